@@ -1,0 +1,11 @@
+// Package compose turns a validated document into its printed pieces: every
+// word, label, number and total that will appear on paper, in order, with a
+// semantic style per paragraph. The DOCX and PDF writers draw this one
+// composed document and decide geometry only (where a line breaks, how wide
+// a column is); neither decides wording, numbering or totals on its own, so
+// the two outputs cannot disagree about content.
+//
+// The style table (Styles) and the page setup (Page) are shared by both
+// writers for the same reason: the DOCX template's named styles are checked
+// against Styles in the docx tests, and the PDF writer reads Styles directly.
+package compose

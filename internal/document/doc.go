@@ -1,0 +1,14 @@
+// Package document is vanban's domain model: the JSON contract v1 for a
+// Vietnamese administrative document (văn bản hành chính), its strict
+// decoding and its normalisation.
+//
+// The package imports neither gin nor any renderer. It only knows what a
+// document is; the rules it must obey live in package validate, and the
+// printed form in package compose.
+//
+// The pipeline is decode → normalise → validate → compose → render. Decode
+// rejects what is structurally wrong (wrong types, unknown fields, excessive
+// depth or size) with a Finding naming the JSON Pointer of the problem.
+// Normalise never changes meaning: it applies Unicode NFC and trims and folds
+// whitespace, so that later rules and both writers see one spelling.
+package document

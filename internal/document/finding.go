@@ -1,0 +1,105 @@
+package document
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Severity of a finding. Errors block rendering; warnings do not.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one problem with a document: where (a JSON Pointer into the
+// input), what (a stable code other systems can switch on), how bad, a
+// message for the clerk in Vietnamese and for the integrator in English, and
+// the rule it comes from.
+type Finding struct {
+	Path     string   `json:"path"`
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	VI       string   `json:"message_vi"`
+	EN       string   `json:"message_en"`
+	Rule     string   `json:"rule"`
+}
+
+func (f Finding) String() string {
+	p := f.Path
+	if p == "" {
+		p = "/"
+	}
+	return fmt.Sprintf("%s %s %s: %s", f.Severity, p, f.Code, f.EN)
+}
+
+// Findings is a list of findings with helpers used by every caller.
+type Findings []Finding
+
+// HasErrors reports whether any finding is an error.
+func (fs Findings) HasErrors() bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the errors.
+func (fs Findings) Errors() Findings { return fs.filter(Error) }
+
+// Warnings returns only the warnings.
+func (fs Findings) Warnings() Findings { return fs.filter(Warning) }
+
+func (fs Findings) filter(s Severity) Findings {
+	out := Findings{}
+	for _, f := range fs {
+		if f.Severity == s {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Pointer builds a JSON Pointer (RFC 6901) from path segments; strings are
+// escaped, ints are array indices.
+func Pointer(parts ...any) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteByte('/')
+		switch v := p.(type) {
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		case string:
+			b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(v))
+		default:
+			fmt.Fprint(&b, v)
+		}
+	}
+	return b.String()
+}
+
+// Join appends segments to an existing pointer.
+func Join(base string, parts ...any) string { return base + Pointer(parts...) }
+
+// DecodeError is returned by Decode when the input is not a well-formed v1
+// document. It carries every structural finding, not only the first.
+type DecodeError struct {
+	Findings Findings
+	// Syntax is set for malformed JSON, with a 1-based line and column.
+	Syntax       bool
+	Line, Column int
+}
+
+func (e *DecodeError) Error() string {
+	if len(e.Findings) == 0 {
+		return "decode: invalid document"
+	}
+	if len(e.Findings) == 1 {
+		return "decode: " + e.Findings[0].String()
+	}
+	return fmt.Sprintf("decode: %s (and %d more)", e.Findings[0], len(e.Findings)-1)
+}

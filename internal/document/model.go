@@ -1,0 +1,286 @@
+package document
+
+// SchemaV1 is the value of the "schema" field of every v1 document. Another
+// system can rely on the meaning of every field under this name; a breaking
+// change gets a new name.
+const SchemaV1 = "vanban/v1"
+
+// Document is one văn bản hành chính. JSON keys are English; each field's
+// comment gives the Vietnamese term clerks use, so the contract can be read
+// by both sides.
+type Document struct {
+	// Schema (phiên bản hợp đồng dữ liệu) must be "vanban/v1".
+	Schema string `json:"schema" validate:"required"`
+	// Type (tên loại văn bản) is a code from the Phụ lục III table, e.g.
+	// "ke_hoach" or "cong_van"; see Types.
+	Type string `json:"type" validate:"required"`
+	// Issuer (cơ quan ban hành).
+	Issuer Issuer `json:"issuer"`
+	// Number (số) is the registration number, blank in a draft. A string, so
+	// that "01" keeps the padding the clerk typed.
+	Number string `json:"number,omitempty"`
+	// Symbol (ký hiệu) such as "KH-UBND". Derived from the type and issuer
+	// when empty; checked against them when given.
+	Symbol string `json:"symbol,omitempty"`
+	// Place (địa danh), e.g. "Gia Lai", "Thành phố Hồ Chí Minh".
+	Place string `json:"place,omitempty"`
+	// Date (ngày ban hành); every part may be 0 (blank) in a draft.
+	Date Date `json:"date"`
+	// Summary (trích yếu) of a typed document, printed bold under the type
+	// name. Required for every type but công văn.
+	Summary string `json:"summary,omitempty"`
+	// Subject (trích yếu công văn, "V/v ...") without the "V/v" prefix.
+	Subject string `json:"subject,omitempty"`
+	// Addressees (Kính gửi) of a công văn.
+	Addressees []string `json:"addressees,omitempty"`
+	// Bases (căn cứ ban hành): one line each, printed in italics.
+	Bases []Text `json:"bases,omitempty"`
+	// Intro (đoạn mở đầu) paragraphs before the first section.
+	Intro []Text `json:"intro,omitempty"`
+	// Body (nội dung) as a tree of blocks.
+	Body []Block `json:"body,omitempty"`
+	// Closing (đoạn kết) paragraphs; the system adds the "./." ending to the
+	// last sentence of the body, so input must not carry it.
+	Closing []Text `json:"closing,omitempty"`
+	// Signature (chữ ký, quyền hạn, chức vụ, họ tên).
+	Signature Signature `json:"signature"`
+	// Distribution (nơi nhận).
+	Distribution Distribution `json:"distribution"`
+	// Appendices (phụ lục), numbered I, II ... by the system.
+	Appendices []Appendix `json:"appendices,omitempty"`
+	// Options change presentation choices that NĐ30 leaves open.
+	Options Options `json:"options"`
+}
+
+// Issuer is the issuing body (ô số 2 of Phụ lục I).
+type Issuer struct {
+	// Parent (cơ quan chủ quản) lines, printed upper case, not bold. Optional.
+	Parent []string `json:"parent,omitempty"`
+	// Name (tên cơ quan ban hành) lines, printed bold upper case. Long names
+	// are split by the author where the printed line should break.
+	Name []string `json:"name" validate:"required,min=1,dive,required"`
+	// Abbreviation (viết tắt tên cơ quan) used in the ký hiệu, e.g. "UBND".
+	Abbreviation string `json:"abbreviation" validate:"required"`
+	// Unit (đơn vị soạn thảo) abbreviation, e.g. "VX"; used in the ký hiệu of
+	// a công văn and in the Lưu line.
+	Unit string `json:"unit,omitempty"`
+	// Title (tên gọi cơ quan trong câu), used in the appendix "Kèm theo" line,
+	// e.g. "UBND tỉnh". Defaults to the issuing name.
+	ShortName string `json:"short_name,omitempty"`
+}
+
+// Date is a calendar date whose parts may be blank (0) in a draft, as in
+// "ngày   tháng   năm 2024".
+type Date struct {
+	Day   int `json:"day,omitempty" validate:"min=0,max=31"`
+	Month int `json:"month,omitempty" validate:"min=0,max=12"`
+	Year  int `json:"year,omitempty" validate:"min=0,max=9999"`
+}
+
+// Block is one node of the body tree. Exactly one of its kinds is set.
+type Block struct {
+	// Heading (mục, khoản, điểm): a numbered heading whose label the system
+	// computes from its depth (I. → 1. → a) by default).
+	Heading *Heading `json:"heading,omitempty"`
+	// Paragraph (đoạn văn) of running text.
+	Paragraph *Text `json:"paragraph,omitempty"`
+	// Item (gạch đầu dòng) is a bullet: "-" at the first level, "+" below.
+	Item *Item `json:"item,omitempty"`
+	// Table (bảng) inside the body.
+	Table *Table `json:"table,omitempty"`
+	// Budget (kinh phí): amounts with their parts, totals and words.
+	Budget *Budget `json:"budget,omitempty"`
+}
+
+// Heading is a numbered section. Its label is computed; Label, when given,
+// is checked against the computed one.
+type Heading struct {
+	// Label (số thứ tự) as the author typed it, e.g. "II." or "2.1."; checked.
+	Label string `json:"label,omitempty"`
+	// Title (tiêu đề). Level-1 titles print upper case and bold.
+	Title Text `json:"title"`
+	// Plain prints a khoản or điểm without bold: NĐ30 makes a khoản bold only
+	// when it is a heading, not when it opens running text.
+	Plain bool `json:"plain,omitempty"`
+	// Children are the blocks under this heading.
+	Children []Block `json:"children,omitempty"`
+}
+
+// Item is a bullet (gạch đầu dòng) with optional sub-items.
+type Item struct {
+	Text     Text    `json:"text"`
+	Children []Block `json:"children,omitempty"`
+}
+
+// Run is a stretch of text with one emphasis.
+type Run struct {
+	// Text of the run.
+	Text string `json:"text"`
+	// Bold (in đậm).
+	Bold bool `json:"bold,omitempty"`
+	// Italic (in nghiêng).
+	Italic bool `json:"italic,omitempty"`
+	// Footnote (chú thích) text; the run's text is followed by the
+	// footnote reference mark.
+	Footnote string `json:"footnote,omitempty"`
+}
+
+// Text is a paragraph's content: in JSON either a plain string or an array
+// of runs, so that the common case stays short.
+type Text []Run
+
+// Budget is a sum of money with its breakdown (kinh phí). Every amount is an
+// integer in Unit; a parent's amount must equal the sum of its children.
+type Budget struct {
+	// Label (nội dung) introducing the total, e.g. "Ngân sách Trung ương hỗ
+	// trợ có mục tiêu".
+	Label string `json:"label"`
+	// Total (tổng kinh phí); computed from the items when omitted.
+	Total *int64 `json:"total,omitempty"`
+	// Unit (đơn vị tính): "đồng" (default), "nghìn đồng", "triệu đồng",
+	// "tỷ đồng".
+	Unit string `json:"unit,omitempty"`
+	// Words (bằng chữ) for the total; generated when omitted, checked when
+	// given. It always reads the amount in đồng.
+	Words string `json:"words,omitempty"`
+	// Items (chi tiết) of the breakdown.
+	Items []BudgetItem `json:"items,omitempty"`
+}
+
+// BudgetItem is one line of a budget; Amount may be omitted when it has
+// sub-items, and is then their sum.
+type BudgetItem struct {
+	Text   string       `json:"text"`
+	Amount *int64       `json:"amount,omitempty"`
+	Items  []BudgetItem `json:"items,omitempty"`
+}
+
+// Table is a grid with a multi-level header (bảng, biểu).
+type Table struct {
+	// Title (tên bảng), printed bold and centred above the table. Optional.
+	Title string `json:"title,omitempty"`
+	// Unit (đơn vị tính) line printed at the right above the table, e.g.
+	// "ĐVT: triệu đồng".
+	Unit string `json:"unit,omitempty"`
+	// Columns (cột) as a tree: a column with children is a group header
+	// spanning them; leaves hold the data.
+	Columns []Column `json:"columns" validate:"required,min=1"`
+	// IndexRow adds the "(1) (2) ..." row under the header.
+	IndexRow bool `json:"index_row,omitempty"`
+	// Rows (dòng) of data; each has one cell per leaf column.
+	Rows []Row `json:"rows"`
+	// Notes (ghi chú) printed in italics under the table.
+	Notes []Text `json:"notes,omitempty"`
+}
+
+// Column is a header cell; leaves are data columns.
+type Column struct {
+	Title string `json:"title"`
+	// Numeric columns hold numbers, printed right-aligned with Vietnamese
+	// grouping, and take part in totals.
+	Numeric bool `json:"numeric,omitempty"`
+	// Sum marks a numeric column whose cell is the sum of the row's other
+	// numeric cells (cột tổng); computed when blank, checked when given.
+	Sum bool `json:"sum,omitempty"`
+	// Width is a relative width; columns without one share the rest.
+	Width float64 `json:"width,omitempty" validate:"min=0"`
+	// Children make this a group header.
+	Children []Column `json:"children,omitempty"`
+}
+
+// Row kinds.
+const (
+	RowData   = ""       // an ordinary row
+	RowTotal  = "total"  // tổng cộng: numeric cells are column sums (error if given and different)
+	RowTarget = "target" // chỉ tiêu: column sums of the data rows should reach it (warning)
+)
+
+// Row is one table row.
+type Row struct {
+	// Kind is "" (data), "total" or "target".
+	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=total target"`
+	// Label of a total or target row, printed across the non-numeric
+	// leading columns, e.g. "Tổng cộng", "Chỉ tiêu năm 2023".
+	Label string `json:"label,omitempty"`
+	// Cells, one per leaf column (for total/target rows: one per leaf
+	// column after the label span, or the full width). A cell is a string,
+	// a number or null (blank). In a total row a null numeric cell is
+	// computed.
+	Cells []Cell `json:"cells"`
+}
+
+// Appendix is a phụ lục printed after the signature, on its own pages.
+type Appendix struct {
+	// Title (tên phụ lục), printed bold upper case.
+	Title string `json:"title"`
+	// Orientation: "auto" (default: landscape when a table is too wide),
+	// "portrait" or "landscape".
+	Orientation string `json:"orientation,omitempty" validate:"omitempty,oneof=auto portrait landscape"`
+	// Blocks of the appendix, as in the body.
+	Blocks []Block `json:"blocks"`
+}
+
+// Signature is the signing block (ô số 7).
+type Signature struct {
+	// Authority (quyền hạn) chain from the outermost: e.g.
+	// [{"prefix":"TM.","title":"ỦY BAN NHÂN DÂN"},{"prefix":"KT.","title":"CHỦ TỊCH"}].
+	Authority []Authority `json:"authority,omitempty"`
+	// Title (chức vụ) of the signer, e.g. "PHÓ CHỦ TỊCH".
+	Title string `json:"title"`
+	// Name (họ và tên) of the signer; may be blank in a draft.
+	Name string `json:"name,omitempty"`
+}
+
+// Authority is one step of the chain: "TM.", "KT.", "TL.", "TUQ." or "Q."
+// followed by the body or title it acts for.
+type Authority struct {
+	Prefix string `json:"prefix" validate:"required"`
+	Title  string `json:"title" validate:"required"`
+}
+
+// Distribution is the Nơi nhận block.
+type Distribution struct {
+	// Recipients (nơi nhận) in order. For a công văn the first is usually
+	// "Như trên".
+	Recipients []Recipient `json:"recipients,omitempty"`
+	// Archive (lưu) builds the "Lưu: VT, ..." line.
+	Archive *Archive `json:"archive,omitempty"`
+	// ArchiveLine is the Lưu line verbatim, for faithful transcription of an
+	// existing document; it is checked and printed as given. Use Archive
+	// for new documents.
+	ArchiveLine string `json:"archive_line,omitempty"`
+}
+
+// Recipient is one line of Nơi nhận.
+type Recipient struct {
+	Name string `json:"name"`
+	// Note (ghi chú mục đích) such as "để b/c", printed in parentheses.
+	Note string `json:"note,omitempty"`
+}
+
+// Archive is the content of the "Lưu:" line: "Lưu: VT, <units>." with the
+// optional drafter mark and copy count (ô số 12).
+type Archive struct {
+	// Units (đơn vị lưu) after VT, e.g. ["KGVX"]; VT itself is implied.
+	Units []string `json:"units,omitempty"`
+	// Drafter (ký hiệu người soạn thảo), e.g. "h" or "PT".
+	Drafter string `json:"drafter,omitempty"`
+	// Copies (số lượng bản phát hành), e.g. 30.
+	Copies int `json:"copies,omitempty" validate:"min=0"`
+}
+
+// Options are presentation choices.
+type Options struct {
+	// Numbering: "roman" (I. / 1. / a)), the default, or "decimal"
+	// (I. / 1. / 1.1. / 1.1.1.).
+	Numbering string `json:"numbering,omitempty" validate:"omitempty,oneof=roman decimal"`
+	// Tone (kiểu bỏ dấu): "old" ("hòa", "thủy") or "new" ("hoà", "thuỷ").
+	// When set, mixed spellings are normalised to it; when empty they are
+	// reported.
+	Tone string `json:"tone,omitempty" validate:"omitempty,oneof=old new"`
+	// Words variants for amounts in words: "bốn" for "tư", "lẻ" for
+	// "linh", "ngàn" for "nghìn".
+	WordsBon  bool `json:"words_bon,omitempty"`
+	WordsLe   bool `json:"words_le,omitempty"`
+	WordsNgan bool `json:"words_ngan,omitempty"`
+}

@@ -1,0 +1,38 @@
+// Package render defines the narrow interface every output format
+// implements. A writer receives a composed document and decides geometry
+// only; wording, numbering and totals were fixed by package compose.
+package render
+
+import (
+	"context"
+	"io"
+
+	"github.com/vanban/vanban/internal/compose"
+)
+
+// Renderer writes one composed document to w. Implementations must not
+// write anything to w when they fail part way: they render into memory,
+// check the result, and copy it out only when it is whole.
+type Renderer interface {
+	Render(ctx context.Context, w io.Writer, d *compose.Document) (*Result, error)
+}
+
+// Result describes what was written.
+type Result struct {
+	// Pages is the page count when the writer knows it (the PDF writer
+	// does; a DOCX is paginated by the word processor that opens it).
+	Pages int
+	// Signature is where the signer block was drawn, for digital-signing
+	// tools; nil when unknown.
+	Signature *Area
+}
+
+// Area is a rectangle on a page, in PDF points with the origin at the
+// page's bottom-left corner (PDF user space), page numbers from 1.
+type Area struct {
+	Page int     `json:"page"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	W    float64 `json:"width"`
+	H    float64 `json:"height"`
+}
