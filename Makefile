@@ -1,0 +1,60 @@
+# vanban: `make help` lists the targets.
+GO       ?= go
+BIN      ?= bin/vanban
+NDCHECK  ?= $(shell test -x ../shared/tools/ndcheck && echo ../shared/tools/ndcheck || echo .ci/ndcheck)
+FUZZTIME ?= 10s
+PKGS     := ./...
+
+.PHONY: help build test unit integration run fmt lint bench fuzz golden loadtest clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+build: ## build bin/vanban
+	$(GO) build -o $(BIN) ./cmd/vanban
+
+test: ## vet + race tests + integration (ndcheck, LibreOffice parity, the real binary)
+	$(GO) vet $(PKGS)
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) test -race -count=1 $(PKGS)
+	$(MAKE) integration
+
+integration: build ## render every sample, run ndcheck on DOCX and PDF, and --parity
+	@set -e; out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+	for s in samples/*.json; do \
+	  b="$$out/$$(basename $$s .json)"; \
+	  ./$(BIN) render --draft --format docx,pdf --out "$$b" "$$s" 2>/dev/null; \
+	  echo "== $$s"; \
+	  $(NDCHECK) "$$b.docx" | tail -1; \
+	  $(NDCHECK) "$$b.pdf" | tail -1; \
+	  $(NDCHECK) --parity "$$b.docx" "$$b.pdf" | tail -1; \
+	done
+
+run: build ## serve the API and editor on :8080
+	./$(BIN) serve
+
+fmt: ## gofmt the tree
+	gofmt -w $$(git ls-files '*.go')
+
+lint: ## go vet + staticcheck (pinned in go.mod's tool block)
+	$(GO) vet $(PKGS)
+	$(GO) tool staticcheck $(PKGS)
+
+bench: ## benchmarks (figures go in the README)
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+fuzz: ## run every fuzz target briefly
+	@set -e; for pkg in $$($(GO) list $(PKGS)); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+golden: ## refresh golden files (review the diff before committing)
+	$(GO) test ./internal/... -update
+
+loadtest: build ## bounded load on 127.0.0.1 (throughput, p50/p99, RSS)
+	$(GO) run ./cmd/vanban-load -bin ./$(BIN)
+
+clean:
+	rm -rf bin

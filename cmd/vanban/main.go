@@ -1,0 +1,56 @@
+// Command vanban checks Vietnamese administrative documents against Nghị
+// định 30/2020/NĐ-CP and renders them to DOCX and PDF. Each subcommand
+// lives in its own file; main only dispatches, so every command is tested
+// in-process through run.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+type command struct {
+	name, summary string
+	run           func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"validate", "check documents against NĐ30 and their own arithmetic", runValidate},
+		{"render", "render a document to DOCX and/or PDF", runRender},
+		{"serve", "run the HTTP API and the web editor", runServe},
+		{"text", "Vietnamese text tools: amounts in words, dates, TCVN3/VNI conversion", runText},
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdin, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "vanban: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: vanban <command> [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'vanban <command> -h' for a command's flags.")
+}

@@ -1,0 +1,428 @@
+package compose
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
+)
+
+// Options change how a document is composed.
+type Options struct {
+	// Draft composes a dự thảo: blank number and date parts print as room
+	// for the clerk, and a blank signer name prints no name line. Blank
+	// values print the same way outside a draft (compose never fails on
+	// them; the validator reports them), so Draft only documents intent.
+	Draft bool
+}
+
+// Fixed texts of the header (Phụ lục I, ô 1).
+const (
+	NationText = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	MottoText  = "Độc lập - Tự do - Hạnh phúc"
+)
+
+// NumberGap is the room left for a number not yet registered: six spaces
+// between "Số:" and "/" ("Số:      /KH-UBND"), enough for a four-digit
+// number written by hand at 13 pt, like vntext.BlankGap for the date.
+const NumberGap = "      "
+
+// SignSpace is the room for the signature and the seal between the last
+// title line and the signer's name, in points: one inch, the height of a
+// round seal's upper two thirds at the usual 13-14 pt line.
+const SignSpace = 72
+
+// epoch is Meta.Date when the document's date is incomplete: outputs must
+// not depend on the clock.
+var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Compose turns a decoded, normalised and validated document into its
+// printed pieces. It decides all wording, labels, numbers and totals; it
+// never fails on a document that passed validation without errors, but
+// returns an error (never panics) on anything it cannot compose. It does
+// not change d.
+func Compose(d *document.Document, opt Options) (*Document, error) {
+	if d == nil {
+		return nil, errors.New("compose: nil document")
+	}
+	typ, ok := document.LookupType(d.Type)
+	if !ok {
+		return nil, fmt.Errorf("compose: unknown document type %q", d.Type)
+	}
+	c := &composer{d: d, typ: typ, opt: opt}
+	out := &Document{Meta: c.meta()}
+
+	main, err := c.mainSection()
+	if err != nil {
+		return nil, err
+	}
+	out.Sections = append(out.Sections, main)
+	for i := range d.Appendices {
+		s, err := c.appendix(i)
+		if err != nil {
+			return nil, fmt.Errorf("compose: appendix %d: %w", i+1, err)
+		}
+		out.Sections = append(out.Sections, s)
+	}
+	out.Footnotes = c.footnotes
+	return out, nil
+}
+
+// composer carries what every part of one Compose call shares: the input,
+// its type and the footnotes numbered so far.
+type composer struct {
+	d         *document.Document
+	typ       document.DocType
+	opt       Options
+	footnotes []Footnote
+}
+
+func (c *composer) letter() bool { return c.typ.IsLetter() }
+
+// Symbol returns the ký hiệu of d: the given one, or the one NĐ30 §6
+// derives: "<type>-<issuer>" (KH-UBND) for a typed document,
+// "<issuer>-<unit>" (UBND-VX) for a công văn, just "<issuer>" when a công
+// văn has no unit.
+func Symbol(d *document.Document) string {
+	if d.Symbol != "" {
+		return d.Symbol
+	}
+	t, _ := document.LookupType(d.Type)
+	if t.IsLetter() || t.Abbreviation == "" {
+		if d.Issuer.Unit == "" {
+			return d.Issuer.Abbreviation
+		}
+		return d.Issuer.Abbreviation + "-" + d.Issuer.Unit
+	}
+	return t.Abbreviation + "-" + d.Issuer.Abbreviation
+}
+
+// numberSymbol is "1653/KH-UBND", or "      /KH-UBND" with room for the
+// number when it is blank.
+func (c *composer) numberSymbol() string {
+	n := strings.TrimSpace(c.d.Number)
+	if n == "" {
+		return NumberGap + "/" + Symbol(c.d)
+	}
+	return n + "/" + Symbol(c.d)
+}
+
+func (c *composer) date() vntext.Date {
+	return vntext.Date{Day: c.d.Date.Day, Month: c.d.Date.Month, Year: c.d.Date.Year}
+}
+
+func (c *composer) meta() Meta {
+	d := c.d
+	m := Meta{
+		Author:  strings.Join(d.Issuer.Name, " "),
+		Creator: "vanban",
+		Date:    epoch,
+	}
+	if c.letter() {
+		m.Title = subjectLine(d.Subject)
+	} else {
+		m.Title = d.Summary
+	}
+	// Metadata is searched, not printed: no room for handwriting here.
+	ns := Symbol(d)
+	if n := strings.TrimSpace(d.Number); n != "" {
+		ns = n + "/" + ns
+	}
+	m.Keywords = ns
+	m.Subject = c.typ.Name + " số " + ns
+	if dt := c.date(); dt.Complete() && dt.Valid() == nil {
+		m.Date = time.Date(dt.Year, time.Month(dt.Month), dt.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return m
+}
+
+// subjectLine is the công văn trích yếu with its "V/v" prefix, added once.
+func subjectLine(s string) string {
+	s = strings.TrimSpace(s)
+	if low := strings.ToLower(s); strings.HasPrefix(low, "v/v ") || low == "v/v" {
+		return "V/v" + s[3:]
+	}
+	return "V/v " + s
+}
+
+func plainPara(st Style, text string) Para {
+	return Para{Style: st, Runs: []Run{{Text: text}}}
+}
+
+func (c *composer) header() *Header {
+	d := c.d
+	h := &Header{}
+	for _, l := range d.Issuer.Parent {
+		h.Agency = append(h.Agency, plainPara(StyleParentAgency, vntext.Upper(l)))
+	}
+	for _, l := range d.Issuer.Name {
+		h.Agency = append(h.Agency, plainPara(StyleAgency, vntext.Upper(l)))
+	}
+	if n := len(h.Agency); n > 0 {
+		h.Agency[n-1].Rule = RuleShort
+	}
+	h.Nation = []Para{plainPara(StyleNation, NationText), plainPara(StyleMotto, MottoText)}
+	h.Nation[1].Rule = RuleText
+	h.Number = plainPara(StyleNumber, "Số: "+c.numberSymbol())
+	if strings.TrimSpace(d.Number) == "" {
+		// "Số:" then the gap: no extra space, so the gap is exactly NumberGap.
+		h.Number = plainPara(StyleNumber, "Số:"+c.numberSymbol())
+	}
+	date := vntext.FormatDate(c.date())
+	if p := strings.TrimSpace(d.Place); p != "" {
+		h.PlaceDate = plainPara(StylePlaceDate, p+", "+date)
+	} else {
+		h.PlaceDate = plainPara(StylePlaceDate, vntext.CapitalizeFirst(date))
+	}
+	if c.letter() {
+		h.Subject = []Para{plainPara(StyleSubject, subjectLine(d.Subject))}
+	}
+	return h
+}
+
+// addressees builds the Kính gửi block. One addressee goes on the lead's
+// line as written (NĐ30 §7 and the công văn samples put no punctuation
+// after a single addressee); several become "- A;" ... "- Z.".
+func addressees(list []string) *Addressees {
+	a := &Addressees{Lead: "Kính gửi:"}
+	var names []string
+	for _, s := range list {
+		if s = strings.TrimSpace(s); s != "" {
+			names = append(names, s)
+		}
+	}
+	if len(names) == 1 {
+		a.Lines = []string{names[0]}
+		return a
+	}
+	for i, s := range names {
+		s = strings.TrimLeft(s, "-–+ ")
+		s = strings.TrimRight(s, ";.,: ")
+		end := ";"
+		if i == len(names)-1 {
+			end = "."
+		}
+		a.Lines = append(a.Lines, "- "+s+end)
+	}
+	return a
+}
+
+func (c *composer) mainSection() (Section, error) {
+	d := c.d
+	s := Section{}
+	s.Blocks = append(s.Blocks, Block{Header: c.header()})
+	if !c.letter() {
+		s.Blocks = append(s.Blocks,
+			Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(c.typ.Name)}}}},
+			Block{Para: &Para{Style: StyleSummary, Runs: []Run{{Text: d.Summary}}, Rule: RuleShort}},
+		)
+	} else if len(d.Addressees) > 0 {
+		s.Blocks = append(s.Blocks, Block{Addressees: addressees(d.Addressees)})
+	}
+	start := len(s.Blocks)
+	for _, t := range d.Bases {
+		s.Blocks = append(s.Blocks, Block{Para: c.textPara(StyleBasis, "", t)})
+	}
+	for _, t := range d.Intro {
+		s.Blocks = append(s.Blocks, Block{Para: c.textPara(StyleBody, "", t)})
+	}
+	body, err := c.blocks(d.Body, 0, 0)
+	if err != nil {
+		return s, fmt.Errorf("compose: body: %w", err)
+	}
+	s.Blocks = append(s.Blocks, body...)
+	for _, t := range d.Closing {
+		s.Blocks = append(s.Blocks, Block{Para: c.textPara(StyleBody, "", t)})
+	}
+	if p := lastPara(s.Blocks[start:]); p != nil {
+		p.Runs = appendEnding(p.Runs)
+		p.KeepNext = true
+	}
+	s.Blocks = append(s.Blocks, Block{Closing: c.closing()})
+	return s, nil
+}
+
+// lastPara is the last paragraph of the main text, the one that carries
+// "./." and must stay with the signature block.
+func lastPara(bs []Block) *Para {
+	for i := len(bs) - 1; i >= 0; i-- {
+		if bs[i].Para != nil {
+			return bs[i].Para
+		}
+	}
+	return nil
+}
+
+// Ending is the mark closing the main text of every NĐ30 sample.
+const Ending = "./."
+
+// AppendEnding adds "./." to the end of s following NĐ30's samples
+// ("…thi hành Nghị định này./."): the sentence's own period is kept and "/."
+// added; a text already ending "./." is left alone; a trailing ";", "," or
+// ":" (a list that was not closed) is replaced; anything else gets "./.".
+func AppendEnding(s string) string {
+	t := strings.TrimRight(s, " ")
+	switch {
+	case strings.HasSuffix(t, Ending):
+		return t
+	case strings.HasSuffix(t, "."):
+		return t + "/."
+	}
+	return strings.TrimRight(t, ";,:") + Ending
+}
+
+// appendEnding applies AppendEnding to the last run, or adds a run when the
+// last one carries a footnote mark (the mark must stay on its word).
+func appendEnding(runs []Run) []Run {
+	if len(runs) == 0 {
+		return []Run{{Text: Ending}}
+	}
+	last := &runs[len(runs)-1]
+	if last.Footnote > 0 {
+		return append(runs, Run{Text: "/.", Bold: last.Bold, Italic: last.Italic})
+	}
+	last.Text = AppendEnding(last.Text)
+	return runs
+}
+
+// textPara converts model runs, numbering footnotes as they are met.
+func (c *composer) textPara(st Style, label string, t document.Text) *Para {
+	return &Para{Style: st, Label: label, Runs: c.runs(t, false)}
+}
+
+func (c *composer) runs(t document.Text, upper bool) []Run {
+	out := make([]Run, 0, len(t))
+	for _, r := range t {
+		x := Run{Text: r.Text, Bold: r.Bold, Italic: r.Italic}
+		if upper {
+			x.Text = vntext.Upper(x.Text)
+		}
+		if r.Footnote != "" {
+			id := len(c.footnotes) + 1
+			c.footnotes = append(c.footnotes, Footnote{ID: id, Text: r.Footnote})
+			x.Footnote = id
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func (c *composer) appendix(i int) (Section, error) {
+	d := c.d
+	a := d.Appendices[i]
+	s := Section{RestartNumbering: true}
+	no := "Phụ lục"
+	if len(d.Appendices) > 1 {
+		no += " " + Roman(i+1)
+	}
+	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixNo, Runs: []Run{{Text: no}}}})
+	if t := strings.TrimSpace(a.Title); t != "" {
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixTitle, Runs: []Run{{Text: vntext.Upper(t)}}}})
+	}
+	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: c.appendixRef()}}, Rule: RuleShort}})
+	bs, err := c.blocks(a.Blocks, 0, 0)
+	if err != nil {
+		return s, err
+	}
+	s.Blocks = append(s.Blocks, bs...)
+	switch a.Orientation {
+	case "landscape":
+		s.Landscape = true
+	case "portrait":
+	default:
+		s.Landscape = maxLeaves(a.Blocks) > 8
+	}
+	return s, nil
+}
+
+// appendixRef is the "(Kèm theo Kế hoạch số 1653/KH-UBND ngày 30 tháng 6
+// năm 2023 của UBND tỉnh)" line (NĐ30 §9, Mẫu 2.1).
+func (c *composer) appendixRef() string {
+	var b strings.Builder
+	b.WriteString("(Kèm theo ")
+	b.WriteString(c.typ.Name)
+	b.WriteString(" số")
+	if strings.TrimSpace(c.d.Number) != "" {
+		b.WriteByte(' ')
+	}
+	b.WriteString(c.numberSymbol())
+	b.WriteByte(' ')
+	b.WriteString(vntext.FormatDate(c.date()))
+	who := strings.TrimSpace(c.d.Issuer.ShortName)
+	if who == "" {
+		who = sentenceCase(c.d.Issuer.Name)
+	}
+	if who != "" {
+		b.WriteString(" của ")
+		b.WriteString(who)
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// sentenceCase turns the upper-case name lines of a body ("ỦY BAN NHÂN
+// DÂN", "TỈNH GIA LAI") into the form used inside a sentence ("Ủy ban nhân
+// dân tỉnh Gia Lai"), following Phụ lục II: the body's first line is
+// lowered but for its first letter; a later line that starts with an
+// administrative unit keeps the unit word lower case and capitalises each
+// word of the place name. Lines the author did not type in capitals are
+// kept as written. Used only when the issuer has no short_name.
+func sentenceCase(lines []string) string {
+	out := make([]string, 0, len(lines))
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if !vntext.IsUpper(l) {
+			out = append(out, l)
+			continue
+		}
+		low := vntext.Lower(l)
+		if i == 0 {
+			out = append(out, vntext.CapitalizeFirst(low))
+			continue
+		}
+		out = append(out, placeCase(low))
+	}
+	return strings.Join(out, " ")
+}
+
+// unitWords are the administrative units written lower case before a place
+// name ("tỉnh Gia Lai", "thành phố Huế").
+var unitWords = []string{"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường"}
+
+// placeCase capitalises a lower-case "tỉnh gia lai" into "tỉnh Gia Lai";
+// a line that does not start with a unit word is capitalised at its first
+// letter only.
+func placeCase(low string) string {
+	for _, u := range unitWords {
+		if rest, ok := strings.CutPrefix(low, u+" "); ok {
+			words := strings.Fields(rest)
+			for j, w := range words {
+				words[j] = vntext.CapitalizeFirst(w)
+			}
+			return u + " " + strings.Join(words, " ")
+		}
+	}
+	return low
+}
+
+// maxLeaves is the widest table (in leaf columns) among bs, at any depth.
+func maxLeaves(bs []document.Block) int {
+	m := 0
+	for _, b := range bs {
+		switch {
+		case b.Table != nil:
+			m = max(m, countLeaves(b.Table.Columns))
+		case b.Heading != nil:
+			m = max(m, maxLeaves(b.Heading.Children))
+		case b.Item != nil:
+			m = max(m, maxLeaves(b.Item.Children))
+		}
+	}
+	return m
+}
