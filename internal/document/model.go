@@ -11,6 +11,10 @@ const SchemaV1 = "vanban/v1"
 type Document struct {
 	// Schema (phiên bản hợp đồng dữ liệu) must be "vanban/v1".
 	Schema string `json:"schema" validate:"required"`
+	// Draft (dự thảo) marks a document still being drafted: the number,
+	// the date (or part of it) and the signer's name may be blank. The
+	// --draft flag and ?draft=true do the same for one run.
+	Draft bool `json:"draft,omitempty"`
 	// Type (tên loại văn bản) is a code from the Phụ lục III table, e.g.
 	// "ke_hoach" or "cong_van"; see Types.
 	Type string `json:"type" validate:"required"`

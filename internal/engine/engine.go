@@ -110,6 +110,7 @@ func (e *Engine) Check(data []byte, draft bool) (*Checked, error) {
 // and rollover build documents in memory).
 func (e *Engine) CheckDocument(d *document.Document, draft bool) *Checked {
 	document.Normalize(d, toneNormalizer)
+	draft = draft || d.Draft
 	fs := validate.Validate(d, validate.Options{Draft: draft, HasGlyph: e.hasGlyph})
 	return &Checked{Doc: d, Findings: fs, Draft: draft}
 }

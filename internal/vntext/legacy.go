@@ -42,14 +42,19 @@ func (e Encoding) String() string {
 //   - ConvertLegacy(…, EncTCVN3) decodes a lower-case code as a lower-case
 //     letter, then restores upper case where the context shows it: a word
 //     whose other letters are all upper case and that has at least two
-//     unambiguously upper-case letters ("CéNG" → "CỘNG", "§¹I" → "ĐẠI"), and
+//     unambiguously upper-case letters ("CéNG" → "CỘNG", "§¹I" → "ĐẠI");
 //     every word of a line that has no lower-case letter at all and at
-//     least two upper-case ones ("Hµ NéI" → "HÀ NỘI"). A lone capital
-//     followed by a code ("Hµ" alone) stays title case ("Hà").
+//     least two upper-case ones ("Hµ NéI" → "HÀ NỘI"); a lone capital
+//     followed by a code ("Hµ" alone) stays title case ("Hà"); and the
+//     first letter of a word that starts a line or follows ".", "!" or "?"
+//     (Vietnamese sentences start with a capital: "ñy ban" at the start of
+//     a line → "Ủy ban"). Elsewhere a word that begins with a toned capital
+//     comes back in lower case ("Văn Ẩn" → "Văn ẩn").
 //
 // So Unicode → TCVN3 → Unicode is exact for lower-case and title-case text
 // and for all-caps lines; an all-caps word inside mixed-case text needs two
-// capitals to be recovered ("HÀ" inside "ở HÀ Nội" comes back as "Hà").
+// capitals to be recovered ("HÀ" inside "ở HÀ Nội" comes back as "Hà"), and
+// a word starting with a toned capital inside a sentence loses that capital.
 var tcvn3Lower = map[rune]rune{}
 
 // tcvn3Rows lists TCVN3 codes by letter, tones in the order none, huyền,
@@ -104,8 +109,8 @@ var vniRows = []struct {
 }
 
 var (
-	toVNI     = map[rune]string{} // Unicode letter → VNI sequence
-	vniSingle = map[rune]rune{}   // one-rune VNI code → letter
+	toVNI     = map[rune]string{}  // Unicode letter → VNI sequence
+	vniSingle = map[rune]rune{}    // one-rune VNI code → letter
 	vniPair   = map[[2]rune]rune{} // base + code → letter, both cases
 )
 
@@ -310,13 +315,20 @@ func convertLinesTCVN3(s string) string {
 			}
 		}
 		allCaps := !lineLower && lineUpper >= 2
+		sentenceStart := true // the first word of a line
 		out.WriteString(mapFields(line, func(w string) string {
+			start := sentenceStart
+			last, _ := utf8.DecodeLastRuneInString(w)
+			sentenceStart = last == '.' || last == '!' || last == '?'
 			if !couldBeMojibake(w) {
 				return w
 			}
 			d, up, low := decodeTCVN3Word(w)
 			if allCaps || (!low && up >= 2) {
 				return strings.ToUpper(d)
+			}
+			if start {
+				return CapitalizeFirst(d)
 			}
 			return d
 		}))
@@ -383,7 +395,7 @@ func DetectLegacy(s string) (enc Encoding, suspiciousWords int) {
 			return
 		}
 		buf = append(buf[:0], []rune(w)...)
-		if plausibleWord(buf) {
+		if plausibleWord(buf) || !hasLetters(buf) {
 			return
 		}
 		d, _, _ := decodeTCVN3Word(w)
@@ -401,6 +413,22 @@ func DetectLegacy(s string) (enc Encoding, suspiciousWords int) {
 		return EncVNI, vni
 	}
 	return EncTCVN3, tcvn
+}
+
+// hasLetters: a word with an ASCII letter, or made only of letters. This
+// keeps lone symbols ("©", "·", "×", "¼"), which happen to be TCVN3 codes
+// for single-vowel words, from counting as evidence.
+func hasLetters(w []rune) bool {
+	all := true
+	for _, r := range w {
+		if r < utf8.RuneSelf && unicode.IsLetter(r) {
+			return true
+		}
+		if !unicode.IsLetter(r) {
+			all = false
+		}
+	}
+	return all
 }
 
 func eachField(s string, f func(w string)) {

@@ -1,15 +1,11 @@
 package vntext
 
+import "unicode/utf8"
+
 // Vietnamese syllable structure, used to tell real words from mojibake and
 // to find the words whose tone placement differs between the old and new
 // styles. A syllable is onset + nucleus (one to three vowel letters) + coda,
 // with at most one tone mark.
-
-// syllable is a parsed word; nucleus indexes into the word's runes.
-type syllable struct {
-	infos            []letterInfo
-	nucStart, nucEnd int // nucleus is infos[nucStart:nucEnd]
-}
 
 func isVowelBase(b rune) bool {
 	switch b {
@@ -50,66 +46,81 @@ var codas = map[string]bool{
 	"nh": true, "p": true, "t": true,
 }
 
+// maxSyllable is the longest Vietnamese syllable in letters ("nghiêng" has
+// 7); longer words are rejected before any work is done.
+const maxSyllable = 8
+
+// syllable is a parsed word; the nucleus is infos[nucStart:nucEnd].
+type syllable struct {
+	infos            [maxSyllable]letterInfo
+	n                int
+	nucStart, nucEnd int
+}
+
 // parseSyllable splits a single word (runes) into onset/nucleus/coda.
-// ok is false when the word is not a well-formed Vietnamese syllable.
-func parseSyllable(word []rune) (syllable, bool) {
-	infos := make([]letterInfo, len(word))
+// ok is false when the word is not a well-formed Vietnamese syllable. It
+// does not allocate: it runs for every word of every document checked.
+func parseSyllable(word []rune) (syl syllable, ok bool) {
+	if len(word) == 0 || len(word) > maxSyllable {
+		return syl, false
+	}
+	syl.n = len(word)
 	tones := 0
 	for i, r := range word {
 		li, ok := analyse(r)
 		if !ok {
-			return syllable{}, false
+			return syl, false
 		}
 		if li.tone != toneNone {
 			tones++
 		}
-		infos[i] = li
+		syl.infos[i] = li
 	}
 	if tones > 1 {
-		return syllable{}, false
+		return syl, false
+	}
+	infos := syl.infos[:syl.n]
+	var buf [maxSyllable * 4]byte
+	key := func(from, to int) string {
+		b := buf[:0]
+		for _, li := range infos[from:to] {
+			b = utf8.AppendRune(b, li.base)
+		}
+		return string(b) // map lookups with string(b) do not allocate
 	}
 	i := 0
-	var on []rune
 	for i < len(infos) && !isVowelBase(infos[i].base) {
-		on = append(on, infos[i].base)
 		i++
 	}
-	if !onsets[string(on)] {
-		return syllable{}, false
+	onset := key(0, i)
+	if !onsets[onset] {
+		return syl, false
 	}
-	try := func(start int) (syllable, bool) {
+	try := func(start int) bool {
 		j := start
-		var nuc []rune
 		for j < len(infos) && isVowelBase(infos[j].base) {
-			nuc = append(nuc, infos[j].base)
 			j++
 		}
-		if len(nuc) == 0 || !nuclei[string(nuc)] {
-			return syllable{}, false
+		if j == start || !nuclei[key(start, j)] || !codas[key(j, len(infos))] {
+			return false
 		}
-		var co []rune
-		for k := j; k < len(infos); k++ {
-			co = append(co, infos[k].base)
-		}
-		if !codas[string(co)] {
-			return syllable{}, false
-		}
-		return syllable{infos: infos, nucStart: start, nucEnd: j}, true
+		syl.nucStart, syl.nucEnd = start, j
+		return true
 	}
 	// "qu" and "gi" + vowel: the u / i belongs to the onset ("quý" has
 	// nucleus "y", "giữa" has nucleus "ưa"). A toned i ("gì") is the
 	// nucleus itself.
-	onset := string(on)
-	if (onset == "q" && i < len(infos) && infos[i].base == 'u') ||
-		(onset == "g" && i+1 < len(infos) && infos[i].base == 'i' && infos[i].tone == toneNone && isVowelBase(infos[i+1].base)) {
-		if s, ok := try(i + 1); ok {
-			return s, true
+	if onset == "q" {
+		if i < len(infos) && infos[i].base == 'u' && try(i+1) {
+			return syl, true
 		}
-		if onset == "q" {
-			return syllable{}, false
-		}
+		return syl, false
 	}
-	return try(i)
+	if onset == "g" && i+1 < len(infos) && infos[i].base == 'i' && infos[i].tone == toneNone &&
+		isVowelBase(infos[i+1].base) && try(i+1) {
+		return syl, true
+	}
+	return syl, try(i)
 }
 
 // plausibleWord reports whether w is a well-formed Vietnamese syllable.

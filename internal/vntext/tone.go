@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // ToneStyle is the placement of the tone mark in open syllables with the
@@ -35,6 +37,9 @@ func (t ToneStyle) String() string {
 // applies is false for all other words, including those ending in a
 // consonant ("hoàn", "thuyền"), where both styles agree.
 func toneWord(w []rune) (first, second int, toneOnFirst, applies bool) {
+	if len(w) < 2 || len(w) > maxSyllable {
+		return 0, 0, false, false
+	}
 	syl, ok := parseSyllable(w)
 	if !ok || syl.nucEnd != len(w) || syl.nucEnd-syl.nucStart != 2 {
 		return 0, 0, false, false
@@ -75,11 +80,39 @@ func eachWord(s string, f func(start, end int)) {
 	}
 }
 
+// wordRunes returns the NFC runes of word s, or nil when the word cannot
+// be affected by tone placement (pure ASCII, or too long for a syllable).
+// buf avoids an allocation per word.
+func wordRunes(s string, buf []rune) []rune {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii || len(s) > 4*maxSyllable*2 {
+		return nil
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	buf = buf[:0]
+	for _, r := range s {
+		if len(buf) == maxSyllable {
+			return nil
+		}
+		buf = append(buf, r)
+	}
+	return buf
+}
+
 // DetectToneStyle counts the words of s written in the old and in the new
 // style. Only words where the styles differ are counted.
 func DetectToneStyle(s string) (old, new int) {
+	var buf [maxSyllable]rune
 	eachWord(s, func(i, j int) {
-		w := []rune(NFC(s[i:j]))
+		w := wordRunes(s[i:j], buf[:0])
 		if _, _, onFirst, ok := toneWord(w); ok {
 			if onFirst {
 				old++
@@ -101,8 +134,9 @@ func NormalizeTone(s string, to ToneStyle) string {
 	}
 	var b strings.Builder
 	last := 0
+	var buf [maxSyllable]rune
 	eachWord(s, func(i, j int) {
-		w := []rune(NFC(s[i:j]))
+		w := wordRunes(s[i:j], buf[:0])
 		p, q, onFirst, ok := toneWord(w)
 		if !ok || onFirst == (to == ToneOld) {
 			return
