@@ -126,11 +126,9 @@ func (c *composer) meta() Meta {
 	} else {
 		m.Title = d.Summary
 	}
-	// Metadata is searched, not printed: no room for handwriting here.
-	ns := Symbol(d)
-	if n := strings.TrimSpace(d.Number); n != "" {
-		ns = n + "/" + ns
-	}
+	// Metadata is searched, not printed: no room for handwriting here; a
+	// blank number reads "/KH-UBND" as clerks write it in a draft.
+	ns := strings.TrimSpace(d.Number) + "/" + Symbol(d)
 	m.Keywords = ns
 	m.Subject = c.typ.Name + " số " + ns
 	if dt := c.date(); dt.Complete() && dt.Valid() == nil {
@@ -219,7 +217,10 @@ func (c *composer) mainSection() (Section, error) {
 			Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(c.typ.Name)}}}},
 			Block{Para: &Para{Style: StyleSummary, Runs: []Run{{Text: d.Summary}}, Rule: RuleShort}},
 		)
-	} else if len(d.Addressees) > 0 {
+	}
+	// A công văn has Kính gửi; so may a tờ trình or a báo cáo sent to
+	// a superior (NĐ30 §7), under its trích yếu.
+	if len(d.Addressees) > 0 {
 		s.Blocks = append(s.Blocks, Block{Addressees: addressees(d.Addressees)})
 	}
 	start := len(s.Blocks)
@@ -229,7 +230,7 @@ func (c *composer) mainSection() (Section, error) {
 	for _, t := range d.Intro {
 		s.Blocks = append(s.Blocks, Block{Para: c.textPara(StyleBody, "", t)})
 	}
-	body, err := c.blocks(d.Body, 0, 0)
+	body, err := c.blocks(d.Body, startPath(d.Body, c.letter()), 0)
 	if err != nil {
 		return s, fmt.Errorf("compose: body: %w", err)
 	}
@@ -243,6 +244,15 @@ func (c *composer) mainSection() (Section, error) {
 	}
 	s.Blocks = append(s.Blocks, Block{Closing: c.closing()})
 	return s, nil
+}
+
+// startPath is the heading path above the top-level headings: empty when
+// they are mục, {0} when they are khoản (HeadingLabel then reads level 2).
+func startPath(bs []document.Block, letter bool) []int {
+	if StartLevel(bs, letter) == 2 {
+		return []int{0}
+	}
+	return nil
 }
 
 // lastPara is the last paragraph of the main text, the one that carries
@@ -323,7 +333,7 @@ func (c *composer) appendix(i int) (Section, error) {
 		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixTitle, Runs: []Run{{Text: vntext.Upper(t)}}}})
 	}
 	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: c.appendixRef()}}, Rule: RuleShort}})
-	bs, err := c.blocks(a.Blocks, 0, 0)
+	bs, err := c.blocks(a.Blocks, startPath(a.Blocks, c.letter()), 0)
 	if err != nil {
 		return s, err
 	}
@@ -383,12 +393,28 @@ func sentenceCase(lines []string) string {
 		}
 		low := vntext.Lower(l)
 		if i == 0 {
-			out = append(out, vntext.CapitalizeFirst(low))
+			out = append(out, bodyCase(low))
 			continue
 		}
 		out = append(out, placeCase(low))
 	}
 	return strings.Join(out, " ")
+}
+
+// bodyWords name the kind of a body; Phụ lục II capitalises the word after
+// them, the first of the field's name ("Sở Y tế", "Bộ Tài chính").
+var bodyWords = []string{"tổng cục", "văn phòng", "trung tâm", "sở", "bộ", "ban", "phòng", "cục", "hội", "viện"}
+
+// bodyCase capitalises a lower-case body name: its first letter, and the
+// first word after a kind word. Multi-word fields ("Lao động - Thương binh
+// và Xã hội") cannot be guessed; issuer.short_name exists for them.
+func bodyCase(low string) string {
+	for _, w := range bodyWords {
+		if rest, ok := strings.CutPrefix(low, w+" "); ok {
+			return vntext.CapitalizeFirst(w) + " " + vntext.CapitalizeFirst(rest)
+		}
+	}
+	return vntext.CapitalizeFirst(low)
 }
 
 // unitWords are the administrative units written lower case before a place
@@ -405,7 +431,14 @@ func placeCase(low string) string {
 			for j, w := range words {
 				words[j] = vntext.CapitalizeFirst(w)
 			}
-			return u + " " + strings.Join(words, " ")
+			name := strings.Join(words, " ")
+			// Phụ lục II: a unit named after a person or a number is
+			// capitalised as part of the name ("Thành phố Hồ Chí Minh",
+			// "Quận 1").
+			if name == "Hồ Chí Minh" || (name != "" && name[0] >= '0' && name[0] <= '9') {
+				u = vntext.CapitalizeFirst(u)
+			}
+			return u + " " + name
 		}
 	}
 	return low

@@ -106,7 +106,10 @@ const (
 	AlignJustify
 )
 
-// Table is a grid with header rows that repeat on every page.
+// Table is a grid with header rows that repeat on every page. Every header
+// and body row holds exactly one Cell per grid column (len(Widths) cells):
+// the positions a ColSpan or RowSpan covers hold a Covered cell, so a
+// writer can index cells by column.
 type Table struct {
 	// Widths are relative column widths summing to 1.
 	Widths []float64

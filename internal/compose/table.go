@@ -1,0 +1,409 @@
+package compose
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
+)
+
+// Table layout conventions. Every header and body row of a composed Table
+// holds exactly one Cell per leaf column (grid position); the positions a
+// span covers hold a Covered cell, so writers can index cells by column.
+
+// leaf is a data column with its depth in the column tree (0 = top).
+type leaf struct {
+	col   *document.Column
+	depth int
+}
+
+func leaves(cols []document.Column, depth int, out []leaf) []leaf {
+	for i := range cols {
+		if len(cols[i].Children) == 0 {
+			out = append(out, leaf{&cols[i], depth})
+			continue
+		}
+		out = leaves(cols[i].Children, depth+1, out)
+	}
+	return out
+}
+
+func countLeaves(cols []document.Column) int { return len(leaves(cols, 0, nil)) }
+
+func treeDepth(cols []document.Column) int {
+	d := 0
+	for i := range cols {
+		d = max(d, 1+treeDepth(cols[i].Children))
+	}
+	return d
+}
+
+// IsIndexColumn reports a "TT"/"STT" (số thứ tự) column: narrow, centred.
+func IsIndexColumn(title string) bool {
+	switch strings.ReplaceAll(vntext.Upper(strings.TrimSpace(title)), ".", "") {
+	case "TT", "STT", "SỐ TT", "SỐ THỨ TỰ":
+		return true
+	}
+	return false
+}
+
+// FontSize is the cell size for a table of n leaf columns: 13 pt up to 6
+// columns, 12 up to 10, 11 beyond, so that wide tables still fit their
+// page and both writers wrap the same way.
+func FontSize(n int) float64 {
+	switch {
+	case n <= 6:
+		return 13
+	case n <= 10:
+		return 12
+	}
+	return 11
+}
+
+// HeaderRows lays out the column tree as header rows: a group spans its
+// leaves (ColSpan) and a leaf above the deepest level spans down to the
+// last header row (RowSpan). Header cells are bold and centred.
+func HeaderRows(cols []document.Column) [][]Cell {
+	depth := treeDepth(cols)
+	width := countLeaves(cols)
+	grid := make([][]Cell, depth)
+	for r := range grid {
+		grid[r] = make([]Cell, width)
+		for i := range grid[r] {
+			grid[r][i] = Cell{Covered: true, ColSpan: 1, RowSpan: 1, Align: AlignCenter, Bold: true}
+		}
+	}
+	var place func(cols []document.Column, row, at int) int
+	place = func(cols []document.Column, row, at int) int {
+		for i := range cols {
+			c := &cols[i]
+			cell := Cell{Runs: []Run{{Text: c.Title}}, Align: AlignCenter, Bold: true, ColSpan: 1, RowSpan: 1}
+			if len(c.Children) > 0 {
+				cell.ColSpan = countLeaves(c.Children)
+				grid[row][at] = cell
+				place(c.Children, row+1, at)
+				at += cell.ColSpan
+				continue
+			}
+			cell.RowSpan = depth - row
+			grid[row][at] = cell
+			at++
+		}
+		return at
+	}
+	place(cols, 0, 0)
+	return grid
+}
+
+// num is a number with the precision (digits after the decimal comma) it
+// is printed with.
+type num struct {
+	v    float64
+	prec int
+}
+
+func (n num) String() string {
+	if n.prec == 0 && math.Abs(n.v) < 1<<62 {
+		return vntext.FormatInt(int64(math.Round(n.v)))
+	}
+	return vntext.FormatDecimal(n.v, n.prec)
+}
+
+// cellNum reads a numeric cell, keeping the author's precision: 3.5 → 1
+// digit, 3.190 → 3 digits, 128 → none. A dash is zero with no precision.
+func cellNum(c document.Cell) (num, bool) {
+	switch {
+	case c.Num != nil:
+		raw := c.Raw
+		if raw == "" || strings.ContainsAny(raw, "eE") {
+			raw = strconv.FormatFloat(*c.Num, 'f', -1, 64)
+		}
+		prec := 0
+		if i := strings.IndexByte(raw, '.'); i >= 0 {
+			prec = len(raw) - i - 1
+		}
+		return num{*c.Num, prec}, true
+	case c.IsDash():
+		return num{}, true
+	}
+	return num{}, false
+}
+
+func addNum(a, b num) num { return num{a.v + b.v, max(a.prec, b.prec)} }
+
+// Widths returns relative column widths summing to 1. Widths given on
+// leaves are kept in proportion; the others get a default share: a
+// TT/STT column 0.05, the first text column 0.25, other text columns 0.15,
+// and numeric columns split what is left equally (at least 0.05 each).
+// When the given widths sum to less than 1 they are read as fractions of
+// the table and the others share the rest; otherwise they are relative
+// units and each other column gets their mean.
+func Widths(cols []document.Column) []float64 {
+	ls := leaves(cols, 0, nil)
+	def := make([]float64, len(ls))
+	fixed, numeric := 0.0, 0
+	firstText := true
+	for i, l := range ls {
+		switch {
+		case IsIndexColumn(l.col.Title):
+			def[i] = 0.05
+		case l.col.Numeric:
+			numeric++
+			continue
+		case firstText:
+			def[i], firstText = 0.25, false
+		default:
+			def[i] = 0.15
+		}
+		fixed += def[i]
+	}
+	if numeric > 0 {
+		share := max((1-fixed)/float64(numeric), 0.05)
+		for i, l := range ls {
+			if l.col.Numeric && !IsIndexColumn(l.col.Title) {
+				def[i] = share
+			}
+		}
+	}
+	given, ngiven, defOthers := 0.0, 0, 0.0
+	for i, l := range ls {
+		if l.col.Width > 0 {
+			given += l.col.Width
+			ngiven++
+		} else {
+			defOthers += def[i]
+		}
+	}
+	w := make([]float64, len(ls))
+	for i, l := range ls {
+		switch {
+		case l.col.Width > 0:
+			w[i] = l.col.Width
+		case ngiven == 0:
+			w[i] = def[i]
+		case given < 1 && defOthers > 0:
+			w[i] = def[i] / defOthers * (1 - given)
+		default:
+			w[i] = given / float64(ngiven)
+		}
+	}
+	total := 0.0
+	for _, x := range w {
+		total += x
+	}
+	for i := range w {
+		if total > 0 {
+			w[i] /= total
+		} else {
+			w[i] = 1 / float64(len(w))
+		}
+	}
+	return w
+}
+
+// table composes a table and the paragraphs around it.
+func (c *composer) table(t *document.Table) ([]Block, error) {
+	ls := leaves(t.Columns, 0, nil)
+	if len(ls) == 0 {
+		return nil, errors.New("no columns")
+	}
+	out := []Block{}
+	if s := strings.TrimSpace(t.Title); s != "" {
+		out = append(out, Block{Para: &Para{Style: StyleTableTitle, Runs: []Run{{Text: s}}, KeepNext: true}})
+	}
+	if s := strings.TrimSpace(t.Unit); s != "" {
+		out = append(out, Block{Para: &Para{Style: StyleTableUnit, Runs: []Run{{Text: s}}, KeepNext: true}})
+	}
+	tb := &Table{Widths: Widths(t.Columns), Header: HeaderRows(t.Columns), FontSize: FontSize(len(ls))}
+	if t.IndexRow {
+		row := make([]Cell, len(ls))
+		for i := range row {
+			row[i] = Cell{Runs: []Run{{Text: "(" + strconv.Itoa(i+1) + ")"}}, Align: AlignCenter, ColSpan: 1, RowSpan: 1}
+		}
+		tb.Header = append(tb.Header, row)
+	}
+	body, err := c.tableRows(t, ls)
+	if err != nil {
+		return nil, err
+	}
+	tb.Rows = body
+	out = append(out, Block{Table: tb})
+	for _, n := range t.Notes {
+		out = append(out, Block{Para: c.textPara(StyleTableNote, "", n)})
+	}
+	return out, nil
+}
+
+// tableRows composes the body rows: data rows with their sum columns
+// computed, then total rows from the column sums of the data rows.
+func (c *composer) tableRows(t *document.Table, ls []leaf) ([][]Cell, error) {
+	width := len(ls)
+	// Data values first: total rows need every column's sum, whatever
+	// their position in the table.
+	values := make([][]document.Cell, len(t.Rows))
+	sums := make([]num, width)
+	for r, row := range t.Rows {
+		if row.Kind != document.RowData {
+			continue
+		}
+		if len(row.Cells) > width {
+			return nil, fmt.Errorf("row %d: %d cells for %d columns", r+1, len(row.Cells), width)
+		}
+		cells := make([]document.Cell, width)
+		copy(cells, row.Cells)
+		for i := len(row.Cells); i < width; i++ {
+			cells[i] = document.Cell{Null: true}
+		}
+		fillSums(cells, ls)
+		values[r] = cells
+		for i, l := range ls {
+			if !l.col.Numeric {
+				continue
+			}
+			if n, ok := cellNum(cells[i]); ok {
+				sums[i] = addNum(sums[i], n)
+			}
+		}
+	}
+	// Leading non-numeric columns carry the label of total and target rows.
+	lead := 0
+	for lead < width && !ls[lead].col.Numeric {
+		lead++
+	}
+	out := make([][]Cell, 0, len(t.Rows))
+	for r, row := range t.Rows {
+		switch row.Kind {
+		case document.RowData:
+			out = append(out, dataRow(values[r], ls))
+		case document.RowTotal, document.RowTarget:
+			cells, err := labelRow(row, ls, lead, sums)
+			if err != nil {
+				return nil, fmt.Errorf("row %d (%s): %w", r+1, row.Kind, err)
+			}
+			out = append(out, cells)
+		default:
+			return nil, fmt.Errorf("row %d: unknown kind %q", r+1, row.Kind)
+		}
+	}
+	return out, nil
+}
+
+// fillSums computes the blank cells of sum columns: the sum of the row's
+// other numeric cells.
+func fillSums(cells []document.Cell, ls []leaf) {
+	for i, l := range ls {
+		if !l.col.Sum || !cells[i].IsBlank() {
+			continue
+		}
+		var s num
+		for j, m := range ls {
+			if j == i || !m.col.Numeric || m.col.Sum {
+				continue
+			}
+			if n, ok := cellNum(cells[j]); ok {
+				s = addNum(s, n)
+			}
+		}
+		cells[i] = numCell(s)
+	}
+}
+
+// numCell is a computed cell; Raw carries the precision for printing.
+func numCell(n num) document.Cell {
+	v := n.v
+	raw := strconv.FormatFloat(v, 'f', n.prec, 64)
+	return document.Cell{Num: &v, Raw: raw}
+}
+
+func textCell(s string, a Align) Cell {
+	c := Cell{Align: a, ColSpan: 1, RowSpan: 1}
+	if s != "" {
+		c.Runs = []Run{{Text: s}}
+	}
+	return c
+}
+
+// formatCell prints one data cell: numbers with Vietnamese grouping at the
+// author's precision, right-aligned in numeric columns; "-" centred; text
+// left-aligned, except in a TT column, which is centred.
+func formatCell(v document.Cell, l leaf) Cell {
+	index := IsIndexColumn(l.col.Title)
+	switch {
+	case v.IsDash():
+		return textCell(strings.TrimSpace(v.Str), AlignCenter)
+	case v.Num != nil:
+		n, _ := cellNum(v)
+		a := AlignRight
+		if index {
+			a = AlignCenter
+		} else if !l.col.Numeric {
+			a = AlignLeft
+		}
+		return textCell(n.String(), a)
+	case index:
+		return textCell(v.Str, AlignCenter)
+	case l.col.Numeric && !v.IsBlank():
+		// A word in a numeric column ("x", "Đạt") is centred like a dash.
+		return textCell(v.Str, AlignCenter)
+	case l.col.Numeric:
+		return textCell("", AlignRight)
+	}
+	return textCell(v.Str, AlignLeft)
+}
+
+func dataRow(cells []document.Cell, ls []leaf) []Cell {
+	out := make([]Cell, len(ls))
+	for i, l := range ls {
+		out[i] = formatCell(cells[i], l)
+	}
+	return out
+}
+
+// labelRow composes a total or target row: the label spans the leading
+// non-numeric columns; the cells fill the rest (or the full width). In a
+// total row a blank numeric cell is the column sum; a given one was checked
+// by the validator and is printed as given. A target row computes nothing.
+func labelRow(row document.Row, ls []leaf, lead int, sums []num) ([]Cell, error) {
+	width := len(ls)
+	var cells []document.Cell
+	switch n := len(row.Cells); {
+	case n == 0:
+		cells = make([]document.Cell, width)
+		for i := range cells {
+			cells[i] = document.Cell{Null: true}
+		}
+	case n == width:
+		cells = row.Cells
+	case n == width-lead:
+		cells = append(make([]document.Cell, lead), row.Cells...)
+	default:
+		return nil, fmt.Errorf("%d cells: want %d (after the label) or %d", n, width-lead, width)
+	}
+	label := strings.TrimSpace(row.Label)
+	if lead == 0 && label != "" {
+		return nil, errors.New("a label needs a leading non-numeric column")
+	}
+	out := make([]Cell, width)
+	for i := 0; i < lead; i++ {
+		out[i] = Cell{Covered: true, ColSpan: 1, RowSpan: 1, Bold: true}
+	}
+	if lead > 0 {
+		out[0] = textCell(label, AlignCenter)
+		out[0].ColSpan = lead
+	}
+	for i := lead; i < width; i++ {
+		v := cells[i]
+		if row.Kind == document.RowTotal && ls[i].col.Numeric && v.IsBlank() {
+			v = numCell(sums[i])
+		}
+		out[i] = formatCell(v, ls[i])
+	}
+	for i := range out {
+		out[i].Bold = true
+	}
+	return out, nil
+}
