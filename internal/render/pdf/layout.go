@@ -1,0 +1,391 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/render"
+)
+
+// Geometry shared with the DOCX writer.
+//
+// The DOCX writer (package docx) is the reference: these values are the
+// ones it writes, so that LibreOffice's pagination of the DOCX and this
+// writer's agree page for page.
+const (
+	cellPad        = 57.0 / 20 // data-table cells: 57 twips (1 mm) left and right
+	gridWidth      = 0.5       // table grid lines (w:sz 4), pt
+	headerRight    = 0.60      // header table: Quốc hiệu column share
+	headerPad      = 4.0       // air kept beside a header column's widest line, pt
+	headerOverhang = 283       // twips the header may reach into the left margin (5 mm)
+	closingLeft    = 0.45      // closing table: Nơi nhận column share
+	ruleShortPart  = 0.42      // RuleShort: share of the measured text
+	noteSepWidth   = 144.0     // footnote separator: Word's 2 inches
+	// A rule is an empty paragraph (VbDuongKe): 2 pt before, 1 pt exact
+	// line, then a 0.75 pt bottom border, which is the rule.
+	ruleBefore = 2.0
+	ruleLine   = 1.0
+	ruleWidth  = 0.75
+	ruleHeight = ruleBefore + ruleLine + ruleWidth
+)
+
+// twips rounds points to twentieths of a point, the DOCX unit: geometry is
+// computed in twips as the DOCX writer does, so both round alike.
+func twips(pt float64) int { return int(math.Round(pt * 20)) }
+
+func ptOf(tw int) float64 { return float64(tw) / 20 }
+
+// mmTwips is a length in millimetres as whole twips.
+func mmTwips(mm float64) int { return int(math.Round(mm * 72 / 25.4 * 20)) }
+
+// renderer holds the state of one Render call.
+type renderer struct {
+	w         *Writer
+	pdf       *fpdf.Fpdf
+	d         *compose.Document
+	notes     map[int]string
+	pageCount int
+	number    int // page number of the last page drawn
+	signature *render.Area
+	fontSet   bool
+	curFace   faceIndex
+	curSize   float64
+
+	// per section
+	page    compose.PageSetup // in mm
+	width   float64           // text width, pt
+	widthTw int               // text width, twips
+	left    float64           // left margin, pt
+	noteBox map[int]*para
+}
+
+// item is one unbreakable piece of a section's flow: a line of a
+// paragraph, a table row, the header or the closing block.
+type item struct {
+	h      float64 // height, pt
+	before float64 // space above; dropped at the top of a page after a natural break
+	after  float64 // space below; may run into the bottom margin
+	// keep forbids a page break between this item and the next: orphan and
+	// widow control, keep-with-next, rows of a row span, header rows.
+	keep  bool
+	notes []int
+	// head lists the header rows to repeat when this table row starts a page.
+	head []*item
+	draw func(c *canvas, y float64)
+}
+
+// canvas is where items draw: the page being drawn and the text column.
+type canvas struct {
+	r    *renderer
+	page int // 1-based physical page
+	x    float64
+	w    float64
+	ph   float64 // page height, pt
+}
+
+func (r *renderer) section(idx int, s *compose.Section) {
+	r.page = compose.Page
+	if s.Landscape {
+		r.page = compose.Page.Landscape()
+	}
+	r.widthTw = mmTwips(r.page.Width) - mmTwips(r.page.Left) - mmTwips(r.page.Right)
+	r.width = ptOf(r.widthTw)
+	r.left = ptOf(mmTwips(r.page.Left))
+	r.noteBox = map[int]*para{}
+	items := r.items(s)
+	pages := r.paginate(items)
+	if len(pages) == 0 {
+		pages = []*pageLayout{{}}
+	}
+	orient := "P"
+	if s.Landscape {
+		orient = "L"
+	}
+	for pi, pg := range pages {
+		r.pdf.AddPageFormat(orient, pageSize())
+		r.pageCount++
+		if r.pageCount == 1 {
+			// An opaque "Normal" graphics state is the only public way to
+			// make fpdf declare PDF 1.4 (it writes 1.3 otherwise), the
+			// least a portal accepts; it draws nothing different.
+			r.pdf.SetAlpha(1, "Normal")
+		}
+		if pi == 0 && (s.RestartNumbering || idx == 0) {
+			r.number = 1
+		} else {
+			r.number++
+		}
+		if pi > 0 || s.NumberFirstPage {
+			r.drawPageNumber(r.number)
+		}
+		c := &canvas{r: r, page: r.pageCount, x: r.left, w: r.width, ph: ptOf(mmTwips(r.page.Height))}
+		for _, pl := range pg.placed {
+			pl.it.draw(c, pl.y)
+		}
+		r.drawNotes(pg.notes)
+	}
+}
+
+type placed struct {
+	it *item
+	y  float64
+}
+
+type pageLayout struct {
+	placed []placed
+	notes  []int
+	idx    []int // item index of each placement
+}
+
+// paginate places items on pages, honouring keep chains: when an item does
+// not fit, the page breaks before the first item of the chain that leads to
+// it, unless that chain fills the whole page.
+func (r *renderer) paginate(items []*item) []*pageLayout {
+	top := ptOf(mmTwips(r.page.Top))
+	bottom := ptOf(mmTwips(r.page.Height) - mmTwips(r.page.Bottom))
+	var pages []*pageLayout
+	pg := &pageLayout{}
+	y := top
+	sectionStart := true
+	for i := 0; i < len(items); {
+		it := items[i]
+		atTop := len(pg.placed) == 0
+		before := it.before
+		if atTop && !sectionStart {
+			before = 0
+		}
+		var head float64
+		if atTop && !sectionStart && it.head != nil {
+			for _, h := range it.head {
+				head += h.h
+			}
+		}
+		notes := appendNotes(pg.notes, it.notes)
+		limit := bottom - r.notesHeight(notes)
+		if atTop || y+before+head+it.h <= limit+0.01 {
+			if atTop && head > 0 {
+				for _, h := range it.head {
+					pg.placed = append(pg.placed, placed{it: h, y: y})
+					pg.idx = append(pg.idx, -1)
+					y += h.h
+				}
+			}
+			y += before
+			pg.placed = append(pg.placed, placed{it: it, y: y})
+			pg.idx = append(pg.idx, i)
+			pg.notes = notes
+			y += it.h + it.after
+			sectionStart = false
+			i++
+			continue
+		}
+		// Break: walk back over the keep chain.
+		j := i
+		first := firstIndex(pg)
+		for j > first && items[j-1].keep {
+			j--
+		}
+		if j <= first {
+			j = i // the chain fills the page: break where we are
+		}
+		// Drop placements of items j..i-1.
+		cut := len(pg.placed)
+		for k, idx := range pg.idx {
+			if idx >= j {
+				cut = k
+				break
+			}
+		}
+		pg.placed, pg.idx = pg.placed[:cut], pg.idx[:cut]
+		pg.notes = nil
+		for _, p := range pg.placed {
+			pg.notes = appendNotes(pg.notes, p.it.notes)
+		}
+		pages = append(pages, pg)
+		pg = &pageLayout{}
+		y = top
+		i = j
+	}
+	if len(pg.placed) > 0 || len(pages) == 0 {
+		pages = append(pages, pg)
+	}
+	return pages
+}
+
+func firstIndex(pg *pageLayout) int {
+	for _, idx := range pg.idx {
+		if idx >= 0 {
+			return idx
+		}
+	}
+	return 1 << 30
+}
+
+func appendNotes(have, add []int) []int {
+	if len(add) == 0 {
+		return have
+	}
+	out := append([]int(nil), have...)
+	for _, id := range add {
+		dup := false
+		for _, h := range out {
+			dup = dup || h == id
+		}
+		if !dup {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// noteSepHeight is the separator's paragraph: one single-spaced line at
+// the default 14 pt (the template's separator footnote).
+func (r *renderer) noteSepHeight() float64 {
+	f := r.w.faces[faceRegular]
+	return 14 * (f.ascent + f.descent + f.lineGap)
+}
+
+func (r *renderer) notesHeight(ids []int) float64 {
+	if len(ids) == 0 {
+		return 0
+	}
+	h := r.noteSepHeight()
+	for _, id := range ids {
+		h += r.notePara(id).height()
+	}
+	return h
+}
+
+// notePara lays out footnote id: its superscript number, a space, the text.
+func (r *renderer) notePara(id int) *para {
+	if p, ok := r.noteBox[id]; ok {
+		return p
+	}
+	spec := compose.Styles[compose.StyleFootnote]
+	b := &textBuilder{w: r.w}
+	b.addPiece(strconv.Itoa(id), faceRegular, spec.Size*supSize, spec.Size*supRise)
+	b.addSpace(faceRegular, spec.Size)
+	b.addText(r.notes[id], faceRegular, spec.Size, 0)
+	p := &para{spec: spec, line: spec.Line}
+	p.lines = r.w.breakLines(b.finish(), r.width, 0)
+	r.noteBox[id] = p
+	return p
+}
+
+func (r *renderer) drawNotes(ids []int) {
+	if len(ids) == 0 {
+		return
+	}
+	c := &canvas{r: r, x: r.left, w: r.width}
+	bottom := ptOf(mmTwips(r.page.Height) - mmTwips(r.page.Bottom))
+	y := bottom - r.notesHeight(ids)
+	sep := r.noteSepHeight()
+	r.pdf.SetLineWidth(ruleWidth)
+	r.pdf.Line(r.left, y+sep/2, r.left+noteSepWidth, y+sep/2)
+	y += sep
+	for _, id := range ids {
+		p := r.notePara(id)
+		for _, l := range p.lines {
+			c.drawLine(p, l, c.x, c.w, y)
+			y += p.line
+		}
+	}
+}
+
+func (r *renderer) drawPageNumber(n int) {
+	spec := compose.Styles[compose.StylePageNumber]
+	s := strconv.Itoa(n)
+	f := r.w.faces[faceRegular]
+	w := 0.0
+	for _, ch := range s {
+		w += f.width(ch) * spec.Size
+	}
+	top := ptOf(mmTwips(r.page.HeaderDistance))
+	r.setFont(faceRegular, spec.Size)
+	r.pdf.Text(r.left+(r.width-w)/2, baseline(top, spec.Line, spec.Size, f), s)
+}
+
+// baseline places text in an exact-height line box as LibreOffice does:
+// the descent sits at the bottom and any extra height goes above.
+func baseline(top, lineH, size float64, f *face) float64 {
+	return top + lineH - f.descent*size
+}
+
+// setFont selects a face and size, skipping fpdf's SetFont (which writes a
+// Tf operator every time) when they are already current. A new page keeps
+// the current font: fpdf re-selects it there itself.
+func (r *renderer) setFont(fi faceIndex, size float64) {
+	if r.fontSet && r.curFace == fi && r.curSize == size {
+		return
+	}
+	r.pdf.SetFont(family, fpdfStyle[fi], size)
+	r.fontSet, r.curFace, r.curSize = true, fi, size
+}
+
+// drawLine draws one line of p in the column [x, x+w] with its box top at y.
+func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
+	r := c.r
+	bl := baseline(y, p.line, p.spec.Size, r.w.faces[faceRegular])
+	avail := w - l.indent
+	x += l.indent
+	extra := 0.0
+	switch p.spec.Align {
+	case compose.AlignCenter:
+		x += (avail - l.natural) / 2
+	case compose.AlignRight:
+		x += avail - l.natural
+	case compose.AlignJustify:
+		if !l.last {
+			gaps := 0
+			for _, wd := range l.words[:len(l.words)-1] {
+				gaps += wd.spaces
+			}
+			if gaps > 0 && l.natural < avail {
+				extra = (avail - l.natural) / float64(gaps)
+			}
+		}
+	}
+	// Consecutive words in one face with natural spacing go out as one
+	// string with its spaces: fewer operators, and the same positions,
+	// since the gap is the font's own space advance.
+	var seg []byte
+	var segFace faceIndex
+	var segSize, segX, segY float64
+	flush := func() {
+		if len(seg) > 0 {
+			r.setFont(segFace, segSize)
+			r.pdf.Text(segX, segY, string(seg))
+			seg = seg[:0]
+		}
+	}
+	for i, wd := range l.words {
+		px := x
+		for pi, pc := range wd.pieces {
+			joinable := pi == 0 && len(seg) > 0 && pc.face == segFace && pc.size == segSize && bl-pc.rise == segY
+			if !joinable {
+				flush()
+				segFace, segSize, segX, segY = pc.face, pc.size, px, bl-pc.rise
+			}
+			seg = append(seg, pc.text...)
+			px += pc.w
+		}
+		if i == len(l.words)-1 {
+			break
+		}
+		last := wd.pieces[len(wd.pieces)-1]
+		natural := extra == 0 && wd.spaces > 0 &&
+			math.Abs(wd.space-float64(wd.spaces)*r.w.faces[last.face].width(' ')*last.size) < 1e-9
+		if natural {
+			for range wd.spaces {
+				seg = append(seg, ' ')
+			}
+		} else {
+			flush()
+		}
+		x += wd.w + wd.space + extra*float64(wd.spaces)
+	}
+	flush()
+}

@@ -1,0 +1,411 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanban/vanban/fonts"
+	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/samples"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.pdf golden files")
+
+func newWriter(tb testing.TB) *Writer {
+	tb.Helper()
+	w, err := New(fonts.FS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w
+}
+
+type sample struct {
+	name string
+	doc  *compose.Document
+}
+
+// loadSamples composes every samples/*.json as the CLI does.
+func loadSamples(tb testing.TB) []sample {
+	tb.Helper()
+	names, err := fs.Glob(samples.FS, "*.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []sample
+	for _, name := range names {
+		data, err := fs.ReadFile(samples.FS, name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		d, err := document.DecodeBytes(data, document.Limits{})
+		if err != nil {
+			tb.Fatalf("%s: decode: %v", name, err)
+		}
+		document.Normalize(d, nil)
+		c, err := compose.Compose(d, compose.Options{Draft: true})
+		if err != nil {
+			tb.Fatalf("%s: compose: %v", name, err)
+		}
+		out = append(out, sample{name: strings.TrimSuffix(name, ".json"), doc: c})
+	}
+	if len(out) == 0 {
+		tb.Skip("no samples")
+	}
+	return out
+}
+
+func renderBytes(tb testing.TB, w *Writer, d *compose.Document) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if _, err := w.Render(context.Background(), &buf, d); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	w := newWriter(t)
+	for _, s := range loadSamples(t) {
+		t.Run(s.name, func(t *testing.T) {
+			got := renderBytes(t, w, s.doc)
+			again := renderBytes(t, w, s.doc)
+			if !bytes.Equal(got, again) {
+				t.Fatal("two renders of the same document differ")
+			}
+			path := filepath.Join("testdata", s.name+".pdf")
+			if *update {
+				if err := os.MkdirAll("testdata", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/render/pdf -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the golden file (%d bytes, want %d); review and run with -update", s.name, len(got), len(want))
+			}
+		})
+	}
+}
+
+// composedWords lists every word the document prints.
+func composedWords(d *compose.Document) []string {
+	var words []string
+	visitText(d, func(s string) bool {
+		words = append(words, strings.Fields(s)...)
+		return true
+	})
+	return words
+}
+
+func TestTextExtracts(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	w := newWriter(t)
+	for _, s := range loadSamples(t) {
+		t.Run(s.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "out.pdf")
+			if err := os.WriteFile(path, renderBytes(t, w, s.doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(out)
+			if !norm.NFC.IsNormalString(text) {
+				t.Error("extracted text is not NFC")
+			}
+			// Words may be split across lines by a hyphen break; compare
+			// against the text with line ends removed as well.
+			joined := strings.Join(strings.Fields(text), " ")
+			glued := strings.ReplaceAll(joined, "- ", "-")
+			for _, wd := range composedWords(s.doc) {
+				if !strings.Contains(joined, wd) && !strings.Contains(glued, wd) && !brokenWordFound(text, wd) {
+					t.Errorf("word %q missing from the extracted text", wd)
+				}
+			}
+		})
+	}
+}
+
+// brokenWordFound accepts a word broken across lines: between characters
+// (longer than a line) or after a hyphen, which pdftotext removes when it
+// joins the lines ("2011-" + "2020" gives "20112020").
+func brokenWordFound(text, wd string) bool {
+	var kept []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Trim(l, "0123456789 \f") != "" { // drop page-number lines
+			kept = append(kept, l)
+		}
+	}
+	flat := strings.Join(strings.Fields(strings.Join(kept, "\n")), "")
+	if strings.Contains(flat, wd) {
+		return true
+	}
+	return strings.Contains(strings.ReplaceAll(flat, "-", ""), strings.ReplaceAll(wd, "-", ""))
+}
+
+func findNDCheck(t *testing.T) string {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join("..", "..", "..", "..", "shared", "tools", "ndcheck"))
+	if err != nil {
+		t.Skip(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("ndcheck not found next to the module")
+	}
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		t.Skip("poppler-utils not installed")
+	}
+	return path
+}
+
+func TestNDCheck(t *testing.T) {
+	nd := findNDCheck(t)
+	w := newWriter(t)
+	for _, s := range loadSamples(t) {
+		t.Run(s.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "out.pdf")
+			if err := os.WriteFile(path, renderBytes(t, w, s.doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(nd, path).CombinedOutput()
+			if err != nil {
+				t.Errorf("ndcheck failed: %v\n%s", err, out)
+			}
+		})
+	}
+}
+
+func TestMissingGlyph(t *testing.T) {
+	w := newWriter(t)
+	for _, tc := range []struct {
+		name string
+		text string
+		want rune
+	}{
+		{"emoji", "Chúc mừng 🎉", '🎉'},
+		{"CJK", "Hà Nội 漢", '漢'},
+		{"private use", "x\uE000", '\uE000'},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := handDoc()
+			d.Sections[0].Blocks = append(d.Sections[0].Blocks, compose.Block{Para: &compose.Para{Style: compose.StyleBody, Runs: []compose.Run{{Text: tc.text}}}})
+			var buf bytes.Buffer
+			_, err := w.Render(context.Background(), &buf, d)
+			var mg *MissingGlyphError
+			if !errors.As(err, &mg) || mg.Rune != tc.want {
+				t.Fatalf("err = %v, want a MissingGlyphError for %q", err, tc.want)
+			}
+			if buf.Len() != 0 {
+				t.Error("wrote output on failure")
+			}
+		})
+	}
+}
+
+func TestHasGlyph(t *testing.T) {
+	w := newWriter(t)
+	for _, tc := range []struct {
+		r    rune
+		want bool
+	}{
+		{'a', true}, {'ệ', true}, {'Đ', true}, {'ỹ', true}, {'–', true}, {'“', true}, {'₫', true},
+		{'漢', false}, {'🎉', false}, {'\uE000', false}, {-1, false},
+	} {
+		if got := w.HasGlyph(tc.r); got != tc.want {
+			t.Errorf("HasGlyph(%q) = %v, want %v", tc.r, got, tc.want)
+		}
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	if _, err := New(os.DirFS(t.TempDir())); err == nil {
+		t.Error("New with no fonts: want an error")
+	}
+}
+
+// handDoc is a small document built by hand: the parts compose does not
+// yet exercise in the samples.
+func handDoc() *compose.Document {
+	body := func(s string) compose.Block {
+		return compose.Block{Para: &compose.Para{Style: compose.StyleBody, Runs: []compose.Run{{Text: s}}}}
+	}
+	long := strings.Repeat("Nội dung công việc được triển khai đồng bộ, kịp thời và hiệu quả trên địa bàn tỉnh. ", 6)
+	cell := func(s string) compose.Cell {
+		return compose.Cell{Runs: []compose.Run{{Text: s}}, ColSpan: 1, RowSpan: 1}
+	}
+	var rows [][]compose.Cell
+	for i := range 40 {
+		rows = append(rows, []compose.Cell{cell(strings.Repeat("x", i%3+1)), cell("Hoạt động truyền thông nâng cao nhận thức về bình đẳng giới"), cell("100")})
+	}
+	rows[2][0].RowSpan = 2
+	rows[3][0] = compose.Cell{Covered: true}
+	rows[5][1].ColSpan = 2
+	rows[5][2] = compose.Cell{Covered: true}
+	return &compose.Document{
+		Meta: compose.Meta{Title: "Thử nghiệm", Author: "ỦY BAN NHÂN DÂN TỈNH", Creator: "vanban", Date: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)},
+		Sections: []compose.Section{
+			{Blocks: []compose.Block{
+				{Header: &compose.Header{
+					Agency:    []compose.Para{{Style: compose.StyleAgency, Runs: []compose.Run{{Text: "ỦY BAN NHÂN DÂN"}}}, {Style: compose.StyleAgency, Runs: []compose.Run{{Text: "TỈNH HÀ NAM"}}, Rule: compose.RuleShort}},
+					Nation:    []compose.Para{{Style: compose.StyleNation, Runs: []compose.Run{{Text: compose.NationText}}}, {Style: compose.StyleMotto, Runs: []compose.Run{{Text: compose.MottoText}}, Rule: compose.RuleText}},
+					Number:    compose.Para{Style: compose.StyleNumber, Runs: []compose.Run{{Text: "Số: 12/UBND-VX"}}},
+					PlaceDate: compose.Para{Style: compose.StylePlaceDate, Runs: []compose.Run{{Text: "Hà Nam, ngày 05 tháng 3 năm 2024"}}},
+					Subject:   []compose.Para{{Style: compose.StyleSubject, Runs: []compose.Run{{Text: "V/v thử nghiệm bản PDF"}}}},
+				}},
+				{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: []string{"- Sở Tài chính;", "- Sở Kế hoạch và Đầu tư."}}},
+				{Para: &compose.Para{Style: compose.StyleHeading1, Label: "I.", Runs: []compose.Run{{Text: "MỤC ĐÍCH"}}, KeepNext: true}},
+				{Para: &compose.Para{Style: compose.StyleBody, Runs: []compose.Run{{Text: "Có chú thích", Footnote: 1}, {Text: " ở cuối trang, và một từ rất dài " + strings.Repeat("Đ", 120)}}}},
+				body(long), body(long), body(long),
+				{Table: &compose.Table{Widths: []float64{0.2, 0.6, 0.2}, FontSize: 12,
+					Header: [][]compose.Cell{{{Runs: []compose.Run{{Text: "STT"}}, Bold: true, Align: compose.AlignCenter}, {Runs: []compose.Run{{Text: "Nội dung"}}, Bold: true, Align: compose.AlignCenter}, {Runs: []compose.Run{{Text: "Kinh phí"}}, Bold: true, Align: compose.AlignCenter}}},
+					Rows:   rows}},
+				body(long + "./."),
+				{Closing: &compose.Closing{
+					Recipients: []compose.Para{{Style: compose.StyleRecipientsHead, Runs: []compose.Run{{Text: "Nơi nhận:"}}}, {Style: compose.StyleRecipient, Runs: []compose.Run{{Text: "- Như trên;"}}}, {Style: compose.StyleRecipient, Runs: []compose.Run{{Text: "- Lưu: VT, VX."}}}},
+					Signer:     []compose.Para{{Style: compose.StyleAuthority, Runs: []compose.Run{{Text: "TM. ỦY BAN NHÂN DÂN"}}}, {Style: compose.StyleAuthority, Runs: []compose.Run{{Text: "CHỦ TỊCH"}}}, {Style: compose.StyleSignerName, Runs: []compose.Run{{Text: "Nguyễn Văn A"}}}},
+					SignSpace:  72, NameIndex: 2,
+				}},
+			}},
+			{Landscape: true, RestartNumbering: true, Blocks: []compose.Block{
+				{Para: &compose.Para{Style: compose.StyleAppendixNo, Runs: []compose.Run{{Text: "Phụ lục I"}}}},
+				body(long),
+			}},
+		},
+		Footnotes: []compose.Footnote{{ID: 1, Text: "Chú thích thử nghiệm có dấu tiếng Việt."}},
+	}
+}
+
+func TestHandBuilt(t *testing.T) {
+	w := newWriter(t)
+	var buf bytes.Buffer
+	res, err := w.Render(context.Background(), &buf, handDoc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages < 4 {
+		t.Errorf("pages = %d, want at least 4", res.Pages)
+	}
+	if res.Signature == nil || res.Signature.Page < 1 || res.Signature.Page >= res.Pages || res.Signature.W <= 0 || res.Signature.H <= 0 {
+		t.Errorf("signature area = %+v", res.Signature)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Error("not a PDF")
+	}
+}
+
+func TestContextCancelled(t *testing.T) {
+	w := newWriter(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var buf bytes.Buffer
+	if _, err := w.Render(ctx, &buf, handDoc()); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if buf.Len() != 0 {
+		t.Error("wrote output on failure")
+	}
+}
+
+// BenchmarkRenderPDF renders the largest sample.
+func BenchmarkRenderPDF(b *testing.B) {
+	w := newWriter(b)
+	all := loadSamples(b)
+	var best sample
+	bestSize := -1
+	for _, s := range all {
+		var buf bytes.Buffer
+		res, err := w.Render(context.Background(), &buf, s.doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Pages > bestSize {
+			best, bestSize = s, res.Pages
+		}
+	}
+	b.Logf("%s: %d pages", best.name, bestSize)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if _, err := w.Render(context.Background(), &buf, best.doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFPDFFloor is what fpdf costs per document before any layout:
+// a new document, the four faces, one page with a line in each face, and
+// Output (font parse, subset, ID hashing and compression). It bounds what
+// BenchmarkRenderPDF can reach without changing fpdf.
+func BenchmarkFPDFFloor(b *testing.B) {
+	w := newWriter(b)
+	for _, tc := range []struct {
+		name string
+		lite bool
+	}{{"full", false}, {"lite", true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for b.Loop() {
+				doc := w.newFpdf(compose.Meta{}, tc.lite)
+				doc.AddPage()
+				for i := range fpdfStyle {
+					doc.SetFont(family, fpdfStyle[i], 14)
+					doc.Text(50, 50+20*float64(i), "Cộng hòa xã hội chủ nghĩa Việt Nam")
+				}
+				buf.Reset()
+				if err := doc.Output(&buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestOutsideLiteRepertoire renders a character the lite faces lack (Greek)
+// with the full faces, and it extracts.
+func TestOutsideLiteRepertoire(t *testing.T) {
+	w := newWriter(t)
+	d := handDoc()
+	d.Sections[0].Blocks = append(d.Sections[0].Blocks, compose.Block{Para: &compose.Para{Style: compose.StyleBody, Runs: []compose.Run{{Text: "Hệ số α và β"}}}})
+	if w.fits(d) {
+		t.Fatal("a Greek letter should not fit the lite faces")
+	}
+	data := renderBytes(t, w, d)
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return
+	}
+	path := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "Hệ số α và β") {
+		t.Error("Greek text missing from the extracted text")
+	}
+}

@@ -1,0 +1,317 @@
+package pdf
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/compose"
+)
+
+// Superscript footnote marks: LibreOffice's default (58% of the size,
+// raised by 33%), which Word's output matches closely enough that a line
+// with a mark breaks at the same place.
+const (
+	supSize = 0.58
+	supRise = 0.33
+)
+
+// piece is text in one face and size, drawn as one string.
+type piece struct {
+	text string
+	face faceIndex
+	size float64
+	rise float64 // baseline shift up, pt
+	w    float64 // pt
+}
+
+// word is an unbreakable run of pieces. space is the width of the space
+// that follows it (0 when the next word is glued to it, after a hyphen or a
+// character break); only real spaces stretch when a line is justified.
+type word struct {
+	pieces []piece
+	w      float64
+	space  float64
+	spaces int // space characters after the word
+}
+
+// line is one laid-out line of a paragraph.
+type line struct {
+	words   []word
+	natural float64 // width without the trailing space
+	indent  float64 // extra left offset (first-line indent), pt
+	avail   float64 // width available to the line, pt
+	last    bool    // last line of its paragraph: never justified
+}
+
+// para is a paragraph broken into lines, ready to be placed.
+type para struct {
+	spec      compose.StyleSpec
+	lines     []line
+	line      float64 // line height, pt
+	before    float64
+	after     float64
+	keepNext  bool
+	rule      compose.Rule
+	footnotes []int // footnote IDs referenced, in order
+	// lineNotes[i] lists the footnotes referenced from line i.
+	lineNotes [][]int
+}
+
+func (p *para) height() float64 { return float64(len(p.lines)) * p.line }
+
+// maxLineWidth is the widest line's natural width.
+func (p *para) maxLineWidth() float64 {
+	w := 0.0
+	for _, l := range p.lines {
+		w = max(w, l.natural)
+	}
+	return w
+}
+
+// textBuilder turns runs into words. A word ends at a space; pieces inside
+// a word change face when the run's emphasis changes.
+type textBuilder struct {
+	w     *Writer
+	words []word
+	cur   word
+	open  bool
+	notes []int
+	// noteAt[i] lists the footnotes attached to word i.
+	noteAt map[int][]int
+}
+
+func (b *textBuilder) addText(s string, fi faceIndex, size, rise float64) {
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		b.addPiece(s[start:end], fi, size, rise)
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
+			flush(i)
+			b.addSpace(fi, size)
+		case r == '-' && start >= 0:
+			// A break is allowed after a hyphen inside a word ("2011-2015",
+			// "KH-UBND") as Word and LibreOffice allow it; the glue after it
+			// does not stretch.
+			b.addPiece(s[start:i+1], fi, size, rise)
+			start = -1
+			b.endWord(0, 0)
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	flush(len(s))
+}
+
+func (b *textBuilder) addPiece(s string, fi faceIndex, size, rise float64) {
+	if s == "" {
+		return
+	}
+	f := b.w.faces[fi]
+	w := 0.0
+	for _, r := range s {
+		w += f.width(r)
+	}
+	w *= size
+	// Merge with the previous piece when the style is the same.
+	if n := len(b.cur.pieces); n > 0 {
+		p := &b.cur.pieces[n-1]
+		if p.face == fi && p.size == size && p.rise == rise {
+			p.text += s
+			p.w += w
+			b.cur.w += w
+			b.open = true
+			return
+		}
+	}
+	b.cur.pieces = append(b.cur.pieces, piece{text: s, face: fi, size: size, rise: rise, w: w})
+	b.cur.w += w
+	b.open = true
+}
+
+func (b *textBuilder) addSpace(fi faceIndex, size float64) {
+	sw := b.w.faces[fi].width(' ') * size
+	if b.open {
+		b.endWord(sw, 1)
+		return
+	}
+	// Spaces before any word, or a second space: widen the previous gap.
+	if n := len(b.words); n > 0 {
+		b.words[n-1].space += sw
+		b.words[n-1].spaces++
+	}
+}
+
+func (b *textBuilder) endWord(space float64, spaces int) {
+	if !b.open {
+		return
+	}
+	b.cur.space = space
+	b.cur.spaces = spaces
+	b.words = append(b.words, b.cur)
+	b.cur = word{}
+	b.open = false
+}
+
+// addNote appends a superscript footnote mark to the current word.
+func (b *textBuilder) addNote(id int, fi faceIndex, size float64) {
+	b.addPiece(strconv.Itoa(id), fi, size*supSize, size*supRise)
+	if b.noteAt == nil {
+		b.noteAt = map[int][]int{}
+	}
+	b.noteAt[len(b.words)] = append(b.noteAt[len(b.words)], id)
+	b.notes = append(b.notes, id)
+}
+
+func (b *textBuilder) finish() []word {
+	b.endWord(0, 0)
+	return b.words
+}
+
+// layoutPara builds and breaks a paragraph to the given width (pt).
+// sizeOverride, when > 0, replaces the style's size (table cells) and
+// scales the line height with it.
+func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpec) *para {
+	out := &para{
+		spec:     spec,
+		line:     spec.Line,
+		before:   spec.SpaceBefore,
+		after:    spec.SpaceAfter,
+		keepNext: p.KeepNext,
+		rule:     p.Rule,
+	}
+	b := &textBuilder{w: w}
+	base := faceOf(spec.Bold, spec.Italic)
+	if p.Label != "" {
+		b.addText(p.Label, base, spec.Size, 0)
+		b.addSpace(base, spec.Size)
+	}
+	for _, r := range p.Runs {
+		fi := faceOf(spec.Bold || r.Bold, spec.Italic || r.Italic)
+		b.addText(r.Text, fi, spec.Size, 0)
+		if r.Footnote > 0 {
+			b.addNote(r.Footnote, fi, spec.Size)
+		}
+	}
+	words := b.finish()
+	out.footnotes = b.notes
+	indent := spec.FirstIndent * mmToPt
+	out.lines = w.breakLines(words, width, indent)
+	if len(b.noteAt) > 0 {
+		out.lineNotes = make([][]int, len(out.lines))
+		i := 0
+		for li, l := range out.lines {
+			for range l.words {
+				out.lineNotes[li] = append(out.lineNotes[li], b.noteAt[i]...)
+				i++
+			}
+		}
+	}
+	return out
+}
+
+// breakLines is greedy first-fit on word boundaries, as Word does: a word
+// goes on the line if the line's width up to the end of that word (trailing
+// spaces hang in the margin) fits. A word wider than a whole line is broken
+// between characters.
+func (w *Writer) breakLines(words []word, width, indent float64) []line {
+	const eps = 0.01
+	var lines []line
+	avail := width - indent
+	cur := line{indent: indent, avail: avail}
+	pending := 0.0 // space owed before the next word on this line
+	push := func() {
+		lines = append(lines, cur)
+		cur = line{avail: width}
+		avail = width
+		pending = 0
+	}
+	for i := 0; i < len(words); i++ {
+		wd := words[i]
+		if len(cur.words) > 0 && cur.natural+pending+wd.w > avail+eps {
+			push()
+		}
+		if len(cur.words) == 0 && wd.w > avail+eps {
+			// Break the word between characters.
+			head, tail := w.splitWord(wd, avail)
+			if len(head.pieces) == 0 { // not even one character fits: take one
+				head, tail = w.splitWord(wd, firstRuneWidth(w, wd))
+				if len(head.pieces) == 0 {
+					head, tail = wd, word{}
+				}
+			}
+			cur.words = append(cur.words, head)
+			cur.natural += head.w
+			if len(tail.pieces) > 0 {
+				push()
+				words = append(words[:i+1:i+1], append([]word{tail}, words[i+1:]...)...)
+				continue
+			}
+			pending = head.space
+			continue
+		}
+		cur.natural += pending + wd.w
+		cur.words = append(cur.words, wd)
+		pending = wd.space
+	}
+	if len(cur.words) > 0 || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	lines[len(lines)-1].last = true
+	return lines
+}
+
+// splitWord splits wd so that the head is at most width wide (at least one
+// character when possible).
+func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
+	used := 0.0
+	for pi, p := range wd.pieces {
+		if used+p.w <= width+0.01 {
+			head.pieces = append(head.pieces, p)
+			used += p.w
+			continue
+		}
+		f := w.faces[p.face]
+		cut, acc := 0, 0.0
+		for i, r := range p.text {
+			cw := f.width(r) * p.size
+			if used+acc+cw > width+0.01 {
+				break
+			}
+			acc += cw
+			cut = i + utf8.RuneLen(r)
+		}
+		if cut > 0 {
+			head.pieces = append(head.pieces, piece{text: p.text[:cut], face: p.face, size: p.size, rise: p.rise, w: acc})
+			used += acc
+		}
+		var rest []piece
+		if cut < len(p.text) {
+			rest = append(rest, piece{text: p.text[cut:], face: p.face, size: p.size, rise: p.rise, w: p.w - acc})
+		}
+		rest = append(rest, wd.pieces[pi+1:]...)
+		tail = word{pieces: rest, space: wd.space, spaces: wd.spaces}
+		for _, q := range rest {
+			tail.w += q.w
+		}
+		head.w = used
+		return head, tail
+	}
+	head.w = used
+	head.space, head.spaces = wd.space, wd.spaces
+	return head, word{}
+}
+
+// firstRuneWidth is the width of the first character of wd.
+func firstRuneWidth(w *Writer, wd word) float64 {
+	p := wd.pieces[0]
+	r, _ := utf8.DecodeRuneInString(p.text)
+	return w.faces[p.face].width(r) * p.size
+}
