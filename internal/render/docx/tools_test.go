@@ -1,0 +1,142 @@
+package docx
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// moduleRoot is the repository root, found from this file's directory.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("no caller information")
+	}
+	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+}
+
+// knownContentFailures are ndcheck failures that come from a sample's
+// wording, reproduced verbatim on purpose (each seed's real defects are
+// kept so the validator can flag them); the writer cannot and must not fix
+// them. Every other failure fails the test, and a listed one that starts to
+// pass is reported so the entry can go.
+var knownContentFailures = map[string]map[string]string{
+	"ha-nam-2014-ke-hoach":         {"recipients": `the seed's archive line "Lưu VT,VX." lacks the colon`},
+	"thua-thien-hue-2020-cong-van": {"recipients": `the sample's archive line "Lưu: VT, BĐG" lacks the final "."`},
+}
+
+// TestNDCheck runs the shared NĐ30 checker (../shared/tools/ndcheck from
+// the module root) on every sample's DOCX: no check may fail.
+func TestNDCheck(t *testing.T) {
+	tool := filepath.Join(moduleRoot(t), "..", "shared", "tools", "ndcheck")
+	if _, err := os.Stat(tool); err != nil {
+		t.Skipf("ndcheck not found at %s", tool)
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 not installed")
+	}
+	dir := t.TempDir()
+	for _, s := range loadSamples(t) {
+		t.Run(s.name, func(t *testing.T) {
+			file := filepath.Join(dir, s.name+".docx")
+			if err := os.WriteFile(file, renderDOCX(t, s.doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("python3", tool, "--json", file).Output()
+			if err != nil {
+				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+					t.Fatalf("ndcheck: %v\n%s", err, out)
+				}
+			}
+			var rep struct {
+				Results []struct {
+					Status, ID, Detail string
+				} `json:"results"`
+			}
+			if err := json.Unmarshal(out, &rep); err != nil {
+				t.Fatalf("ndcheck output: %v\n%s", err, out)
+			}
+			known := knownContentFailures[s.name]
+			for _, r := range rep.Results {
+				why, isKnown := known[r.ID]
+				switch {
+				case r.Status == "FAIL" && isKnown:
+					t.Logf("known content failure %s (%s): %s", r.ID, why, r.Detail)
+				case r.Status == "FAIL":
+					t.Errorf("FAIL %s: %s", r.ID, r.Detail)
+				case isKnown:
+					t.Logf("%s now %s: drop it from knownContentFailures", r.ID, r.Status)
+				case r.Status == "WARN":
+					t.Logf("WARN %s: %s", r.ID, r.Detail)
+				}
+			}
+		})
+	}
+}
+
+// expectedPages is each sample's page count when LibreOffice prints its
+// DOCX. A change means the layout moved: look at the PDF, then update.
+var expectedPages = map[string]int{
+	"gia-lai-2023-ke-hoach-du-an-8":   10,
+	"ha-nam-2014-ke-hoach":            4,
+	"lang-son-2018-2025-ke-hoach":     6,
+	"thua-thien-hue-2020-cong-van":    3,
+	"vinh-linh-2024-ke-hoach-du-thao": 5,
+}
+
+// TestLibreOfficeConverts converts every sample's DOCX to PDF with
+// LibreOffice, in a throw-away profile, and checks the page count.
+func TestLibreOfficeConverts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: starts LibreOffice")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not installed")
+	}
+	pdfinfo, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		t.Skip("pdfinfo not installed")
+	}
+	dir := t.TempDir()
+	ss := loadSamples(t)
+	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--convert-to", "pdf", "--outdir", filepath.Join(dir, "pdf")}
+	for _, s := range ss {
+		file := filepath.Join(dir, s.name+".docx")
+		if err := os.WriteFile(file, renderDOCX(t, s.doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, file)
+	}
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pagesRE := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+	for _, s := range ss {
+		pdf := filepath.Join(dir, "pdf", s.name+".pdf")
+		out, err := exec.Command(pdfinfo, pdf).Output()
+		if err != nil {
+			t.Errorf("%s: LibreOffice made no readable PDF: %v", s.name, err)
+			continue
+		}
+		m := pagesRE.FindSubmatch(out)
+		if m == nil {
+			t.Errorf("%s: pdfinfo shows no page count", s.name)
+			continue
+		}
+		got, _ := strconv.Atoi(string(m[1]))
+		want, ok := expectedPages[s.name]
+		if !ok {
+			t.Errorf("%s: %d pages; add it to expectedPages", s.name, got)
+		} else if got != want {
+			t.Errorf("%s: %d pages, want %d", s.name, got, want)
+		}
+	}
+}

@@ -1,0 +1,235 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/render"
+	"github.com/vanban/vanban/templates"
+)
+
+// Writer renders composed documents to DOCX. It is safe for concurrent use:
+// everything it builds in New is read-only afterwards.
+type Writer struct {
+	t *template
+	m *metrics
+}
+
+var _ render.Renderer = (*Writer)(nil)
+
+// New reads the base template from tmpl (the unpacked parts under
+// templates.Base, normally templates.FS) and the Liberation Serif faces
+// from fonts (normally fonts.FS), checks both, and zips the template once
+// so that each Render only builds the body.
+func New(tmpl fs.FS, fonts fs.FS) (*Writer, error) {
+	if tmpl == nil || fonts == nil {
+		return nil, errors.New("docx: new: template and fonts file systems are required")
+	}
+	t, err := loadTemplate(tmpl, templates.Base)
+	if err != nil {
+		return nil, err
+	}
+	m, err := loadMetrics(fonts)
+	if err != nil {
+		return nil, err
+	}
+	return &Writer{t: t, m: m}, nil
+}
+
+// Render writes d as a DOCX to w. It builds the whole file in memory,
+// reopens it to check that it is a zip whose document part is well-formed
+// XML with no placeholder left, and writes nothing to w unless that holds.
+//
+// The library (github.com/nguyenthenguyen/docx) substitutes the body into
+// word/document.xml and writes the package. It cannot touch other parts, so
+// the footnotes part and the core properties are filled in afterwards by
+// copying its zip entry by entry (the untouched entries are copied still
+// compressed, not re-encoded) and replacing those two.
+func (wr *Writer) Render(ctx context.Context, w io.Writer, d *compose.Document) (*render.Result, error) {
+	if d == nil {
+		return nil, errors.New("docx: render: nil document")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("docx: render: %w", err)
+	}
+	g := newGen(wr, d)
+	defer g.release()
+	if err := g.document(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("docx: render: %w", err)
+	}
+
+	lib := wr.t.lib.Editable()
+	// The closing section properties first: the body may hold a copy of
+	// the template's w:sectPr (the main section's, when appendices follow),
+	// and the replacement must hit the template's own.
+	lib.ReplaceRaw(wr.t.sectXML, g.lastSect, 1)
+	lib.ReplaceRaw(phBody, string(g.x.b), 1)
+	if strings.Contains(lib.GetContent(), placeholderPrefix) {
+		return nil, errors.New("docx: render: a placeholder is left in word/document.xml")
+	}
+	raw := bytes.NewBuffer(make([]byte, 0, 16<<10+len(g.x.b)/4))
+	if err := lib.Write(raw); err != nil {
+		return nil, fmt.Errorf("docx: render: write: %w", err)
+	}
+
+	notes, err := g.footnotes()
+	if err != nil {
+		return nil, err
+	}
+	core := wr.coreXML(&d.Meta)
+	if strings.Contains(notes, placeholderPrefix) || strings.Contains(core, placeholderPrefix) {
+		return nil, errors.New("docx: render: a placeholder is left in the footnotes or core properties")
+	}
+	out, err := repack(raw.Bytes(), map[string]string{partFootnotes: notes, partCore: core})
+	if err != nil {
+		return nil, err
+	}
+	if err := verify(out); err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(out); err != nil {
+		return nil, fmt.Errorf("docx: render: %w", err)
+	}
+	return &render.Result{}, nil
+}
+
+// repack copies the zip in data, replacing the named parts' content. The
+// other entries are copied as they are, still compressed, straight from
+// data.
+func repack(data []byte, replace map[string]string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("docx: repack: the library wrote no valid zip: %w", err)
+	}
+	out := bytes.NewBuffer(make([]byte, 0, len(data)+4096))
+	zw := zip.NewWriter(out)
+	done := 0
+	for _, f := range zr.File {
+		text, ok := replace[f.Name]
+		if !ok {
+			off, err := f.DataOffset()
+			if err != nil || off < 0 || uint64(off)+f.CompressedSize64 > uint64(len(data)) {
+				return nil, fmt.Errorf("docx: repack: %s: bad entry", f.Name)
+			}
+			h := f.FileHeader
+			fw, err := zw.CreateRaw(&h)
+			if err != nil {
+				return nil, fmt.Errorf("docx: repack: %s: %w", f.Name, err)
+			}
+			if _, err := fw.Write(data[off : uint64(off)+f.CompressedSize64]); err != nil {
+				return nil, fmt.Errorf("docx: repack: %s: %w", f.Name, err)
+			}
+			continue
+		}
+		done++
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if err != nil {
+			return nil, fmt.Errorf("docx: repack: %s: %w", f.Name, err)
+		}
+		if _, err := io.WriteString(fw, text); err != nil {
+			return nil, fmt.Errorf("docx: repack: %s: %w", f.Name, err)
+		}
+	}
+	if done != len(replace) {
+		return nil, errors.New("docx: repack: the library dropped a part of the template")
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("docx: repack: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// verify reopens the finished package: a zip whose word/document.xml reads
+// back (checksum included) and is well-formed XML without placeholders.
+func verify(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("docx: verify: not a zip: %w", err)
+	}
+	f := zipFile(zr.File, partDocument)
+	if f == nil {
+		return fmt.Errorf("docx: verify: no %s", partDocument)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("docx: verify: %s: %w", partDocument, err)
+	}
+	buf := scratch.Get().(*bytes.Buffer)
+	defer scratch.Put(buf)
+	buf.Reset()
+	_, err = buf.ReadFrom(rc)
+	rc.Close()
+	if err != nil {
+		return fmt.Errorf("docx: verify: %s: %w", partDocument, err)
+	}
+	if bytes.Contains(buf.Bytes(), []byte(placeholderPrefix)) {
+		return fmt.Errorf("docx: verify: placeholder left in %s", partDocument)
+	}
+	if err := checkXML(buf.Bytes()); err != nil {
+		return fmt.Errorf("docx: verify: %s: %w", partDocument, err)
+	}
+	return nil
+}
+
+// scratch holds buffers for reading document.xml back in verify.
+var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// coreXML fills the core properties from the document's metadata. The
+// dates are the document's own date, never the clock, so the same input
+// gives the same file.
+func (wr *Writer) coreXML(m *compose.Meta) string {
+	esc := func(s string) string {
+		var x xbuf
+		x.text(s)
+		return string(x.b)
+	}
+	date := m.Date
+	if date.IsZero() {
+		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	vals := map[string]string{
+		phTitle:    esc(m.Title),
+		phSubject:  esc(m.Subject),
+		phAuthor:   esc(m.Author),
+		phKeywords: esc(m.Keywords),
+		phDate:     date.UTC().Format("2006-01-02T15:04:05Z"),
+	}
+	// Every placeholder is an XML comment, so scanning for "<!--VB:" finds
+	// them all in one pass.
+	core := wr.t.core
+	var b strings.Builder
+	b.Grow(len(core) + 512)
+	for {
+		i := strings.Index(core, placeholderPrefix)
+		if i < 0 {
+			b.WriteString(core)
+			break
+		}
+		b.WriteString(core[:i])
+		j := strings.Index(core[i:], "-->")
+		if j < 0 {
+			b.WriteString(core[i:])
+			break
+		}
+		ph := core[i : i+j+3]
+		v, ok := vals[ph]
+		if !ok {
+			v = ph // left in place; Render refuses the result
+		}
+		b.WriteString(v)
+		core = core[i+j+3:]
+	}
+	return b.String()
+}
