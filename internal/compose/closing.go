@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -54,15 +55,52 @@ func ArchiveLine(a document.Archive) string {
 	return s + "."
 }
 
-// VerbatimArchiveLine prints an archive_line as given, with the "- " every
-// Nơi nhận line starts with added when the author left it out. Its defects
-// (a missing colon, say) are the validator's to report, not ours to fix.
+// VerbatimArchiveLine prints an archive_line, with the "- " every Nơi nhận
+// line starts with added when the author left it out. A line that is
+// well-formed is printed as given; one with a recognisable slip ("Lưu
+// VT,VX.", a missing final ".") is printed in the NĐ30 form instead, so the
+// paper is right, and the validator tells the clerk what was repaired.
 func VerbatimArchiveLine(s string) string {
+	if fixed, ok := RepairArchiveLine(s); ok {
+		return fixed
+	}
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "-") {
 		return s
 	}
 	return "- " + s
+}
+
+// archiveStrictRE is the NĐ30 Lưu line (Phụ lục I, mục II.9), with the
+// drafter mark and copy count of ô số 12 allowed after the dot.
+var archiveStrictRE = regexp.MustCompile(`^Lưu: VT(?:, [^,;.:\s][^,;.:]*)*\.(?:\s?[\p{L}\d]+(?:\(\d+\))?\.?)?$`)
+
+// archiveLooseRE reads what clerks actually type: colon, spaces and the
+// final dot optional, units separated by commas.
+var archiveLooseRE = regexp.MustCompile(`^Lưu\s*:?\s*VT\s*(?:[,;]\s*(.*?))?\s*[.;]?$`)
+
+// RepairArchiveLine returns the NĐ30 form of a Lưu line ("- Lưu: VT, A,
+// B.") and true when s is a recognisable Lưu line that is not already in
+// that form; it returns "", false for a well-formed line and for anything
+// it cannot read with confidence.
+func RepairArchiveLine(s string) (string, bool) {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "-"))
+	if archiveStrictRE.MatchString(s) {
+		return "", false
+	}
+	m := archiveLooseRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	var units []string
+	for _, u := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ';' }) {
+		u = strings.TrimSpace(u)
+		if u == "" || strings.ContainsAny(u, ".:") {
+			return "", false
+		}
+		units = append(units, u)
+	}
+	return ArchiveLine(document.Archive{Units: units}), true
 }
 
 func (c *composer) closing() *Closing {

@@ -118,11 +118,24 @@ func TestArchiveLine(t *testing.T) {
 			t.Errorf("ArchiveLine(%+v) = %q, want %q", tt.a, got, tt.want)
 		}
 	}
-	if got := VerbatimArchiveLine("Lưu VT,VX."); got != "- Lưu VT,VX." {
-		t.Errorf("VerbatimArchiveLine = %q", got)
+	verbatim := []struct{ in, want string }{
+		// Well-formed lines are printed as given.
+		{"Lưu: VT, KGVX (PT).", "- Lưu: VT, KGVX (PT)."},
+		{"- Lưu: VT, KTTH, KGVX.h", "- Lưu: VT, KTTH, KGVX.h"},
+		{"Lưu: VT.", "- Lưu: VT."},
+		// Recognisable slips are printed in the NĐ30 form.
+		{"Lưu VT,VX.", "- Lưu: VT, VX."},
+		{"- Lưu: VT, BĐG", "- Lưu: VT, BĐG."},
+		{"Lưu:VT;TCCB;", "- Lưu: VT, TCCB."},
+		// What cannot be read with confidence stays as typed (and the
+		// validator reports it).
+		{"Lưu hồ sơ", "- Lưu hồ sơ"},
+		{"Lưu: VP, A.B", "- Lưu: VP, A.B"},
 	}
-	if got := VerbatimArchiveLine("- Lưu: VT, BĐG"); got != "- Lưu: VT, BĐG" {
-		t.Errorf("VerbatimArchiveLine = %q", got)
+	for _, tt := range verbatim {
+		if got := VerbatimArchiveLine(tt.in); got != tt.want {
+			t.Errorf("VerbatimArchiveLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -359,13 +372,18 @@ func TestWidths(t *testing.T) {
 		name string
 		cols []document.Column
 		want []float64
+		rows []document.Row
 	}{
-		{"all given", []document.Column{{Title: "A", Width: 1}, {Title: "B", Width: 3}}, []float64{0.25, 0.75}},
-		{"fractions and rest", []document.Column{{Title: "A", Width: 0.5}, {Title: "B", Numeric: true}, {Title: "C", Numeric: true}}, []float64{0.5, 0.25, 0.25}},
-		{"defaults", []document.Column{{Title: "TT"}, {Title: "Nội dung"}, {Title: "X", Numeric: true}}, []float64{0.05, 0.25, 0.70}},
+		{"all given", []document.Column{{Title: "A", Width: 1}, {Title: "B", Width: 3}}, []float64{0.25, 0.75}, nil},
+		{"fractions and rest", []document.Column{{Title: "A", Width: 0.5}, {Title: "B", Numeric: true}, {Title: "C", Numeric: true}}, []float64{0.5, 0.25, 0.25}, nil},
+		{"defaults", []document.Column{{Title: "TT"}, {Title: "Nội dung"}, {Title: "X", Numeric: true}}, []float64{0.05, 0.25, 0.70}, nil},
+		{"short names", []document.Column{{Title: "TT"}, {Title: "Đơn vị"}, {Title: "X", Numeric: true}}, []float64{0.05, 0.10, 0.85},
+			[]document.Row{{Cells: []document.Cell{document.NumCell(1), {Str: "Ia Pa"}, document.NumCell(2)}}}},
+		{"long names", []document.Column{{Title: "TT"}, {Title: "Hoạt động"}, {Title: "X", Numeric: true}}, []float64{0.05, 0.30, 0.65},
+			[]document.Row{{Cells: []document.Cell{document.NumCell(1), {Str: strings.Repeat("x", 90)}, document.NumCell(2)}}}},
 	}
 	for _, tt := range tests {
-		got := Widths(tt.cols)
+		got := Widths(tt.cols, tt.rows)
 		for i := range tt.want {
 			if d := got[i] - tt.want[i]; d > 1e-9 || d < -1e-9 {
 				t.Errorf("%s: Widths = %v, want %v", tt.name, got, tt.want)

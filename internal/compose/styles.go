@@ -68,11 +68,11 @@ const (
 
 // Styles is the one table of paragraph styles.
 var Styles = map[Style]StyleSpec{
-	StyleParentAgency:   {Size: 13, Upper: true, Align: AlignCenter, Line: 15},
-	StyleAgency:         {Size: 13, Bold: true, Upper: true, Align: AlignCenter, Line: 15},
+	StyleParentAgency:   {Size: 12, Upper: true, Align: AlignCenter, Line: 14},
+	StyleAgency:         {Size: 12, Bold: true, Upper: true, Align: AlignCenter, Line: 14},
 	StyleNumber:         {Size: 13, Align: AlignCenter, SpaceBefore: 6, Line: 15},
 	StyleSubject:        {Size: 12, Align: AlignCenter, SpaceBefore: 6, Line: 14},
-	StyleNation:         {Size: 13, Bold: true, Upper: true, Align: AlignCenter, Line: 15},
+	StyleNation:         {Size: 12, Bold: true, Upper: true, Align: AlignCenter, Line: 14},
 	StyleMotto:          {Size: 14, Bold: true, Align: AlignCenter, Line: 17},
 	StylePlaceDate:      {Size: 14, Italic: true, Align: AlignCenter, SpaceBefore: 6, Line: 17},
 	StyleTitle:          {Size: 14, Bold: true, Upper: true, Align: AlignCenter, SpaceBefore: 18, Line: 17},

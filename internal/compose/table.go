@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
@@ -142,7 +143,7 @@ func addNum(a, b num) num { return num{a.v + b.v, max(a.prec, b.prec)} }
 // When the given widths sum to less than 1 they are read as fractions of
 // the table and the others share the rest; otherwise they are relative
 // units and each other column gets their mean.
-func Widths(cols []document.Column) []float64 {
+func Widths(cols []document.Column, rows []document.Row) []float64 {
 	ls := leaves(cols, 0, nil)
 	def := make([]float64, len(ls))
 	fixed, numeric := 0.0, 0
@@ -155,7 +156,7 @@ func Widths(cols []document.Column) []float64 {
 			numeric++
 			continue
 		case firstText:
-			def[i], firstText = 0.25, false
+			def[i], firstText = textShare(i, rows), false
 		default:
 			def[i] = 0.15
 		}
@@ -218,7 +219,7 @@ func (c *composer) table(t *document.Table) ([]Block, error) {
 	if s := strings.TrimSpace(t.Unit); s != "" {
 		out = append(out, Block{Para: &Para{Style: StyleTableUnit, Runs: []Run{{Text: s}}, KeepNext: true}})
 	}
-	tb := &Table{Widths: Widths(t.Columns), Header: HeaderRows(t.Columns), FontSize: FontSize(len(ls))}
+	tb := &Table{Widths: Widths(t.Columns, t.Rows), Header: HeaderRows(t.Columns), FontSize: FontSize(len(ls))}
 	if t.IndexRow {
 		row := make([]Cell, len(ls))
 		for i := range row {
@@ -406,4 +407,22 @@ func labelRow(row document.Row, ls []leaf, lead int, sums []num) ([]Cell, error)
 		out[i].Bold = true
 	}
 	return out, nil
+}
+
+// textShare is the width of a table's first text column: a quarter of the
+// table by default, or sized to its longest cell (between a tenth and
+// three tenths), so that a short list of unit names leaves the numeric
+// columns room for their long headers.
+func textShare(col int, rows []document.Row) float64 {
+	longest := 0
+	for _, r := range rows {
+		if r.Kind != document.RowData || col >= len(r.Cells) {
+			continue
+		}
+		longest = max(longest, utf8.RuneCountInString(r.Cells[col].Str))
+	}
+	if longest == 0 {
+		return 0.25
+	}
+	return min(max(0.05+0.0035*float64(longest), 0.10), 0.30)
 }

@@ -1,7 +1,7 @@
 package docx
 
 import (
-	"encoding/json"
+	"github.com/vanban/vanban/internal/ndcheck"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,25 +21,11 @@ func moduleRoot(t *testing.T) string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "..")
 }
 
-// knownContentFailures are ndcheck failures that come from a sample's
-// wording, reproduced verbatim on purpose (each seed's real defects are
-// kept so the validator can flag them); the writer cannot and must not fix
-// them. Every other failure fails the test, and a listed one that starts to
-// pass is reported so the entry can go.
-var knownContentFailures = map[string]map[string]string{
-	"ha-nam-2014-ke-hoach":         {"recipients": `the seed's archive line "Lưu VT,VX." lacks the colon`},
-	"thua-thien-hue-2020-cong-van": {"recipients": `the sample's archive line "Lưu: VT, BĐG" lacks the final "."`},
-}
-
-// TestNDCheck runs the shared NĐ30 checker (../shared/tools/ndcheck from
-// the module root) on every sample's DOCX: no check may fail.
+// TestNDCheck runs the team's NĐ30 checker on every sample's DOCX: no
+// check may fail.
 func TestNDCheck(t *testing.T) {
-	tool := filepath.Join(moduleRoot(t), "..", "shared", "tools", "ndcheck")
-	if _, err := os.Stat(tool); err != nil {
-		t.Skipf("ndcheck not found at %s", tool)
-	}
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("python3 not installed")
+	if _, err := ndcheck.Path(); err != nil {
+		t.Skip(err)
 	}
 	dir := t.TempDir()
 	for _, s := range loadSamples(t) {
@@ -48,31 +34,15 @@ func TestNDCheck(t *testing.T) {
 			if err := os.WriteFile(file, renderDOCX(t, s.doc), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := exec.Command("python3", tool, "--json", file).Output()
+			rs, err := ndcheck.Run(file)
 			if err != nil {
-				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-					t.Fatalf("ndcheck: %v\n%s", err, out)
-				}
+				t.Fatal(err)
 			}
-			var rep struct {
-				Results []struct {
-					Status, ID, Detail string
-				} `json:"results"`
-			}
-			if err := json.Unmarshal(out, &rep); err != nil {
-				t.Fatalf("ndcheck output: %v\n%s", err, out)
-			}
-			known := knownContentFailures[s.name]
-			for _, r := range rep.Results {
-				why, isKnown := known[r.ID]
-				switch {
-				case r.Status == "FAIL" && isKnown:
-					t.Logf("known content failure %s (%s): %s", r.ID, why, r.Detail)
-				case r.Status == "FAIL":
+			for _, r := range rs {
+				switch r.Status {
+				case "FAIL":
 					t.Errorf("FAIL %s: %s", r.ID, r.Detail)
-				case isKnown:
-					t.Logf("%s now %s: drop it from knownContentFailures", r.ID, r.Status)
-				case r.Status == "WARN":
+				case "WARN":
 					t.Logf("WARN %s: %s", r.ID, r.Detail)
 				}
 			}

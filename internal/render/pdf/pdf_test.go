@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"github.com/vanban/vanban/internal/ndcheck"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -167,12 +168,9 @@ func brokenWordFound(text, wd string) bool {
 
 func findNDCheck(t *testing.T) string {
 	t.Helper()
-	path, err := filepath.Abs(filepath.Join("..", "..", "..", "..", "shared", "tools", "ndcheck"))
+	path, err := ndcheck.Path()
 	if err != nil {
 		t.Skip(err)
-	}
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("ndcheck not found next to the module")
 	}
 	if _, err := exec.LookPath("pdfinfo"); err != nil {
 		t.Skip("poppler-utils not installed")
