@@ -23,6 +23,8 @@ func commands() []command {
 	return []command{
 		{"validate", "check documents against NĐ30 and their own arithmetic", runValidate},
 		{"render", "render a document to DOCX and/or PDF", runRender},
+		{"batch", "render many documents (a template with data, or a folder) into one zip", runBatch},
+		{"rollover", "turn this year's plan into next year's draft, with a change report", runRollover},
 		{"serve", "run the HTTP API and the web editor", runServe},
 		{"text", "Vietnamese text tools: amounts in words, dates, TCVN3/VNI conversion", runText},
 	}

@@ -1,0 +1,151 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/vanban/vanban/fonts"
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/templates"
+)
+
+func newEngine(t *testing.T) *Engine {
+	t.Helper()
+	e, err := New(templates.FS, fonts.FS, document.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func readSample(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestPipelineRendersBothFormats(t *testing.T) {
+	e := newEngine(t)
+	c, err := e.Check(readSample(t, "thua-thien-hue-2020-cong-van.json"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Valid() {
+		t.Fatalf("sample invalid: %v", c.Findings.Errors())
+	}
+	cd, err := e.Compose(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	magic := map[Format]string{DOCX: "PK\x03\x04", PDF: "%PDF-"}
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		if _, err := e.Render(context.Background(), cd, f, &buf); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte(magic[f])) {
+			t.Errorf("%s: output starts %q", f, buf.Bytes()[:8])
+		}
+	}
+}
+
+// The document's own draft flag has the effect of --draft: a transcribed
+// plan whose number is unknown validates without errors.
+func TestDraftFlagInDocument(t *testing.T) {
+	e := newEngine(t)
+	data := readSample(t, "ha-nam-2014-ke-hoach.json")
+	c, err := e.Check(data, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Valid() || !c.Draft {
+		t.Fatalf("draft sample: valid=%v draft=%v %v", c.Valid(), c.Draft, c.Findings.Errors())
+	}
+	undrafted := bytes.Replace(data, []byte(`"draft": true,`), nil, 1)
+	c, err = e.Check(undrafted, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Valid() {
+		t.Fatal("without the draft flag a blank number must be an error")
+	}
+}
+
+// An invalid document is never rendered, and nothing reaches the writer.
+func TestInvalidDocumentWritesNothing(t *testing.T) {
+	e := newEngine(t)
+	data := bytes.Replace(readSample(t, "thua-thien-hue-2020-cong-van.json"), []byte(`"name": "Phan Minh Nguyệt"`), []byte(`"name": ""`), 1)
+	c, err := e.Check(data, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	_, err = e.RenderChecked(context.Background(), c, PDF, &buf)
+	var ie *InvalidError
+	if !errors.As(err, &ie) || len(ie.Findings.Errors()) == 0 {
+		t.Fatalf("err = %v, want *InvalidError with findings", err)
+	}
+	if buf.Len() != 0 {
+		t.Fatalf("%d bytes written for an invalid document", buf.Len())
+	}
+}
+
+func TestDecodeErrorIsStructural(t *testing.T) {
+	e := newEngine(t)
+	_, err := e.Check([]byte(`{"schema":"vanban/v1","type":"ke_hoach","oops":1}`), false)
+	var de *document.DecodeError
+	if !errors.As(err, &de) || de.Findings[0].Path != "/oops" {
+		t.Fatalf("err = %v, want a DecodeError at /oops", err)
+	}
+}
+
+func TestParseFormats(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    []Format
+		wantErr bool
+	}{
+		{"pdf", []Format{PDF}, false},
+		{"docx, PDF", []Format{DOCX, PDF}, false},
+		{"pdf,pdf", []Format{PDF}, false},
+		{"odt", nil, true},
+		{"", nil, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseFormats(tt.in)
+		if (err != nil) != tt.wantErr || len(got) != len(tt.want) {
+			t.Errorf("ParseFormats(%q) = %v, %v", tt.in, got, err)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("ParseFormats(%q) = %v", tt.in, got)
+			}
+		}
+	}
+}
+
+func TestRenderHonoursCancelledContext(t *testing.T) {
+	e := newEngine(t)
+	c, err := e.Check(readSample(t, "thua-thien-hue-2020-cong-van.json"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := e.Compose(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var buf bytes.Buffer
+	if _, err := e.Render(ctx, cd, PDF, &buf); !errors.Is(err, context.Canceled) || buf.Len() != 0 {
+		t.Fatalf("err = %v, %d bytes", err, buf.Len())
+	}
+}
