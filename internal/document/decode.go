@@ -110,7 +110,8 @@ func syntaxError(data []byte, err error) error {
 	off := int64(len(data))
 	msg := err.Error()
 	if errors.As(err, &se) {
-		off = se.Offset
+		// Offset counts the offending byte as read; point at it.
+		off = max(se.Offset-1, 0)
 	} else if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		msg = "unexpected end of input"
 	}

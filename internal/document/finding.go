@@ -65,25 +65,32 @@ func (fs Findings) filter(s Severity) Findings {
 }
 
 // Pointer builds a JSON Pointer (RFC 6901) from path segments; strings are
-// escaped, ints are array indices.
-func Pointer(parts ...any) string {
-	var b strings.Builder
-	for _, p := range parts {
-		b.WriteByte('/')
-		switch v := p.(type) {
-		case int:
-			b.WriteString(strconv.Itoa(v))
-		case string:
-			b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(v))
-		default:
-			fmt.Fprint(&b, v)
-		}
-	}
-	return b.String()
-}
+// escaped, ints are array indices. Validation builds one for every node it
+// visits, so this appends into one buffer and escapes only when needed.
+func Pointer(parts ...any) string { return Join("", parts...) }
 
 // Join appends segments to an existing pointer.
-func Join(base string, parts ...any) string { return base + Pointer(parts...) }
+func Join(base string, parts ...any) string {
+	b := make([]byte, 0, len(base)+8*len(parts))
+	b = append(b, base...)
+	for _, p := range parts {
+		b = append(b, '/')
+		switch v := p.(type) {
+		case int:
+			b = strconv.AppendInt(b, int64(v), 10)
+		case string:
+			if strings.ContainsAny(v, "~/") {
+				v = pointerEscaper.Replace(v)
+			}
+			b = append(b, v...)
+		default:
+			b = fmt.Append(b, v)
+		}
+	}
+	return string(b)
+}
+
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
 // DecodeError is returned by Decode when the input is not a well-formed v1
 // document. It carries every structural finding, not only the first.

@@ -1,0 +1,182 @@
+package validate
+
+import (
+	"fmt"
+	"github.com/vanban/vanban/internal/document"
+
+	"github.com/vanban/vanban/internal/compose"
+	"regexp"
+	"strings"
+)
+
+// checkRecipientsMissing: every document has a Nơi nhận list.
+func checkRecipientsMissing(c *checker) {
+	if len(c.d.Distribution.Recipients) == 0 {
+		c.add("nd30.recipients.missing", "/distribution/recipients",
+			"Thiếu danh sách nơi nhận.", "the recipient list is empty")
+	}
+}
+
+// checkRecipientsEmpty: no blank line.
+func checkRecipientsEmpty(c *checker) {
+	for i, r := range c.d.Distribution.Recipients {
+		if strings.TrimSpace(r.Name) == "" {
+			c.add("nd30.recipients.empty", document.Pointer("distribution", "recipients", i, "name"),
+				"Dòng nơi nhận trống.", "empty recipient")
+		}
+	}
+}
+
+// recipientKey is what two recipient lines are compared by: case and
+// tone style do not make two bodies different.
+func recipientKey(name string) string {
+	return fold(strings.TrimRight(strings.TrimSpace(name), ";.,"))
+}
+
+// checkRecipientsDuplicate: each body once.
+func checkRecipientsDuplicate(c *checker) {
+	seen := map[string]int{}
+	for i, r := range c.d.Distribution.Recipients {
+		k := recipientKey(r.Name)
+		if k == "" {
+			continue
+		}
+		if j, ok := seen[k]; ok {
+			c.add("nd30.recipients.duplicate", document.Pointer("distribution", "recipients", i, "name"),
+				fmt.Sprintf("Nơi nhận %q lặp lại dòng %d.", r.Name, j+1),
+				fmt.Sprintf("recipient %q repeats line %d", r.Name, j+1))
+			continue
+		}
+		seen[k] = i
+	}
+}
+
+// checkRecipientsPunctuation: the "- " and ";" are printed by the system.
+func checkRecipientsPunctuation(c *checker) {
+	for i, r := range c.d.Distribution.Recipients {
+		n := strings.TrimSpace(r.Name)
+		if n == "" {
+			continue
+		}
+		if strings.HasPrefix(n, "-") || strings.HasPrefix(n, "+") || strings.HasSuffix(n, ";") || strings.HasSuffix(n, ".") && !strings.HasSuffix(n, "..") {
+			c.add("nd30.recipients.punctuation", document.Pointer("distribution", "recipients", i, "name"),
+				fmt.Sprintf("Nơi nhận %q: bỏ \"-\" ở đầu và \";\" hay \".\" ở cuối, hệ thống tự thêm.", r.Name),
+				fmt.Sprintf("recipient %q: drop the leading \"-\" and trailing \";\"/\".\", they are printed automatically", r.Name))
+		}
+	}
+}
+
+// checkArchiveMissing: the Lưu line is part of every Nơi nhận.
+func checkArchiveMissing(c *checker) {
+	dist := c.d.Distribution
+	if dist.Archive == nil && dist.ArchiveLine == "" {
+		c.add("nd30.recipients.archive_missing", "/distribution",
+			"Thiếu dòng \"Lưu: VT, ...\" (archive hoặc archive_line).",
+			"the \"Lưu: VT, ...\" line is missing (archive or archive_line)")
+	}
+}
+
+// checkArchiveBoth: one source for the Lưu line.
+func checkArchiveBoth(c *checker) {
+	dist := c.d.Distribution
+	if dist.Archive != nil && dist.ArchiveLine != "" {
+		c.add("nd30.recipients.archive_both", "/distribution/archive_line",
+			"Chỉ dùng một trong archive và archive_line.", "give either archive or archive_line, not both")
+	}
+}
+
+// archiveLineRE is the Lưu line of NĐ30 Phụ lục I, mục II.9: "Lưu: VT, " and
+// the units separated by ", ", then "."; the drafter mark and copy count
+// (ô số 12) may follow the dot ("Lưu: VT, KTTH, KGVX.h", "... PT(30).").
+// The leading "- " is the list's and is tolerated here.
+var archiveLineRE = regexp.MustCompile(`^(?:- )?Lưu: VT(?:, [^,;.:\s][^,;.:]*)*\.(?:\s?[\p{L}\d]+(?:\(\d+\))?\.?)?$`)
+
+// checkArchiveLine: a verbatim Lưu line reads "Lưu: VT, <UNITS>.". Real
+// issued documents carry slips ("Lưu VT,VX.", no final "."), so this is a
+// warning: a faithful transcription keeps them.
+func checkArchiveLine(c *checker) {
+	l := c.d.Distribution.ArchiveLine
+	if l == "" || archiveLineRE.MatchString(l) {
+		return
+	}
+	if fixed, ok := compose.RepairArchiveLine(l); ok {
+		c.add("nd30.recipients.archive_line", "/distribution/archive_line",
+			fmt.Sprintf("Dòng lưu %q sai dạng (cần \"Lưu: VT, <ĐƠN VỊ>.\"); bản in sẽ ghi %q.", l, fixed),
+			fmt.Sprintf("archive line %q is malformed (want \"Lưu: VT, <UNITS>.\"); it is printed as %q", l, fixed))
+		return
+	}
+	c.add("nd30.recipients.archive_line", "/distribution/archive_line",
+		fmt.Sprintf("Dòng lưu %q sai dạng: cần \"Lưu: VT, <ĐƠN VỊ>.\".", l),
+		fmt.Sprintf("archive line %q is malformed: want \"Lưu: VT, <UNITS>.\"", l))
+}
+
+// archiveUnitRE is one unit of a structured Lưu line: an upper-case
+// abbreviation with an optional copy count, "TCCB" or "TCCB(02)".
+var archiveUnitRE = regexp.MustCompile(`^[\p{Lu}\d&]+(?:\(\d+\))?$`)
+
+// checkArchiveUnits: structured units are abbreviations, and VT (văn thư)
+// is printed by the system, not repeated.
+func checkArchiveUnits(c *checker) {
+	a := c.d.Distribution.Archive
+	if a == nil {
+		return
+	}
+	for i, u := range a.Units {
+		p := document.Pointer("distribution", "archive", "units", i)
+		switch {
+		case u == "VT":
+			c.add("nd30.recipients.archive_unit", p,
+				"Không ghi VT trong units: hệ thống tự in \"Lưu: VT, ...\".",
+				"do not list VT in units: \"Lưu: VT, ...\" is printed automatically")
+		case !archiveUnitRE.MatchString(u):
+			c.add("nd30.recipients.archive_unit", p,
+				fmt.Sprintf("Đơn vị lưu %q phải là chữ viết tắt in hoa (ví dụ \"VX\", \"TCCB(02)\").", u),
+				fmt.Sprintf("archive unit %q must be an upper-case abbreviation (e.g. \"VX\", \"TCCB(02)\")", u))
+		}
+	}
+}
+
+// isArchiveText reports a recipient line that is really the Lưu line.
+func isArchiveText(s string) bool {
+	k := fold(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "-")))
+	return strings.HasPrefix(k, "luu:") || strings.HasPrefix(k, "luu vt") || strings.HasPrefix(k, "luu :")
+}
+
+// checkArchiveInList: the Lưu line is not a recipient.
+func checkArchiveInList(c *checker) {
+	for i, r := range c.d.Distribution.Recipients {
+		if isArchiveText(r.Name) {
+			c.add("nd30.recipients.archive_in_list", document.Pointer("distribution", "recipients", i, "name"),
+				fmt.Sprintf("%q là dòng lưu, không phải nơi nhận: ghi vào archive hoặc archive_line.", r.Name),
+				fmt.Sprintf("%q is the archive line, not a recipient: use archive or archive_line", r.Name))
+		}
+	}
+}
+
+func isNhuTren(name string) bool { return recipientKey(name) == "nhu tren" }
+
+// checkNhuTrenAddressees: "Như trên" points back to Kính gửi, so it needs
+// addressees.
+func checkNhuTrenAddressees(c *checker) {
+	if len(c.d.Addressees) > 0 {
+		return
+	}
+	for i, r := range c.d.Distribution.Recipients {
+		if isNhuTren(r.Name) {
+			c.add("nd30.recipients.nhu_tren_without_addressees", document.Pointer("distribution", "recipients", i, "name"),
+				"\"Như trên\" chỉ dùng khi văn bản có \"Kính gửi\".",
+				"\"Như trên\" refers to the addressees, and there are none")
+		}
+	}
+}
+
+// checkNhuTrenFirst: a công văn's list opens with "Như trên" (Mẫu 1.5).
+func checkNhuTrenFirst(c *checker) {
+	rs := c.d.Distribution.Recipients
+	if !c.letter() || len(c.d.Addressees) == 0 || len(rs) == 0 || isNhuTren(rs[0].Name) {
+		return
+	}
+	c.add("nd30.recipients.nhu_tren_first", "/distribution/recipients/0",
+		"Nơi nhận của công văn bắt đầu bằng \"Như trên\".",
+		"a công văn's recipient list starts with \"Như trên\"")
+}

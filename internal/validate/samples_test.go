@@ -1,0 +1,68 @@
+package validate
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/document"
+)
+
+// samplesDir is the public samples folder, relative to this package.
+const samplesDir = "../../samples"
+
+// sampleExpect is what each public sample must give with default
+// options: no error, and exactly these warning codes (one entry per
+// finding), sorted. The drafts say so in their own "draft" field.
+var sampleExpect = map[string][]string{
+	"gia-lai-2023-ke-hoach-du-an-8.json":   {"table.target_mismatch"},
+	"ha-nam-2014-ke-hoach.json":            {"nd30.recipients.archive_line", "text.mixed_tone"},
+	"lang-son-2018-2025-ke-hoach.json":     {"text.mixed_tone"},
+	"thua-thien-hue-2020-cong-van.json":    {"nd30.recipients.archive_line"},
+	"vinh-linh-2024-ke-hoach-du-thao.json": nil,
+}
+
+func loadSample(t testing.TB, path string) *document.Document {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.DecodeBytes(data, document.Limits{})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	document.Normalize(d, nil)
+	return d
+}
+
+func TestSamples(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(samplesDir, "*.json"))
+	if len(files) == 0 {
+		t.Skip("no samples yet")
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			want, ok := sampleExpect[name]
+			if !ok {
+				t.Fatalf("sample %s has no row in sampleExpect", name)
+			}
+			fs := Validate(loadSample(t, f), Options{})
+			for _, e := range fs.Errors() {
+				t.Errorf("unexpected error: %s", e)
+			}
+			var got []string
+			for _, w := range fs.Warnings() {
+				got = append(got, w.Code)
+				t.Logf("warning: %s | %s", w, w.VI)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("warnings = [%s], want [%s]", strings.Join(got, " "), strings.Join(want, " "))
+			}
+		})
+	}
+}

@@ -1,0 +1,314 @@
+package validate
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
+)
+
+// leaf is a data column of a table.
+type leaf struct {
+	document.Column
+	// title names the column in messages: its number among the leaves and
+	// its own title (or its group's, when it has none), e.g. cột 3 "Nam".
+	title string
+	// scope is, for a sum column, the numeric non-sum leaves it adds up:
+	// those under the same group header, or the whole table for a
+	// top-level sum column.
+	scope []int
+}
+
+// tableLeaves flattens the header tree into its data columns.
+func tableLeaves(cols []document.Column) []leaf {
+	var out []leaf
+	// flatten returns the indices of the leaves under cols.
+	var flatten func(cols []document.Column, group string) []int
+	flatten = func(cols []document.Column, group string) []int {
+		var under, sums []int
+		for _, col := range cols {
+			title := strings.TrimSpace(col.Title)
+			if title == "" {
+				title = group
+			}
+			if len(col.Children) > 0 {
+				under = append(under, flatten(col.Children, title)...)
+				continue
+			}
+			out = append(out, leaf{Column: col, title: strconv.Itoa(len(out)+1) + " " + strconv.Quote(title)})
+			i := len(out) - 1
+			under = append(under, i)
+			if col.Sum {
+				sums = append(sums, i)
+			}
+		}
+		for _, s := range sums {
+			for _, i := range under {
+				if out[i].Numeric && !out[i].Sum {
+					out[s].scope = append(out[s].scope, i)
+				}
+			}
+		}
+		return under
+	}
+	flatten(cols, "")
+	return out
+}
+
+// leadingText counts the non-numeric leaves before the first numeric one:
+// the columns a total or target row's label spans.
+func leadingText(leaves []leaf) int {
+	n := 0
+	for _, l := range leaves {
+		if l.Numeric {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// rowCells maps a row's cells to leaf indices: cell k is leaf offset+k.
+// ok is false when the count fits neither the full width nor (for total
+// and target rows) the width after the label span.
+func rowOffset(r document.Row, leaves []leaf) (offset int, ok bool) {
+	n := len(leaves)
+	switch {
+	case len(r.Cells) == n:
+		return 0, true
+	case r.Kind != document.RowData && leadingText(leaves) > 0 && len(r.Cells) == n-leadingText(leaves):
+		return leadingText(leaves), true
+	}
+	return 0, false
+}
+
+// cellValue is a cell's numeric value; "-" and blanks count as zero.
+// given is false for a blank cell, so it is neither checked nor required.
+// A number typed as a string ("1.234") counts with its value: it is
+// reported once as table.numeric_string, not again in every sum it
+// takes part in.
+func cellValue(c document.Cell) (v float64, given bool) {
+	switch {
+	case c.Num != nil:
+		return *c.Num, true
+	case c.IsDash():
+		return 0, true
+	case c.IsBlank():
+		return 0, false
+	}
+	if f, err := vntext.ParseNumber(c.Str); err == nil {
+		return f, true
+	}
+	return 0, false
+}
+
+func nearlyEqual(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-7*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// formatNumber writes x the Vietnamese way with as many decimals as it has.
+func formatNumber(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return vntext.FormatInt(int64(x))
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	prec := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		prec = min(len(frac), 6)
+	}
+	return vntext.FormatDecimal(x, prec)
+}
+
+// tableCtx is one table being checked.
+type tableCtx struct {
+	t      *document.Table
+	path   string
+	leaves []leaf
+	// offsets[i] is row i's first leaf, or -1 when its cell count is wrong.
+	offsets []int
+}
+
+func (tc tableCtx) cellPath(row, k int) string {
+	return document.Join(tc.path, "rows", row, "cells", k)
+}
+
+// cell returns row i's cell for leaf j, if the row has one.
+func (tc tableCtx) cell(i, j int) (document.Cell, int, bool) {
+	off := tc.offsets[i]
+	k := j - off
+	if off < 0 || k < 0 || k >= len(tc.t.Rows[i].Cells) {
+		return document.Cell{}, 0, false
+	}
+	return tc.t.Rows[i].Cells[k], k, true
+}
+
+// checkTables runs the table rules on every table block.
+func checkTables(c *checker) {
+	c.eachBlock(func(b blockInfo) {
+		if b.Table == nil {
+			return
+		}
+		tc := tableCtx{t: b.Table, path: document.Join(b.Path, "table"), leaves: tableLeaves(b.Table.Columns)}
+		if len(tc.leaves) == 0 {
+			return // the "required,min=1" tag on columns reports it
+		}
+		checkTableCellCount(c, &tc)
+		checkTableCellTypes(c, tc)
+		checkTableSums(c, tc)
+		checkTableTotals(c, tc)
+		checkTableTargets(c, tc)
+	})
+}
+
+// checkTableCellCount: one cell per leaf column; a total or target row may
+// leave out the leading text columns its label spans.
+func checkTableCellCount(c *checker, tc *tableCtx) {
+	n := len(tc.leaves)
+	lead := leadingText(tc.leaves)
+	tc.offsets = make([]int, len(tc.t.Rows))
+	for i, r := range tc.t.Rows {
+		off, ok := rowOffset(r, tc.leaves)
+		tc.offsets[i] = off
+		if ok {
+			continue
+		}
+		tc.offsets[i] = -1
+		want := strconv.Itoa(n)
+		if r.Kind != document.RowData && lead > 0 {
+			want = fmt.Sprintf("%d hoặc %d", n, n-lead)
+		}
+		wantEN := strings.Replace(want, "hoặc", "or", 1)
+		c.add("table.cell_count", document.Join(tc.path, "rows", i, "cells"),
+			fmt.Sprintf("Dòng %d có %d ô, cần %s (số cột lá).", i+1, len(r.Cells), want),
+			fmt.Sprintf("row %d has %d cells, want %s (leaf columns)", i+1, len(r.Cells), wantEN))
+	}
+}
+
+// checkTableCellTypes: numeric columns hold numbers, "-" or blanks; a
+// number typed as a string ("1.234") must be given as a JSON number, since
+// "1.234" may be read as 1234 or as 1,234 depending on the reader.
+func checkTableCellTypes(c *checker, tc tableCtx) {
+	for i := range tc.t.Rows {
+		for j, l := range tc.leaves {
+			cell, k, ok := tc.cell(i, j)
+			if !ok || !l.Numeric || cell.Num != nil || cell.IsBlank() || cell.IsDash() {
+				continue
+			}
+			if _, err := vntext.ParseNumber(cell.Str); err == nil {
+				c.add("table.numeric_string", tc.cellPath(i, k),
+					fmt.Sprintf("Ô %q của cột %s phải ghi dạng số JSON, không phải chuỗi.", cell.Str, l.title),
+					fmt.Sprintf("cell %q of column %s must be a JSON number, not a string", cell.Str, l.title))
+				continue
+			}
+			c.add("table.cell_type", tc.cellPath(i, k),
+				fmt.Sprintf("Ô %q của cột số %s phải là số, \"-\" hoặc null.", cell.Str, l.title),
+				fmt.Sprintf("cell %q of numeric column %s must be a number, \"-\" or null", cell.Str, l.title))
+		}
+	}
+}
+
+// checkTableSums: a given sum-column cell equals the row sum of its scope.
+func checkTableSums(c *checker, tc tableCtx) {
+	for i := range tc.t.Rows {
+		for j, l := range tc.leaves {
+			if !l.Sum || len(l.scope) == 0 {
+				continue
+			}
+			cell, k, ok := tc.cell(i, j)
+			if !ok || cell.Num == nil {
+				continue
+			}
+			sum, any := 0.0, false
+			for _, s := range l.scope {
+				if sc, _, ok := tc.cell(i, s); ok {
+					if v, given := cellValue(sc); given {
+						sum += v
+						any = true
+					}
+				}
+			}
+			if any && !nearlyEqual(*cell.Num, sum) {
+				c.add("table.sum_mismatch", tc.cellPath(i, k),
+					fmt.Sprintf("Dòng %d, cột %s: %s khác tổng các ô %s.", i+1, l.title, formatNumber(*cell.Num), formatNumber(sum)),
+					fmt.Sprintf("row %d, column %s: %s differs from the row sum %s", i+1, l.title, formatNumber(*cell.Num), formatNumber(sum)))
+			}
+		}
+	}
+}
+
+// columnSum adds leaf j over the data rows in rows[from:to].
+func (tc tableCtx) columnSum(j, from, to int) float64 {
+	sum := 0.0
+	for i := from; i < to; i++ {
+		if tc.t.Rows[i].Kind != document.RowData {
+			continue
+		}
+		if cell, _, ok := tc.cell(i, j); ok {
+			v, _ := cellValue(cell)
+			sum += v
+		}
+	}
+	return sum
+}
+
+// dataComplete reports whether every data row could be mapped to columns;
+// otherwise column sums mean nothing and are not compared.
+func (tc tableCtx) dataComplete() bool {
+	for i, r := range tc.t.Rows {
+		if r.Kind == document.RowData && tc.offsets[i] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// checkTableTotals: a total row's given numbers equal the column sums of
+// the data rows above it.
+func checkTableTotals(c *checker, tc tableCtx) {
+	if !tc.dataComplete() {
+		return
+	}
+	for i, r := range tc.t.Rows {
+		if r.Kind != document.RowTotal {
+			continue
+		}
+		for j, l := range tc.leaves {
+			cell, k, ok := tc.cell(i, j)
+			if !ok || !l.Numeric || cell.Num == nil {
+				continue
+			}
+			if sum := tc.columnSum(j, 0, i); !nearlyEqual(*cell.Num, sum) {
+				c.add("table.total_mismatch", tc.cellPath(i, k),
+					fmt.Sprintf("Dòng tổng, cột %s: %s khác tổng cột %s.", l.title, formatNumber(*cell.Num), formatNumber(sum)),
+					fmt.Sprintf("total row, column %s: %s differs from the column sum %s", l.title, formatNumber(*cell.Num), formatNumber(sum)))
+			}
+		}
+	}
+}
+
+// checkTableTargets: the data rows' column sums reach each target (a
+// warning: a plan's appendix may list only part of the units).
+func checkTableTargets(c *checker, tc tableCtx) {
+	if !tc.dataComplete() {
+		return
+	}
+	for i, r := range tc.t.Rows {
+		if r.Kind != document.RowTarget {
+			continue
+		}
+		for j, l := range tc.leaves {
+			cell, k, ok := tc.cell(i, j)
+			if !ok || !l.Numeric || cell.Num == nil {
+				continue
+			}
+			if sum := tc.columnSum(j, 0, len(tc.t.Rows)); !nearlyEqual(*cell.Num, sum) {
+				c.add("table.target_mismatch", tc.cellPath(i, k),
+					fmt.Sprintf("Cột %s: chỉ tiêu %s khác tổng các dòng %s.", l.title, formatNumber(*cell.Num), formatNumber(sum)),
+					fmt.Sprintf("column %s: target %s differs from the rows' sum %s", l.title, formatNumber(*cell.Num), formatNumber(sum)))
+			}
+		}
+	}
+}
