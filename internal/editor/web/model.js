@@ -1,0 +1,412 @@
+// Document helpers: JSON Pointers, Text values, skeletons and the outline
+// operations. Nothing here touches the DOM, so the rules can be read (and
+// checked with node) on their own.
+
+export const SCHEMA = "vanban/v1";
+
+/** escapeToken escapes one JSON Pointer reference token (RFC 6901). */
+function escapeToken(s) {
+  return String(s).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** ptr joins tokens into a JSON Pointer: ptr("body", 2, "heading") → "/body/2/heading". */
+export function ptr(...parts) {
+  return parts.map((p) => "/" + escapeToken(p)).join("");
+}
+
+/** join appends tokens to a pointer. */
+export function join(base, ...parts) {
+  return base + ptr(...parts);
+}
+
+/** tokens splits a JSON Pointer into its unescaped tokens. */
+export function tokens(pointer) {
+  if (!pointer) return [];
+  return pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** parent is the pointer of the enclosing value: "/a/b/3" → "/a/b". */
+export function parent(pointer) {
+  const i = pointer.lastIndexOf("/");
+  return i <= 0 ? "" : pointer.slice(0, i);
+}
+
+/** lastIndex is the final token of a pointer as a number. */
+export function lastIndex(pointer) {
+  return Number(pointer.slice(pointer.lastIndexOf("/") + 1));
+}
+
+/** getAt reads the value at pointer, or undefined. */
+export function getAt(doc, pointer) {
+  let v = doc;
+  for (const t of tokens(pointer)) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = v[t];
+  }
+  return v;
+}
+
+/**
+ * setAt writes value at pointer, creating missing objects and arrays on
+ * the way (an array when the next token is a number). undefined deletes an
+ * object key: optional fields disappear from the JSON instead of turning
+ * into "" or 0. Arrays are padded with null, the blank table cell.
+ */
+export function setAt(doc, pointer, value) {
+  const ts = tokens(pointer);
+  let v = doc;
+  for (let i = 0; i < ts.length - 1; i++) {
+    const t = ts[i];
+    if (v[t] === null || typeof v[t] !== "object") {
+      v[t] = /^\d+$/.test(ts[i + 1]) ? [] : {};
+    }
+    v = v[t];
+  }
+  const last = ts[ts.length - 1];
+  if (Array.isArray(v)) {
+    const i = Number(last);
+    while (v.length < i) v.push(null);
+    v[i] = value === undefined ? null : value;
+  } else if (value === undefined) {
+    delete v[last];
+  } else {
+    v[last] = value;
+  }
+}
+
+// ---- Text: a string or an array of runs ----
+
+/** isPlain reports whether a Text has no emphasis or footnote to lose. */
+export function isPlain(t) {
+  if (t == null || typeof t === "string") return true;
+  if (!Array.isArray(t)) return false;
+  return t.every((r) => r && typeof r === "object" && !r.bold && !r.italic && !r.footnote);
+}
+
+/** plainText is the text of a Text value without its formatting. */
+export function plainText(t) {
+  if (t == null) return "";
+  if (typeof t === "string") return t;
+  if (Array.isArray(t)) return t.map((r) => (r && r.text) || "").join("");
+  return "";
+}
+
+// ---- Blocks ----
+
+/** blockKind names the kind of a block: heading, paragraph, item, table, budget. */
+export function blockKind(b) {
+  for (const k of ["heading", "paragraph", "item", "table", "budget"]) {
+    if (b && b[k] !== undefined) return k;
+  }
+  return "unknown";
+}
+
+/** childrenOf returns a block's children array (created when missing), or null. */
+export function childrenOf(b, create = false) {
+  const k = blockKind(b);
+  if (k !== "heading" && k !== "item") return null;
+  if (!b[k].children && create) b[k].children = [];
+  return b[k].children || null;
+}
+
+export function newBlock(kind) {
+  switch (kind) {
+    case "heading": return { heading: { title: "" } };
+    case "paragraph": return { paragraph: "" };
+    case "item": return { item: { text: "" } };
+    case "table":
+      return {
+        table: {
+          columns: [{ title: "TT" }, { title: "Nội dung" }, { title: "Số lượng", numeric: true }],
+          rows: [{ cells: ["1", "", null] }],
+        },
+      };
+    case "budget":
+      return { budget: { label: "Tổng kinh phí thực hiện", unit: "đồng", items: [{ text: "", amount: 0 }] } };
+  }
+  throw new Error("unknown block kind " + kind);
+}
+
+/**
+ * convertBlock turns a heading, paragraph or item into another of the
+ * three, keeping the text and, where the new kind can hold them, the
+ * children. It returns null when children would be lost.
+ */
+export function convertBlock(b, kind) {
+  const from = blockKind(b);
+  let text = "", children;
+  if (from === "heading") { text = b.heading.title; children = b.heading.children; }
+  else if (from === "item") { text = b.item.text; children = b.item.children; }
+  else if (from === "paragraph") { text = b.paragraph; }
+  else return null;
+  if (text === undefined) text = "";
+  const hasKids = children && children.length > 0;
+  switch (kind) {
+    case "heading": return { heading: hasKids ? { title: text, children } : { title: text } };
+    case "item": return { item: hasKids ? { text, children } : { text } };
+    case "paragraph": return hasKids ? null : { paragraph: text };
+  }
+  return null;
+}
+
+// ---- Heading labels, mirroring compose.HeadingLabel / StartLevel ----
+
+export function roman(n) {
+  const map = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  let s = "";
+  for (const [v, r] of map) while (n >= v) { s += r; n -= v; }
+  return s;
+}
+
+// Vietnamese alphabet order for điểm: no f, j, w, z; đ after d.
+const ALPHA = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"];
+
+export function alpha(n) {
+  return n >= 1 && n <= ALPHA.length ? ALPHA[n - 1] : String(n);
+}
+
+/** headingLabel is the label at a numbering path ([2,1] → "1." under II.). */
+export function headingLabel(numbering, path) {
+  const level = path.length;
+  if (level === 0) return "";
+  if (level === 1) return roman(path[0]) + ".";
+  if (level === 2) return path[1] + ".";
+  if (numbering === "decimal") return path.slice(1).join(".") + ".";
+  if (level === 3) return alpha(path[2]) + ")";
+  return "-";
+}
+
+/** startLevel: 1 when the top level is mục ("I."), 2 when khoản ("1."). */
+export function startLevel(blocks, letter) {
+  for (const b of blocks || []) {
+    if (!b || !b.heading) continue;
+    const l = (b.heading.label || "").trim();
+    if (l === "") break;
+    if (/^[0-9]/.test(l)) return 2;
+    if (/^[IVXLCDM.]+$/.test(l)) return 1;
+    break;
+  }
+  return letter ? 2 : 1;
+}
+
+/**
+ * eachHeading walks the block tree and calls fn(heading, path) for every
+ * heading with its numbering path; headings under bullets keep counting
+ * in their enclosing heading, as compose does.
+ */
+export function eachHeading(blocks, start, fn) {
+  const walk = (bs, path) => {
+    let n = 0;
+    for (const b of bs || []) {
+      if (!b) continue;
+      if (b.heading) {
+        n++;
+        const p = [...path, n];
+        fn(b.heading, p);
+        walk(b.heading.children, p);
+      } else if (b.item) {
+        walk(b.item.children, path);
+      }
+    }
+  };
+  walk(blocks, start === 2 ? [0] : []);
+}
+
+/** hasLabels reports whether any heading in the tree carries a typed label. */
+export function hasLabels(blocks) {
+  let found = false;
+  eachHeading(blocks, 1, (h) => { if (h.label) found = true; });
+  return found;
+}
+
+/**
+ * relabel rewrites typed labels after headings moved: the validator checks
+ * a typed label against its position, so a stale one would turn a move
+ * into an error. Documents without typed labels are left alone (the
+ * system numbers them).
+ */
+export function relabel(blocks, start, numbering) {
+  if (!hasLabels(blocks)) return;
+  eachHeading(blocks, start, (h, p) => { h.label = headingLabel(numbering, p); });
+}
+
+// ---- Table columns ----
+
+/** leaves lists a table's data columns in order, each with its pointer suffix. */
+export function leaves(columns, base = "/columns") {
+  const out = [];
+  (columns || []).forEach((c, i) => {
+    const p = base + "/" + i;
+    if (c.children && c.children.length) out.push(...leaves(c.children, p + "/children"));
+    else out.push({ col: c, path: p });
+  });
+  return out;
+}
+
+/** leadCount is the number of leading non-numeric leaf columns a total row's label spans. */
+export function leadCount(ls) {
+  let n = 0;
+  while (n < ls.length && !ls[n].col.numeric) n++;
+  return n;
+}
+
+/** headerRows lays the column tree out as rows of {col, colspan, rowspan}. */
+export function headerRows(columns) {
+  const depth = (cs) => Math.max(0, ...(cs || []).map((c) => (c.children && c.children.length ? 1 + depth(c.children) : 1)));
+  const total = depth(columns);
+  const rows = Array.from({ length: total }, () => []);
+  const width = (c) => (c.children && c.children.length ? c.children.reduce((s, k) => s + width(k), 0) : 1);
+  const place = (cs, level, base) => {
+    for (const [i, c] of (cs || []).entries()) {
+      const kids = c.children && c.children.length;
+      rows[level].push({ col: c, path: base + "/" + i, colspan: width(c), rowspan: kids ? 1 : total - level });
+      if (kids) place(c.children, level + 1, base + "/" + i + "/children");
+    }
+  };
+  place(columns, 0, "/columns");
+  return rows;
+}
+
+/** cellNumber reads a cell as a number, or null when blank or text. */
+export function cellNumber(v) {
+  if (typeof v === "number") return v;
+  return null;
+}
+
+/**
+ * parseCell turns what the clerk typed into a cell value: blank → null; in
+ * a numeric column "1.234" or "1234" → 1234 and "12,5" → 12.5; anything
+ * else stays text ("-", "x").
+ */
+export function parseCell(s, numeric) {
+  const t = s.trim();
+  if (t === "") return null;
+  if (numeric) {
+    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
+    if (/^-?\d+([.,]\d+)?$/.test(t)) return Number(t.replace(",", "."));
+  }
+  return s;
+}
+
+/** showCell is the inverse of parseCell for display. */
+export function showCell(v) {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return String(v).replace(".", ",");
+  return String(v);
+}
+
+// ---- Budget ----
+
+/** itemAmount is an item's amount, or the sum of its sub-items; null when neither. */
+export function itemAmount(it) {
+  if (it && typeof it.amount === "number") return it.amount;
+  return sumItems(it && it.items);
+}
+
+export function sumItems(items) {
+  let s = 0, found = false;
+  for (const it of items || []) {
+    const a = itemAmount(it);
+    if (a === null) continue;
+    found = true;
+    s += a;
+  }
+  return found ? s : null;
+}
+
+// ---- Nơi nhận ----
+
+/** archiveLine mirrors compose.ArchiveLine: "- Lưu: VT, KTTH, KGVX. h(30)." */
+export function archiveLine(a) {
+  a = a || {};
+  const parts = ["VT"];
+  for (let u of a.units || []) {
+    u = u.trim().replace(/^[,.;]+|[,.;]+$/g, "");
+    if (u && u !== "VT") parts.push(u);
+  }
+  let s = "- Lưu: " + parts.join(", ");
+  const copies = a.copies > 0 ? "(" + a.copies + ")" : "";
+  const d = (a.drafter || "").trim().replace(/^\.+|\.+$/g, "");
+  s += d ? ". " + d + copies : copies;
+  return s + ".";
+}
+
+// ---- Skeletons ----
+
+function today() {
+  const d = new Date();
+  return { year: d.getFullYear() };
+}
+
+/** newKeHoach is a blank kế hoạch with the usual four mục. */
+export function newKeHoach() {
+  const h = (title, children) => ({ heading: children ? { title, children } : { title } });
+  return {
+    schema: SCHEMA,
+    draft: true,
+    type: "ke_hoach",
+    issuer: { parent: [], name: ["ỦY BAN NHÂN DÂN"], abbreviation: "UBND" },
+    number: "",
+    place: "",
+    date: today(),
+    summary: "",
+    bases: [],
+    intro: [""],
+    body: [
+      h("MỤC ĐÍCH, YÊU CẦU", [
+        h("Mục đích", [{ paragraph: "" }]),
+        h("Yêu cầu", [{ paragraph: "" }]),
+      ]),
+      h("NỘI DUNG", [h("", [{ item: { text: "" } }])]),
+      h("KINH PHÍ", [{ paragraph: "" }]),
+      h("TỔ CHỨC THỰC HIỆN", [h("", [{ paragraph: "" }])]),
+    ],
+    closing: [],
+    signature: {
+      authority: [{ prefix: "TM.", title: "ỦY BAN NHÂN DÂN" }, { prefix: "KT.", title: "CHỦ TỊCH" }],
+      title: "PHÓ CHỦ TỊCH",
+      name: "",
+    },
+    distribution: { recipients: [{ name: "" }], archive: { units: [] } },
+    options: {},
+  };
+}
+
+/** newCongVan is a blank công văn: V/v, Kính gửi, Như trên. */
+export function newCongVan() {
+  return {
+    schema: SCHEMA,
+    draft: true,
+    type: "cong_van",
+    issuer: { parent: [], name: ["ỦY BAN NHÂN DÂN"], abbreviation: "UBND" },
+    number: "",
+    place: "",
+    date: today(),
+    subject: "",
+    addressees: [""],
+    intro: [""],
+    body: [{ paragraph: "" }],
+    closing: [],
+    signature: { authority: [{ prefix: "TM.", title: "ỦY BAN NHÂN DÂN" }, { prefix: "KT.", title: "CHỦ TỊCH" }], title: "PHÓ CHỦ TỊCH", name: "" },
+    distribution: { recipients: [{ name: "Như trên" }], archive: { units: [] } },
+    options: {},
+  };
+}
+
+/** The Phụ lục III table, used when the server cannot be reached. */
+export const FALLBACK_TYPES = [
+  { code: "ke_hoach", name: "Kế hoạch", abbreviation: "KH", layout: "1.4" },
+  { code: "cong_van", name: "Công văn", abbreviation: "", layout: "1.5" },
+];
+
+/** slug makes an ASCII file name part from Vietnamese text. */
+export function slug(s, max = 60) {
+  const t = String(s || "")
+    .replace(/[đĐ]/g, "d")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return t.slice(0, max).replace(/-+$/, "");
+}
