@@ -1,0 +1,102 @@
+package rollover
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vanban/vanban/fonts"
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/engine"
+	"github.com/vanban/vanban/samples"
+	"github.com/vanban/vanban/templates"
+)
+
+var (
+	engOnce sync.Once
+	eng     *engine.Engine
+	engErr  error
+)
+
+func testEngine(t *testing.T) *engine.Engine {
+	t.Helper()
+	engOnce.Do(func() { eng, engErr = engine.New(templates.FS, fonts.FS, document.Limits{}) })
+	if engErr != nil {
+		t.Fatal(engErr)
+	}
+	return eng
+}
+
+var update = flag.Bool("update", false, "rewrite the golden reports in testdata/")
+
+// TestSamples rolls every sample over to the year after its plan year and
+// compares the change report with testdata/<name>.report.golden. The
+// result must decode again as a v1 document.
+func TestSamples(t *testing.T) {
+	names, err := fs.Glob(samples.FS, "*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) == 0 {
+		t.Fatal("no samples")
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			data, err := fs.ReadFile(samples.FS, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := document.DecodeBytes(data, document.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			from, _ := planYear(d, 0)
+			out, rep, err := Roll(d, from+1, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			js, err := Marshal(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := document.DecodeBytes(js, document.Limits{})
+			if err != nil {
+				t.Fatalf("rolled document does not decode: %v", err)
+			}
+			// A sample that validates as a draft must still validate
+			// once rolled over.
+			eng := testEngine(t)
+			if eng.CheckDocument(d, true).Valid() {
+				if c := eng.CheckDocument(again, true); !c.Valid() {
+					t.Errorf("rolled draft is invalid: %v", c.Findings.Errors())
+				}
+			}
+			if out.Number != "" || out.Date.Day != 0 || out.Date.Month != 0 {
+				t.Errorf("number/date not cleared: %q %+v", out.Number, out.Date)
+			}
+			var got bytes.Buffer
+			if err := rep.WriteText(&got); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".json")+".report.golden")
+			if *update {
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("report differs from %s (go test ./internal/rollover -update to accept):\n%s", golden, got.String())
+			}
+		})
+	}
+}
