@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/editor"
+	"github.com/vanban/vanban/internal/engine"
+	"github.com/vanban/vanban/internal/httpapi"
+)
+
+// runServe implements `vanban serve`: the HTTP API on --addr (":8080" by
+// default) until SIGTERM or SIGINT, then a graceful shutdown and exit 0.
+// Settings come from flags, then VANBAN_* variables, then defaults.
+func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	return serve(ctx, args, os.Getenv, stderr, nil)
+}
+
+// serve is runServe with the signal context, the environment and a hook
+// receiving the bound address injected, so tests run it in-process.
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, listening func(net.Addr)) int {
+	start := time.Now()
+	cfg, err := serveConfig(args, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "vanban serve:", err)
+		return 2
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	eng, err := engine.New(templatesFS(), fontsFS(), cfg.Limits())
+	if err != nil {
+		log.Error("start", slog.Any("error", err))
+		return 1
+	}
+	srv, err := httpapi.New(httpapi.Options{
+		Config:   cfg,
+		Pipeline: eng,
+		Samples:  samplesFS(),
+		Schema:   document.SchemaJSON,
+		Logger:   log,
+		Editor:   editor.FS(),
+	})
+	if err != nil {
+		log.Error("start", slog.Any("error", err))
+		return 1
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		log.Error("start", slog.Any("error", fmt.Errorf("listen: %w", err)))
+		return 1
+	}
+	log.Info("listening", slog.String("addr", ln.Addr().String()),
+		slog.Float64("startup_ms", float64(time.Since(start).Microseconds())/1000),
+		slog.Int("max_concurrent_renders", cfg.MaxConcurrentRenders),
+		slog.String("render_timeout", cfg.RenderTimeout.String()),
+		slog.Bool("api_keys", len(cfg.APIKeys) > 0))
+	if listening != nil {
+		listening(ln.Addr())
+	}
+	if err := srv.Serve(ctx, ln); err != nil {
+		log.Error("serve", slog.Any("error", err))
+		return 1
+	}
+	log.Info("stopped")
+	return 0
+}
+
+// serveConfig layers the settings: defaults, then VANBAN_* variables,
+// then flags. The flags' defaults are the environment's values, so a flag
+// that is not given leaves them in force.
+func serveConfig(args []string, getenv func(string) string, stderr io.Writer) (httpapi.Config, error) {
+	cfg, err := httpapi.ConfigFromEnv(getenv)
+	if err != nil {
+		return cfg, err
+	}
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address (VANBAN_ADDR)")
+	fs.Func("max-body-bytes", "largest request body, e.g. 4MiB (VANBAN_MAX_BODY_BYTES; default "+strconv.FormatInt(cfg.MaxBodyBytes, 10)+")", func(v string) error {
+		n, err := httpapi.ParseSize(v)
+		cfg.MaxBodyBytes = n
+		return err
+	})
+	fs.IntVar(&cfg.MaxDepth, "max-depth", cfg.MaxDepth, "deepest JSON nesting (VANBAN_MAX_DEPTH)")
+	fs.IntVar(&cfg.MaxElements, "max-elements", cfg.MaxElements, "most entries in one JSON array or object (VANBAN_MAX_ELEMENTS)")
+	fs.DurationVar(&cfg.RenderTimeout, "render-timeout", cfg.RenderTimeout, "deadline of one render request (VANBAN_RENDER_TIMEOUT)")
+	fs.DurationVar(&cfg.QueueTimeout, "queue-timeout", cfg.QueueTimeout, "longest wait for a render slot before 429 (VANBAN_QUEUE_TIMEOUT)")
+	fs.IntVar(&cfg.MaxConcurrentRenders, "max-concurrent-renders", cfg.MaxConcurrentRenders, "renders running at once (VANBAN_MAX_CONCURRENT_RENDERS)")
+	fs.Func("api-keys", "comma-separated bearer keys required on /v1/*; prefer VANBAN_API_KEYS, since flags show in ps", func(v string) error {
+		cfg.APIKeys = httpapi.SplitList(v)
+		return nil
+	})
+	fs.Func("cors-origins", `comma-separated browser origins allowed, or "*" (VANBAN_CORS_ORIGINS)`, func(v string) error {
+		cfg.CORSOrigins = httpapi.SplitList(v)
+		return nil
+	})
+	fs.Func("log-level", "debug, info, warn or error (VANBAN_LOG_LEVEL; default "+strings.ToLower(cfg.LogLevel.String())+")", func(v string) error {
+		return cfg.LogLevel.UnmarshalText([]byte(v))
+	})
+	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "time in-flight requests get to finish after SIGTERM (VANBAN_SHUTDOWN_TIMEOUT)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: vanban serve [flags]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}

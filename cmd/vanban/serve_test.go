@@ -1,0 +1,299 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestServeConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		check   func(addr string, renders int, timeout time.Duration, keys []string) bool
+		wantErr bool
+	}{
+		{name: "defaults", check: func(addr string, _ int, timeout time.Duration, keys []string) bool {
+			return addr == ":8080" && timeout == 10*time.Second && keys == nil
+		}},
+		{name: "env over defaults", env: map[string]string{"VANBAN_ADDR": ":9090", "VANBAN_MAX_CONCURRENT_RENDERS": "3"},
+			check: func(addr string, renders int, _ time.Duration, _ []string) bool {
+				return addr == ":9090" && renders == 3
+			}},
+		{name: "flags over env", args: []string{"--addr", "127.0.0.1:7000", "--render-timeout", "2s", "--api-keys", "flag-key-0123456789abcdef"},
+			env: map[string]string{"VANBAN_ADDR": ":9090", "VANBAN_RENDER_TIMEOUT": "5s", "VANBAN_API_KEYS": "env-key-0123456789abcdef"},
+			check: func(addr string, _ int, timeout time.Duration, keys []string) bool {
+				return addr == "127.0.0.1:7000" && timeout == 2*time.Second && slices.Equal(keys, []string{"flag-key-0123456789abcdef"})
+			}},
+		{name: "bad env", env: map[string]string{"VANBAN_MAX_DEPTH": "x"}, wantErr: true},
+		{name: "bad flag", args: []string{"--max-body-bytes", "lots"}, wantErr: true},
+		{name: "out of range", args: []string{"--max-concurrent-renders", "0"}, wantErr: true},
+		{name: "stray argument", args: []string{"extra"}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := serveConfig(tt.args, func(k string) string { return tt.env[k] }, io.Discard)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if err == nil && !tt.check(cfg.Addr, cfg.MaxConcurrentRenders, cfg.RenderTimeout, cfg.APIKeys) {
+				t.Errorf("config = %+v", cfg)
+			}
+		})
+	}
+}
+
+func TestServeExitCodes(t *testing.T) {
+	noEnv := func(string) string { return "" }
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"help", []string{"-h"}, 0},
+		{"bad flag", []string{"--nope"}, 2},
+		{"address in use or invalid", []string{"--addr", "256.0.0.1:1"}, 1},
+	}
+	for _, tt := range tests {
+		var stderr bytes.Buffer
+		if got := serve(context.Background(), tt.args, noEnv, &stderr, nil); got != tt.want {
+			t.Errorf("%s: exit %d, want %d; stderr %s", tt.name, got, tt.want, stderr.String())
+		}
+	}
+}
+
+// sampleNames lists the samples the server offers.
+func sampleNames(t *testing.T, base string) []string {
+	t.Helper()
+	resp, err := http.Get(base + "/v1/samples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var list struct {
+		Samples []struct{ Name string } `json:"samples"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range list.Samples {
+		names = append(names, s.Name)
+	}
+	if len(names) == 0 {
+		t.Fatal("no samples served")
+	}
+	return names
+}
+
+var magic = map[string][]byte{"docx": []byte("PK\x03\x04"), "pdf": []byte("%PDF-"), "zip": []byte("PK\x03\x04")}
+
+// renderAll renders every sample in both formats (and once as a zip)
+// through the API and returns one file of each format.
+func renderAll(t *testing.T, base string) map[string][]byte {
+	t.Helper()
+	one := map[string][]byte{}
+	for _, name := range sampleNames(t, base) {
+		resp, err := http.Get(base + "/v1/samples/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		draft := strings.Contains(name, "du-thao")
+		for _, target := range []string{"/v1/render/docx", "/v1/render/pdf", "/v1/render?formats=docx,pdf"} {
+			url := base + target
+			if draft {
+				url += map[bool]string{true: "&", false: "?"}[strings.Contains(url, "?")] + "draft=true"
+			}
+			resp, err := http.Post(url, "application/json", bytes.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Errorf("%s %s: %d %s", name, target, resp.StatusCode, body)
+				continue
+			}
+			format := map[string]string{"application/pdf": "pdf", "application/zip": "zip"}[resp.Header.Get("Content-Type")]
+			if format == "" {
+				format = "docx"
+			}
+			if !bytes.HasPrefix(body, magic[format]) {
+				t.Errorf("%s %s: starts %q, want %q", name, target, body[:min(8, len(body))], magic[format])
+			}
+			if !strings.Contains(resp.Header.Get("Content-Disposition"), "filename*=UTF-8''") {
+				t.Errorf("%s %s: Content-Disposition %q", name, target, resp.Header.Get("Content-Disposition"))
+			}
+			if format == "zip" {
+				if zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body))); err != nil || len(zr.File) != 2 {
+					t.Errorf("%s: zip: %v", name, err)
+				}
+			}
+			if one[format] == nil {
+				one[format] = body
+			}
+		}
+	}
+	return one
+}
+
+// TestServeInProcess runs the real engine behind the real server in this
+// process: every sample renders in both formats, then cancelling the
+// context (what SIGTERM does) exits 0.
+func TestServeInProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders every sample with the real engine")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addrc := make(chan net.Addr, 1)
+	exit := make(chan int, 1)
+	var stderr lockedBuffer
+	go func() {
+		exit <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--log-level", "warn"}, func(string) string { return "" }, &stderr,
+			func(a net.Addr) { addrc <- a })
+	}()
+	var base string
+	select {
+	case a := <-addrc:
+		base = "http://" + a.String()
+	case code := <-exit:
+		t.Fatalf("serve exited %d: %s", code, stderr.String())
+	}
+	renderAll(t, base)
+	cancel()
+	if code := <-exit; code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+}
+
+// TestServeBinary builds the real binary, starts `vanban serve` on a free
+// loopback port, renders every sample, checks one DOCX and one PDF with
+// ndcheck when it is present, and stops the server with SIGTERM.
+func TestServeBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and starts the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "vanban")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	addr := freeAddr(t)
+	cmd := exec.Command(bin, "serve", "--addr", addr)
+	var stderr lockedBuffer
+	cmd.Stderr = &stderr
+	cmd.Env = append(os.Environ(), "VANBAN_LOG_LEVEL=warn")
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	base := "http://" + addr
+	waitReady(t, base)
+	t.Logf("ready after %s", time.Since(start))
+
+	files := renderAll(t, base)
+	if ndcheck := ndcheckPath(); ndcheck != "" {
+		for _, f := range []string{"docx", "pdf"} {
+			p := filepath.Join(dir, "sample."+f)
+			if err := os.WriteFile(p, files[f], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(ndcheck, p).CombinedOutput()
+			if err != nil {
+				t.Errorf("ndcheck %s: %v\n%s", f, err, out)
+			}
+		}
+	} else {
+		t.Log("ndcheck not found; skipping the NĐ30 check")
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("exit after SIGTERM: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no exit 10 s after SIGTERM\n%s", stderr.String())
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func waitReady(t *testing.T, base string) {
+	t.Helper()
+	c := &http.Client{Timeout: time.Second}
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if resp, err := c.Get(base + "/readyz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("server not ready after 10 s")
+}
+
+// ndcheckPath finds the shared NĐ30 checker beside the module root
+// (../shared/tools/ndcheck), or returns "".
+func ndcheckPath() string {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return ""
+	}
+	p := filepath.Join(filepath.Dir(strings.TrimSpace(string(out))), "..", "shared", "tools", "ndcheck")
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+// lockedBuffer is a bytes.Buffer safe for the server's goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}

@@ -1,0 +1,204 @@
+package httpapi
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vanban/vanban/internal/document"
+)
+
+// Config is everything the service can be tuned with. DefaultConfig gives
+// working values; ConfigFromEnv applies VANBAN_* overrides; the serve
+// command applies its flags last (flags > environment > defaults).
+type Config struct {
+	// Addr is the listen address, e.g. ":8080" or "127.0.0.1:8080"
+	// (VANBAN_ADDR).
+	Addr string
+	// MaxBodyBytes bounds a request body; larger bodies get 413
+	// (VANBAN_MAX_BODY_BYTES).
+	MaxBodyBytes int64
+	// MaxDepth bounds the nesting of JSON objects and arrays
+	// (VANBAN_MAX_DEPTH).
+	MaxDepth int
+	// MaxElements bounds the entries of any one JSON array or object
+	// (VANBAN_MAX_ELEMENTS).
+	MaxElements int
+	// RenderTimeout is the deadline of one render request, queue wait
+	// included; past it the client gets 503 (VANBAN_RENDER_TIMEOUT, a Go
+	// duration such as "10s").
+	RenderTimeout time.Duration
+	// QueueTimeout is how long a render waits for a free slot before the
+	// client gets 429 (VANBAN_QUEUE_TIMEOUT). The wait absorbs bursts (a
+	// clerk would rather wait a few seconds than retry) without letting a
+	// queue grow without bound; it also counts against RenderTimeout.
+	QueueTimeout time.Duration
+	// MaxConcurrentRenders caps renders running at once; the default is
+	// twice GOMAXPROCS, since a render is CPU-bound
+	// (VANBAN_MAX_CONCURRENT_RENDERS).
+	MaxConcurrentRenders int
+	// APIKeys, when not empty, are the bearer tokens accepted on /v1/*;
+	// health, readiness, metrics, the OpenAPI document and the editor stay
+	// open (VANBAN_API_KEYS, comma-separated).
+	APIKeys []string
+	// CORSOrigins are the origins allowed to call the API from a browser;
+	// "*" allows any (VANBAN_CORS_ORIGINS, comma-separated).
+	CORSOrigins []string
+	// LogLevel is the minimum level of the JSON logs: debug, info, warn or
+	// error (VANBAN_LOG_LEVEL).
+	LogLevel slog.Level
+	// ShutdownTimeout bounds how long in-flight requests may take to
+	// finish after SIGTERM (VANBAN_SHUTDOWN_TIMEOUT).
+	ShutdownTimeout time.Duration
+}
+
+// DefaultConfig returns the defaults: the decode limits of package
+// document, a 10 s render deadline, a 5 s queue wait and 2×GOMAXPROCS
+// concurrent renders.
+func DefaultConfig() Config {
+	return Config{
+		Addr:                 ":8080",
+		MaxBodyBytes:         document.DefaultLimits.MaxBytes,
+		MaxDepth:             document.DefaultLimits.MaxDepth,
+		MaxElements:          document.DefaultLimits.MaxElements,
+		RenderTimeout:        10 * time.Second,
+		QueueTimeout:         5 * time.Second,
+		MaxConcurrentRenders: 2 * runtime.GOMAXPROCS(0),
+		LogLevel:             slog.LevelInfo,
+		ShutdownTimeout:      30 * time.Second,
+	}
+}
+
+// Limits returns the decode limits the pipeline must be built with, so
+// that the body limit and the decoder agree.
+func (c Config) Limits() document.Limits {
+	return document.Limits{MaxBytes: c.MaxBodyBytes, MaxDepth: c.MaxDepth, MaxElements: c.MaxElements}
+}
+
+// Validate reports every setting out of range.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Addr == "" {
+		errs = append(errs, errors.New("addr: must not be empty"))
+	}
+	if c.MaxBodyBytes <= 0 {
+		errs = append(errs, fmt.Errorf("max body bytes: %d: must be positive", c.MaxBodyBytes))
+	}
+	if c.MaxDepth <= 0 {
+		errs = append(errs, fmt.Errorf("max depth: %d: must be positive", c.MaxDepth))
+	}
+	if c.MaxElements <= 0 {
+		errs = append(errs, fmt.Errorf("max elements: %d: must be positive", c.MaxElements))
+	}
+	if c.RenderTimeout <= 0 {
+		errs = append(errs, fmt.Errorf("render timeout: %s: must be positive", c.RenderTimeout))
+	}
+	if c.QueueTimeout < 0 {
+		errs = append(errs, fmt.Errorf("queue timeout: %s: must not be negative", c.QueueTimeout))
+	}
+	if c.MaxConcurrentRenders <= 0 {
+		errs = append(errs, fmt.Errorf("max concurrent renders: %d: must be positive", c.MaxConcurrentRenders))
+	}
+	if c.ShutdownTimeout <= 0 {
+		errs = append(errs, fmt.Errorf("shutdown timeout: %s: must be positive", c.ShutdownTimeout))
+	}
+	for _, k := range c.APIKeys {
+		if len(k) < 16 {
+			// A short key is guessable; refusing it at start-up is kinder
+			// than discovering it in an audit.
+			errs = append(errs, errors.New("api keys: every key must be at least 16 characters"))
+			break
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ConfigFromEnv starts from DefaultConfig and applies the VANBAN_*
+// variables that are set. getenv is os.Getenv in production; tests pass a
+// map lookup. Every malformed variable is reported, not only the first.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	c := DefaultConfig()
+	var errs []error
+	set := func(name string, apply func(string) error) {
+		v := strings.TrimSpace(getenv(name))
+		if v == "" {
+			return
+		}
+		if err := apply(v); err != nil {
+			errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
+		}
+	}
+	set("VANBAN_ADDR", func(v string) error { c.Addr = v; return nil })
+	set("VANBAN_MAX_BODY_BYTES", func(v string) (err error) { c.MaxBodyBytes, err = ParseSize(v); return })
+	set("VANBAN_MAX_DEPTH", intSetter(&c.MaxDepth))
+	set("VANBAN_MAX_ELEMENTS", intSetter(&c.MaxElements))
+	set("VANBAN_RENDER_TIMEOUT", durationSetter(&c.RenderTimeout))
+	set("VANBAN_QUEUE_TIMEOUT", durationSetter(&c.QueueTimeout))
+	set("VANBAN_MAX_CONCURRENT_RENDERS", intSetter(&c.MaxConcurrentRenders))
+	set("VANBAN_API_KEYS", func(v string) error { c.APIKeys = SplitList(v); return nil })
+	set("VANBAN_CORS_ORIGINS", func(v string) error { c.CORSOrigins = SplitList(v); return nil })
+	set("VANBAN_LOG_LEVEL", func(v string) error { return c.LogLevel.UnmarshalText([]byte(v)) })
+	set("VANBAN_SHUTDOWN_TIMEOUT", durationSetter(&c.ShutdownTimeout))
+	if err := errors.Join(errs...); err != nil {
+		return c, fmt.Errorf("config: %w", err)
+	}
+	return c, nil
+}
+
+func intSetter(p *int) func(string) error {
+	return func(v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return errors.New("want an integer")
+		}
+		*p = n
+		return nil
+	}
+}
+
+func durationSetter(p *time.Duration) func(string) error {
+	return func(v string) error {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return errors.New(`want a duration such as "10s" or "500ms"`)
+		}
+		*p = d
+		return nil
+	}
+}
+
+// ParseSize reads a byte count: a plain integer or one with a KiB, MiB or
+// GiB suffix (also K, M, G, KB, MB, GB, read as powers of 1024).
+func ParseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/mult {
+		return 0, errors.New(`want a byte count such as "4194304" or "4MiB"`)
+	}
+	return n * mult, nil
+}
+
+// SplitList splits a comma-separated list, dropping blanks.
+func SplitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

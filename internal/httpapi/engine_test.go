@@ -1,0 +1,57 @@
+package httpapi
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/fonts"
+	"github.com/vanban/vanban/internal/engine"
+	"github.com/vanban/vanban/samples"
+	"github.com/vanban/vanban/templates"
+)
+
+// TestRealEngine runs the error mapping against the real pipeline, so a
+// change in the engine's error types cannot silently turn a 422 into a
+// 500.
+func TestRealEngine(t *testing.T) {
+	cfg := testConfig()
+	eng, err := engine.New(templates.FS, fonts.FS, cfg.Limits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Config: cfg, Pipeline: eng, Samples: samples.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	bare := `{"schema":"vanban/v1","type":"ke_hoach"}`
+	tests := []struct {
+		name, target, body string
+		status             int
+		code               string
+		contains           string
+	}{
+		{"validate bare", "/v1/validate", bare, 200, "", `"valid":false`},
+		{"render bare", "/v1/render/pdf", bare, 422, CodeInvalidDocument, `"severity":"error"`},
+		{"zip bare", "/v1/render", bare, 422, CodeInvalidDocument, `"path":"/`},
+		{"unknown field", "/v1/render/docx", `{"schema":"vanban/v1","type":"ke_hoach","titel":"x"}`, 422, CodeInvalidStructure, `"path":"/titel"`},
+		{"wrong schema", "/v1/validate", `{"schema":"vanban/v2","type":"ke_hoach"}`, 422, CodeInvalidStructure, `"path":"/schema"`},
+		{"malformed", "/v1/validate", "{\n\"schema\": vanban}", 400, CodeMalformedJSON, "line 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := do(h, "POST", tt.target, tt.body, nil)
+			if rec.Code != tt.status {
+				t.Fatalf("status = %d, want %d: %s", rec.Code, tt.status, rec.Body.String())
+			}
+			if tt.code != "" {
+				if e := errorOf(t, rec); e.Code != tt.code || len(e.Findings) == 0 {
+					t.Errorf("error = %+v", e)
+				}
+			}
+			if !strings.Contains(rec.Body.String(), tt.contains) {
+				t.Errorf("body lacks %q: %.500s", tt.contains, rec.Body.String())
+			}
+		})
+	}
+}

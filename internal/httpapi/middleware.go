@@ -1,0 +1,178 @@
+package httpapi
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+type ctxKey int
+
+const requestIDKey ctxKey = iota
+
+// maxRequestIDLen bounds an accepted X-Request-ID, so a client cannot make
+// every log line arbitrarily long.
+const maxRequestIDLen = 64
+
+// requestID accepts the caller's X-Request-ID when it is printable and
+// short (keeping only [A-Za-z0-9._:-]), generates one otherwise, and echoes
+// it. It travels in the request context: it is request data, not a
+// dependency.
+func (s *Server) requestID(c *gin.Context) {
+	id := sanitizeRequestID(c.GetHeader("X-Request-ID"))
+	if id == "" {
+		id = newRequestID()
+	}
+	c.Header("X-Request-ID", id)
+	c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), requestIDKey, id))
+	c.Next()
+}
+
+func sanitizeRequestID(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if b.Len() >= maxRequestIDLen {
+			break
+		}
+		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._:-", r)) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func newRequestID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	return hex.EncodeToString(b[:])
+}
+
+func requestIDFrom(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey).(string)
+	return id
+}
+
+// routeLabel is the route pattern for logs and metrics; unmatched paths
+// share one label so that scanners cannot blow up the metric cardinality.
+func routeLabel(c *gin.Context) string {
+	if p := c.FullPath(); p != "" {
+		return p
+	}
+	return "unmatched"
+}
+
+// observe writes the request log line and the request metrics once the
+// handlers are done.
+func (s *Server) observe(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	d := time.Since(start)
+	status := c.Writer.Status()
+	if c.Request.Context().Err() != nil && status < 400 && !c.Writer.Written() {
+		status = statusClientClosed
+	}
+	route := routeLabel(c)
+	s.metrics.requests.WithLabelValues(route, c.Request.Method, strconv.Itoa(status)).Inc()
+	s.metrics.latency.WithLabelValues(route, c.Request.Method).Observe(d.Seconds())
+	level := slog.LevelInfo
+	switch {
+	case status >= 500:
+		level = slog.LevelError
+	case status >= 400:
+		level = slog.LevelWarn
+	}
+	s.log.LogAttrs(c.Request.Context(), level, "request",
+		slog.String("method", c.Request.Method),
+		slog.String("route", route),
+		slog.String("path", c.Request.URL.Path),
+		slog.Int("status", status),
+		slog.Float64("duration_ms", float64(d.Microseconds())/1000),
+		slog.String("request_id", requestIDFrom(c.Request.Context())),
+		slog.Int64("bytes_in", max(c.Request.ContentLength, 0)),
+		slog.Int("bytes_out", max(c.Writer.Size(), 0)),
+		slog.String("remote", c.ClientIP()),
+	)
+}
+
+// recoverPanic turns a panic into the JSON 500 with the request id; the
+// stack goes to the log, never to the client.
+func (s *Server) recoverPanic(c *gin.Context) {
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if v == http.ErrAbortHandler {
+			panic(v) // net/http's own signal to drop the connection
+		}
+		s.log.LogAttrs(c.Request.Context(), slog.LevelError, "panic",
+			slog.String("request_id", requestIDFrom(c.Request.Context())),
+			slog.String("panic", fmt.Sprint(v)),
+			slog.String("stack", string(debug.Stack())))
+		s.writeError(c, fmt.Errorf("panic: %v", v))
+	}()
+	c.Next()
+}
+
+// cors answers browsers from the configured origins. A preflight never
+// reaches a handler: it is answered here with 204.
+func (s *Server) cors(c *gin.Context) {
+	origin := c.GetHeader("Origin")
+	if origin == "" || len(s.cfg.CORSOrigins) == 0 {
+		c.Next()
+		return
+	}
+	h := c.Writer.Header()
+	h.Add("Vary", "Origin")
+	allowed := slices.Contains(s.cfg.CORSOrigins, "*") || slices.Contains(s.cfg.CORSOrigins, origin)
+	if !allowed {
+		c.Next()
+		return
+	}
+	h.Set("Access-Control-Allow-Origin", origin)
+	h.Set("Access-Control-Expose-Headers", "Content-Disposition, X-Request-ID, Retry-After, X-Vanban-Warnings, X-Vanban-Pages")
+	if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {
+		h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-ID")
+		h.Set("Access-Control-Max-Age", "600")
+		c.AbortWithStatus(http.StatusNoContent)
+		return
+	}
+	c.Next()
+}
+
+// auth requires one of the configured API keys as a bearer token. Keys
+// are compared as SHA-256 digests in constant time and every key is tried,
+// so neither the timing nor the position of a match leaks.
+func (s *Server) auth(c *gin.Context) {
+	if len(s.cfg.APIKeys) == 0 {
+		c.Next()
+		return
+	}
+	token, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+	got := sha256.Sum256([]byte(strings.TrimSpace(token)))
+	match := 0
+	for _, k := range s.cfg.APIKeys {
+		want := sha256.Sum256([]byte(k))
+		match |= subtle.ConstantTimeCompare(got[:], want[:])
+	}
+	if !ok || match != 1 {
+		s.writeError(c, &Error{Status: http.StatusUnauthorized, Code: CodeUnauthorized,
+			VI: "Thiếu hoặc sai khóa API (tiêu đề Authorization: Bearer <khóa>).",
+			EN: "missing or wrong API key (Authorization: Bearer <key>)"})
+		return
+	}
+	c.Next()
+}

@@ -1,0 +1,210 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/engine"
+	"github.com/vanban/vanban/internal/render"
+)
+
+func init() {
+	// gin's mode is a package-wide setting; debug mode prints every route
+	// to stdout on start-up, which would corrupt the JSON log stream.
+	gin.SetMode(gin.ReleaseMode)
+}
+
+// Pipeline is the part of *engine.Engine the service calls. It is an
+// interface so handler tests can drive errors and slow renders at will.
+type Pipeline interface {
+	Check(data []byte, draft bool) (*engine.Checked, error)
+	Compose(c *engine.Checked) (*compose.Document, error)
+	Render(ctx context.Context, cd *compose.Document, f engine.Format, w io.Writer) (*render.Result, error)
+}
+
+// Options are the dependencies of a Server.
+type Options struct {
+	Config   Config
+	Pipeline Pipeline
+	// Samples holds the sample documents as NAME.json at its root.
+	Samples fs.FS
+	// Schema is the JSON Schema of the v1 contract, served as is.
+	Schema []byte
+	// Types is the document-type table; document.Types when nil.
+	Types []document.DocType
+	// Editor, when not nil, is the web editor's static files, served at
+	// "/" for every GET that no API route claims.
+	Editor fs.FS
+	// Logger receives the request log; a discarding logger when nil.
+	Logger *slog.Logger
+}
+
+// Server is the HTTP service. Build it with New; it is safe for
+// concurrent use.
+type Server struct {
+	cfg      Config
+	pipeline Pipeline
+	samples  *sampleSet
+	schema   []byte
+	types    []document.DocType
+	editor   http.Handler
+	log      *slog.Logger
+	metrics  *metrics
+	slots    chan struct{}
+	ready    atomic.Bool
+	router   *gin.Engine
+}
+
+// New checks the options and builds the routes.
+func New(o Options) (*Server, error) {
+	if err := o.Config.Validate(); err != nil {
+		return nil, fmt.Errorf("httpapi: %w", err)
+	}
+	if o.Pipeline == nil {
+		return nil, errors.New("httpapi: no pipeline")
+	}
+	s := &Server{
+		cfg:      o.Config,
+		pipeline: o.Pipeline,
+		schema:   o.Schema,
+		types:    o.Types,
+		log:      o.Logger,
+		metrics:  newMetrics(),
+		slots:    make(chan struct{}, o.Config.MaxConcurrentRenders),
+	}
+	if s.types == nil {
+		s.types = document.Types
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	var err error
+	if s.samples, err = loadSamples(o.Samples); err != nil {
+		return nil, fmt.Errorf("httpapi: samples: %w", err)
+	}
+	if o.Editor != nil {
+		s.editor = http.FileServerFS(o.Editor)
+	}
+	s.router = s.routes()
+	s.ready.Store(true)
+	return s, nil
+}
+
+// Handler returns the root handler, for httptest and custom servers.
+func (s *Server) Handler() http.Handler { return s.router }
+
+// SetReady sets what /readyz answers; Serve clears it when shutting down
+// so a load balancer stops sending new requests.
+func (s *Server) SetReady(ok bool) { s.ready.Store(ok) }
+
+func (s *Server) routes() *gin.Engine {
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	// Forwarded headers are trusted from nobody: the client IP is only
+	// logged, and a spoofed one must not reach the log.
+	_ = r.SetTrustedProxies(nil)
+	r.Use(s.requestID, s.observe, s.recoverPanic, s.cors)
+	r.NoRoute(s.handle(s.noRoute))
+	r.NoMethod(s.handle(func(*gin.Context) error {
+		return &Error{Status: http.StatusMethodNotAllowed, Code: CodeMethodNotAllowed,
+			VI: "Phương thức HTTP không được hỗ trợ ở đường dẫn này.", EN: "method not allowed on this path"}
+	}))
+
+	r.GET("/healthz", s.handle(s.healthz))
+	r.GET("/readyz", s.handle(s.readyz))
+	r.GET("/metrics", gin.WrapH(s.metrics.handler()))
+	r.GET("/openapi.json", s.handle(s.openAPI))
+
+	v1 := r.Group("/v1", s.auth)
+	v1.POST("/validate", s.handle(s.validate))
+	v1.POST("/render", s.handle(s.renderZip))
+	v1.POST("/render/docx", s.handle(s.renderOne(engine.DOCX)))
+	v1.POST("/render/pdf", s.handle(s.renderOne(engine.PDF)))
+	v1.GET("/schema", s.handle(s.getSchema))
+	v1.GET("/document-types", s.handle(s.documentTypes))
+	v1.GET("/samples", s.handle(s.listSamples))
+	v1.GET("/samples/:name", s.handle(s.getSample))
+	return r
+}
+
+// handle adapts a handler that returns an error; the error, if any, is
+// written by writeError in the one error shape.
+func (s *Server) handle(h func(*gin.Context) error) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := h(c); err != nil {
+			s.writeError(c, err)
+		}
+	}
+}
+
+// writeError answers with the public side of err and logs the internal
+// side of a server error.
+func (s *Server) writeError(c *gin.Context, err error) {
+	e := errorFor(err, s.cfg)
+	e.ID = requestIDFrom(c.Request.Context())
+	if e.Findings == nil {
+		e.Findings = document.Findings{}
+	}
+	if e.Status >= 500 {
+		s.log.LogAttrs(c.Request.Context(), slog.LevelError, "request failed",
+			slog.String("request_id", e.ID), slog.String("code", e.Code), slog.Any("error", err))
+	}
+	if c.Writer.Written() {
+		// Headers are gone; all that is left is to drop the connection's
+		// answer short, which the client sees as a broken download.
+		c.Abort()
+		return
+	}
+	retryAfter(c.Writer.Header(), e.RetryAfter)
+	if e.Status == http.StatusUnauthorized {
+		c.Header("WWW-Authenticate", `Bearer realm="vanban"`)
+	}
+	c.Abort()
+	writeJSON(c, e.Status, errorBody{Error: e})
+}
+
+// Serve answers on ln until ctx is done, then shuts down gracefully: the
+// listener closes at once (new connections are refused), /readyz turns
+// 503, and in-flight requests get up to ShutdownTimeout to finish. A clean
+// shutdown returns nil.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.router,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		// A slow client must not hold a render slot's answer forever.
+		WriteTimeout: s.cfg.RenderTimeout + s.cfg.QueueTimeout + 30*time.Second,
+		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.ready.Store(false)
+	s.log.Info("shutting down", slog.String("timeout", s.cfg.ShutdownTimeout.String()))
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
