@@ -54,7 +54,7 @@ golden: ## refresh golden files (review the diff before committing)
 	$(GO) test ./internal/... -update
 
 loadtest: build ## bounded load on 127.0.0.1 (throughput, p50/p99, RSS)
-	$(GO) run ./cmd/vanban-load -bin ./$(BIN)
+	$(GO) run ./cmd/vanban-load --server ./$(BIN)
 
 clean:
 	rm -rf bin
