@@ -4,6 +4,8 @@ BIN      ?= bin/vanban
 NDCHECK  ?= $(shell test -x ../shared/tools/ndcheck && echo ../shared/tools/ndcheck || echo .ci/ndcheck)
 FUZZTIME ?= 10s
 PKGS     := ./...
+SHELL    := bash
+.SHELLFLAGS := -eo pipefail -c
 
 .PHONY: help build test unit integration run fmt lint bench fuzz golden loadtest clean
 
@@ -19,15 +21,15 @@ test: ## vet + race tests + integration (ndcheck, LibreOffice parity, the real b
 	$(GO) test -race -count=1 $(PKGS)
 	$(MAKE) integration
 
-integration: build ## render every sample, run ndcheck on DOCX and PDF, and --parity
-	@set -e; out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+integration: build ## render every sample; ndcheck on DOCX and PDF, and --parity (any FAIL fails)
+	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
 	for s in samples/*.json; do \
 	  b="$$out/$$(basename $$s .json)"; \
-	  ./$(BIN) render --draft --format docx,pdf --out "$$b" "$$s" 2>/dev/null; \
-	  echo "== $$s"; \
-	  $(NDCHECK) "$$b.docx" | tail -1; \
-	  $(NDCHECK) "$$b.pdf" | tail -1; \
-	  $(NDCHECK) --parity "$$b.docx" "$$b.pdf" | tail -1; \
+	  ./$(BIN) render --format docx,pdf --out "$$b" "$$s" 2>/dev/null; \
+	  d=$$($(NDCHECK) "$$b.docx" | tail -1); \
+	  p=$$($(NDCHECK) "$$b.pdf" | tail -1); \
+	  q=$$($(NDCHECK) --parity "$$b.docx" "$$b.pdf" | tail -1); \
+	  printf '%-45s docx: %s | pdf: %s | parity: %s\n' "$$s" "$$d" "$$p" "$$q"; \
 	done
 
 run: build ## serve the API and editor on :8080
