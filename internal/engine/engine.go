@@ -14,6 +14,7 @@ import (
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/render"
 	"github.com/vanban/vanban/internal/render/docx"
+	"github.com/vanban/vanban/internal/render/layout"
 	"github.com/vanban/vanban/internal/render/pdf"
 	"github.com/vanban/vanban/internal/validate"
 	"github.com/vanban/vanban/internal/vntext"
@@ -67,11 +68,17 @@ type Engine struct {
 // New builds an engine from the template and font file systems (the
 // embedded ones in production; tests may inject others).
 func New(templates, fonts fs.FS, lim document.Limits) (*Engine, error) {
-	dw, err := docx.New(templates, fonts)
+	// The fonts are parsed once and shared: both writers measure text with
+	// the same advance widths, which is what keeps them paginating alike.
+	fo, err := layout.LoadFonts(fonts)
+	if err != nil {
+		return nil, fmt.Errorf("engine: %w", err)
+	}
+	dw, err := docx.NewWithFonts(templates, fo)
 	if err != nil {
 		return nil, fmt.Errorf("engine: docx: %w", err)
 	}
-	pw, err := pdf.New(fonts)
+	pw, err := pdf.NewWithFonts(fo)
 	if err != nil {
 		return nil, fmt.Errorf("engine: pdf: %w", err)
 	}

@@ -7,39 +7,15 @@ import (
 	"sync"
 
 	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/render/layout"
 )
 
-// Geometry the writer decides (compose fixes wording, not positions).
-const (
-	// headerLeftShare and headerRightShare split the text width between the
-	// agency column and the Quốc hiệu column of the header block. The right
-	// column grows when the Quốc hiệu would not fit on one line.
-	headerRightShare = 0.60
-	// headerPad is the air, in points, kept beside a header column's widest
-	// line.
-	headerPad = 4
-	// headerOverhang is how far, in twips, the header block may reach into
-	// the left (binding) margin when the agency's longest line and the Quốc
-	// hiệu do not fit side by side within the text width (5 mm; the left
-	// margin is 30 mm).
-	headerOverhang = 283
-	// closingLeftShare is the Nơi nhận column's share of the closing block.
-	closingLeftShare = 0.45
-	// shortRuleShare is the length of a RuleShort line relative to its text:
-	// NĐ30 allows 1/3 to 1/2, and the middle of the range stays inside it
-	// even when a word processor wraps the text a little differently.
-	shortRuleShare = 0.42
-	// tableCellMargin is the left and right padding of data-table cells in
-	// twips (1 mm).
-	tableCellMargin = 57
-	// ruleGap is the space in points a paragraph with a rule keeps under its
-	// text when its style asks for more (the trích yếu).
-	ruleGap = 6
-)
+// Geometry comes from package layout, shared with the PDF writer; this
+// file only expresses it as WordprocessingML.
 
-func twips(pt float64) int { return int(math.Round(pt * 20)) }
+func twips(pt float64) int { return layout.Twips(pt) }
 
-func ptOf(tw int) float64 { return float64(tw) / 20 }
+func ptOf(tw int) float64 { return layout.Pt(tw) }
 
 var jcVal = map[compose.Align]string{
 	compose.AlignLeft:    "left",
@@ -236,12 +212,13 @@ func (g *gen) para(p *compose.Para, o popts) error {
 	}
 	hasRule := p.Rule != compose.RuleNone
 	ruleAfter := 0
-	if hasRule && !o.setAfter && spec.SpaceAfter > ruleGap {
+	if hasRule && !o.setAfter {
 		// The rule sits close under the text; the rest of the style's space
-		// after goes below the rule. The text keeps ruleGap, so it still
-		// reads as a paragraph with NĐ30's 6 pt spacing.
-		ruleAfter = twips(spec.SpaceAfter - ruleGap)
-		o.setAfter, o.after = true, twips(ruleGap)
+		// after goes below the rule (layout.RuleSpacing).
+		if text, rule := layout.RuleSpacing(spec.SpaceAfter); rule > 0 {
+			ruleAfter = twips(rule)
+			o.setAfter, o.after = true, twips(text)
+		}
 	}
 	x := &g.x
 	x.s(`<w:p><w:pPr>`)
@@ -415,19 +392,6 @@ func (g *gen) hasNote(id int) bool {
 	return false
 }
 
-// paraText is the paragraph's printed text, for measuring.
-func paraText(p *compose.Para) string {
-	var b strings.Builder
-	if p.Label != "" {
-		b.WriteString(p.Label)
-		b.WriteByte(' ')
-	}
-	for _, r := range p.Runs {
-		b.WriteString(r.Text)
-	}
-	return b.String()
-}
-
 // rule writes the line under p as the bottom border of an empty VbDuongKe
 // paragraph, centred by equal left and right indents. RuleText is as wide
 // as the measured text (the Tiêu ngữ); RuleShort a share of it.
@@ -435,13 +399,9 @@ func (g *gen) rule(p *compose.Para, spec compose.StyleSpec, o popts, after int) 
 	container := o.container
 	ref := o.ruleRef
 	if ref == 0 {
-		ref = g.w.m.widestLine(paraText(p), spec.Size, spec.Bold, spec.Italic, ptOf(container))
+		ref = g.w.m.WidestLine(layout.ParaText(p), spec.Size, spec.Bold, spec.Italic, ptOf(container))
 	}
-	if p.Rule == compose.RuleShort {
-		ref *= shortRuleShare
-	}
-	w := min(twips(ref), container)
-	side := (container - w) / 2
+	side, w := layout.RuleSpan(p.Rule, ref, container)
 	x := &g.x
 	x.s(`<w:p><w:pPr><w:pStyle w:val="VbDuongKe"/>`)
 	if after > 0 {
@@ -483,12 +443,14 @@ func (g *gen) tableStart(widths []int, grid bool, ind int) {
 		for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
 			x.s(`<w:`)
 			x.s(side)
-			x.s(` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+			x.s(` w:val="single" w:sz="`)
+			x.int(layout.GridSize)
+			x.s(`" w:space="0" w:color="000000"/>`)
 		}
 		x.s(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="`)
-		x.int(tableCellMargin)
+		x.int(layout.CellMargin)
 		x.s(`" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="`)
-		x.int(tableCellMargin)
+		x.int(layout.CellMargin)
 		x.s(`" w:type="dxa"/></w:tblCellMar>`)
 	} else {
 		x.s(`<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>`)
@@ -528,32 +490,8 @@ func (g *gen) cellStart(w, span int, vmerge string, vcenter bool) {
 // table: Agency | Nation, Number | PlaceDate, and Subject | (empty) for a
 // công văn.
 func (g *gen) header(h *compose.Header) error {
-	m := g.w.m
-	// Each column must hold its widest line unbroken: the Quốc hiệu on the
-	// right, the agency lines as the author broke them on the left.
-	needR := 0.0
-	for i := range h.Nation {
-		spec := compose.Styles[h.Nation[i].Style]
-		needR = maxf(needR, m.width(paraText(&h.Nation[i]), spec.Size, spec.Bold, spec.Italic))
-	}
-	needL := 0.0
-	for i := range h.Agency {
-		spec := compose.Styles[h.Agency[i].Style]
-		needL = maxf(needL, m.width(paraText(&h.Agency[i]), spec.Size, spec.Bold, spec.Italic))
-	}
-	left, right, ind := headerColumns(g.textW, twips(needL+headerPad), twips(needR+headerPad))
-
-	// The short rule under the issuing body's name is measured against the
-	// widest printed line of that name, over all its lines.
-	agencyW := 0.0
-	for i := range h.Agency {
-		p := &h.Agency[i]
-		if p.Style != compose.StyleAgency {
-			continue
-		}
-		spec := compose.Styles[p.Style]
-		agencyW = maxf(agencyW, m.widestLine(paraText(p), spec.Size, spec.Bold, spec.Italic, ptOf(left)))
-	}
+	geo := g.w.m.HeaderOf(h, g.textW)
+	left, right, ind, agencyW := geo.Left, geo.Right, geo.Indent, geo.AgencyRule
 
 	g.tableStart([]int{left, right}, false, ind)
 	cell := func(w int, paras []compose.Para, o popts) error {
@@ -610,17 +548,8 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) {
 		x.s(`</w:r></w:p>`)
 		return
 	}
-	m := g.w.m
-	lead := strings.TrimSuffix(strings.TrimSpace(a.Lead), ":")
-	leadW := twips(m.width(lead, spec.Size, spec.Bold, spec.Italic))
-	dashW := twips(m.width("- ", spec.Size, spec.Bold, spec.Italic))
-	linesW := 0
-	for _, l := range a.Lines {
-		linesW = max(linesW, twips(m.width(l, spec.Size, spec.Bold, spec.Italic)))
-	}
-	// Centre the block as a whole, but never start it further right than a
-	// quarter of the line, so long recipient names keep room.
-	left0 := min(max((g.textW-leadW-linesW)/2, 0), g.textW/4)
+	geo := g.w.m.AddresseesOf(a, g.textW)
+	left0, leadW, dashW := geo.Left, geo.Lead, geo.Dash
 	o := popts{jc: "left", ind: true, left: left0, setBefore: true, before: twips(spec.SpaceBefore), setAfter: true}
 	x.s(`<w:p><w:pPr>`)
 	x.val("w:pStyle", string(style))
@@ -655,30 +584,11 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) {
 // merged cells as gridSpan and vMerge.
 func (g *gen) table(t *compose.Table) error {
 	n := len(t.Widths)
-	if n == 0 {
-		return fmt.Errorf("table: no columns")
+	widths, err := layout.TableColumns(t.Widths, g.textW)
+	if err != nil {
+		return fmt.Errorf("table: %w", err)
 	}
-	widths := make([]int, n)
-	sum := 0.0
-	for _, w := range t.Widths {
-		if w <= 0 || math.IsNaN(w) || math.IsInf(w, 0) {
-			return fmt.Errorf("table: column width %v", w)
-		}
-		sum += w
-	}
-	used := 0
-	for i, w := range t.Widths {
-		widths[i] = int(math.Round(w / sum * float64(g.textW)))
-		used += widths[i]
-	}
-	widths[n-1] += g.textW - used
-
-	size := t.FontSize
-	if size <= 0 {
-		size = compose.Styles[compose.StyleTableCell].Size
-	}
-	// Exact line height in the cell styles' proportion (12 pt on 14 pt).
-	line := twips(size * compose.Styles[compose.StyleTableCell].Line / compose.Styles[compose.StyleTableCell].Size)
+	size, line := layout.CellText(t)
 
 	g.tableStart(widths, true, 0)
 	// pending vertical merges: per grid column, rows still to cover and the
@@ -771,36 +681,16 @@ func spanWidth(widths []int, col, span int) int {
 	return w
 }
 
-// headerColumns splits the header block into the agency and Quốc hiệu
-// columns: 40/60 when both fit, else as much as each needs. When even that
-// overflows, the table reaches up to headerOverhang into the left margin
-// (ind < 0) rather than break the Quốc hiệu or an agency line.
-func headerColumns(textW, needL, needR int) (left, right, ind int) {
-	total := textW
-	if over := needL + needR - textW; over > 0 {
-		ext := min(over, headerOverhang)
-		total += ext
-		ind = -ext
-	}
-	// The Quốc hiệu keeps its line even when the agency must then wrap.
-	right = max(int(math.Round(float64(textW)*headerRightShare)), needR)
-	right = min(right, max(total-needL, needR), total*3/4)
-	return total - right, right, ind
-}
-
 // closing writes Nơi nhận (left) beside the signature block (right) as a
 // borderless table of one row that cannot split; the paragraph before it
 // is kept with it (keepNext), so the signature never stands alone on a
 // page.
 func (g *gen) closing(c *compose.Closing) error {
-	left := int(math.Round(float64(g.textW) * closingLeftShare))
-	right := g.textW - left
+	left, right := layout.ClosingColumns(g.textW)
 	g.tableStart([]int{left, right}, false, 0)
 	g.x.s(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 	g.cellStart(left, 1, "", false)
-	// closingGap: 6 pt above both columns, on top of the last body
-	// paragraph's own 6 pt, so the block stands clear of the text.
-	const closingGap = 120
+	closingGap := twips(layout.ClosingGap)
 	for i := range c.Recipients {
 		o := popts{container: left}
 		if i == 0 {

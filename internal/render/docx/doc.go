@@ -15,7 +15,9 @@
 // is checked (a zip, well-formed XML, no placeholder left) before a byte
 // reaches the caller's writer.
 //
-// The writer decides geometry only: column widths, rule lengths (measured
-// with the Liberation Serif metrics, equal to Times New Roman's), indents.
+// The writer decides geometry only, and takes every number the PDF writer
+// must agree with from package layout: column widths, rule lengths
+// (measured with the Liberation Serif metrics, equal to Times New Roman's),
+// indents, table cell padding and grid lines.
 // Wording, numbering and totals come from compose.
 package docx

@@ -187,7 +187,7 @@ func TestRuleWidths(t *testing.T) {
 	}
 	// Tiêu ngữ: the second rule, in the right column.
 	spec := compose.Styles[compose.StyleMotto]
-	want := w.m.width("Độc lập - Tự do - Hạnh phúc", spec.Size, true, false)
+	want := w.m.Width("Độc lập - Tự do - Hạnh phúc", spec.Size, true, false)
 	hdr := regexp.MustCompile(`<w:gridCol w:w="(\d+)"/><w:gridCol w:w="(\d+)"/>`).FindStringSubmatch(doc)
 	right := atoi(t, hdr[2])
 	got := ptOf(right - atoi(t, m[1][1]) - atoi(t, m[1][2]))
@@ -201,7 +201,7 @@ func TestRuleWidths(t *testing.T) {
 		cont  int
 	}{{0, "ỦY BAN NHÂN DÂN", compose.StyleAgency, atoi(t, hdr[1])}, {2, "Thực hiện công tác bình đẳng giới năm 2024", compose.StyleSummary, 9355}} {
 		s := compose.Styles[c.style]
-		text := w.m.width(c.text, s.Size, s.Bold, s.Italic)
+		text := w.m.Width(c.text, s.Size, s.Bold, s.Italic)
 		rule := ptOf(c.cont - atoi(t, m[c.i][1]) - atoi(t, m[c.i][2]))
 		if r := rule / text; r < 1.0/3 || r > 0.5 {
 			t.Errorf("%s: rule %.1f pt is %.2f of the text's %.1f pt, want 1/3 to 1/2", c.text, rule, r, text)
@@ -335,27 +335,6 @@ func TestRenderConcurrentDeterministic(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
-	}
-}
-
-func TestHeaderColumns(t *testing.T) {
-	tests := []struct {
-		name               string
-		textW, needL, need int
-		left, right, ind   int
-	}{
-		{"both fit: 40/60", 9355, 3000, 5400, 3742, 5613, 0},
-		{"wide agency takes the slack", 9355, 4000, 5300, 4000, 5355, 0},
-		{"overflow reaches into the margin", 9355, 4021, 5504, 4021, 5504, -170},
-		{"overflow capped", 9355, 5000, 5500, 4138, 5500, -283},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			l, r, ind := headerColumns(tt.textW, tt.needL, tt.need)
-			if l != tt.left || r != tt.right || ind != tt.ind {
-				t.Errorf("headerColumns = %d, %d, %d; want %d, %d, %d", l, r, ind, tt.left, tt.right, tt.ind)
-			}
-		})
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/render"
+	"github.com/vanban/vanban/internal/render/layout"
 	"github.com/vanban/vanban/templates"
 )
 
@@ -21,7 +22,7 @@ import (
 // everything it builds in New is read-only afterwards.
 type Writer struct {
 	t *template
-	m *metrics
+	m *layout.Fonts
 }
 
 var _ render.Renderer = (*Writer)(nil)
@@ -34,12 +35,24 @@ func New(tmpl fs.FS, fonts fs.FS) (*Writer, error) {
 	if tmpl == nil || fonts == nil {
 		return nil, errors.New("docx: new: template and fonts file systems are required")
 	}
+	m, err := layout.LoadFonts(fonts)
+	if err != nil {
+		return nil, fmt.Errorf("docx: new: %w", err)
+	}
+	return NewWithFonts(tmpl, m)
+}
+
+// NewWithFonts is New with fonts already loaded (layout.LoadFonts), so that
+// a process running both writers parses the faces once.
+func NewWithFonts(tmpl fs.FS, m *layout.Fonts) (*Writer, error) {
+	if tmpl == nil || m == nil {
+		return nil, errors.New("docx: new: template and fonts are required")
+	}
 	t, err := loadTemplate(tmpl, templates.Base)
 	if err != nil {
 		return nil, err
 	}
-	m, err := loadMetrics(fonts)
-	if err != nil {
+	if err := checkPage(t.page); err != nil {
 		return nil, err
 	}
 	return &Writer{t: t, m: m}, nil
@@ -232,4 +245,16 @@ func (wr *Writer) coreXML(m *compose.Meta) string {
 		core = core[i+j+3:]
 	}
 	return b.String()
+}
+
+// checkPage refuses a template whose page differs from layout.PageOf: the
+// PDF writer lays out on that page, and a DOCX on another would paginate
+// differently.
+func checkPage(p pageSetup) error {
+	want := layout.PageOf(false)
+	got := layout.Page{W: p.W, H: p.H, Top: p.Top, Bottom: p.Bottom, Left: p.Left + p.Gutter, Right: p.Right, Header: p.Header}
+	if got != want {
+		return fmt.Errorf("docx: new: the template's page %+v is not compose.Page %+v (twips)", got, want)
+	}
+	return nil
 }

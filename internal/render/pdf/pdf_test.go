@@ -19,6 +19,7 @@ import (
 	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/render/layout"
 	"github.com/vanban/vanban/samples"
 )
 
@@ -124,10 +125,7 @@ func TestTextExtracts(t *testing.T) {
 	w := newWriter(t)
 	for _, s := range loadSamples(t) {
 		t.Run(s.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "out.pdf")
-			if err := os.WriteFile(path, renderBytes(t, w, s.doc), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			path := writePDF(t, w, s.doc)
 			out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
 			if err != nil {
 				t.Fatal(err)
@@ -166,6 +164,16 @@ func brokenWordFound(text, wd string) bool {
 	return strings.Contains(strings.ReplaceAll(flat, "-", ""), strings.ReplaceAll(wd, "-", ""))
 }
 
+// writePDF renders d into a file in the test's temporary directory.
+func writePDF(t *testing.T, w *Writer, d *compose.Document) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(path, renderBytes(t, w, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func findNDCheck(t *testing.T) string {
 	t.Helper()
 	path, err := ndcheck.Path()
@@ -183,11 +191,7 @@ func TestNDCheck(t *testing.T) {
 	w := newWriter(t)
 	for _, s := range loadSamples(t) {
 		t.Run(s.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "out.pdf")
-			if err := os.WriteFile(path, renderBytes(t, w, s.doc), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			out, err := exec.Command(nd, path).CombinedOutput()
+			out, err := exec.Command(nd, writePDF(t, w, s.doc)).CombinedOutput()
 			if err != nil {
 				t.Errorf("ndcheck failed: %v\n%s", err, out)
 			}
@@ -364,10 +368,22 @@ func BenchmarkFPDFFloor(b *testing.B) {
 		lite bool
 	}{{"full", false}, {"lite", true}} {
 		b.Run(tc.name, func(b *testing.B) {
+			var faces [4][]byte
+			if tc.lite {
+				lite, err := w.liteFaces()
+				if err != nil {
+					b.Fatal(err)
+				}
+				faces = lite
+			} else {
+				for i := range faces {
+					faces[i] = w.fonts.Data(layout.FaceIndex(i))
+				}
+			}
 			b.ReportAllocs()
 			var buf bytes.Buffer
 			for b.Loop() {
-				doc := w.newFpdf(compose.Meta{}, tc.lite)
+				doc := w.newFpdf(compose.Meta{}, faces)
 				doc.AddPage()
 				for i := range fpdfStyle {
 					doc.SetFont(family, fpdfStyle[i], 14)
@@ -391,14 +407,11 @@ func TestOutsideLiteRepertoire(t *testing.T) {
 	if w.fits(d) {
 		t.Fatal("a Greek letter should not fit the lite faces")
 	}
-	data := renderBytes(t, w, d)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
+		renderBytes(t, w, d)
 		return
 	}
-	path := filepath.Join(t.TempDir(), "out.pdf")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writePDF(t, w, d)
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatal(err)

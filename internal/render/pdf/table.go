@@ -1,27 +1,21 @@
 package pdf
 
 import (
-	"math"
-
 	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/render/layout"
 )
 
 // cellSpec is the paragraph style of a table cell: the header or cell
-// style at the table's font size, with an exact line height in the cell
-// style's proportion (14 pt on 12 pt), rounded to twips as in the DOCX.
+// style at the table's font size and line height (layout.CellText).
 func cellSpec(t *compose.Table, header bool, c compose.Cell) compose.StyleSpec {
 	base := compose.StyleTableCell
 	if header {
 		base = compose.StyleTableHeader
 	}
 	spec := compose.Styles[base]
-	cs := compose.Styles[compose.StyleTableCell]
-	size := t.FontSize
-	if size <= 0 {
-		size = cs.Size
-	}
+	size, line := layout.CellText(t)
 	spec.Size = size
-	spec.Line = ptOf(twips(size * cs.Line / cs.Size))
+	spec.Line = layout.Pt(line)
 	spec.Align = c.Align
 	spec.Bold = spec.Bold || c.Bold
 	spec.FirstIndent = 0
@@ -35,33 +29,32 @@ type gridCell struct {
 	vcenter            bool // header rows and merged cells are centred vertically
 }
 
+func (gc *gridCell) content() float64 { return gc.p.before + gc.p.height() + gc.p.after }
+
 // tableItems lays out a table as one item per row. Header rows keep with
 // the first data row and repeat at the top of every page the table runs
-// onto; rows are never split; the rows of a row span stay together.
+// onto; rows are never split; the rows of a row span stay together. Each
+// row is as tall as layout.RowHeight makes its tallest cell, its text
+// below the grid line at its top; the last row carries the table's closing
+// line (layout.TableFoot), and a row that ends a page leaves room for its
+// own.
 func (r *renderer) tableItems(t *compose.Table) []*item {
 	ncols := len(t.Widths)
-	if ncols == 0 {
-		return nil
-	}
-	// Column widths in whole twips, the last one taking the rounding.
-	sum := 0.0
-	for _, w := range t.Widths {
-		sum += w
+	cols, err := layout.TableColumns(t.Widths, r.widthTw)
+	if err != nil {
+		return nil // compose never makes such a table; draw nothing rather than fail mid-page
 	}
 	colX := make([]float64, ncols+1)
 	used := 0
-	for i, w := range t.Widths {
-		tw := int(math.Round(w / sum * float64(r.widthTw)))
-		if i == ncols-1 {
-			tw = r.widthTw - used
-		}
-		used += tw
-		colX[i+1] = ptOf(used)
+	for i, w := range cols {
+		used += w
+		colX[i+1] = layout.Pt(used)
 	}
+	pad := layout.Pt(layout.CellMargin)
 	rows := append(append([][]compose.Cell{}, t.Header...), t.Rows...)
 	nh := len(t.Header)
 	grid := make([][]gridCell, len(rows))
-	heights := make([]float64, len(rows))
+	content := make([]float64, len(rows))
 	for ri, row := range rows {
 		col := 0
 		for ci, c := range row {
@@ -78,16 +71,20 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 				continue
 			}
 			spec := cellSpec(t, ri < nh, c)
-			w := colX[col+span] - colX[col] - 2*cellPad
+			w := colX[col+span] - colX[col] - 2*pad
 			p := r.w.layoutPara(compose.Para{Runs: c.Runs}, w, spec)
 			gc := gridCell{col: col, span: span, rowSpan: max(c.RowSpan, 1), p: p}
 			gc.vcenter = ri < nh || gc.rowSpan > 1
 			grid[ri] = append(grid[ri], gc)
 			if gc.rowSpan == 1 {
-				heights[ri] = max(heights[ri], p.before+p.height()+p.after)
+				content[ri] = max(content[ri], gc.content())
 			}
 			col += span
 		}
+	}
+	heights := make([]float64, len(rows))
+	for ri := range rows {
+		heights[ri] = layout.RowHeight(content[ri])
 	}
 	// A row-spanning cell taller than its rows grows the last of them.
 	for ri, cells := range grid {
@@ -100,7 +97,7 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 			for k := ri; k < end; k++ {
 				sum += heights[k]
 			}
-			if need := gc.p.before + gc.p.height() + gc.p.after; need > sum {
+			if need := layout.RowHeight(gc.content()); need > sum {
 				heights[end-1] += need - sum
 			}
 		}
@@ -116,9 +113,12 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 	var head []*item
 	reach := -1
 	for ri := range rows {
-		ri := ri
 		reach = max(reach, spanEnd[ri])
-		it := &item{h: heights[ri]}
+		it := &item{h: heights[ri], foot: layout.TableFoot}
+		if ri == len(rows)-1 {
+			it.h += layout.TableFoot
+			it.foot = 0
+		}
 		it.keep = ri < nh || reach > ri
 		for _, gc := range grid[ri] {
 			it.notes = append(it.notes, gc.p.footnotes...)
@@ -132,16 +132,19 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 				}
 				x := c.x + colX[gc.col]
 				w := colX[gc.col+gc.span] - colX[gc.col]
-				ly := y + gc.p.before
+				ly := y + layout.GridLine + gc.p.before
 				if gc.vcenter {
-					ly += (h - (gc.p.before + gc.p.height() + gc.p.after)) / 2
+					ly += (h - layout.GridLine - gc.content()) / 2
 				}
 				for _, l := range gc.p.lines {
-					c.drawLine(gc.p, l, x+cellPad, w-2*cellPad, ly)
+					c.drawLine(gc.p, l, x+pad, w-2*pad, ly)
 					ly += gc.p.line
 				}
-				c.r.pdf.SetLineWidth(gridWidth)
-				c.r.pdf.Rect(x, y, w, h, "D")
+				// The grid lines sit inside the row, the one above it at
+				// its top; the rectangle's bottom edge is the next row's
+				// top line, or the table's foot.
+				c.r.pdf.SetLineWidth(layout.GridLine)
+				c.r.pdf.Rect(x, y+layout.GridLine/2, w, h, "D")
 			}
 		}
 		items[ri] = it

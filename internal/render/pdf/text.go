@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/render/layout"
 )
 
 // Superscript footnote marks: LibreOffice's default (58% of the size,
@@ -18,7 +19,7 @@ const (
 // piece is text in one face and size, drawn as one string.
 type piece struct {
 	text string
-	face faceIndex
+	face layout.FaceIndex
 	size float64
 	rise float64 // baseline shift up, pt
 	w    float64 // pt
@@ -80,7 +81,7 @@ type textBuilder struct {
 	noteAt map[int][]int
 }
 
-func (b *textBuilder) addText(s string, fi faceIndex, size, rise float64) {
+func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64) {
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -110,14 +111,14 @@ func (b *textBuilder) addText(s string, fi faceIndex, size, rise float64) {
 	flush(len(s))
 }
 
-func (b *textBuilder) addPiece(s string, fi faceIndex, size, rise float64) {
+func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64) {
 	if s == "" {
 		return
 	}
-	f := b.w.faces[fi]
+	f := b.w.face(fi)
 	w := 0.0
 	for _, r := range s {
-		w += f.width(r)
+		w += f.Advance(r)
 	}
 	w *= size
 	// Merge with the previous piece when the style is the same.
@@ -136,8 +137,8 @@ func (b *textBuilder) addPiece(s string, fi faceIndex, size, rise float64) {
 	b.open = true
 }
 
-func (b *textBuilder) addSpace(fi faceIndex, size float64) {
-	sw := b.w.faces[fi].width(' ') * size
+func (b *textBuilder) addSpace(fi layout.FaceIndex, size float64) {
+	sw := b.w.face(fi).Advance(' ') * size
 	if b.open {
 		b.endWord(sw, 1)
 		return
@@ -161,7 +162,7 @@ func (b *textBuilder) endWord(space float64, spaces int) {
 }
 
 // addNote appends a superscript footnote mark to the current word.
-func (b *textBuilder) addNote(id int, fi faceIndex, size float64) {
+func (b *textBuilder) addNote(id int, fi layout.FaceIndex, size float64) {
 	b.addPiece(strconv.Itoa(id), fi, size*supSize, size*supRise)
 	if b.noteAt == nil {
 		b.noteAt = map[int][]int{}
@@ -188,13 +189,13 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 		rule:     p.Rule,
 	}
 	b := &textBuilder{w: w}
-	base := faceOf(spec.Bold, spec.Italic)
+	base := layout.FaceOf(spec.Bold, spec.Italic)
 	if p.Label != "" {
 		b.addText(p.Label, base, spec.Size, 0)
 		b.addSpace(base, spec.Size)
 	}
 	for _, r := range p.Runs {
-		fi := faceOf(spec.Bold || r.Bold, spec.Italic || r.Italic)
+		fi := layout.FaceOf(spec.Bold || r.Bold, spec.Italic || r.Italic)
 		b.addText(r.Text, fi, spec.Size, 0)
 		if r.Footnote > 0 {
 			b.addNote(r.Footnote, fi, spec.Size)
@@ -202,7 +203,7 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 	}
 	words := b.finish()
 	out.footnotes = b.notes
-	indent := spec.FirstIndent * mmToPt
+	indent := spec.FirstIndent * layout.MMToPt
 	out.lines = w.breakLines(words, width, indent)
 	if len(b.noteAt) > 0 {
 		out.lineNotes = make([][]int, len(out.lines))
@@ -278,10 +279,10 @@ func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
 			used += p.w
 			continue
 		}
-		f := w.faces[p.face]
+		f := w.face(p.face)
 		cut, acc := 0, 0.0
 		for i, r := range p.text {
-			cw := f.width(r) * p.size
+			cw := f.Advance(r) * p.size
 			if used+acc+cw > width+0.01 {
 				break
 			}
@@ -313,5 +314,5 @@ func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
 func firstRuneWidth(w *Writer, wd word) float64 {
 	p := wd.pieces[0]
 	r, _ := utf8.DecodeRuneInString(p.text)
-	return w.faces[p.face].width(r) * p.size
+	return w.face(p.face).Advance(r) * p.size
 }

@@ -3,37 +3,38 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 
-	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/render"
+	"github.com/vanban/vanban/internal/render/layout"
 )
 
-const (
-	mmToPt = 72 / 25.4
-	family = "LiberationSerif"
-)
+const family = "LiberationSerif"
 
 // Writer renders composed documents as PDF. It is safe for concurrent use:
 // everything it holds is read-only after New.
 type Writer struct {
-	faces [4]*face
-	ttf   [4][]byte // the font files, read once
+	fonts *layout.Fonts // metrics and font files, shared with the DOCX writer
 	// lite holds the faces cut down, once, to the repertoire Vietnamese
 	// administrative text uses (liteRanges). fpdf parses and subsets the
 	// font it is given on every document; a font of a few hundred glyphs
-	// instead of 2,600 makes that work several times cheaper. The glyphs,
-	// metrics and hinting are copied unchanged, so the page looks the same;
-	// a document with a character outside the repertoire uses the full
-	// faces.
-	lite [4][]byte
+	// instead of 2,600 makes that work cheaper. The glyphs, metrics and
+	// hinting are copied unchanged, so the page looks the same; a document
+	// with a character outside the repertoire uses the full faces. Cutting
+	// takes about 20 ms, so it happens on the first PDF render, not in New:
+	// a process that only validates or writes DOCX never pays for it.
+	liteOnce sync.Once
+	lite     [4][]byte
+	liteErr  error
 }
 
 // liteRanges is the repertoire of the lite faces: Latin with Vietnamese
@@ -58,42 +59,63 @@ var _ render.Renderer = (*Writer)(nil)
 // New reads and parses the four Liberation Serif faces from fsys (file
 // names fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic).
 func New(fsys fs.FS) (*Writer, error) {
-	w := &Writer{}
-	for i, name := range []string{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: font: %w", err)
-		}
-		f, err := parseFace(data)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: font %s: %w", name, err)
-		}
-		w.faces[i], w.ttf[i] = f, data
-		var cut []rune
-		for _, rg := range liteRanges {
-			for r := rg[0]; r <= rg[1]; r++ {
-				if f.has(r) {
-					cut = append(cut, r)
+	fo, err := layout.LoadFonts(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: new: %w", err)
+	}
+	return NewWithFonts(fo)
+}
+
+// NewWithFonts is New with fonts already loaded (layout.LoadFonts), so that
+// a process running both writers parses the faces once.
+func NewWithFonts(fo *layout.Fonts) (*Writer, error) {
+	if fo == nil {
+		return nil, errors.New("pdf: new: no fonts")
+	}
+	return &Writer{fonts: fo}, nil
+}
+
+// liteFaces cuts the lite faces on first use.
+func (w *Writer) liteFaces() ([4][]byte, error) {
+	w.liteOnce.Do(func() {
+		for i := range w.lite {
+			fi := layout.FaceIndex(i)
+			f := w.fonts.Face(fi)
+			var cut []rune
+			for _, rg := range liteRanges {
+				for r := rg[0]; r <= rg[1]; r++ {
+					if f.Has(r) {
+						cut = append(cut, r)
+					}
 				}
 			}
+			w.lite[i] = fpdf.UTF8CutFont(w.fonts.Data(fi), string(cut))
+			if len(w.lite[i]) == 0 {
+				w.liteErr = fmt.Errorf("pdf: font %s: cannot subset", layout.Files[i])
+				return
+			}
 		}
-		w.lite[i] = fpdf.UTF8CutFont(data, string(cut))
-		if len(w.lite[i]) == 0 {
-			return nil, fmt.Errorf("pdf: font %s: cannot subset", name)
-		}
+	})
+	return w.lite, w.liteErr
+}
+
+// faces returns the font files fpdf embeds for d: the lite faces when
+// every character of d is in them, else the full ones.
+func (w *Writer) faces(d *compose.Document) ([4][]byte, error) {
+	if w.fits(d) {
+		return w.liteFaces()
 	}
-	return w, nil
+	var full [4][]byte
+	for i := range full {
+		full[i] = w.fonts.Data(layout.FaceIndex(i))
+	}
+	return full, nil
 }
 
 // HasGlyph reports whether all four faces can draw r. Validation uses it to
 // report characters the PDF could only show as boxes.
 func (w *Writer) HasGlyph(r rune) bool {
-	for _, f := range w.faces {
-		if !f.has(r) {
-			return false
-		}
-	}
-	return true
+	return w.fonts.Has(r)
 }
 
 // MissingGlyphError names a character of the document that the font
@@ -116,7 +138,11 @@ func (w *Writer) Render(ctx context.Context, out io.Writer, d *compose.Document)
 	if err := w.checkGlyphs(d); err != nil {
 		return nil, err
 	}
-	doc := w.newFpdf(d.Meta, w.fits(d))
+	faces, err := w.faces(d)
+	if err != nil {
+		return nil, err
+	}
+	doc := w.newFpdf(d.Meta, faces)
 	r := &renderer{w: w, pdf: doc, d: d, notes: map[int]string{}}
 	for _, fn := range d.Footnotes {
 		r.notes[fn.ID] = fn.Text
@@ -142,7 +168,7 @@ func (w *Writer) Render(ctx context.Context, out io.Writer, d *compose.Document)
 }
 
 // newFpdf starts a document with the four faces and deterministic metadata.
-func (w *Writer) newFpdf(m compose.Meta, lite bool) *fpdf.Fpdf {
+func (w *Writer) newFpdf(m compose.Meta, faces [4][]byte) *fpdf.Fpdf {
 	doc := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
@@ -160,10 +186,6 @@ func (w *Writer) newFpdf(m compose.Meta, lite bool) *fpdf.Fpdf {
 	doc.SetKeywords(m.Keywords, true)
 	doc.SetCreator(m.Creator, true)
 	doc.SetProducer("vanban (fpdf)", true)
-	faces := w.ttf
-	if lite {
-		faces = w.lite
-	}
 	for i, data := range faces {
 		doc.AddUTF8FontFromBytes(family, fpdfStyle[i], data)
 	}
@@ -267,5 +289,6 @@ func visitText(d *compose.Document, fn func(string) bool) {
 
 // pageSize is A4 portrait in points, rounded to twips as in the DOCX.
 func pageSize() fpdf.SizeType {
-	return fpdf.SizeType{Wd: ptOf(mmTwips(compose.Page.Width)), Ht: ptOf(mmTwips(compose.Page.Height))}
+	p := layout.PageOf(false)
+	return fpdf.SizeType{Wd: layout.Pt(p.W), Ht: layout.Pt(p.H)}
 }

@@ -8,38 +8,11 @@ import (
 
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/render"
+	"github.com/vanban/vanban/internal/render/layout"
 )
 
-// Geometry shared with the DOCX writer.
-//
-// The DOCX writer (package docx) is the reference: these values are the
-// ones it writes, so that LibreOffice's pagination of the DOCX and this
-// writer's agree page for page.
-const (
-	cellPad        = 57.0 / 20 // data-table cells: 57 twips (1 mm) left and right
-	gridWidth      = 0.5       // table grid lines (w:sz 4), pt
-	headerRight    = 0.60      // header table: Quốc hiệu column share
-	headerPad      = 4.0       // air kept beside a header column's widest line, pt
-	headerOverhang = 283       // twips the header may reach into the left margin (5 mm)
-	closingLeft    = 0.45      // closing table: Nơi nhận column share
-	ruleShortPart  = 0.42      // RuleShort: share of the measured text
-	noteSepWidth   = 144.0     // footnote separator: Word's 2 inches
-	// A rule is an empty paragraph (VbDuongKe): 2 pt before, 1 pt exact
-	// line, then a 0.75 pt bottom border, which is the rule.
-	ruleBefore = 2.0
-	ruleLine   = 1.0
-	ruleWidth  = 0.75
-	ruleHeight = ruleBefore + ruleLine + ruleWidth
-)
-
-// twips rounds points to twentieths of a point, the DOCX unit: geometry is
-// computed in twips as the DOCX writer does, so both round alike.
-func twips(pt float64) int { return int(math.Round(pt * 20)) }
-
-func ptOf(tw int) float64 { return float64(tw) / 20 }
-
-// mmTwips is a length in millimetres as whole twips.
-func mmTwips(mm float64) int { return int(math.Round(mm * 72 / 25.4 * 20)) }
+// noteSepWidth is the footnote separator's length: Word's 2 inches.
+const noteSepWidth = 144.0
 
 // renderer holds the state of one Render call.
 type renderer struct {
@@ -51,14 +24,14 @@ type renderer struct {
 	number    int // page number of the last page drawn
 	signature *render.Area
 	fontSet   bool
-	curFace   faceIndex
+	curFace   layout.FaceIndex
 	curSize   float64
 
 	// per section
-	page    compose.PageSetup // in mm
-	width   float64           // text width, pt
-	widthTw int               // text width, twips
-	left    float64           // left margin, pt
+	page    layout.Page
+	width   float64 // text width, pt
+	widthTw int     // text width, twips
+	left    float64 // left margin, pt
 	noteBox map[int]*para
 }
 
@@ -68,6 +41,9 @@ type item struct {
 	h      float64 // height, pt
 	before float64 // space above; dropped at the top of a page after a natural break
 	after  float64 // space below; may run into the bottom margin
+	// foot is room that must stay free under the item when it is the last
+	// on its page: a table row's closing grid line.
+	foot float64
 	// keep forbids a page break between this item and the next: orphan and
 	// widow control, keep-with-next, rows of a row span, header rows.
 	keep  bool
@@ -87,13 +63,10 @@ type canvas struct {
 }
 
 func (r *renderer) section(idx int, s *compose.Section) {
-	r.page = compose.Page
-	if s.Landscape {
-		r.page = compose.Page.Landscape()
-	}
-	r.widthTw = mmTwips(r.page.Width) - mmTwips(r.page.Left) - mmTwips(r.page.Right)
-	r.width = ptOf(r.widthTw)
-	r.left = ptOf(mmTwips(r.page.Left))
+	r.page = layout.PageOf(s.Landscape)
+	r.widthTw = r.page.TextWidth()
+	r.width = layout.Pt(r.widthTw)
+	r.left = layout.Pt(r.page.Left)
 	r.noteBox = map[int]*para{}
 	items := r.items(s)
 	pages := r.paginate(items)
@@ -121,7 +94,7 @@ func (r *renderer) section(idx int, s *compose.Section) {
 		if pi > 0 || s.NumberFirstPage {
 			r.drawPageNumber(r.number)
 		}
-		c := &canvas{r: r, page: r.pageCount, x: r.left, w: r.width, ph: ptOf(mmTwips(r.page.Height))}
+		c := &canvas{r: r, page: r.pageCount, x: r.left, w: r.width, ph: layout.Pt(r.page.H)}
 		for _, pl := range pg.placed {
 			pl.it.draw(c, pl.y)
 		}
@@ -142,20 +115,26 @@ type pageLayout struct {
 
 // paginate places items on pages, honouring keep chains: when an item does
 // not fit, the page breaks before the first item of the chain that leads to
-// it, unless that chain fills the whole page.
+// it, unless that chain fills the whole page. Space between two items is
+// layout.Gap of the first one's after and the second one's before, as Word
+// and LibreOffice collapse paragraph spacing.
 func (r *renderer) paginate(items []*item) []*pageLayout {
-	top := ptOf(mmTwips(r.page.Top))
-	bottom := ptOf(mmTwips(r.page.Height) - mmTwips(r.page.Bottom))
+	top := layout.Pt(r.page.Top)
+	bottom := layout.Pt(r.page.TextBottom())
 	var pages []*pageLayout
 	pg := &pageLayout{}
-	y := top
+	y := top         // bottom of the last item placed
+	prevAfter := 0.0 // its space after
 	sectionStart := true
 	for i := 0; i < len(items); {
 		it := items[i]
 		atTop := len(pg.placed) == 0
-		before := it.before
-		if atTop && !sectionStart {
-			before = 0
+		gap := layout.Gap(prevAfter, it.before)
+		if atTop {
+			gap = it.before
+			if !sectionStart {
+				gap = 0
+			}
 		}
 		var head float64
 		if atTop && !sectionStart && it.head != nil {
@@ -165,7 +144,7 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 		}
 		notes := appendNotes(pg.notes, it.notes)
 		limit := bottom - r.notesHeight(notes)
-		if atTop || y+before+head+it.h <= limit+0.01 {
+		if atTop || y+gap+head+it.h+it.foot <= limit+0.01 {
 			if atTop && head > 0 {
 				for _, h := range it.head {
 					pg.placed = append(pg.placed, placed{it: h, y: y})
@@ -173,11 +152,12 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 					y += h.h
 				}
 			}
-			y += before
+			y += gap
 			pg.placed = append(pg.placed, placed{it: it, y: y})
 			pg.idx = append(pg.idx, i)
 			pg.notes = notes
-			y += it.h + it.after
+			y += it.h
+			prevAfter = it.after
 			sectionStart = false
 			i++
 			continue
@@ -206,7 +186,7 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 		}
 		pages = append(pages, pg)
 		pg = &pageLayout{}
-		y = top
+		y, prevAfter = top, 0
 		i = j
 	}
 	if len(pg.placed) > 0 || len(pages) == 0 {
@@ -244,8 +224,8 @@ func appendNotes(have, add []int) []int {
 // noteSepHeight is the separator's paragraph: one single-spaced line at
 // the default 14 pt (the template's separator footnote).
 func (r *renderer) noteSepHeight() float64 {
-	f := r.w.faces[faceRegular]
-	return 14 * (f.ascent + f.descent + f.lineGap)
+	f := r.w.face(layout.Regular)
+	return 14 * (f.Ascent() + f.Descent() + f.LineGap())
 }
 
 func (r *renderer) notesHeight(ids []int) float64 {
@@ -266,9 +246,9 @@ func (r *renderer) notePara(id int) *para {
 	}
 	spec := compose.Styles[compose.StyleFootnote]
 	b := &textBuilder{w: r.w}
-	b.addPiece(strconv.Itoa(id), faceRegular, spec.Size*supSize, spec.Size*supRise)
-	b.addSpace(faceRegular, spec.Size)
-	b.addText(r.notes[id], faceRegular, spec.Size, 0)
+	b.addPiece(strconv.Itoa(id), layout.Regular, spec.Size*supSize, spec.Size*supRise)
+	b.addSpace(layout.Regular, spec.Size)
+	b.addText(r.notes[id], layout.Regular, spec.Size, 0)
 	p := &para{spec: spec, line: spec.Line}
 	p.lines = r.w.breakLines(b.finish(), r.width, 0)
 	r.noteBox[id] = p
@@ -280,10 +260,10 @@ func (r *renderer) drawNotes(ids []int) {
 		return
 	}
 	c := &canvas{r: r, x: r.left, w: r.width}
-	bottom := ptOf(mmTwips(r.page.Height) - mmTwips(r.page.Bottom))
+	bottom := layout.Pt(r.page.TextBottom())
 	y := bottom - r.notesHeight(ids)
 	sep := r.noteSepHeight()
-	r.pdf.SetLineWidth(ruleWidth)
+	r.pdf.SetLineWidth(layout.RuleBorder)
 	r.pdf.Line(r.left, y+sep/2, r.left+noteSepWidth, y+sep/2)
 	y += sep
 	for _, id := range ids {
@@ -298,26 +278,23 @@ func (r *renderer) drawNotes(ids []int) {
 func (r *renderer) drawPageNumber(n int) {
 	spec := compose.Styles[compose.StylePageNumber]
 	s := strconv.Itoa(n)
-	f := r.w.faces[faceRegular]
-	w := 0.0
-	for _, ch := range s {
-		w += f.width(ch) * spec.Size
-	}
-	top := ptOf(mmTwips(r.page.HeaderDistance))
-	r.setFont(faceRegular, spec.Size)
+	f := r.w.face(layout.Regular)
+	w := f.Width(s, spec.Size)
+	top := layout.Pt(r.page.Header)
+	r.setFont(layout.Regular, spec.Size)
 	r.pdf.Text(r.left+(r.width-w)/2, baseline(top, spec.Line, spec.Size, f), s)
 }
 
 // baseline places text in an exact-height line box as LibreOffice does:
 // the descent sits at the bottom and any extra height goes above.
-func baseline(top, lineH, size float64, f *face) float64 {
-	return top + lineH - f.descent*size
+func baseline(top, lineH, size float64, f *layout.Face) float64 {
+	return top + lineH - f.Descent()*size
 }
 
 // setFont selects a face and size, skipping fpdf's SetFont (which writes a
 // Tf operator every time) when they are already current. A new page keeps
 // the current font: fpdf re-selects it there itself.
-func (r *renderer) setFont(fi faceIndex, size float64) {
+func (r *renderer) setFont(fi layout.FaceIndex, size float64) {
 	if r.fontSet && r.curFace == fi && r.curSize == size {
 		return
 	}
@@ -328,7 +305,7 @@ func (r *renderer) setFont(fi faceIndex, size float64) {
 // drawLine draws one line of p in the column [x, x+w] with its box top at y.
 func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 	r := c.r
-	bl := baseline(y, p.line, p.spec.Size, r.w.faces[faceRegular])
+	bl := baseline(y, p.line, p.spec.Size, r.w.face(layout.Regular))
 	avail := w - l.indent
 	x += l.indent
 	extra := 0.0
@@ -352,7 +329,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 	// string with its spaces: fewer operators, and the same positions,
 	// since the gap is the font's own space advance.
 	var seg []byte
-	var segFace faceIndex
+	var segFace layout.FaceIndex
 	var segSize, segX, segY float64
 	flush := func() {
 		if len(seg) > 0 {
@@ -377,7 +354,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 		}
 		last := wd.pieces[len(wd.pieces)-1]
 		natural := extra == 0 && wd.spaces > 0 &&
-			math.Abs(wd.space-float64(wd.spaces)*r.w.faces[last.face].width(' ')*last.size) < 1e-9
+			math.Abs(wd.space-float64(wd.spaces)*r.w.face(last.face).Advance(' ')*last.size) < 1e-9
 		if natural {
 			for range wd.spaces {
 				seg = append(seg, ' ')

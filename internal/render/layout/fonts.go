@@ -1,0 +1,279 @@
+package layout
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	vfonts "github.com/vanban/vanban/fonts"
+)
+
+// FaceIndex selects one of the four faces.
+type FaceIndex int
+
+const (
+	Regular FaceIndex = iota
+	Bold
+	Italic
+	BoldItalic
+)
+
+// FaceOf is the face for an emphasis.
+func FaceOf(bold, italic bool) FaceIndex {
+	switch {
+	case bold && italic:
+		return BoldItalic
+	case bold:
+		return Bold
+	case italic:
+		return Italic
+	}
+	return Regular
+}
+
+// Files are the font file names of the four faces inside the fonts fs.FS,
+// by FaceIndex.
+var Files = [4]string{vfonts.Regular, vfonts.Bold, vfonts.Italic, vfonts.BoldItalic}
+
+// Face is one font face's metrics. Advances are kept in font units and
+// divided by unitsPerEm only when measuring, so line breaks and rule
+// lengths come from the exact advances Word and LibreOffice use, not from a
+// table rounded to 1/1000 em (which drifts by up to half a point on a long
+// line and can move a break). No kerning (Word does not kern by default)
+// and no shaping: Vietnamese text is precomposed (NFC).
+type Face struct {
+	unitsPerEm float64
+	ascent     float64  // em fraction, hhea
+	descent    float64  // em fraction, positive
+	lineGap    float64  // em fraction
+	gid        []uint16 // by rune, BMP only; 0 = no glyph
+	advance    []uint16 // by glyph id
+	fallback   float64  // em advance for a rune without a glyph: "n"
+}
+
+// Has reports whether the face maps r to a real glyph.
+func (f *Face) Has(r rune) bool {
+	return r >= 0 && int(r) < len(f.gid) && f.gid[r] != 0
+}
+
+// Advance is the advance width of r in em. A rune without a glyph counts as
+// wide as "n" (validation rejects such text before anything is drawn).
+func (f *Face) Advance(r rune) float64 {
+	if !f.Has(r) {
+		return f.fallback
+	}
+	return float64(f.advance[f.gid[r]]) / f.unitsPerEm
+}
+
+// Ascent, Descent (positive) and LineGap are the hhea metrics in em.
+func (f *Face) Ascent() float64  { return f.ascent }
+func (f *Face) Descent() float64 { return f.descent }
+func (f *Face) LineGap() float64 { return f.lineGap }
+
+// Width is the advance width of s in points at size.
+func (f *Face) Width(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += f.Advance(r)
+	}
+	return w * size
+}
+
+// Fonts are the four faces, parsed once; read-only afterwards, so one value
+// serves concurrent renders of both writers.
+type Fonts struct {
+	faces [4]*Face
+	data  [4][]byte
+}
+
+// LoadFonts reads and parses the four faces (Files) from fsys.
+func LoadFonts(fsys fs.FS) (*Fonts, error) {
+	if fsys == nil {
+		return nil, errors.New("layout: fonts: no file system")
+	}
+	fo := &Fonts{}
+	for i, name := range Files {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("layout: fonts: %w", err)
+		}
+		f, err := parseFace(data)
+		if err != nil {
+			return nil, fmt.Errorf("layout: fonts: %s: %w", name, err)
+		}
+		fo.faces[i], fo.data[i] = f, data
+	}
+	return fo, nil
+}
+
+// Face returns face i.
+func (fo *Fonts) Face(i FaceIndex) *Face { return fo.faces[i] }
+
+// Data is the font file of face i, for embedding. Callers must not modify
+// it.
+func (fo *Fonts) Data(i FaceIndex) []byte { return fo.data[i] }
+
+// Has reports whether all four faces can draw r.
+func (fo *Fonts) Has(r rune) bool {
+	for _, f := range fo.faces {
+		if !f.Has(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Width is the advance width of text in points, in the face for the
+// emphasis, on one line.
+func (fo *Fonts) Width(text string, size float64, bold, italic bool) float64 {
+	return fo.faces[FaceOf(bold, italic)].Width(text, size)
+}
+
+// WidestLine breaks text greedily at spaces into lines no wider than max
+// points, as a word processor does, and returns the widest line's width.
+// A single word wider than max counts at its full width.
+func (fo *Fonts) WidestLine(text string, size float64, bold, italic bool, max float64) float64 {
+	f := fo.faces[FaceOf(bold, italic)]
+	space := f.Width(" ", size)
+	widest, line := 0.0, 0.0
+	for _, word := range strings.Fields(text) {
+		w := f.Width(word, size)
+		switch {
+		case line == 0:
+			line = w
+		case line+space+w <= max:
+			line += space + w
+		default:
+			widest = maxf(widest, line)
+			line = w
+		}
+	}
+	return maxf(widest, line)
+}
+
+func maxf(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// parseFace reads the cmap (format 4, Unicode BMP), hmtx, hhea and head
+// tables of a TrueType font: all the writers need to measure text.
+func parseFace(data []byte) (*Face, error) {
+	if len(data) < 12 {
+		return nil, errors.New("font file too short")
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	tables := map[string][]byte{}
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return nil, errors.New("truncated table directory")
+		}
+		tag := string(data[rec : rec+4])
+		off := int(binary.BigEndian.Uint32(data[rec+8:]))
+		ln := int(binary.BigEndian.Uint32(data[rec+12:]))
+		if off < 0 || ln < 0 || off+ln > len(data) {
+			return nil, fmt.Errorf("table %q out of range", tag)
+		}
+		tables[tag] = data[off : off+ln]
+	}
+	for _, t := range []string{"head", "hhea", "hmtx", "cmap", "maxp"} {
+		if tables[t] == nil {
+			return nil, fmt.Errorf("missing %q table", t)
+		}
+	}
+	head, hhea, hmtx, maxp := tables["head"], tables["hhea"], tables["hmtx"], tables["maxp"]
+	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
+		return nil, errors.New("short head, hhea or maxp table")
+	}
+	f := &Face{unitsPerEm: float64(binary.BigEndian.Uint16(head[18:]))}
+	if f.unitsPerEm == 0 {
+		return nil, errors.New("unitsPerEm is 0")
+	}
+	f.ascent = float64(int16(binary.BigEndian.Uint16(hhea[4:]))) / f.unitsPerEm
+	f.descent = -float64(int16(binary.BigEndian.Uint16(hhea[6:]))) / f.unitsPerEm
+	f.lineGap = float64(int16(binary.BigEndian.Uint16(hhea[8:]))) / f.unitsPerEm
+	numMetrics := int(binary.BigEndian.Uint16(hhea[34:]))
+	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	if numMetrics == 0 || numMetrics > numGlyphs || len(hmtx) < 4*numMetrics {
+		return nil, errors.New("bad hmtx table")
+	}
+	f.advance = make([]uint16, numGlyphs)
+	for g := range numGlyphs {
+		m := min(g, numMetrics-1)
+		f.advance[g] = binary.BigEndian.Uint16(hmtx[4*m:])
+	}
+	gid, err := parseCmap4(tables["cmap"], numGlyphs)
+	if err != nil {
+		return nil, err
+	}
+	f.gid = gid
+	if !f.Has('n') {
+		return nil, errors.New("no glyph for 'n'")
+	}
+	f.fallback = f.Advance('n')
+	return f, nil
+}
+
+// parseCmap4 returns the rune-to-glyph map of the (3,1) or (0,x) format 4
+// subtable.
+func parseCmap4(cmap []byte, numGlyphs int) ([]uint16, error) {
+	if len(cmap) < 4 {
+		return nil, errors.New("short cmap")
+	}
+	u16 := func(b []byte, at int) int {
+		if at < 0 || at+2 > len(b) {
+			return -1
+		}
+		return int(binary.BigEndian.Uint16(b[at:]))
+	}
+	n := u16(cmap, 2)
+	var sub []byte
+	for i := range n {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			break
+		}
+		platform, encoding := u16(cmap, rec), u16(cmap, rec+2)
+		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
+		if !(platform == 3 && encoding == 1) && platform != 0 {
+			continue
+		}
+		if off >= 0 && u16(cmap, off) == 4 {
+			sub = cmap[off:]
+			break
+		}
+	}
+	if sub == nil {
+		return nil, errors.New("no Unicode format 4 cmap")
+	}
+	segX2 := u16(sub, 6)
+	if segX2 <= 0 || 16+4*segX2 > len(sub) {
+		return nil, errors.New("bad cmap format 4")
+	}
+	ends, starts, deltas, ranges := 14, 16+segX2, 16+2*segX2, 16+3*segX2
+	gid := make([]uint16, 0x10000)
+	for s := 0; s < segX2/2; s++ {
+		end, start := u16(sub, ends+2*s), u16(sub, starts+2*s)
+		delta, ro := u16(sub, deltas+2*s), u16(sub, ranges+2*s)
+		for c := start; c <= end && c < 0xFFFF; c++ {
+			var g int
+			if ro == 0 {
+				g = (c + delta) & 0xFFFF
+			} else {
+				g = u16(sub, ranges+2*s+ro+2*(c-start))
+				if g > 0 {
+					g = (g + delta) & 0xFFFF
+				}
+			}
+			if g > 0 && g < numGlyphs {
+				gid[c] = uint16(g)
+			}
+		}
+	}
+	return gid, nil
+}
