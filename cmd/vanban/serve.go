@@ -19,6 +19,7 @@ import (
 	"github.com/vanban/vanban/internal/editor"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/httpapi"
+	"github.com/vanban/vanban/internal/importer"
 )
 
 // runServe implements `vanban serve`: the HTTP API on --addr (":8080" by
@@ -51,6 +52,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	srv, err := httpapi.New(httpapi.Options{
 		Config:   cfg,
 		Pipeline: eng,
+		Batch:    httpapi.EngineBatcher(eng),
+		Importer: httpapi.ImportFunc(importer.Import),
 		Samples:  samplesFS(),
 		Schema:   document.SchemaJSON,
 		Logger:   log,
@@ -114,6 +117,19 @@ func serveConfig(args []string, getenv func(string) string, stderr io.Writer) (h
 		return cfg.LogLevel.UnmarshalText([]byte(v))
 	})
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "time in-flight requests get to finish after SIGTERM (VANBAN_SHUTDOWN_TIMEOUT)")
+	fs.Func("max-batch-bytes", "largest POST /v1/batch body, e.g. 32MiB (VANBAN_MAX_BATCH_BYTES; default "+strconv.FormatInt(cfg.MaxBatchBytes, 10)+")", func(v string) error {
+		n, err := httpapi.ParseSize(v)
+		cfg.MaxBatchBytes = n
+		return err
+	})
+	fs.IntVar(&cfg.MaxBatchItems, "max-batch-items", cfg.MaxBatchItems, "most rows or documents in one batch (VANBAN_MAX_BATCH_ITEMS)")
+	fs.IntVar(&cfg.BatchWorkers, "batch-workers", cfg.BatchWorkers, "most render slots one batch may hold, taken only when free (VANBAN_BATCH_WORKERS)")
+	fs.DurationVar(&cfg.BatchTimeout, "batch-timeout", cfg.BatchTimeout, "deadline of one batch (VANBAN_BATCH_TIMEOUT)")
+	fs.Func("max-import-bytes", "largest upload to POST /v1/import, e.g. 20MiB (VANBAN_MAX_IMPORT_BYTES; default "+strconv.FormatInt(cfg.MaxImportBytes, 10)+")", func(v string) error {
+		n, err := httpapi.ParseSize(v)
+		cfg.MaxImportBytes = n
+		return err
+	})
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: vanban serve [flags]")
 		fs.PrintDefaults()

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"os"
@@ -177,9 +178,53 @@ func TestServeInProcess(t *testing.T) {
 		t.Fatalf("serve exited %d: %s", code, stderr.String())
 	}
 	renderAll(t, base)
+	checkBatchAndImport(t, base)
 	cancel()
 	if code := <-exit; code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+}
+
+// checkBatchAndImport checks that serve wires the batch runner and the
+// importer: a batch of one sample gives a zip with its manifest, and an
+// import of a short text answers with a document.
+func checkBatchAndImport(t *testing.T, base string) {
+	t.Helper()
+	name := sampleNames(t, base)[0]
+	resp, err := http.Get(base + "/v1/samples/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp, err = http.Post(base+"/v1/batch?formats=pdf&draft=true", "application/json",
+		strings.NewReader(`{"documents": [`+string(doc)+`]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("batch: %d %s", resp.StatusCode, body)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+	if err != nil || len(zr.File) != 2 || zr.File[1].Name != "manifest.json" {
+		t.Errorf("batch zip: %v, %d entries", err, len(zr.File))
+	}
+
+	var form bytes.Buffer
+	mw := multipart.NewWriter(&form)
+	fw, _ := mw.CreateFormFile("file", "ke-hoach.txt")
+	io.WriteString(fw, "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n")
+	mw.Close()
+	resp, err = http.Post(base+"/v1/import", mw.FormDataContentType(), &form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`"document"`)) || !bytes.Contains(body, []byte(`"report"`)) {
+		t.Errorf("import: %d %.300s", resp.StatusCode, body)
 	}
 }
 

@@ -280,6 +280,20 @@ func TestEditorEndToEnd(t *testing.T) {
 		t.Errorf("after reload the trích yếu is %q, want %q", value, newSummary)
 	}
 
+	// Importing a seed text opens what the server recognised in it, with
+	// the trích yếu filled, and says so.
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := filepath.Join(root, "internal", "importer", "testdata", "seeds", "000_8d1e6aa1a21ecbf8.txt")
+	s.step("import seed text",
+		chromedp.SetUploadFiles(chromedp.CSS(`#import-input`), []string{seed}),
+		poll(`document.querySelector('#notice').textContent.includes("Đã nhập")`),
+		poll(`document.querySelector('[data-path="/summary"]').value.includes("bình đẳng giới")`),
+	)
+	s.shot("editor-imported")
+
 	// With the server gone the clerk is told so, in Vietnamese.
 	if s.srv != nil {
 		s.srv.stop(t)

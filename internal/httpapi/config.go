@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/importer"
 )
 
 // Config is everything the service can be tuned with. DefaultConfig gives
@@ -54,11 +55,34 @@ type Config struct {
 	// ShutdownTimeout bounds how long in-flight requests may take to
 	// finish after SIGTERM (VANBAN_SHUTDOWN_TIMEOUT).
 	ShutdownTimeout time.Duration
+
+	// MaxBatchBytes bounds the body of POST /v1/batch, which carries many
+	// documents; larger bodies get 413 (VANBAN_MAX_BATCH_BYTES). Each
+	// document in it is still held to MaxBodyBytes.
+	MaxBatchBytes int64
+	// MaxBatchItems bounds the rows or documents of one batch; more get
+	// 422 naming /rows or /documents (VANBAN_MAX_BATCH_ITEMS).
+	MaxBatchItems int
+	// BatchWorkers is the most render slots one batch may hold. A batch
+	// waits for one slot like any render, then takes up to BatchWorkers-1
+	// more only if they are free at that moment, and renders with one
+	// worker per slot held, so a batch never pushes the renders in flight
+	// past MaxConcurrentRenders nor queues ahead of single renders. The
+	// default, GOMAXPROCS, is half the default cap (VANBAN_BATCH_WORKERS).
+	BatchWorkers int
+	// BatchTimeout is the deadline of one batch, queue wait included; it
+	// replaces RenderTimeout for POST /v1/batch (VANBAN_BATCH_TIMEOUT).
+	BatchTimeout time.Duration
+	// MaxImportBytes bounds an upload to POST /v1/import (the multipart
+	// body as a whole); larger ones get 413 (VANBAN_MAX_IMPORT_BYTES).
+	MaxImportBytes int64
 }
 
 // DefaultConfig returns the defaults: the decode limits of package
-// document, a 10 s render deadline, a 5 s queue wait and 2×GOMAXPROCS
-// concurrent renders.
+// document, a 10 s render deadline, a 5 s queue wait, 2×GOMAXPROCS
+// concurrent renders; batches of at most 500 items in 32 MiB, each with
+// up to GOMAXPROCS workers and 5 minutes; uploads to import within the
+// importer's default (20 MiB).
 func DefaultConfig() Config {
 	return Config{
 		Addr:                 ":8080",
@@ -70,6 +94,11 @@ func DefaultConfig() Config {
 		MaxConcurrentRenders: 2 * runtime.GOMAXPROCS(0),
 		LogLevel:             slog.LevelInfo,
 		ShutdownTimeout:      30 * time.Second,
+		MaxBatchBytes:        32 << 20,
+		MaxBatchItems:        500,
+		BatchWorkers:         runtime.GOMAXPROCS(0),
+		BatchTimeout:         5 * time.Minute,
+		MaxImportBytes:       importer.DefaultLimits.MaxBytes,
 	}
 }
 
@@ -105,6 +134,21 @@ func (c Config) Validate() error {
 	}
 	if c.ShutdownTimeout <= 0 {
 		errs = append(errs, fmt.Errorf("shutdown timeout: %s: must be positive", c.ShutdownTimeout))
+	}
+	if c.MaxBatchBytes <= 0 {
+		errs = append(errs, fmt.Errorf("max batch bytes: %d: must be positive", c.MaxBatchBytes))
+	}
+	if c.MaxBatchItems <= 0 {
+		errs = append(errs, fmt.Errorf("max batch items: %d: must be positive", c.MaxBatchItems))
+	}
+	if c.BatchWorkers <= 0 {
+		errs = append(errs, fmt.Errorf("batch workers: %d: must be positive", c.BatchWorkers))
+	}
+	if c.BatchTimeout <= 0 {
+		errs = append(errs, fmt.Errorf("batch timeout: %s: must be positive", c.BatchTimeout))
+	}
+	if c.MaxImportBytes <= 0 {
+		errs = append(errs, fmt.Errorf("max import bytes: %d: must be positive", c.MaxImportBytes))
 	}
 	for _, k := range c.APIKeys {
 		if len(k) < 16 {
@@ -143,6 +187,11 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	set("VANBAN_CORS_ORIGINS", func(v string) error { c.CORSOrigins = SplitList(v); return nil })
 	set("VANBAN_LOG_LEVEL", func(v string) error { return c.LogLevel.UnmarshalText([]byte(v)) })
 	set("VANBAN_SHUTDOWN_TIMEOUT", durationSetter(&c.ShutdownTimeout))
+	set("VANBAN_MAX_BATCH_BYTES", func(v string) (err error) { c.MaxBatchBytes, err = ParseSize(v); return })
+	set("VANBAN_MAX_BATCH_ITEMS", intSetter(&c.MaxBatchItems))
+	set("VANBAN_BATCH_WORKERS", intSetter(&c.BatchWorkers))
+	set("VANBAN_BATCH_TIMEOUT", durationSetter(&c.BatchTimeout))
+	set("VANBAN_MAX_IMPORT_BYTES", func(v string) (err error) { c.MaxImportBytes, err = ParseSize(v); return })
 	if err := errors.Join(errs...); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}

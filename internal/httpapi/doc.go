@@ -16,4 +16,12 @@
 // (413), the JSON depth and element counts (422 naming the path), a
 // per-request render deadline (503) and a cap on concurrent renders (429
 // with Retry-After once a short queue wait has passed).
+//
+// POST /v1/batch (a template with data rows, or a list of documents)
+// streams a zip of every item's files and manifest.json from package batch;
+// it has its own body and item limits and deadline, and renders on the
+// render slots it can hold (see renderBatch). POST /v1/import takes a
+// multipart upload and answers with the document package importer
+// recognised and its report. Both depend on an interface in Options
+// (Batcher, Importer) and answer 501 when it is not given.
 package httpapi

@@ -54,6 +54,9 @@ const (
 	CodeTimeout          = "render_timeout"
 	CodeCanceled         = "client_closed_request"
 	CodeInternal         = "internal"
+	CodeNotImplemented   = "not_implemented"
+	CodeUnsupportedFile  = "unsupported_file"
+	CodeUnreadableFile   = "unreadable_file"
 )
 
 // statusClientClosed is the nginx convention for a client that went away
@@ -65,6 +68,10 @@ var errBusy = errors.New("render slots saturated")
 
 func badRequest(vi, en string) *Error {
 	return &Error{Status: http.StatusBadRequest, Code: CodeBadRequest, VI: vi, EN: en}
+}
+
+func notImplemented(vi, en string) *Error {
+	return &Error{Status: http.StatusNotImplemented, Code: CodeNotImplemented, VI: vi, EN: en}
 }
 
 func notFound(vi, en string) *Error {
@@ -80,6 +87,9 @@ func errorFor(err error, cfg Config) *Error {
 		invalid   *engine.InvalidError
 		tooLarge  *http.MaxBytesError
 	)
+	if e, ok := importError(err); ok {
+		return e
+	}
 	switch {
 	case errors.As(err, &apiErr):
 		e := *apiErr

@@ -88,10 +88,16 @@ func (s *Server) noRoute(c *gin.Context) error {
 // readBody reads the request body within the size limit. The body is read
 // whole before a render slot is taken, so a slow upload never holds one.
 func (s *Server) readBody(c *gin.Context) ([]byte, error) {
-	if c.Request.ContentLength > s.cfg.MaxBodyBytes {
-		return nil, tooLargeError(s.cfg.MaxBodyBytes)
+	return s.readLimited(c, s.cfg.MaxBodyBytes)
+}
+
+// readLimited is readBody with another size limit, for the routes that
+// take more than one document.
+func (s *Server) readLimited(c *gin.Context, limit int64) ([]byte, error) {
+	if c.Request.ContentLength > limit {
+		return nil, tooLargeError(limit)
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.MaxBodyBytes))
+	data, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, limit))
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
@@ -197,14 +203,24 @@ func (s *Server) renderOne(f engine.Format) func(*gin.Context) error {
 	}
 }
 
+// queryFormats reads ?formats=docx,pdf; both when absent.
+func queryFormats(c *gin.Context) ([]engine.Format, error) {
+	q := c.Query("formats")
+	if q == "" {
+		return engine.Formats, nil
+	}
+	formats, err := engine.ParseFormats(q)
+	if err != nil {
+		return nil, badRequest("Tham số formats chỉ nhận docx, pdf hoặc docx,pdf.",
+			"query parameter formats: "+err.Error())
+	}
+	return formats, nil
+}
+
 func (s *Server) renderZip(c *gin.Context) error {
-	formats := engine.Formats
-	if q := c.Query("formats"); q != "" {
-		var err error
-		if formats, err = engine.ParseFormats(q); err != nil {
-			return badRequest("Tham số formats chỉ nhận docx, pdf hoặc docx,pdf.",
-				"query parameter formats: "+err.Error())
-		}
+	formats, err := queryFormats(c)
+	if err != nil {
+		return err
 	}
 	ck, cd, err := s.prepare(c)
 	if err != nil {

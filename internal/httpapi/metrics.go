@@ -20,6 +20,11 @@ type metrics struct {
 	rejected  prometheus.Counter
 	timeouts  *prometheus.CounterVec
 	queueWait prometheus.Histogram
+	// batches count POST /v1/batch runs by outcome (complete, failed
+	// before any output, aborted mid-stream); batchItems count their items
+	// by manifest status.
+	batches    *prometheus.CounterVec
+	batchItems *prometheus.CounterVec
 }
 
 func newMetrics() *metrics {
@@ -59,8 +64,16 @@ func newMetrics() *metrics {
 			Help:    "Time a render request waited for a free slot.",
 			Buckets: buckets,
 		}),
+		batches: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "vanban_batches_total",
+			Help: "Batch renders by outcome: complete, failed (before any output) or aborted (mid-stream).",
+		}, []string{"outcome"}),
+		batchItems: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "vanban_batch_items_total",
+			Help: "Items of batch renders by manifest status: ok, invalid or failed.",
+		}, []string{"status"}),
 	}
-	m.registry.MustRegister(m.requests, m.latency, m.renders, m.inFlight, m.rejected, m.timeouts, m.queueWait,
+	m.registry.MustRegister(m.requests, m.latency, m.renders, m.inFlight, m.rejected, m.timeouts, m.queueWait, m.batches, m.batchItems,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

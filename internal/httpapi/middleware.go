@@ -74,11 +74,22 @@ func routeLabel(c *gin.Context) string {
 }
 
 // observe writes the request log line and the request metrics once the
-// handlers are done.
+// handlers are done, also when a handler ends a streamed answer by
+// panicking with http.ErrAbortHandler (recoverPanic lets only that one
+// through).
 func (s *Server) observe(c *gin.Context) {
 	start := time.Now()
+	defer func() {
+		v := recover()
+		s.logRequest(c, time.Since(start), v != nil)
+		if v != nil {
+			panic(v)
+		}
+	}()
 	c.Next()
-	d := time.Since(start)
+}
+
+func (s *Server) logRequest(c *gin.Context, d time.Duration, aborted bool) {
 	status := c.Writer.Status()
 	if c.Request.Context().Err() != nil && status < 400 && !c.Writer.Written() {
 		status = statusClientClosed
@@ -93,7 +104,7 @@ func (s *Server) observe(c *gin.Context) {
 	case status >= 400:
 		level = slog.LevelWarn
 	}
-	s.log.LogAttrs(c.Request.Context(), level, "request",
+	attrs := []slog.Attr{
 		slog.String("method", c.Request.Method),
 		slog.String("route", route),
 		slog.String("path", c.Request.URL.Path),
@@ -103,7 +114,13 @@ func (s *Server) observe(c *gin.Context) {
 		slog.Int64("bytes_in", max(c.Request.ContentLength, 0)),
 		slog.Int("bytes_out", max(c.Writer.Size(), 0)),
 		slog.String("remote", c.ClientIP()),
-	)
+	}
+	if aborted {
+		// The status was sent before the answer broke off.
+		attrs = append(attrs, slog.Bool("aborted", true))
+		level = max(level, slog.LevelWarn)
+	}
+	s.log.LogAttrs(c.Request.Context(), level, "request", attrs...)
 }
 
 // recoverPanic turns a panic into the JSON 500 with the request id; the

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/vanban/vanban/internal/batch"
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
@@ -34,10 +35,22 @@ type Pipeline interface {
 	Render(ctx context.Context, cd *compose.Document, f engine.Format, w io.Writer) (*render.Result, error)
 }
 
+// Batcher renders many documents into one streamed zip with its
+// manifest: *batch.Runner, built per call since batch.New wants the
+// concrete engine (cmd/vanban adapts it). An interface, so handler tests
+// can fake it.
+type Batcher interface {
+	Run(ctx context.Context, items []batch.Item, formats []engine.Format, w io.Writer, opt batch.Options) (*batch.Manifest, error)
+}
+
 // Options are the dependencies of a Server.
 type Options struct {
 	Config   Config
 	Pipeline Pipeline
+	// Batch serves POST /v1/batch; the route answers 501 when nil.
+	Batch Batcher
+	// Importer serves POST /v1/import; the route answers 501 when nil.
+	Importer Importer
 	// Samples holds the sample documents as NAME.json at its root.
 	Samples fs.FS
 	// Schema is the JSON Schema of the v1 contract, served as is.
@@ -56,6 +69,8 @@ type Options struct {
 type Server struct {
 	cfg      Config
 	pipeline Pipeline
+	batch    Batcher
+	importer Importer
 	samples  *sampleSet
 	schema   []byte
 	types    []document.DocType
@@ -78,6 +93,8 @@ func New(o Options) (*Server, error) {
 	s := &Server{
 		cfg:      o.Config,
 		pipeline: o.Pipeline,
+		batch:    o.Batch,
+		importer: o.Importer,
 		schema:   o.Schema,
 		types:    o.Types,
 		log:      o.Logger,
@@ -132,6 +149,8 @@ func (s *Server) routes() *gin.Engine {
 	v1.POST("/render", s.handle(s.renderZip))
 	v1.POST("/render/docx", s.handle(s.renderOne(engine.DOCX)))
 	v1.POST("/render/pdf", s.handle(s.renderOne(engine.PDF)))
+	v1.POST("/batch", s.handle(s.renderBatch))
+	v1.POST("/import", s.handle(s.importDocument))
 	v1.GET("/schema", s.handle(s.getSchema))
 	v1.GET("/document-types", s.handle(s.documentTypes))
 	v1.GET("/samples", s.handle(s.listSamples))

@@ -1032,8 +1032,11 @@ function restore() {
   return true;
 }
 
-/** replaceDoc swaps in another document, keeping the old one for Hoàn tác. */
-function replaceDoc(doc, message) {
+/**
+ * replaceDoc swaps in another document, keeping the old one for Hoàn tác;
+ * details, when given, is shown under the notice (the import's guesses).
+ */
+function replaceDoc(doc, message, details) {
   const old = state.doc;
   const wasDirty = state.dirty;
   state.doc = doc;
@@ -1053,6 +1056,7 @@ function replaceDoc(doc, message) {
     notice("Đã quay lại văn bản trước.", "info");
   }, { dataset: { action: "undo" } });
   notice(message, "info", undo);
+  if (details) $("#notice .notice").append(details);
   $("#form").scrollTop = 0;
   window.scrollTo(0, 0);
 }
@@ -1446,6 +1450,40 @@ function openFile(file) {
   r.readAsText(file, "utf-8");
 }
 
+/**
+ * importFile sends a .docx or .txt to /v1/import and opens the document the
+ * server recognised in it. The importer's guesses are listed under the
+ * notice, each a link to its field, so the clerk knows what to check.
+ */
+async function importFile(file) {
+  const label = $('label[for="import-input"]');
+  label.setAttribute("aria-busy", "true");
+  notice(`Đang nhập “${file.name}”…`, "info");
+  try {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    const res = await api("/v1/import", { method: "POST", body: form });
+    const body = await res.json();
+    const rep = body.report || {};
+    const recognised = rep.recognised || [];
+    const guessed = rep.guessed || [];
+    let msg = `Đã nhập “${file.name}”: nhận ra ${recognised.length} phần`;
+    msg += guessed.length ? `, ${guessed.length} chỗ phải đoán, hãy kiểm tra lại:` : ".";
+    const legacy = /\+(tcvn3|vni)/i.exec(rep.encoding || "");
+    if (legacy) msg += ` Văn bản gõ bằng bảng mã ${legacy[1].toUpperCase()} đã được chuyển sang Unicode.`;
+    const list = guessed.length ? h("ul", { class: "import-guesses", "aria-label": "Những chỗ phải đoán khi nhập" },
+      guessed.map((g) => h("li", {}, g.path
+        ? button(g.message_vi || g.message_en, () => jumpTo(g.path), { cls: "link", dataset: { guessPath: g.path } })
+        : (g.message_vi || g.message_en)))) : null;
+    replaceDoc(body.document, msg, list);
+  } catch (e) {
+    $("#notice").replaceChildren();
+    alertMessage(e.message || `Không nhập được tệp “${file.name}”.`);
+  } finally {
+    label.removeAttribute("aria-busy");
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Start-up
 
@@ -1460,6 +1498,11 @@ function wire() {
   $("#file-input").addEventListener("change", (e) => {
     const f = e.target.files && e.target.files[0];
     if (f) openFile(f);
+    e.target.value = "";
+  });
+  $("#import-input").addEventListener("change", (e) => {
+    const f = e.target.files && e.target.files[0];
+    if (f) importFile(f);
     e.target.value = "";
   });
   $("#dl-json").addEventListener("click", downloadJSON);

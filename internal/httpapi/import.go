@@ -1,0 +1,154 @@
+package httpapi
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/importer"
+)
+
+// Importer reads an uploaded .docx or text file into a document and says
+// what it recognised and guessed. ImportFunc(importer.Import) is the
+// production one; an interface, so handler tests can fake it.
+type Importer interface {
+	Import(r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error)
+}
+
+// ImportFunc adapts a function such as importer.Import to Importer.
+type ImportFunc func(r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error)
+
+// Import calls f.
+func (f ImportFunc) Import(r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error) {
+	return f(r, size, name, lim)
+}
+
+// ImportResponse is the answer of POST /v1/import.
+type ImportResponse struct {
+	Document *document.Document `json:"document"`
+	Report   *importer.Report   `json:"report"`
+}
+
+// importField is the multipart field that carries the file.
+const importField = "file"
+
+// multipartOverhead is what the multipart framing and a few small fields
+// may add to the file itself before the body as a whole is refused.
+const multipartOverhead = 64 << 10
+
+// importDocument answers POST /v1/import: a multipart/form-data upload
+// with the file in field "file" gives back the recognised document and the
+// importer's report. The file is read into memory within MaxImportBytes
+// (never spooled to disk) and nothing is kept. Importing takes no render
+// slot: it is a bounded parse, like validation.
+func (s *Server) importDocument(c *gin.Context) error {
+	if s.importer == nil {
+		return notImplemented("Máy chủ này không bật chức năng nhập văn bản.",
+			"importing documents is not enabled on this server")
+	}
+	name, data, err := s.readUpload(c)
+	if err != nil {
+		return err
+	}
+	doc, rep, err := s.importer.Import(bytes.NewReader(data), int64(len(data)), name,
+		importer.Limits{MaxBytes: s.cfg.MaxImportBytes})
+	if err != nil {
+		return err
+	}
+	if rep == nil {
+		rep = &importer.Report{}
+	}
+	// Empty lists, not null, so that a client can iterate without a check.
+	if rep.Recognised == nil {
+		rep.Recognised = []importer.Note{}
+	}
+	if rep.Guessed == nil {
+		rep.Guessed = []importer.Note{}
+	}
+	writeJSON(c, http.StatusOK, ImportResponse{Document: doc, Report: rep})
+	return nil
+}
+
+// readUpload streams the multipart body and returns the name and content
+// of the "file" part; other parts are skipped.
+func (s *Server) readUpload(c *gin.Context) (string, []byte, error) {
+	limit := s.cfg.MaxImportBytes + multipartOverhead
+	if c.Request.ContentLength > limit {
+		return "", nil, tooLargeError(s.cfg.MaxImportBytes)
+	}
+	mt, params, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
+		return "", nil, badRequest("Hãy gửi tệp dạng multipart/form-data, trong trường \"file\".",
+			`send the file as multipart/form-data in the field "file"`)
+	}
+	mr := multipart.NewReader(http.MaxBytesReader(c.Writer, c.Request.Body, limit), params["boundary"])
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			return "", nil, badRequest("Chưa gửi tệp: thiếu trường \"file\" (tệp .docx hoặc .txt).",
+				`no file: the field "file" (a .docx or .txt file) is missing`)
+		}
+		if err != nil {
+			return "", nil, uploadError(err)
+		}
+		if part.FormName() != importField {
+			part.Close()
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(part, s.cfg.MaxImportBytes+1))
+		part.Close()
+		if err != nil {
+			return "", nil, uploadError(err)
+		}
+		if int64(len(data)) > s.cfg.MaxImportBytes {
+			return "", nil, tooLargeError(s.cfg.MaxImportBytes)
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			return "", nil, badRequest("Tệp gửi lên trống.", "the uploaded file is empty")
+		}
+		return part.FileName(), data, nil
+	}
+}
+
+// uploadError keeps the body limit's 413 and calls anything else a
+// broken upload.
+func uploadError(err error) error {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		return err
+	}
+	return &Error{Status: http.StatusBadRequest, Code: CodeBadRequest, Cause: err,
+		VI: "Không đọc được tệp gửi lên (dữ liệu multipart hỏng).", EN: "could not read the upload: malformed multipart body"}
+}
+
+// importError maps the importer's refusals: a legacy .doc is a format the
+// service does not take (415); a .docx over the zip limits (entry count,
+// inflated size: a zip bomb) or a file that is neither readable .docx nor
+// text is unprocessable (422). The upload size itself is checked before
+// the importer runs, so its ErrTooLarge here is about the content.
+func importError(err error) (*Error, bool) {
+	detail := strings.TrimPrefix(err.Error(), "import: ")
+	switch {
+	case errors.Is(err, importer.ErrLegacyDOC):
+		return &Error{Status: http.StatusUnsupportedMediaType, Code: CodeUnsupportedFile,
+			VI: "Không nhận tệp .doc (Word 97-2003): hãy mở tệp bằng Word hoặc LibreOffice, lưu lại dưới dạng .docx rồi nhập lại.",
+			EN: "legacy Word .doc (Word 97-2003) files are not supported: open the file in Word or LibreOffice, save it as .docx and import that"}, true
+	case errors.Is(err, importer.ErrZipBomb), errors.Is(err, importer.ErrTooLarge):
+		return &Error{Status: http.StatusUnprocessableEntity, Code: CodeUnreadableFile,
+			VI: "Tệp .docx vượt giới hạn an toàn (số phần trong tệp nén hoặc dung lượng sau giải nén); không nhập.",
+			EN: fmt.Sprintf("the .docx exceeds the safety limits (zip entries or inflated size) and was not imported: %s", detail)}, true
+	case errors.Is(err, importer.ErrMalformed):
+		return &Error{Status: http.StatusUnprocessableEntity, Code: CodeUnreadableFile,
+			VI: "Không đọc được tệp: cần tệp .docx hợp lệ hoặc văn bản thuần (.txt).",
+			EN: fmt.Sprintf("the file could not be read as a .docx or plain text: %s", detail)}, true
+	}
+	return nil, false
+}
