@@ -25,6 +25,7 @@ func commands() []command {
 		{"render", "render a document to DOCX and/or PDF", runRender},
 		{"batch", "render many documents (a template with data, or a folder) into one zip", runBatch},
 		{"rollover", "turn this year's plan into next year's draft, with a change report", runRollover},
+		{"import", "turn a .docx or text file into vanban JSON, with a report", runImport},
 		{"serve", "run the HTTP API and the web editor", runServe},
 		{"text", "Vietnamese text tools: amounts in words, dates, TCVN3/VNI conversion", runText},
 	}

@@ -1,0 +1,785 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
+)
+
+// unit is one paragraph (or table) of the body after line assembly.
+type unit struct {
+	runs   []document.Run
+	style  string
+	list   bool
+	table  *rawTable
+	budget *document.Budget
+
+	// Set by classify.
+	kind  string // "heading", "item", "para", "table", "budget"
+	label string
+	lkind string // label kind: roman, arabic, decimal, letter
+	depth int    // item depth: 0 for "-", 1 for "+"
+	plain bool
+}
+
+func (u *unit) text() string {
+	var b strings.Builder
+	for _, r := range u.runs {
+		b.WriteString(r.Text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// assemble joins text lines into paragraphs and gathers table rows. DOCX
+// paragraphs are already whole: each line is a unit.
+func (r *recogniser) assemble(ls []line) []unit {
+	var out []unit
+	var cur *unit
+	curLines, lastLen := 0, 0
+	lastText := ""
+	blank := false
+	flush := func() {
+		if cur != nil {
+			out = append(out, *cur)
+			cur = nil
+		}
+	}
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		if l.table != nil {
+			flush()
+			out = append(out, unit{table: l.table})
+			continue
+		}
+		if !r.docx && !l.blank {
+			if rows, next := textTable(ls, i); rows != nil {
+				flush()
+				out = append(out, unit{table: tableFromRows(rows)})
+				i = next - 1
+				blank = false
+				continue
+			}
+		}
+		if l.blank || l.text() == "" {
+			blank = true
+			if r.docx {
+				flush()
+			}
+			continue
+		}
+		t := l.text()
+		if r.docx {
+			flush()
+			u := unit{runs: trimRuns(l.runs), style: l.style, list: l.list}
+			out = append(out, u)
+			continue
+		}
+		join := false
+		if cur != nil && !startsBlock(t) {
+			switch {
+			case startsLower(t):
+				join = true
+			case blank:
+			case startsDigit(t):
+				join = r.wrapped || !endsTerminal(lastText)
+			case strings.HasPrefix(t, "&") || strings.HasPrefix(t, "("):
+				join = !endsTerminal(lastText)
+			case r.wrapped:
+				w := float64(r.width)
+				switch {
+				case endsTerminal(lastText) && float64(lastLen) < 0.85*w:
+				case curLines >= 2 && float64(lastLen) < 0.6*w:
+				default:
+					join = true
+				}
+			}
+		}
+		n := utf8.RuneCountInString(t)
+		if join {
+			cur.runs[len(cur.runs)-1].Text += " " + t
+			curLines++
+		} else {
+			flush()
+			cur = &unit{runs: []document.Run{{Text: t}}}
+			curLines = 1
+		}
+		lastLen, lastText = n, t
+		blank = false
+	}
+	flush()
+	return out
+}
+
+func trimRuns(rs []document.Run) []document.Run {
+	out := append([]document.Run(nil), rs...)
+	for len(out) > 0 && strings.TrimSpace(out[0].Text) == "" && out[0].Footnote == "" {
+		out = out[1:]
+	}
+	if len(out) > 0 {
+		out[0].Text = strings.TrimLeft(out[0].Text, " \t")
+	}
+	return out
+}
+
+// textTable reads a grid starting at ls[i]: consecutive lines that are rows
+// ("a | b | c" or "a<TAB>b<TAB>c") with the same cell count, or groups of
+// tab-led lines, one cell per line, separated by blank lines (the seeds'
+// tab form). It returns nil when there is no grid of at least two rows.
+func textTable(ls []line, i int) ([][]string, int) {
+	if ls[i].cells != nil {
+		var rows [][]string
+		j := i
+		for j < len(ls) && (ls[j].cells != nil || ls[j].blank) {
+			if ls[j].cells != nil {
+				if len(rows) > 0 && len(ls[j].cells) != len(rows[0]) {
+					break
+				}
+				rows = append(rows, ls[j].cells)
+			}
+			j++
+		}
+		if len(rows) >= 2 && len(rows[0]) >= 2 {
+			return rows, j
+		}
+		return nil, i
+	}
+	if !ls[i].tab {
+		return nil, i
+	}
+	var rows [][]string
+	var row []string
+	j := i
+	for j < len(ls) {
+		l := ls[j]
+		if l.blank {
+			if len(row) > 0 {
+				rows = append(rows, row)
+				row = nil
+			}
+			j++
+			continue
+		}
+		if !l.tab {
+			break
+		}
+		row = append(row, l.text())
+		j++
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	if len(rows) < 2 || len(rows[0]) < 2 {
+		return nil, i
+	}
+	for _, rw := range rows {
+		if len(rw) != len(rows[0]) {
+			return nil, i
+		}
+	}
+	return rows, j
+}
+
+// classify decides what each unit is: heading (with its label), bullet
+// item, paragraph, table.
+func (r *recogniser) classify(us []unit) []unit {
+	last := map[string]int{} // last number seen per label kind, for sequence checks
+	for k := range us {
+		u := &us[k]
+		if u.table != nil {
+			u.kind = "table"
+			continue
+		}
+		if u.kind != "" {
+			continue
+		}
+		t := u.text()
+		switch u.style {
+		case "VbGach", "VbCong":
+			if m := bulletRE.FindStringSubmatch(t); m != nil {
+				u.runs = cutRunPrefix(u.runs, len(t)-len(m[2]))
+			}
+			u.kind, u.depth = "item", 0
+			if u.style == "VbCong" {
+				u.depth = 1
+			}
+			continue
+		}
+		if kind, label, rest := labelOf(t); kind != "" && r.acceptLabel(kind, label, last) {
+			u.kind, u.label, u.lkind = "heading", label, kind
+			u.runs = cutRunPrefix(u.runs, len(t)-len(rest))
+			switch {
+			case r.vbStyles:
+				u.plain = u.style == "VbNoiDung"
+			case r.docx:
+				u.plain = kind != "roman" && !runsBold(u.runs)
+			default:
+				u.plain = kind != "roman" && plainKhoan(rest)
+			}
+			continue
+		}
+		if m := bulletRE.FindStringSubmatch(t); m != nil && !ruleRE.MatchString(t) {
+			u.kind = "item"
+			if m[1] == "+" {
+				u.depth = 1
+			}
+			u.runs = cutRunPrefix(u.runs, len(t)-len(m[2]))
+			continue
+		}
+		if u.list {
+			u.kind = "item"
+			r.rep.guessed("", "Đoạn đánh số tự động của Word \""+short(t)+"\": nhập như gạch đầu dòng.", "Word auto-numbered paragraph \""+short(t)+"\": imported as a bullet")
+			continue
+		}
+		u.kind = "para"
+	}
+	return us
+}
+
+func short(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	return string([]rune(s)[:40]) + "…"
+}
+
+// acceptLabel checks that a label continues the numbering, so that a
+// wrapped line starting "2023. ..." or "3. ..." out of turn stays text.
+func (r *recogniser) acceptLabel(kind, label string, last map[string]int) bool {
+	n := 0
+	switch kind {
+	case "roman":
+		n = romanValue(strings.TrimSuffix(label, "."))
+	case "arabic":
+		fmt.Sscanf(label, "%d", &n)
+	case "letter":
+		n = letterIndex(label)
+	case "decimal":
+		return true
+	}
+	if r.vbStyles {
+		last[kind] = n
+		return true
+	}
+	ok := n == 1 || n == last[kind]+1 || (r.docx && n > 0)
+	if !ok {
+		return false
+	}
+	last[kind] = n
+	// A higher level restarts the numbering below it.
+	switch kind {
+	case "roman":
+		last["arabic"], last["letter"] = 0, 0
+	case "arabic":
+		last["letter"] = 0
+	}
+	return true
+}
+
+var vnLetters = "abcdđeghiklmnopqrstuvxy"
+
+func letterIndex(label string) int {
+	r, _ := utf8.DecodeRuneInString(label)
+	i := strings.IndexRune(vnLetters, r)
+	if i < 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(vnLetters[:i]) + 1
+}
+
+// plainKhoan guesses whether a numbered khoản opens running text (printed
+// plain) rather than heading a section: a long sentence that ends in "."
+// or ":". Only a guess for text; DOCX says it with its style.
+func plainKhoan(title string) bool {
+	t := strings.TrimSpace(title)
+	return wordCount(t) >= 15 && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":"))
+}
+
+func runsBold(rs []document.Run) bool {
+	for _, r := range rs {
+		if strings.TrimSpace(r.Text) != "" && !r.Bold {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// cutRunPrefix removes n bytes of text from the start of the runs (a label
+// or bullet the model prints itself).
+func cutRunPrefix(rs []document.Run, n int) []document.Run {
+	rs = trimRuns(rs)
+	out := append([]document.Run(nil), rs...)
+	for n > 0 && len(out) > 0 {
+		if len(out[0].Text) <= n {
+			n -= len(out[0].Text)
+			if out[0].Footnote != "" {
+				out[0].Text = ""
+				break
+			}
+			out = out[1:]
+			continue
+		}
+		out[0].Text = out[0].Text[n:]
+		n = 0
+	}
+	return trimRuns(out)
+}
+
+var amountRE = `(\d{1,3}(?:\.\d{3})+|\d+)\s*(nghìn đồng|triệu đồng|tỷ đồng|đồng|VNĐ|VND|đ)`
+
+var (
+	budgetHeadRE = regexp.MustCompile(`^([^:]{3,300}?)\s*:\s*` + amountRE + `\s*(?:\(([^()]*)\))?\s*(.*)$`)
+	budgetItemRE = regexp.MustCompile(`^([^:]{2,300}?)\s*:\s*` + amountRE + `\s*(, trong đó:|;|\.|,)?\s*$`)
+	headTailRE   = regexp.MustCompile(`^(?i:,?\s*(?:trong đó|chia ra|cụ thể|gồm|bao gồm)[^:]{0,20}:?|\.?)$`)
+)
+
+func unitOf(s string) string {
+	switch s {
+	case "nghìn đồng", "triệu đồng", "tỷ đồng":
+		return s
+	}
+	return "đồng"
+}
+
+var unitScale = map[string]uint64{"đồng": 1, "nghìn đồng": 1e3, "triệu đồng": 1e6, "tỷ đồng": 1e9}
+
+func parseAmount(s string) (int64, bool) {
+	v, err := vntext.ParseUint(s)
+	if err != nil || v > 1<<53 {
+		return 0, false
+	}
+	return int64(v), true
+}
+
+// budgets finds amount lines under a stated total ("Ngân sách ...:
+// 370.000.000 đồng (...), trong đó:" then "- ...: 70.000.000đ" lines) and
+// turns them into a budget block when the parts add up to the total (and
+// the words, when given, read the total). Otherwise the lines stay as
+// printed and the report says why.
+func (r *recogniser) budgets(us []unit, path string) []unit {
+	var out []unit
+	for i := 0; i < len(us); i++ {
+		u := us[i]
+		if u.kind != "para" {
+			out = append(out, u)
+			continue
+		}
+		m := budgetHeadRE.FindStringSubmatch(u.text())
+		if m == nil || !headTailRE.MatchString(strings.TrimSpace(m[5])) {
+			out = append(out, u)
+			continue
+		}
+		total, ok := parseAmount(m[2])
+		if !ok {
+			out = append(out, u)
+			continue
+		}
+		unitName := unitOf(m[3])
+		b := &document.Budget{Label: strings.TrimSpace(m[1]), Total: &total, Unit: unitName, Words: strings.TrimSpace(m[4])}
+		j := i + 1
+		var parent *document.BudgetItem
+		for j < len(us) {
+			v := us[j]
+			t := v.text()
+			// "Trong đó:" between amount lines is the budget's own wording;
+			// elsewhere ("Cụ thể như sau:" before a table) it is text.
+			if v.kind == "para" && connectorRE.MatchString(t) && j+1 < len(us) && us[j+1].kind == "item" && budgetItemRE.MatchString(us[j+1].text()) {
+				j++
+				continue
+			}
+			if v.kind != "item" {
+				break
+			}
+			im := budgetItemRE.FindStringSubmatch(t)
+			if im == nil || unitOf(im[3]) != unitName {
+				break
+			}
+			amt, ok := parseAmount(im[2])
+			if !ok {
+				break
+			}
+			it := document.BudgetItem{Text: strings.TrimSpace(im[1]), Amount: &amt}
+			if v.depth == 0 || parent == nil {
+				b.Items = append(b.Items, it)
+				parent = &b.Items[len(b.Items)-1]
+			} else {
+				parent.Items = append(parent.Items, it)
+			}
+			j++
+		}
+		why := budgetAgrees(b)
+		if why != "" {
+			r.rep.guessed(path, "Các dòng kinh phí giữ nguyên như in: "+why+".", "the budget lines were kept as printed: "+budgetWhyEN[why])
+			out = append(out, u)
+			continue
+		}
+		out = append(out, unit{kind: "budget", budget: b})
+		r.rep.recognised(path, fmt.Sprintf("Kinh phí: %s %s, %d dòng chi tiết, khớp tổng.", vntext.FormatInt(total), unitName, len(b.Items)),
+			fmt.Sprintf("budget: %s %s with %d line(s) that add up", vntext.FormatInt(total), unitName, len(b.Items)))
+		i = j - 1
+	}
+	return out
+}
+
+var budgetWhyEN = map[string]string{
+	"không có dòng chi tiết và không có số tiền bằng chữ": "no breakdown and no amount in words",
+	"các khoản không cộng đúng tổng":                      "the parts do not add up to the total",
+	"số tiền bằng chữ không khớp":                         "the amount in words does not match",
+}
+
+// budgetAgrees returns "" when b is safe to import as a budget block, or
+// why not.
+func budgetAgrees(b *document.Budget) string {
+	if len(b.Items) == 0 && b.Words == "" {
+		return "không có dòng chi tiết và không có số tiền bằng chữ"
+	}
+	if b.Words != "" && !vntext.WordsEqual(b.Words, uint64(*b.Total)*unitScale[b.Unit]) {
+		return "số tiền bằng chữ không khớp"
+	}
+	if len(b.Items) > 0 {
+		var sum int64
+		for _, it := range b.Items {
+			sum += *it.Amount
+			if len(it.Items) > 0 {
+				var sub int64
+				for _, s := range it.Items {
+					sub += *s.Amount
+				}
+				if sub != *it.Amount {
+					return "các khoản không cộng đúng tổng"
+				}
+			}
+		}
+		if sum != *b.Total {
+			return "các khoản không cộng đúng tổng"
+		}
+	}
+	return ""
+}
+
+// body reads the body zone: bases and intro before the first heading,
+// the tree, and the closing paragraphs after the last heading's content.
+func (r *recogniser) body(ls []line) {
+	d := r.d
+	us := r.classify(r.assemble(ls))
+	us = r.budgets(us, "/body")
+	first := len(us)
+	for k, u := range us {
+		if u.kind == "heading" || u.kind == "item" || u.kind == "table" || u.kind == "budget" {
+			first = k
+			break
+		}
+	}
+	hasHeadings := first < len(us)
+	// Bases and intro.
+	pre := us[:first]
+	introStarted := false
+	var rest []unit
+	for k, u := range pre {
+		t := u.text()
+		isBase := u.style == "VbCanCu" || (!r.vbStyles && !introStarted &&
+			(strings.HasPrefix(t, "Căn cứ") || ((strings.HasPrefix(t, "Thực hiện") || strings.HasPrefix(t, "Theo") || strings.HasPrefix(t, "Xét")) && strings.HasSuffix(t, ";"))))
+		if isBase {
+			d.Bases = append(d.Bases, document.Text(u.runs))
+			continue
+		}
+		if !hasHeadings {
+			rest = append(rest, pre[k:]...)
+			break
+		}
+		introStarted = true
+		d.Intro = append(d.Intro, document.Text(u.runs))
+	}
+	if len(d.Bases) > 0 {
+		r.rep.recognised("/bases", fmt.Sprintf("Căn cứ ban hành: %d dòng.", len(d.Bases)), fmt.Sprintf("%d căn cứ line(s)", len(d.Bases)))
+	}
+	if len(d.Intro) > 0 {
+		r.rep.recognised("/intro", fmt.Sprintf("Đoạn mở đầu: %d đoạn.", len(d.Intro)), fmt.Sprintf("%d intro paragraph(s)", len(d.Intro)))
+	}
+	main := append(rest, us[first:]...)
+	// Closing: trailing paragraphs after the last heading, from the first
+	// one that reads like a closing ("Trên đây là ...").
+	lastStruct := -1
+	for k, u := range main {
+		if u.kind != "para" {
+			lastStruct = k
+		}
+	}
+	closeAt := len(main)
+	for k := lastStruct + 1; k < len(main); k++ {
+		if closingCueRE.MatchString(main[k].text()) {
+			closeAt = k
+			break
+		}
+	}
+	for _, u := range main[closeAt:] {
+		d.Closing = append(d.Closing, document.Text(u.runs))
+	}
+	if len(d.Closing) > 0 {
+		r.rep.recognised("/closing", fmt.Sprintf("Đoạn kết: %d đoạn.", len(d.Closing)), fmt.Sprintf("%d closing paragraph(s)", len(d.Closing)))
+	}
+	d.Body = r.tree(main[:closeAt], "/body")
+	r.stripFinalMark()
+}
+
+// stripFinalMark removes the "./." the system prints after the last
+// sentence; the model stores the sentence without it.
+func (r *recogniser) stripFinalMark() {
+	d := r.d
+	var t *document.Text
+	switch {
+	case len(d.Closing) > 0:
+		t = &d.Closing[len(d.Closing)-1]
+	default:
+		t = lastText(d.Body)
+	}
+	if t == nil || len(*t) == 0 {
+		return
+	}
+	last := &(*t)[len(*t)-1]
+	s := strings.TrimRight(last.Text, " \t")
+	for _, mark := range []string{"./.", "/.", "./"} {
+		if strings.HasSuffix(s, mark) {
+			last.Text = strings.TrimSuffix(s, mark) + "."
+			if strings.HasSuffix(last.Text, "..") && !strings.HasSuffix(last.Text, "...") {
+				last.Text = strings.TrimSuffix(last.Text, ".")
+			}
+			r.rep.recognised("", "Dấu kết thúc \"./.\" đã bỏ (hệ thống tự in).", "the final \"./.\" was removed (the system prints it)")
+			return
+		}
+	}
+}
+
+func lastText(bs []document.Block) *document.Text {
+	if len(bs) == 0 {
+		return nil
+	}
+	b := &bs[len(bs)-1]
+	switch {
+	case b.Heading != nil:
+		if t := lastText(b.Heading.Children); t != nil {
+			return t
+		}
+		return &b.Heading.Title
+	case b.Item != nil:
+		if t := lastText(b.Item.Children); t != nil {
+			return t
+		}
+		return &b.Item.Text
+	case b.Paragraph != nil:
+		return b.Paragraph
+	}
+	return nil
+}
+
+var levelOf = map[string]int{"roman": 1, "arabic": 2, "decimal": 3, "letter": 5}
+
+// tree builds the block tree from classified units with a stack of open
+// headings: a heading closes every open heading at its level or deeper; a
+// "-" item goes under the innermost heading, a "+" item under the last
+// "-" item.
+func (r *recogniser) tree(us []unit, path string) []document.Block {
+	type open struct {
+		level int
+		h     *document.Heading
+	}
+	var root []document.Block
+	var stack []open
+	var lastDash *document.Item
+	container := func() *[]document.Block {
+		if n := len(stack); n > 0 {
+			return &stack[n-1].h.Children
+		}
+		return &root
+	}
+	var pendingUnit string
+	for k := range us {
+		u := &us[k]
+		switch u.kind {
+		case "heading":
+			lvl := levelOf[u.lkind]
+			if u.lkind == "decimal" {
+				lvl = 1 + strings.Count(strings.TrimSuffix(u.label, "."), ".") + 1
+				r.d.Options.Numbering = "decimal"
+			}
+			for len(stack) > 0 && stack[len(stack)-1].level >= lvl {
+				stack = stack[:len(stack)-1]
+			}
+			h := &document.Heading{Label: u.label, Title: document.Text(u.runs), Plain: u.plain}
+			var runIn []document.Run
+			if u.lkind == "roman" && !r.docx {
+				h.Title, runIn = splitRunIn(u.runs)
+			}
+			c := container()
+			*c = append(*c, document.Block{Heading: h})
+			h = (*c)[len(*c)-1].Heading
+			stack = append(stack, open{lvl, h})
+			lastDash = nil
+			if runIn != nil {
+				h.Children = append(h.Children, document.Block{Paragraph: ptrText(runIn)})
+				r.rep.guessed(path, "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
+			}
+		case "item":
+			it := &document.Item{Text: document.Text(u.runs)}
+			if u.depth > 0 && lastDash != nil {
+				lastDash.Children = append(lastDash.Children, document.Block{Item: it})
+				continue
+			}
+			c := container()
+			*c = append(*c, document.Block{Item: it})
+			lastDash = (*c)[len(*c)-1].Item
+		case "para":
+			t := u.text()
+			if unitLineRE.MatchString(t) && k+1 < len(us) && us[k+1].kind == "table" {
+				pendingUnit = t
+				continue
+			}
+			c := container()
+			*c = append(*c, document.Block{Paragraph: ptrText(u.runs)})
+			lastDash = nil
+		case "table":
+			t := u.table.model(path, r.rep)
+			if t == nil {
+				continue
+			}
+			t.Unit = pendingUnit
+			pendingUnit = ""
+			c := container()
+			*c = append(*c, document.Block{Table: t})
+			lastDash = nil
+			r.rep.recognised(path, fmt.Sprintf("Bảng: %d cột, %d dòng.", len(leafPtrs(t.Columns)), len(t.Rows)), fmt.Sprintf("table: %d column(s), %d row(s)", len(leafPtrs(t.Columns)), len(t.Rows)))
+		case "budget":
+			c := container()
+			*c = append(*c, document.Block{Budget: u.budget})
+			lastDash = nil
+		}
+	}
+	return root
+}
+
+func ptrText(rs []document.Run) *document.Text {
+	t := document.Text(rs)
+	return &t
+}
+
+// splitRunIn splits "KINH PHÍ: Kinh phí thực hiện ..." into the title in
+// capitals and the sentence run in after it.
+func splitRunIn(rs []document.Run) (document.Text, []document.Run) {
+	t := strings.TrimSpace(document.Text(rs).Plain())
+	head, tail, ok := strings.Cut(t, ":")
+	tail = strings.TrimSpace(tail)
+	if !ok || tail == "" || !isCaps(head) || isCaps(tail) || len(rs) != 1 {
+		return document.Text(rs), nil
+	}
+	return document.Text{{Text: strings.TrimSpace(head) + ":", Bold: rs[0].Bold, Italic: rs[0].Italic}},
+		[]document.Run{{Text: tail}}
+}
+
+// appendix reads one "PHỤ LỤC" section: its number line, title lines, the
+// "(Kèm theo ...)" line, then blocks like the body's, or a grid extracted
+// cell by cell.
+func (r *recogniser) appendix(ls []line, idx int) {
+	d := r.d
+	a := document.Appendix{}
+	path := fmt.Sprintf("/appendices/%d", idx)
+	i := 1
+	var title []string
+	for i < len(ls) {
+		l := ls[i]
+		t := l.text()
+		if l.blank {
+			i++
+			if len(title) > 0 {
+				continue
+			}
+			continue
+		}
+		if m := kemTheoRE.FindStringSubmatch(t); m != nil {
+			r.kemTheo = m[1]
+			if k := strings.LastIndex(m[1], " của "); k >= 0 {
+				who := strings.TrimSpace(m[1][k+len(" của "):])
+				if who != "" && d.Issuer.ShortName == "" {
+					d.Issuer.ShortName = who
+				}
+			}
+			i++
+			break
+		}
+		if l.table != nil || l.style == "VbDuongKe" || (!isCaps(t) && l.style != "VbTenPhuLuc") {
+			break
+		}
+		title = append(title, t)
+		i++
+	}
+	a.Title = strings.Join(title, " ")
+	rest := ls[i:]
+	landscape := false
+	for _, l := range rest {
+		landscape = landscape || l.landscape
+	}
+	// A grid extracted one cell per line, with "|" between cells.
+	cells, isStream := streamCells(rest)
+	if isStream {
+		if rt := tableFromStream(cells); rt != nil {
+			if t := rt.model(path+"/blocks/0/table", r.rep); t != nil {
+				a.Blocks = append(a.Blocks, document.Block{Table: t})
+				if len(leafPtrs(t.Columns)) > 8 {
+					landscape = true
+				}
+				r.rep.recognised(path, fmt.Sprintf("Bảng phụ lục: %d cột, %d dòng (đọc từ các ô tách bằng \"|\").", len(leafPtrs(t.Columns)), len(t.Rows)),
+					fmt.Sprintf("appendix table: %d column(s), %d row(s) (read from cells separated by \"|\")", len(leafPtrs(t.Columns)), len(t.Rows)))
+			}
+		}
+	} else {
+		us := r.classify(r.assemble(rest))
+		us = r.budgets(us, path)
+		a.Blocks = r.tree(us, path+"/blocks")
+		if !r.docx {
+			for _, b := range a.Blocks {
+				if b.Table != nil && len(leafPtrs(b.Table.Columns)) > 8 {
+					landscape = true
+				}
+			}
+		}
+	}
+	if landscape {
+		a.Orientation = "landscape"
+	}
+	d.Appendices = append(d.Appendices, a)
+	r.rep.recognised(path, "Phụ lục: "+a.Title+".", "appendix: "+a.Title)
+}
+
+// streamCells reads lines closed by cell breaks into cells; it reports
+// false when the lines are not such a stream.
+func streamCells(ls []line) ([]string, bool) {
+	breaks := 0
+	for _, l := range ls {
+		if l.cellEnd && l.table == nil && l.style == "" {
+			breaks++
+		}
+	}
+	if breaks < 4 {
+		return nil, false
+	}
+	var cells []string
+	var cur []string
+	for _, l := range ls {
+		if l.table != nil {
+			return nil, false
+		}
+		if t := l.text(); t != "" {
+			cur = append(cur, t)
+		}
+		if l.cellEnd {
+			cells = append(cells, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		cells = append(cells, strings.Join(cur, " "))
+	}
+	return cells, true
+}

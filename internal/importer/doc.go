@@ -1,0 +1,29 @@
+// Package importer turns an existing document, a .docx file or plain text
+// copied from a portal or a PDF, into the v1 model (package document), so
+// that last year's plans can be validated, rolled over and re-rendered.
+//
+// The import is a recognition, not a conversion: the printed layout of a
+// văn bản hành chính (Nghị định 30/2020/NĐ-CP) says what each line is. The
+// header block gives the issuing body (parent and issuing lines), the số and
+// ký hiệu, the place and date (blank in a draft: "Số: /KH-UBND", "ngày
+// tháng năm 2024"); the type name ("KẾ HOẠCH") or a "V/v" line gives the
+// type and the trích yếu; "Kính gửi" the addressees; "Căn cứ" lines the
+// bases; the numbering ladder (I. / 1. / a) / - / +, or 1.1. / 1.1.1.) the
+// body tree; "Nơi nhận" and the TM./KT. chain the closing blocks, even when
+// text extraction interleaved the two columns line by line; "PHỤ LỤC" and
+// its "(Kèm theo ...)" line the appendices. Amount lines that add up to a
+// stated total become a budget block; grids (DOCX tables with gridSpan and
+// vMerge, text rows separated by "|" or tabs) become tables with their
+// column tree. DOCX paragraph styles written by vanban itself are trusted
+// first, so a document rendered by vanban imports back to the same JSON.
+//
+// Every choice the importer had to guess is listed in the Report next to
+// what it recognised, so a clerk knows what to check. Text in the legacy
+// TCVN3 and VNI encodings is detected and converted (package vntext).
+//
+// Input is bounded (Limits): the upload size, and for a .docx the zip entry
+// count, the uncompressed size and the XML depth (package docxread). A
+// legacy binary .doc, an oversized upload, a zip bomb or a malformed file
+// is refused with an error that wraps ErrLegacyDOC, ErrTooLarge, ErrZipBomb
+// or ErrMalformed, and nothing else is returned.
+package importer

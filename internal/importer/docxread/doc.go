@@ -1,0 +1,20 @@
+// Package docxread reads the text of a Word document (.docx) into a flat
+// list of paragraphs and tables: paragraph style, runs with bold, italic and
+// footnote text, and table cells with their horizontal span (gridSpan) and
+// vertical merge (vMerge). It reads files written by Word, LibreOffice and
+// WPS alike: it matches elements by namespace and local name, walks through
+// content controls (w:sdt), hyperlinks, smart tags, simple fields and
+// tracked insertions, skips deletions, drawings and field codes, and
+// resolves the main part and the footnotes through the package
+// relationships rather than fixed names.
+//
+// Everything it reads is bounded, because the file comes from an upload:
+// the zip's size, its entry count, the total uncompressed size (checked on
+// the declared sizes and again on the bytes actually inflated, so a lying
+// header cannot get past), and the XML nesting depth. A file that breaks a
+// limit or is not a well-formed package is refused with an error wrapping
+// ErrTooLarge, ErrZipBomb or ErrMalformed; nothing is returned with it.
+//
+// Layout and meaning are left to the caller (package importer): this
+// package only reports what is in the file.
+package docxread

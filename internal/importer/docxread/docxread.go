@@ -1,0 +1,959 @@
+package docxread
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// Errors a caller can map to a response. Every error Read returns wraps
+// exactly one of them.
+var (
+	// ErrTooLarge: more entries or bytes than the limits allow.
+	ErrTooLarge = errors.New("too large")
+	// ErrZipBomb: an entry inflates beyond what the limits allow, or beyond
+	// its declared size.
+	ErrZipBomb = errors.New("zip bomb")
+	// ErrMalformed: not a zip, no main document part, or malformed XML.
+	ErrMalformed = errors.New("malformed")
+)
+
+// Limits bound what Read accepts. Zero fields take DefaultLimits.
+type Limits struct {
+	MaxEntries      int   // entries in the zip
+	MaxUncompressed int64 // total bytes inflated, over all parts read
+	MaxDepth        int   // XML element nesting
+}
+
+// DefaultLimits fit any real office document: a 300-page plan is a few
+// hundred entries and a few megabytes of XML.
+var DefaultLimits = Limits{MaxEntries: 2000, MaxUncompressed: 64 << 20, MaxDepth: 256}
+
+func (l Limits) orDefault() Limits {
+	d := DefaultLimits
+	if l.MaxEntries > 0 {
+		d.MaxEntries = l.MaxEntries
+	}
+	if l.MaxUncompressed > 0 {
+		d.MaxUncompressed = l.MaxUncompressed
+	}
+	if l.MaxDepth > 0 {
+		d.MaxDepth = l.MaxDepth
+	}
+	return d
+}
+
+// Document is the readable content of a .docx, in reading order.
+type Document struct {
+	Blocks []Block
+	// Sections counts the section breaks met in the body (w:sectPr inside a
+	// paragraph): an appendix usually starts a new section.
+	Sections int
+	// LastLandscape: the body's last section (w:body/w:sectPr) is landscape.
+	LastLandscape bool
+}
+
+// Block is a paragraph or a table; exactly one is set.
+type Block struct {
+	Para  *Paragraph
+	Table *Table
+}
+
+// Paragraph is one w:p.
+type Paragraph struct {
+	// Style is the paragraph style ID (w:pStyle), e.g. "VbMuc" or
+	// "Heading1"; empty for the default style.
+	Style string
+	// Align is w:jc ("center", "right", "both" ...), empty when inherited.
+	Align string
+	// List is true for a paragraph numbered by Word (w:numPr): its label
+	// is generated and absent from the text.
+	List bool
+	// SectionBreak is true when the paragraph ends a section;
+	// Landscape, when that section is landscape.
+	SectionBreak bool
+	Landscape    bool
+	// Runs in order. Text holds "\t" for a tab and "\n" for a line break.
+	Runs []Run
+}
+
+// Text is the paragraph's text without emphasis.
+func (p *Paragraph) Text() string {
+	var b strings.Builder
+	for _, r := range p.Runs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+// Run is a stretch of text with one emphasis. Adjacent runs with the same
+// emphasis are merged.
+type Run struct {
+	Text   string
+	Bold   bool
+	Italic bool
+	// Footnote is the text of the footnote whose reference follows the run.
+	Footnote string
+}
+
+// Table is one w:tbl.
+type Table struct {
+	Rows []Row
+}
+
+// Row is one w:tr.
+type Row struct {
+	Cells []Cell
+}
+
+// Merge is a cell's vertical merge state.
+type Merge int
+
+const (
+	MergeNone     Merge = iota
+	MergeRestart        // first cell of a vertically merged group
+	MergeContinue       // covered by the cell above
+)
+
+// Cell is one w:tc.
+type Cell struct {
+	Span   int // grid columns covered (gridSpan), at least 1
+	Merge  Merge
+	Blocks []Block // paragraphs (and nested tables) of the cell
+}
+
+// Text is the cell's paragraphs joined by spaces.
+func (c *Cell) Text() string {
+	var parts []string
+	var walk func(bs []Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			switch {
+			case b.Para != nil:
+				if t := strings.TrimSpace(b.Para.Text()); t != "" {
+					parts = append(parts, t)
+				}
+			case b.Table != nil:
+				for _, r := range b.Table.Rows {
+					for i := range r.Cells {
+						walk(r.Cells[i].Blocks)
+					}
+				}
+			}
+		}
+	}
+	walk(c.Blocks)
+	return strings.Join(parts, " ")
+}
+
+// Namespaces of WordprocessingML: transitional (Word, LibreOffice, WPS) and
+// strict (Word's "Strict Open XML" save option).
+const (
+	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+	relDoc    = "/officeDocument"
+	relFoot   = "/footnotes"
+)
+
+// Read parses the .docx held in r. It never panics on bad input; every
+// failure is an error wrapping ErrTooLarge, ErrZipBomb or ErrMalformed.
+func Read(r io.ReaderAt, size int64, lim Limits) (*Document, error) {
+	lim = lim.orDefault()
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("docx: open zip: %w: %v", ErrMalformed, err)
+	}
+	if len(zr.File) > lim.MaxEntries {
+		return nil, fmt.Errorf("docx: %d zip entries, over the limit of %d: %w", len(zr.File), lim.MaxEntries, ErrTooLarge)
+	}
+	// Declared sizes first: a cheap refusal of the obvious bomb before a
+	// byte is inflated.
+	var declared uint64
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		declared += f.UncompressedSize64
+		if declared > uint64(lim.MaxUncompressed) {
+			return nil, fmt.Errorf("docx: declared uncompressed size over the limit of %d bytes: %w", lim.MaxUncompressed, ErrZipBomb)
+		}
+		files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	rd := &reader{files: files, budget: lim.MaxUncompressed, maxDepth: lim.MaxDepth}
+	main, err := rd.mainPart()
+	if err != nil {
+		return nil, err
+	}
+	foot := map[string]string{}
+	if fp := rd.related(main, relFoot, path.Join(path.Dir(main), "footnotes.xml")); fp != "" {
+		data, err := rd.read(fp)
+		if err != nil {
+			return nil, err
+		}
+		if foot, err = parseFootnotes(data, lim.MaxDepth); err != nil {
+			return nil, fmt.Errorf("docx: %s: %w", fp, err)
+		}
+	}
+	data, err := rd.read(main)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := parseDocument(data, foot, lim.MaxDepth)
+	if err != nil {
+		return nil, fmt.Errorf("docx: %s: %w", main, err)
+	}
+	return doc, nil
+}
+
+type reader struct {
+	files    map[string]*zip.File
+	budget   int64
+	maxDepth int
+}
+
+// read inflates one part, counting its bytes against the budget: the
+// declared sizes were checked, but they are only what the file claims.
+func (rd *reader) read(name string) ([]byte, error) {
+	f := rd.files[name]
+	if f == nil {
+		return nil, fmt.Errorf("docx: missing part %s: %w", name, ErrMalformed)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("docx: open %s: %w: %v", name, ErrMalformed, err)
+	}
+	defer rc.Close()
+	limit := min(rd.budget, int64(f.UncompressedSize64))
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if errors.Is(err, zip.ErrFormat) {
+		// archive/zip refuses to read past the declared size: the entry
+		// inflates to more than it claims.
+		return nil, fmt.Errorf("docx: %s does not inflate to its declared size: %w", name, ErrZipBomb)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("docx: inflate %s: %w: %v", name, ErrMalformed, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("docx: %s inflates beyond its declared size or the limit: %w", name, ErrZipBomb)
+	}
+	rd.budget -= int64(len(data))
+	return data, nil
+}
+
+// mainPart finds the main document through _rels/.rels, as a consumer
+// must; Word always names it word/document.xml, but nothing requires it.
+func (rd *reader) mainPart() (string, error) {
+	if p := rd.related("", relDoc, "word/document.xml"); p != "" {
+		return p, nil
+	}
+	return "", fmt.Errorf("docx: no main document part (is this a Word file?): %w", ErrMalformed)
+}
+
+// related returns the target of the first relationship of source whose type
+// ends with kind, or fallback when it exists and no relationship says
+// otherwise; "" when neither exists.
+func (rd *reader) related(source, kind, fallback string) string {
+	relsName := path.Join(path.Dir(source), "_rels", path.Base(source)+".rels")
+	if source == "" {
+		relsName = "_rels/.rels"
+	}
+	if rd.files[relsName] != nil {
+		if data, err := rd.read(relsName); err == nil {
+			var rels struct {
+				Rel []struct {
+					Type       string `xml:"Type,attr"`
+					Target     string `xml:"Target,attr"`
+					TargetMode string `xml:"TargetMode,attr"`
+				} `xml:"Relationship"`
+			}
+			if checkDepth(data, rd.maxDepth) == nil && xml.Unmarshal(data, &rels) == nil {
+				for _, r := range rels.Rel {
+					if !strings.HasSuffix(r.Type, kind) || r.TargetMode == "External" {
+						continue
+					}
+					t := r.Target
+					if strings.HasPrefix(t, "/") {
+						t = strings.TrimPrefix(t, "/")
+					} else {
+						t = path.Join(path.Dir(source), t)
+					}
+					if rd.files[t] != nil {
+						return t
+					}
+				}
+			}
+		}
+	}
+	if rd.files[fallback] != nil {
+		return fallback
+	}
+	return ""
+}
+
+// checkDepth refuses XML nested deeper than max before it is decoded.
+func checkDepth(data []byte, max int) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	depth := 0
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrMalformed, err)
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > max {
+				return fmt.Errorf("XML nested deeper than %d levels: %w", max, ErrMalformed)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+}
+
+// parser walks WordprocessingML tokens with an explicit depth count.
+type parser struct {
+	d        *xml.Decoder
+	depth    int
+	maxDepth int
+	foot     map[string]string
+}
+
+func newParser(data []byte, foot map[string]string, maxDepth int) *parser {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		if strings.EqualFold(label, "utf-8") || strings.EqualFold(label, "utf8") {
+			return in, nil
+		}
+		return nil, fmt.Errorf("unsupported XML encoding %q", label)
+	}
+	return &parser{d: d, maxDepth: maxDepth, foot: foot}
+}
+
+func (p *parser) next() (xml.Token, error) {
+	tok, err := p.d.Token()
+	if err != nil {
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+	switch tok.(type) {
+	case xml.StartElement:
+		p.depth++
+		if p.depth > p.maxDepth {
+			return nil, fmt.Errorf("XML nested deeper than %d levels: %w", p.maxDepth, ErrMalformed)
+		}
+	case xml.EndElement:
+		p.depth--
+	}
+	return tok, nil
+}
+
+// skip consumes the rest of the element just started.
+func (p *parser) skip() error {
+	n := 1
+	for n > 0 {
+		tok, err := p.next()
+		if err != nil {
+			return unexpectedEOF(err)
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			n++
+		case xml.EndElement:
+			n--
+		}
+	}
+	return nil
+}
+
+func unexpectedEOF(err error) error {
+	if err == io.EOF {
+		return fmt.Errorf("unexpected end of XML: %w", ErrMalformed)
+	}
+	return err
+}
+
+func isW(n xml.Name) bool { return n.Space == nsW || n.Space == nsWStrict }
+
+func attr(e xml.StartElement, local string) (string, bool) {
+	for _, a := range e.Attr {
+		if a.Name.Local == local && (a.Name.Space == "" || isW(a.Name)) {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// onOff reads a WordprocessingML toggle (<w:b/>, <w:b w:val="0"/>).
+func onOff(e xml.StartElement) bool {
+	v, ok := attr(e, "val")
+	if !ok {
+		return true
+	}
+	switch strings.ToLower(v) {
+	case "0", "false", "off", "none":
+		return false
+	}
+	return true
+}
+
+func parseDocument(data []byte, foot map[string]string, maxDepth int) (*Document, error) {
+	p := newParser(data, foot, maxDepth)
+	doc := &Document{}
+	sawBody := false
+	for {
+		tok, err := p.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if isW(se.Name) && se.Name.Local == "body" {
+			sawBody = true
+			bs, err := p.blocks(se.Name, doc)
+			if err != nil {
+				return nil, err
+			}
+			doc.Blocks = bs
+		}
+	}
+	if !sawBody {
+		return nil, fmt.Errorf("no w:body: %w", ErrMalformed)
+	}
+	return doc, nil
+}
+
+// blocks reads block-level content until the end of the element named end:
+// paragraphs and tables, looking through content controls and custom XML.
+func (p *parser) blocks(end xml.Name, doc *Document) ([]Block, error) {
+	var out []Block
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return nil, unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return out, nil
+			}
+		case xml.StartElement:
+			if !isW(t.Name) {
+				if err := p.skip(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			switch t.Name.Local {
+			case "p":
+				para, err := p.paragraph(t.Name)
+				if err != nil {
+					return nil, err
+				}
+				if para.SectionBreak && doc != nil {
+					doc.Sections++
+				}
+				out = append(out, Block{Para: para})
+			case "tbl":
+				tbl, err := p.table(t.Name, doc)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, Block{Table: tbl})
+			case "sdt", "sdtContent", "customXml", "ins", "smartTag":
+				bs, err := p.blocks(t.Name, doc)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, bs...)
+			case "sectPr":
+				land, err := p.landscape(t.Name)
+				if err != nil {
+					return nil, err
+				}
+				if doc != nil {
+					doc.LastLandscape = land
+				}
+			default:
+				if err := p.skip(); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+}
+
+func (p *parser) paragraph(end xml.Name) (*Paragraph, error) {
+	para := &Paragraph{}
+	if err := p.inline(end, para, runProps{}); err != nil {
+		return nil, err
+	}
+	para.Runs = mergeRuns(para.Runs)
+	return para, nil
+}
+
+type runProps struct{ bold, italic bool }
+
+// inline reads paragraph content until end, descending into every wrapper
+// that holds runs (hyperlinks, smart tags, simple fields, content controls,
+// insertions) and skipping what is not printed text (deletions, field
+// codes, drawings).
+func (p *parser) inline(end xml.Name, para *Paragraph, rp runProps) error {
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return nil
+			}
+		case xml.StartElement:
+			if !isW(t.Name) {
+				if err := p.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			switch t.Name.Local {
+			case "pPr":
+				if err := p.paraProps(t.Name, para); err != nil {
+					return err
+				}
+			case "r":
+				if err := p.run(t.Name, para, rp); err != nil {
+					return err
+				}
+			case "hyperlink", "smartTag", "fldSimple", "sdt", "sdtContent", "ins", "customXml", "dir", "bdo", "moveTo":
+				if err := p.inline(t.Name, para, rp); err != nil {
+					return err
+				}
+			default: // del, moveFrom, bookmarks, proofErr, sdtPr, oMath ...
+				if err := p.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+func (p *parser) paraProps(end xml.Name, para *Paragraph) error {
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return nil
+			}
+		case xml.StartElement:
+			if isW(t.Name) {
+				switch t.Name.Local {
+				case "pStyle":
+					para.Style, _ = attr(t, "val")
+				case "jc":
+					para.Align, _ = attr(t, "val")
+				case "numPr":
+					para.List = true
+				case "sectPr":
+					para.SectionBreak = true
+					land, err := p.landscape(t.Name)
+					if err != nil {
+						return err
+					}
+					para.Landscape = land
+					continue
+				}
+			}
+			if err := p.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// landscape reads a w:sectPr: is its page landscape (w:orient, or a page
+// wider than high)?
+func (p *parser) landscape(end xml.Name) (bool, error) {
+	land := false
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return false, unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return land, nil
+			}
+		case xml.StartElement:
+			if isW(t.Name) && t.Name.Local == "pgSz" {
+				o, _ := attr(t, "orient")
+				w, _ := attr(t, "w")
+				h, _ := attr(t, "h")
+				wi, err1 := strconv.Atoi(w)
+				hi, err2 := strconv.Atoi(h)
+				land = o == "landscape" || (err1 == nil && err2 == nil && wi > hi)
+			}
+			if err := p.skip(); err != nil {
+				return false, err
+			}
+		}
+	}
+}
+
+func (p *parser) run(end xml.Name, para *Paragraph, rp runProps) error {
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			para.Runs = append(para.Runs, Run{Text: text.String(), Bold: rp.bold, Italic: rp.italic})
+			text.Reset()
+		}
+	}
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				flush()
+				return nil
+			}
+		case xml.StartElement:
+			if !isW(t.Name) {
+				if err := p.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			switch t.Name.Local {
+			case "rPr":
+				if err := p.runProps(t.Name, &rp); err != nil {
+					return err
+				}
+				continue
+			case "t":
+				s, err := p.chars(t.Name)
+				if err != nil {
+					return err
+				}
+				text.WriteString(s)
+				continue
+			case "tab", "ptab":
+				text.WriteByte('\t')
+			case "br", "cr":
+				text.WriteByte('\n')
+			case "noBreakHyphen":
+				text.WriteByte('-')
+			case "footnoteReference":
+				flush()
+				id, _ := attr(t, "id")
+				note := p.foot[id]
+				if n := len(para.Runs); n > 0 && para.Runs[n-1].Footnote == "" {
+					para.Runs[n-1].Footnote = note
+				} else {
+					para.Runs = append(para.Runs, Run{Footnote: note})
+				}
+			}
+			if err := p.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (p *parser) runProps(end xml.Name, rp *runProps) error {
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return nil
+			}
+		case xml.StartElement:
+			if isW(t.Name) {
+				switch t.Name.Local {
+				case "b":
+					rp.bold = onOff(t)
+				case "i":
+					rp.italic = onOff(t)
+				}
+			}
+			if err := p.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// chars reads the character data of a w:t.
+func (p *parser) chars(end xml.Name) (string, error) {
+	var b strings.Builder
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return "", unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			b.Write(t)
+		case xml.StartElement:
+			if err := p.skip(); err != nil {
+				return "", err
+			}
+		case xml.EndElement:
+			if t.Name == end {
+				return b.String(), nil
+			}
+		}
+	}
+}
+
+func (p *parser) table(end xml.Name, doc *Document) (*Table, error) {
+	tbl := &Table{}
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return nil, unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return tbl, nil
+			}
+		case xml.StartElement:
+			if !isW(t.Name) {
+				if err := p.skip(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			switch t.Name.Local {
+			case "tr":
+				row, err := p.row(t.Name, doc)
+				if err != nil {
+					return nil, err
+				}
+				tbl.Rows = append(tbl.Rows, row)
+			case "sdt", "sdtContent", "customXml", "ins":
+				// Rows wrapped in a content control: read them in place.
+				inner, err := p.table(t.Name, doc)
+				if err != nil {
+					return nil, err
+				}
+				tbl.Rows = append(tbl.Rows, inner.Rows...)
+			default:
+				if err := p.skip(); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+}
+
+func (p *parser) row(end xml.Name, doc *Document) (Row, error) {
+	var row Row
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return row, unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return row, nil
+			}
+		case xml.StartElement:
+			if !isW(t.Name) {
+				if err := p.skip(); err != nil {
+					return row, err
+				}
+				continue
+			}
+			switch t.Name.Local {
+			case "tc":
+				c, err := p.cell(t.Name, doc)
+				if err != nil {
+					return row, err
+				}
+				row.Cells = append(row.Cells, c)
+			case "sdt", "sdtContent", "customXml":
+				inner, err := p.row(t.Name, doc)
+				if err != nil {
+					return row, err
+				}
+				row.Cells = append(row.Cells, inner.Cells...)
+			default:
+				if err := p.skip(); err != nil {
+					return row, err
+				}
+			}
+		}
+	}
+}
+
+func (p *parser) cell(end xml.Name, doc *Document) (Cell, error) {
+	c := Cell{Span: 1}
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return c, unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return c, nil
+			}
+		case xml.StartElement:
+			if !isW(t.Name) {
+				if err := p.skip(); err != nil {
+					return c, err
+				}
+				continue
+			}
+			switch t.Name.Local {
+			case "tcPr":
+				if err := p.cellProps(t.Name, &c); err != nil {
+					return c, err
+				}
+			case "p":
+				para, err := p.paragraph(t.Name)
+				if err != nil {
+					return c, err
+				}
+				c.Blocks = append(c.Blocks, Block{Para: para})
+			case "tbl":
+				tbl, err := p.table(t.Name, doc)
+				if err != nil {
+					return c, err
+				}
+				c.Blocks = append(c.Blocks, Block{Table: tbl})
+			case "sdt", "sdtContent", "customXml":
+				bs, err := p.blocks(t.Name, doc)
+				if err != nil {
+					return c, err
+				}
+				c.Blocks = append(c.Blocks, bs...)
+			default:
+				if err := p.skip(); err != nil {
+					return c, err
+				}
+			}
+		}
+	}
+}
+
+// maxSpan bounds gridSpan: a hostile value must not make the caller build
+// a million empty columns.
+const maxSpan = 256
+
+func (p *parser) cellProps(end xml.Name, c *Cell) error {
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return nil
+			}
+		case xml.StartElement:
+			if isW(t.Name) {
+				switch t.Name.Local {
+				case "gridSpan":
+					v, _ := attr(t, "val")
+					if n, err := strconv.Atoi(v); err == nil && n > 1 {
+						c.Span = min(n, maxSpan)
+					}
+				case "vMerge":
+					// No val means "continue" (ECMA-376 §17.4.85).
+					if v, _ := attr(t, "val"); v == "restart" {
+						c.Merge = MergeRestart
+					} else {
+						c.Merge = MergeContinue
+					}
+				}
+			}
+			if err := p.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func mergeRuns(rs []Run) []Run {
+	var out []Run
+	for _, r := range rs {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if last.Footnote == "" && last.Bold == r.Bold && last.Italic == r.Italic {
+				last.Text += r.Text
+				last.Footnote = r.Footnote
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// parseFootnotes maps footnote IDs to their text; the separator notes Word
+// writes (types separator, continuationSeparator) are left out.
+func parseFootnotes(data []byte, maxDepth int) (map[string]string, error) {
+	p := newParser(data, nil, maxDepth)
+	out := map[string]string{}
+	for {
+		tok, err := p.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || !isW(se.Name) || se.Name.Local != "footnote" {
+			continue
+		}
+		id, _ := attr(se, "id")
+		typ, _ := attr(se, "type")
+		bs, err := p.blocks(se.Name, nil)
+		if err != nil {
+			return nil, err
+		}
+		if typ != "" && typ != "normal" {
+			continue
+		}
+		var parts []string
+		for _, b := range bs {
+			if b.Para != nil {
+				if t := strings.TrimSpace(b.Para.Text()); t != "" {
+					parts = append(parts, t)
+				}
+			}
+		}
+		out[id] = strings.Join(parts, " ")
+	}
+}

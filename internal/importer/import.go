@@ -1,0 +1,147 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/importer/docxread"
+)
+
+// Errors the caller maps to a response (HTTP: ErrLegacyDOC and
+// ErrMalformed → 422, ErrTooLarge and ErrZipBomb → 413). Every error Import
+// returns wraps exactly one of them.
+var (
+	// ErrLegacyDOC: a Word 97-2003 binary .doc (OLE2 compound file).
+	ErrLegacyDOC = errors.New("legacy Word .doc (Word 97-2003) is not supported: open it in Word or LibreOffice and save it as .docx")
+	// ErrTooLarge: the upload, the zip's entry count or its content is over
+	// the limit.
+	ErrTooLarge = docxread.ErrTooLarge
+	// ErrZipBomb: a zip entry inflates beyond its declared size or the
+	// uncompressed limit.
+	ErrZipBomb = docxread.ErrZipBomb
+	// ErrMalformed: not a readable .docx or text file.
+	ErrMalformed = docxread.ErrMalformed
+)
+
+// Limits bound one import. Zero fields take DefaultLimits.
+type Limits struct {
+	MaxBytes        int64 // size of the uploaded file
+	MaxEntries      int   // zip entries of a .docx
+	MaxUncompressed int64 // total bytes inflated from a .docx
+	MaxDepth        int   // XML nesting in a .docx
+}
+
+// DefaultLimits: a real plan is well under 1 MiB as .docx; 20 MiB leaves
+// room for embedded pictures (which are never inflated).
+var DefaultLimits = Limits{
+	MaxBytes:        20 << 20,
+	MaxEntries:      docxread.DefaultLimits.MaxEntries,
+	MaxUncompressed: docxread.DefaultLimits.MaxUncompressed,
+	MaxDepth:        docxread.DefaultLimits.MaxDepth,
+}
+
+func (l Limits) orDefault() Limits {
+	d := DefaultLimits
+	if l.MaxBytes > 0 {
+		d.MaxBytes = l.MaxBytes
+	}
+	if l.MaxEntries > 0 {
+		d.MaxEntries = l.MaxEntries
+	}
+	if l.MaxUncompressed > 0 {
+		d.MaxUncompressed = l.MaxUncompressed
+	}
+	if l.MaxDepth > 0 {
+		d.MaxDepth = l.MaxDepth
+	}
+	return d
+}
+
+// Format of an imported file.
+const (
+	FormatDOCX = "docx"
+	FormatText = "text"
+)
+
+var (
+	magicOLE2 = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	magicZip  = []byte("PK\x03\x04")
+	magicRTF  = []byte(`{\rtf`)
+	magicPDF  = []byte("%PDF-")
+)
+
+// Import reads a .docx or a text file and recognises a document in it. name
+// is used only to report and to break a tie (a ".docx" that is not a zip is
+// malformed, not text); the format is decided by the content. The returned
+// document is normalised (NFC, single spaces) and is a draft when its
+// number, date or signer is blank; validate it before rendering.
+func Import(r io.ReaderAt, size int64, name string, lim Limits) (*document.Document, *Report, error) {
+	lim = lim.orDefault()
+	if size > lim.MaxBytes {
+		return nil, nil, fmt.Errorf("import: %d bytes, over the limit of %d: %w", size, lim.MaxBytes, ErrTooLarge)
+	}
+	if size < 0 {
+		return nil, nil, fmt.Errorf("import: negative size: %w", ErrMalformed)
+	}
+	head := make([]byte, 8)
+	n, err := r.ReadAt(head, 0)
+	if err != nil && err != io.EOF {
+		return nil, nil, fmt.Errorf("import: read: %w", err)
+	}
+	head = head[:n]
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(head, magicOLE2):
+		return nil, nil, fmt.Errorf("import: %w", ErrLegacyDOC)
+	case bytes.HasPrefix(head, magicZip) || ext == ".docx":
+		return ImportDOCX(r, size, lim)
+	case bytes.HasPrefix(head, magicRTF), bytes.HasPrefix(head, magicPDF):
+		return nil, nil, fmt.Errorf("import: RTF and PDF are not supported (save as .docx or copy the text): %w", ErrMalformed)
+	}
+	data := make([]byte, size)
+	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
+		return nil, nil, fmt.Errorf("import: read: %w", err)
+	}
+	return ImportText(data, lim)
+}
+
+// ImportDOCX reads a .docx.
+func ImportDOCX(r io.ReaderAt, size int64, lim Limits) (*document.Document, *Report, error) {
+	lim = lim.orDefault()
+	if size > lim.MaxBytes {
+		return nil, nil, fmt.Errorf("import: %d bytes, over the limit of %d: %w", size, lim.MaxBytes, ErrTooLarge)
+	}
+	dx, err := docxread.Read(r, size, docxread.Limits{MaxEntries: lim.MaxEntries, MaxUncompressed: lim.MaxUncompressed, MaxDepth: lim.MaxDepth})
+	if err != nil {
+		return nil, nil, fmt.Errorf("import: %w", err)
+	}
+	rep := &Report{Format: FormatDOCX, Encoding: "utf-8"}
+	lines := docxLines(dx, rep)
+	d := recognise(lines, rep, true)
+	return d, rep, nil
+}
+
+// ImportText reads plain text (UTF-8, UTF-16 with a BOM, Windows-1252, or
+// TCVN3/VNI mojibake).
+func ImportText(data []byte, lim Limits) (*document.Document, *Report, error) {
+	lim = lim.orDefault()
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, nil, fmt.Errorf("import: %d bytes, over the limit of %d: %w", len(data), lim.MaxBytes, ErrTooLarge)
+	}
+	if bytes.HasPrefix(data, magicOLE2) {
+		return nil, nil, fmt.Errorf("import: %w", ErrLegacyDOC)
+	}
+	rep := &Report{Format: FormatText}
+	s, err := decodeText(data, rep)
+	if err != nil {
+		return nil, nil, fmt.Errorf("import: %w", err)
+	}
+	lines := textLines(s, rep)
+	d := recognise(lines, rep, false)
+	return d, rep, nil
+}

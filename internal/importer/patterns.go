@@ -1,0 +1,205 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
+)
+
+// The printed forms NĐ30 prescribes, as clerks actually type them.
+var (
+	// authorityRE: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q.".
+	authorityRE = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*\.\s*(\p{Lu}.*)$`)
+	// numberRE: "Số: 1653/KH-UBND", "Số: /KH-UBND", "Số 12/UBND-VX".
+	numberRE = regexp.MustCompile(`^(?:Số|SỐ)\s*:?\s*(\S.*)?$`)
+	// placeDateRE: "Gia Lai, ngày 30 tháng 6 năm 2023", "Vĩnh Linh, ngày
+	// tháng năm 2024" (blank parts in a draft).
+	placeDateRE = regexp.MustCompile(`^([^,\d/;:()]{2,60}),\s*ngày\b(.*)$`)
+	dateRE      = regexp.MustCompile(`^\s*(\d{1,2})?\s*(?:tháng\s*(\d{1,2})?)?\s*(?:năm\s*(\d{4})?)?`)
+	// subjectRE: "V/v ..." or "Về việc ..." under the number of a công văn.
+	subjectRE  = regexp.MustCompile(`^(?:V/v|V/V|v/v|Về việc)\s*:?\s*(.*)$`)
+	kinhGuiRE  = regexp.MustCompile(`^Kính\s+gửi\s*:?\s*(.*)$`)
+	noiNhanRE  = regexp.MustCompile(`^(?i:nơi\s+nhận)\s*:?\s*(.*)$`)
+	luuRE      = regexp.MustCompile(`^Lưu\b`)
+	appendixRE = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ LỤC SỐ|Phụ lục số)(?:\s+([IVXLC]+|\d+))?\s*:?\s*$`)
+	kemTheoRE  = regexp.MustCompile(`^\(\s*Kèm theo\b(.*)\)\s*$`)
+	unitLineRE = regexp.MustCompile(`^(?:ĐVT|Đơn vị tính|Đơn vị)\s*:`)
+	// Labels of the numbering ladder.
+	romanRE   = regexp.MustCompile(`^([IVXLC]{1,6})\.\s*(.*)$`)
+	decimalRE = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})(\.?)\s+(.+)$`)
+	arabicRE  = regexp.MustCompile(`^(\d{1,2})\.\s*(\S.*)$`)
+	letterRE  = regexp.MustCompile(`^([a-zđ])\)\s*(.+)$`)
+	bulletRE  = regexp.MustCompile(`^([-–•+*])\s*(\S.*)$`)
+	ruleRE    = regexp.MustCompile(`^[-_=─—–.*\s]{3,}$`)
+	yearRE    = regexp.MustCompile(`\b(19\d\d|20\d\d)\b`)
+	// closingCueRE: the paragraph that closes the body ("Trên đây là Kế
+	// hoạch ...", "UBND tỉnh yêu cầu ... thực hiện Kế hoạch này").
+	closingCueRE = regexp.MustCompile(`^(?:Trên đây|Nhận được|Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện)|^.{0,60}\b(?:yêu cầu|đề nghị|Đề nghị)\b.*\b(?:này|trên)\b`)
+	connectorRE  = regexp.MustCompile(`^(?i:(?:trong đó|chia ra|cụ thể|bao gồm|gồm)[^:]{0,20}):?$`)
+	noteRE       = regexp.MustCompile(`^(.*\S)\s*\(((?:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
+	nameWordRE   = regexp.MustCompile(`^\p{Lu}\p{Ll}*$`)
+)
+
+// Nation and motto lines (Quốc hiệu, Tiêu ngữ), printed by the system.
+func isNation(t string) bool {
+	u := vntext.Upper(t)
+	return strings.Contains(u, "CỘNG HÒA XÃ HỘI") || strings.Contains(u, "CỘNG HOÀ XÃ HỘI") || strings.HasPrefix(u, "CHỦ NGHĨA VIỆT NAM")
+}
+
+func isMotto(t string) bool {
+	return strings.Contains(t, "Độc lập") && strings.Contains(t, "Tự do")
+}
+
+// typeByName finds the Phụ lục III type whose name is the line, in
+// capitals as printed ("KẾ HOẠCH").
+func typeByName(t string) (document.DocType, bool) {
+	u := strings.Join(strings.Fields(vntext.Upper(t)), " ")
+	for _, dt := range document.Types {
+		if dt.IsLetter() {
+			continue
+		}
+		if u == vntext.Upper(dt.Name) || (dt.Code == "ban_thoa_thuan" && u == "BẢN THOẢ THUẬN") || (dt.Code == "giay_uy_quyen" && u == "GIẤY UỶ QUYỀN") {
+			return dt, true
+		}
+	}
+	return document.DocType{}, false
+}
+
+func hasLetter(s string) bool { return strings.ContainsFunc(s, unicode.IsLetter) }
+
+// isCaps: a line with letters, all upper case.
+func isCaps(s string) bool { return hasLetter(s) && vntext.IsUpper(s) }
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func startsDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+func endsTerminal(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	s = strings.TrimRight(s, "”\"’)")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") ||
+		strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// labelOf reads a numbering label at the start of a paragraph: its kind
+// ("roman", "arabic", "decimal", "letter"), the label as printed and the
+// rest.
+func labelOf(t string) (kind, label, rest string) {
+	if m := romanRE.FindStringSubmatch(t); m != nil && m[2] != "" && romanValue(m[1]) > 0 {
+		return "roman", m[1] + ".", m[2]
+	}
+	if m := decimalRE.FindStringSubmatch(t); m != nil {
+		return "decimal", m[1] + m[2], m[3]
+	}
+	if m := arabicRE.FindStringSubmatch(t); m != nil {
+		return "arabic", m[1] + ".", m[2]
+	}
+	if m := letterRE.FindStringSubmatch(t); m != nil {
+		return "letter", m[1] + ")", m[2]
+	}
+	return "", "", t
+}
+
+func romanValue(s string) int {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
+	total, prev := 0, 0
+	for i := len(s) - 1; i >= 0; i-- {
+		v := vals[s[i]]
+		if v < prev {
+			total -= v
+		} else {
+			total += v
+			prev = v
+		}
+	}
+	if total <= 0 || total > 60 || toRoman(total) != s {
+		return 0
+	}
+	return total
+}
+
+func toRoman(n int) string {
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}
+
+// startsBlock: a text line that begins a new paragraph whatever came
+// before it.
+func startsBlock(t string) bool {
+	if k, _, _ := labelOf(t); k != "" {
+		return true
+	}
+	if bulletRE.MatchString(t) && !ruleRE.MatchString(t) {
+		return true
+	}
+	for _, p := range []string{"Căn cứ ", "Trên đây", "Kính gửi", "(Kèm theo"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return noiNhanRE.MatchString(t) || authorityRE.MatchString(t) || unitLineRE.MatchString(t)
+}
+
+// agencyWords start the name of a body; in the header the last line that
+// starts with one begins the issuing body, the lines above are its parent.
+var agencyWords = []string{"ỦY BAN", "UỶ BAN", "UBND", "SỞ", "PHÒNG", "BAN", "CỤC", "TỔNG CỤC", "CHI CỤC", "VỤ", "VIỆN", "TRUNG TÂM", "BỘ", "HỘI ĐỒNG", "VĂN PHÒNG", "THANH TRA", "TRƯỜNG", "BỆNH VIỆN", "ĐÀI", "HỘI", "KHO BẠC", "CÔNG AN", "BỘ CHỈ HUY", "ĐẢNG ỦY", "HUYỆN ỦY", "TỈNH ỦY"}
+
+func startsAgency(t string) bool {
+	u := vntext.Upper(t)
+	for _, w := range agencyWords {
+		if u == w || strings.HasPrefix(u, w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// unitWords name administrative units, lower case before a place name.
+var unitWords = []string{"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường"}
+
+// placeAfter finds "<unit> <Place Name>" in s: the unit word followed by
+// capitalised words.
+func placeAfter(s, unit string) string {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(unit) + `\s+((?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*)*)`)
+	m := re.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// looksLikeName: a signer's name, two to six capitalised words.
+func looksLikeName(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		if !nameWordRE.MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordCount counts the words of s.
+func wordCount(s string) int { return len(strings.Fields(s)) }

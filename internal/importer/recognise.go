@@ -1,0 +1,753 @@
+package importer
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
+)
+
+// recogniser reads lines into a document, zone by zone: header, body
+// (with bases, intro and closing), the Nơi nhận and signature blocks, and
+// the appendices.
+type recogniser struct {
+	lines []line
+	d     *document.Document
+	rep   *Report
+	docx  bool
+	// vbStyles: the DOCX uses vanban's own paragraph styles, which are
+	// trusted over the text.
+	vbStyles bool
+	// wrapped: the text was hard-wrapped at a fixed width, so a paragraph
+	// spans several lines; width is that width in characters.
+	wrapped bool
+	width   int
+
+	issuerLines []string
+	issuerStyle bool // issuer lines came with vanban's styles
+	typeFound   bool
+	kemTheo     string
+}
+
+func recognise(lines []line, rep *Report, docx bool) *document.Document {
+	r := &recogniser{lines: lines, rep: rep, docx: docx, d: &document.Document{Schema: document.SchemaV1}}
+	for _, l := range lines {
+		if strings.HasPrefix(l.style, "Vb") {
+			r.vbStyles = true
+			break
+		}
+	}
+	if !docx {
+		r.wrapped, r.width = detectWrap(lines)
+		if r.wrapped {
+			rep.recognised("", fmt.Sprintf("Văn bản bị ngắt dòng ở khoảng %d ký tự: đã nối các dòng thành đoạn.", r.width),
+				fmt.Sprintf("the text is hard-wrapped at about %d characters: lines were joined into paragraphs", r.width))
+		}
+	}
+	start := r.header()
+	end := len(lines)
+	var appx []int
+	closeAt := r.findClosing(start, end)
+	for i := closeAt; i < end; i++ {
+		if t := lines[i].text(); lines[i].style == "VbPhuLuc" || (appendixRE.MatchString(t) && lines[i].table == nil) {
+			appx = append(appx, i)
+		}
+	}
+	bodyEnd := end
+	if len(appx) > 0 {
+		bodyEnd = appx[0]
+		if closeAt > bodyEnd {
+			closeAt = bodyEnd
+		}
+	}
+	r.body(lines[start:closeAt])
+	r.closing(lines[closeAt:bodyEnd])
+	for k, a := range appx {
+		b := end
+		if k+1 < len(appx) {
+			b = appx[k+1]
+		}
+		r.appendix(lines[a:b], len(r.d.Appendices))
+	}
+	r.finish()
+	document.Normalize(r.d, nil)
+	return r.d
+}
+
+// detectWrap: text whose lines never exceed a width of 60-120 characters
+// and are mostly near it was wrapped by the extraction.
+func detectWrap(lines []line) (bool, int) {
+	var lens []int
+	for _, l := range lines {
+		if t := l.text(); !l.blank && t != "" {
+			lens = append(lens, utf8.RuneCountInString(t))
+		}
+	}
+	if len(lens) < 20 {
+		return false, 0
+	}
+	sort.Ints(lens)
+	p90 := lens[len(lens)*9/10]
+	maxLen := lens[len(lens)-1]
+	if p90 >= 50 && p90 <= 120 && maxLen <= 140 {
+		return true, p90
+	}
+	return false, 0
+}
+
+// header reads the header block and the type and trích yếu; it returns
+// the index of the first line of the body.
+func (r *recogniser) header() int {
+	d := r.d
+	ls := r.lines
+	i := 0
+	sawNation := false
+	sawNumber := false
+	for i < len(ls) {
+		l := ls[i]
+		t := l.text()
+		if l.blank || (t == "" && l.table == nil) {
+			i++
+			continue
+		}
+		if l.table != nil || l.cells != nil {
+			break
+		}
+		switch {
+		case l.style == "VbCoQuanChuQuan" || l.style == "VbCoQuan":
+			r.issuerStyle = true
+			if l.style == "VbCoQuanChuQuan" {
+				d.Issuer.Parent = append(d.Issuer.Parent, t)
+			} else {
+				d.Issuer.Name = append(d.Issuer.Name, t)
+			}
+			i++
+		case ruleRE.MatchString(t):
+			i++
+		case isNation(t):
+			sawNation = true
+			i++
+		case isMotto(t):
+			i++
+		case numberRE.MatchString(t) && !sawNumber:
+			sawNumber = true
+			r.number(numberRE.FindStringSubmatch(t)[1])
+			i++
+		case r.typeFound && !kinhGuiRE.MatchString(t):
+			// After the type name and trích yếu only Kính gửi belongs to
+			// the header (a tờ trình has one).
+			return i
+		case placeDateRE.MatchString(t) && d.Place == "" && wordCount(placeDateRE.FindStringSubmatch(t)[1]) <= 8:
+			i = r.placeDate(i)
+		case subjectRE.MatchString(t) && d.Subject == "" && !r.typeFound:
+			i = r.subject(i)
+		case kinhGuiRE.MatchString(t):
+			i = r.addressees(i)
+		case !r.typeFound && l.style != "VbTrichYeu" && isTypeLine(t):
+			dt, _ := typeByName(t)
+			d.Type = dt.Code
+			r.typeFound = true
+			r.rep.recognised("/type", "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			i = r.summary(i + 1)
+		case isCaps(t) && !r.typeFound && !sawNumber && d.Place == "" && len(r.issuerLines) < 5 && !r.issuerStyle && !sawNation:
+			r.issuerLines = append(r.issuerLines, t)
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func isTypeLine(t string) bool {
+	_, ok := typeByName(t)
+	return ok
+}
+
+// number reads "1653/KH-UBND", "/KH-UBND" or "908/SLĐT BXH-BĐG".
+func (r *recogniser) number(s string) {
+	s = strings.TrimSpace(s)
+	num, sym, ok := strings.Cut(s, "/")
+	if !ok {
+		num, sym = s, ""
+	}
+	num = strings.TrimSpace(num)
+	d := r.d
+	d.Number = num
+	joined := strings.Join(strings.Fields(sym), "")
+	if joined != strings.TrimSpace(sym) {
+		r.rep.guessed("/symbol", fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
+			fmt.Sprintf("the symbol %q had spaces: joined into %q", sym, joined))
+	}
+	d.Symbol = joined
+	if num == "" {
+		r.rep.recognised("/number", "Số văn bản để trống (dự thảo).", "the number is blank (a draft)")
+	} else {
+		r.rep.recognised("/number", "Số và ký hiệu: "+num+"/"+joined+".", "number and symbol: "+num+"/"+joined)
+	}
+}
+
+// placeDate reads the place and date, joining the lines a narrow column
+// wrapped ("Gia Lai, ngày 30" / "tháng 6 năm 2023").
+func (r *recogniser) placeDate(i int) int {
+	t := r.lines[i].text()
+	i++
+	for !yearRE.MatchString(t[strings.Index(t, "ngày"):]) && i < len(r.lines) {
+		n := r.lines[i].text()
+		if r.lines[i].blank {
+			i++
+			continue
+		}
+		if strings.HasPrefix(n, "tháng") || strings.HasPrefix(n, "năm") || startsDigit(n) {
+			t += " " + n
+			i++
+			continue
+		}
+		break
+	}
+	m := placeDateRE.FindStringSubmatch(t)
+	d := r.d
+	d.Place = strings.TrimSpace(m[1])
+	dm := dateRE.FindStringSubmatch(m[2])
+	d.Date.Day, _ = strconv.Atoi(dm[1])
+	d.Date.Month, _ = strconv.Atoi(dm[2])
+	d.Date.Year, _ = strconv.Atoi(dm[3])
+	r.rep.recognised("/date", "Địa danh và ngày tháng: "+t+".", "place and date: "+t)
+	return i
+}
+
+// subject reads "V/v ..." and its continuation lines.
+func (r *recogniser) subject(i int) int {
+	t := subjectRE.FindStringSubmatch(r.lines[i].text())[1]
+	style := r.lines[i].style
+	i++
+	for i < len(r.lines) {
+		l := r.lines[i]
+		n := l.text()
+		if l.blank || l.table != nil || n == "" || r.lines[i-1].cellEnd {
+			break
+		}
+		if (style != "" && l.style == style) || (startsLower(n) && !placeDateRE.MatchString(n)) {
+			t += " " + n
+			i++
+			continue
+		}
+		break
+	}
+	r.d.Subject = strings.TrimSpace(t)
+	r.d.Type = document.TypeCongVan
+	r.rep.recognised("/subject", "Trích yếu công văn (V/v): "+r.d.Subject+".", "công văn subject (V/v): "+r.d.Subject)
+	return i
+}
+
+// addressees reads "Kính gửi: X" or "Kính gửi:" followed by "- X;" lines.
+func (r *recogniser) addressees(i int) int {
+	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(r.lines[i].text())[1])
+	i++
+	var out []string
+	if first != "" {
+		out = append(out, first)
+	}
+	for i < len(r.lines) {
+		l := r.lines[i]
+		n := l.text()
+		if l.blank {
+			i++
+			continue
+		}
+		if m := bulletRE.FindStringSubmatch(n); m != nil && (first == "" || len(out) > 0 && strings.HasPrefix(first, "-")) {
+			out = append(out, m[2])
+			i++
+			continue
+		}
+		break
+	}
+	for k, a := range out {
+		a = strings.TrimSpace(strings.TrimPrefix(a, "-"))
+		out[k] = strings.TrimRight(a, ";.,")
+	}
+	r.d.Addressees = append(r.d.Addressees, out...)
+	if r.d.Type == "" {
+		r.d.Type = document.TypeCongVan
+	}
+	r.rep.recognised("/addressees", fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	return i
+}
+
+// summary reads the trích yếu under the type name: its first line and the
+// lines that continue it (lower-case start, or caps under caps, or the
+// same DOCX style).
+func (r *recogniser) summary(i int) int {
+	ls := r.lines
+	for i < len(ls) && (ls[i].blank || ruleRE.MatchString(ls[i].text())) {
+		i++
+	}
+	if i >= len(ls) || ls[i].table != nil {
+		return i
+	}
+	t := ls[i].text()
+	if startsBlock(t) && !strings.HasPrefix(t, "Trên") {
+		return i
+	}
+	style := ls[i].style
+	i++
+	for i < len(ls) {
+		blanks := 0
+		j := i
+		for j < len(ls) && ls[j].blank {
+			j++
+			blanks++
+		}
+		if j >= len(ls) || ls[j].table != nil {
+			break
+		}
+		n := ls[j].text()
+		join := false
+		switch {
+		case r.docx:
+			join = style != "" && ls[j].style == style
+		case startsLower(n):
+			join = true
+		case blanks == 0 && !startsBlock(n) && isCaps(t) && isCaps(n):
+			join = true
+		}
+		if !join {
+			break
+		}
+		t += " " + n
+		i = j + 1
+	}
+	r.d.Summary = strings.TrimSpace(t)
+	r.rep.recognised("/summary", "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
+	return i
+}
+
+// findClosing returns the first line of the Nơi nhận / signature zone.
+func (r *recogniser) findClosing(start, end int) int {
+	for i := start; i < end; i++ {
+		l := r.lines[i]
+		if l.style == "VbNoiNhan" || l.style == "VbQuyenHan" {
+			return i
+		}
+		if l.style != "" && r.vbStyles {
+			continue
+		}
+		t := l.text()
+		if noiNhanRE.MatchString(t) || authorityRE.MatchString(t) {
+			return i
+		}
+	}
+	return end
+}
+
+// closing reads the Nơi nhận list and the signature block, whose lines may
+// come in any order: extraction often interleaves the two columns line by
+// line. Each line is told by its form: "- X;" is a recipient, "Lưu" the
+// archive line, "TM."/"KT." and capitals the signature, a capitalised name
+// the signer.
+func (r *recogniser) closing(ls []line) {
+	d := r.d
+	var sig []string
+	var recips []string
+	archive := ""
+	name := ""
+	interleaved := false
+	lastKind := ""
+	for _, l := range ls {
+		for _, seg := range strings.Split(l.text(), "\t") {
+			t := strings.TrimSpace(seg)
+			if t == "" {
+				continue
+			}
+			kind := ""
+			switch {
+			case l.style == "VbHoTen":
+				kind = "name"
+			case noiNhanRE.MatchString(t):
+				kind = "head"
+				if rest := strings.TrimSpace(noiNhanRE.FindStringSubmatch(t)[1]); rest != "" {
+					t, kind = rest, "recipient"
+				}
+			case strings.HasPrefix(t, "(") && strings.Contains(vntext.Lower(t), "ký"):
+				continue // "(Đã ký)", "(Ký, ghi rõ họ tên)"
+			case vntext.Lower(t) == "đã ký":
+				continue
+			case l.style == "VbQuyenHan" || authorityRE.MatchString(t) || (isCaps(t) && !bulletRE.MatchString(t)):
+				kind = "sig"
+			case bulletRE.MatchString(t) || luuRE.MatchString(t) || l.style == "VbNoiNhanDong":
+				kind = "recipient"
+			case looksLikeName(t) && len(sig) > 0:
+				kind = "name"
+			default:
+				kind = "more"
+			}
+			if lastKind != "" && kind != lastKind && ((kind == "sig" && lastKind == "recipient") || (kind == "recipient" && lastKind == "sig")) && len(recips) > 0 && len(sig) > 0 {
+				interleaved = true
+			}
+			switch kind {
+			case "recipient":
+				if m := bulletRE.FindStringSubmatch(t); m != nil {
+					t = m[2]
+				}
+				if luuRE.MatchString(t) {
+					archive = t
+				} else {
+					recips = append(recips, t)
+				}
+			case "sig":
+				sig = append(sig, t)
+			case "name":
+				name = t
+			case "more":
+				// A recipient wrapped onto a second line.
+				if n := len(recips); n > 0 && archive == "" {
+					recips[n-1] += " " + t
+					r.rep.guessed("/distribution/recipients", "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
+				} else if len(sig) > 0 && name == "" {
+					name = t
+				}
+			}
+			if kind != "head" {
+				lastKind = kind
+			}
+		}
+	}
+	if interleaved {
+		r.rep.recognised("/distribution", "Nơi nhận và chữ ký bị trích xen kẽ từng dòng: đã tách ra.", "Nơi nhận and the signature were extracted interleaved line by line: separated")
+	}
+	for _, s := range recips {
+		d.Distribution.Recipients = append(d.Distribution.Recipients, recipient(s))
+	}
+	if len(recips) > 0 {
+		r.rep.recognised("/distribution/recipients", fmt.Sprintf("Nơi nhận: %d nơi.", len(recips)), fmt.Sprintf("Nơi nhận: %d recipient(s)", len(recips)))
+	}
+	if archive != "" {
+		r.archive(archive)
+	}
+	r.signature(sig, name)
+}
+
+// recipient splits "Bộ LĐTBXH (để b/c);" into the name and the note.
+func recipient(s string) document.Recipient {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ";,."))
+	if m := noteRE.FindStringSubmatch(s); m != nil {
+		return document.Recipient{Name: m[1], Note: m[2]}
+	}
+	return document.Recipient{Name: s}
+}
+
+// archive keeps the Lưu line structured when the structured form prints
+// it exactly, and verbatim otherwise, so the paper is unchanged.
+func (r *recogniser) archive(s string) {
+	d := r.d
+	s = strings.TrimSpace(s)
+	if a, ok := parseArchive(s); ok && compose.ArchiveLine(a) == "- "+s {
+		d.Distribution.Archive = &a
+		r.rep.recognised("/distribution/archive", "Dòng Lưu: "+s+".", "Lưu line: "+s)
+		return
+	}
+	d.Distribution.ArchiveLine = s
+	r.rep.recognised("/distribution/archive_line", "Dòng Lưu giữ nguyên như in: "+s+".", "Lưu line kept as printed: "+s)
+}
+
+// parseArchive reads "Lưu: VT, A, B. x(30)." into an Archive.
+func parseArchive(s string) (document.Archive, bool) {
+	var a document.Archive
+	rest, ok := strings.CutPrefix(s, "Lưu: VT")
+	if !ok {
+		return a, false
+	}
+	rest = strings.TrimSuffix(rest, ".")
+	units, tail, _ := strings.Cut(rest, ". ")
+	for _, u := range strings.Split(units, ",") {
+		u = strings.TrimSpace(u)
+		if u == "" {
+			continue
+		}
+		if c, n, ok := cutCopies(u); ok && tail == "" {
+			u, a.Copies = c, n
+		}
+		if !abbreviationLike(u) {
+			return a, false
+		}
+		a.Units = append(a.Units, u)
+	}
+	if tail != "" {
+		if c, n, ok := cutCopies(tail); ok {
+			tail, a.Copies = c, n
+		}
+		if strings.ContainsAny(tail, " ,.;:") {
+			return a, false
+		}
+		a.Drafter = tail
+	}
+	return a, true
+}
+
+func cutCopies(s string) (string, int, bool) {
+	if !strings.HasSuffix(s, ")") {
+		return s, 0, false
+	}
+	open := strings.LastIndex(s, "(")
+	if open < 0 {
+		return s, 0, false
+	}
+	n, err := strconv.Atoi(s[open+1 : len(s)-1])
+	if err != nil || n <= 0 {
+		return s, 0, false
+	}
+	return s[:open], n, true
+}
+
+func abbreviationLike(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r == '&' || r == '-' || (r >= '0' && r <= '9') || (vntext.IsUpper(string(r)) && hasLetter(string(r))))
+	})
+}
+
+// signature reads the capitals of the signing block: prefixed lines are
+// the authority chain, the last unprefixed one the signer's title; a
+// capitals line between two prefixed ones continues the one above ("TM.
+// ỦY BAN NHÂN" / "DÂN").
+func (r *recogniser) signature(lines []string, name string) {
+	d := r.d
+	type entry struct{ prefix, title string }
+	var es []entry
+	for _, t := range lines {
+		if m := authorityRE.FindStringSubmatch(t); m != nil {
+			es = append(es, entry{m[1] + ".", strings.TrimSpace(m[2])})
+			continue
+		}
+		es = append(es, entry{"", t})
+	}
+	if len(es) == 0 {
+		r.rep.guessed("/signature", "Không tìm thấy khối chữ ký.", "no signature block found")
+		return
+	}
+	// The title is the last unprefixed entry; unprefixed entries before it
+	// continue the entry above them.
+	last := -1
+	for k := len(es) - 1; k >= 0; k-- {
+		if es[k].prefix == "" {
+			last = k
+			break
+		}
+	}
+	var merged []entry
+	for k, e := range es {
+		if e.prefix == "" && k != last && len(merged) > 0 {
+			merged[len(merged)-1].title += " " + e.title
+			continue
+		}
+		if e.prefix == "" && k == last && len(merged) > 0 && merged[len(merged)-1].prefix == "" {
+			merged[len(merged)-1].title += " " + e.title
+			continue
+		}
+		merged = append(merged, e)
+	}
+	n := len(merged)
+	title := merged[n-1]
+	chain := merged[:n-1]
+	if title.prefix != "" {
+		// No title line: the signer holds the office the chain names.
+		r.rep.guessed("/signature/title", "Không có dòng chức vụ riêng: lấy dòng quyền hạn cuối làm chức vụ.", "no separate title line: the last authority line is taken as the title")
+	}
+	d.Signature.Title = title.title
+	for _, e := range chain {
+		if e.prefix == "" {
+			d.Signature.Title = e.title + " " + d.Signature.Title
+			continue
+		}
+		d.Signature.Authority = append(d.Signature.Authority, document.Authority{Prefix: e.prefix, Title: e.title})
+	}
+	d.Signature.Name = name
+	desc := ""
+	for _, a := range d.Signature.Authority {
+		desc += a.Prefix + " " + a.Title + " / "
+	}
+	desc += d.Signature.Title
+	if name != "" {
+		desc += ", " + name
+	}
+	r.rep.recognised("/signature", "Chữ ký: "+desc+".", "signature: "+desc)
+	if name == "" {
+		r.rep.recognised("/signature/name", "Chưa có họ tên người ký (dự thảo).", "no signer name yet (a draft)")
+	}
+}
+
+// finish fills what the header left open: the issuer (split into parent
+// and issuing body, or inferred from the text), the abbreviation and
+// symbol, the place and year, the draft flag.
+func (r *recogniser) finish() {
+	d := r.d
+	if d.Type == "" {
+		d.Type = document.TypeKeHoach
+		r.rep.guessed("/type", "Không thấy tên loại văn bản: mặc định là Kế hoạch.", "no document type found: defaulted to Kế hoạch")
+	}
+	if !r.issuerStyle && len(r.issuerLines) > 0 {
+		k := 0
+		for j, l := range r.issuerLines {
+			if startsAgency(l) {
+				k = j
+			}
+		}
+		d.Issuer.Parent = append([]string(nil), r.issuerLines[:k]...)
+		d.Issuer.Name = append([]string(nil), r.issuerLines[k:]...)
+	}
+	if len(d.Issuer.Name) > 0 {
+		msg := strings.Join(d.Issuer.Name, " / ")
+		if len(d.Issuer.Parent) > 0 {
+			msg = strings.Join(d.Issuer.Parent, " / ") + " → " + msg
+		}
+		r.rep.recognised("/issuer", "Cơ quan ban hành: "+msg+".", "issuer: "+msg)
+	} else {
+		r.inferIssuer()
+	}
+	r.symbolParts()
+	if d.Place == "" {
+		if p := placeOf(d.Issuer.Name); p != "" {
+			d.Place = p
+			r.rep.guessed("/place", "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
+		}
+	}
+	if d.Date.Year == 0 {
+		src := d.Summary + " " + d.Subject + " " + r.kemTheo
+		if m := yearRE.FindString(src); m != "" {
+			d.Date.Year, _ = strconv.Atoi(m)
+			r.rep.guessed("/date/year", "Không có ngày ban hành: lấy năm "+m+" trong trích yếu.", "no date: the year "+m+" was taken from the summary")
+		}
+	}
+	if d.Number == "" || d.Date.Day == 0 || d.Date.Month == 0 || d.Date.Year == 0 || d.Signature.Name == "" {
+		d.Draft = true
+		r.rep.recognised("/draft", "Số, ngày hoặc người ký còn trống: nhập như dự thảo.", "the number, date or signer is blank: imported as a draft")
+	}
+}
+
+// inferIssuer guesses the issuing body of a text without a header from
+// the sentences that name it ("Ủy ban nhân dân tỉnh xây dựng kế hoạch",
+// "... tỉnh Hà Nam").
+func (r *recogniser) inferIssuer() {
+	d := r.d
+	var texts []string
+	for _, t := range d.Intro {
+		texts = append(texts, t.Plain())
+	}
+	for _, t := range d.Closing {
+		texts = append(texts, t.Plain())
+	}
+	for _, t := range d.Bases {
+		texts = append(texts, t.Plain())
+	}
+	texts = append(texts, d.Summary, d.Place)
+	all := strings.Join(texts, " \n ")
+	unit := ""
+	for _, u := range unitWords {
+		for _, p := range []string{"Ủy ban nhân dân " + u, "Uỷ ban nhân dân " + u, "UBND " + u} {
+			if strings.Contains(all, p) && unit == "" {
+				unit = u
+			}
+		}
+	}
+	place := ""
+	if unit != "" {
+		for _, t := range texts {
+			if p := placeAfter(t, unit); p != "" {
+				place = p
+				break
+			}
+		}
+		if place == "" && d.Place != "" {
+			place = d.Place
+		}
+	}
+	if unit == "" || place == "" {
+		d.Issuer.Name = []string{"CƠ QUAN BAN HÀNH"}
+		d.Issuer.Abbreviation = "CQ"
+		r.rep.guessed("/issuer", "Không tìm thấy cơ quan ban hành: điền tạm \"CƠ QUAN BAN HÀNH\", cần sửa.", "no issuing body found: a placeholder was filled in, correct it")
+		return
+	}
+	d.Issuer.Name = []string{"ỦY BAN NHÂN DÂN", vntext.Upper(unit + " " + place)}
+	d.Issuer.Abbreviation = "UBND"
+	d.Issuer.ShortName = "UBND " + unit
+	r.rep.guessed("/issuer", "Văn bản không có phần đầu: cơ quan ban hành suy ra từ nội dung: Ủy ban nhân dân "+unit+" "+place+".",
+		"the text has no header: the issuer was inferred from the content: Ủy ban nhân dân "+unit+" "+place)
+}
+
+// placeOf takes the place from the issuer's name ("TỈNH GIA LAI" → "Gia
+// Lai").
+func placeOf(name []string) string {
+	for _, l := range slices.Backward(name) {
+		low := vntext.Lower(strings.TrimSpace(l))
+		for _, u := range unitWords {
+			if rest, ok := strings.CutPrefix(low, u+" "); ok {
+				ws := strings.Fields(rest)
+				for k, w := range ws {
+					ws[k] = vntext.CapitalizeFirst(w)
+				}
+				return strings.Join(ws, " ")
+			}
+		}
+	}
+	return ""
+}
+
+// symbolParts sets the issuer's abbreviation (and a công văn's unit) from
+// the ký hiệu, and drops the symbol when it is the one the system derives.
+func (r *recogniser) symbolParts() {
+	d := r.d
+	t, _ := document.LookupType(d.Type)
+	parts := strings.Split(d.Symbol, "-")
+	if d.Symbol != "" && len(parts) >= 2 {
+		if t.IsLetter() {
+			if d.Issuer.Abbreviation == "" {
+				d.Issuer.Abbreviation = parts[0]
+			}
+			if d.Issuer.Unit == "" {
+				d.Issuer.Unit = strings.Join(parts[1:], "-")
+			}
+		} else if d.Issuer.Abbreviation == "" {
+			d.Issuer.Abbreviation = parts[1]
+		}
+	}
+	if d.Issuer.Abbreviation == "" {
+		d.Issuer.Abbreviation = abbreviate(d.Issuer.Name)
+		r.rep.guessed("/issuer/abbreviation", "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
+	}
+	if d.Symbol != "" {
+		sym := d.Symbol
+		d.Symbol = ""
+		if compose.Symbol(d) != sym {
+			d.Symbol = sym
+		}
+	}
+}
+
+// abbreviate derives "UBND" from "ỦY BAN NHÂN DÂN", and initials otherwise
+// ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "SLĐTBXH").
+func abbreviate(name []string) string {
+	if len(name) == 0 {
+		return "CQ"
+	}
+	first := vntext.Upper(strings.TrimSpace(name[0]))
+	if strings.HasPrefix(first, "ỦY BAN NHÂN DÂN") || strings.HasPrefix(first, "UỶ BAN NHÂN DÂN") || strings.HasPrefix(first, "UBND") {
+		return "UBND"
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(vntext.Upper(strings.Join(name, " "))) {
+		if w == "VÀ" || !hasLetter(w) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 {
+		return "CQ"
+	}
+	return b.String()
+}

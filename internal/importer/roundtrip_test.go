@@ -1,0 +1,190 @@
+package importer_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/engine"
+	"github.com/vanban/vanban/internal/importer"
+	"github.com/vanban/vanban/samples"
+)
+
+// sampleDocs decodes every public sample.
+func sampleDocs(t testing.TB) map[string]*document.Document {
+	t.Helper()
+	names, err := fs.Glob(samples.FS, "*.json")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no samples: %v", err)
+	}
+	out := map[string]*document.Document{}
+	for _, n := range names {
+		data, err := fs.ReadFile(samples.FS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := document.DecodeBytes(data, document.Limits{})
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		out[strings.TrimSuffix(n, ".json")] = d
+	}
+	return out
+}
+
+// renderDOCX validates d as a draft and renders it to DOCX bytes.
+func renderDOCX(t testing.TB, d *document.Document) []byte {
+	t.Helper()
+	e := testEngine(t)
+	c := e.CheckDocument(d, true)
+	if !c.Valid() {
+		t.Fatalf("invalid: %v", c.Findings.Errors())
+	}
+	var buf bytes.Buffer
+	if _, err := e.RenderChecked(context.Background(), c, engine.DOCX, &buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// unprinted clears what a printed document cannot carry, each for a reason
+// a clerk would accept, and returns the Lưu line as it prints:
+//
+//   - symbol, when it is the one the system derives (KH-UBND from the type
+//     and issuer): given or derived, the paper is the same;
+//   - issuer.short_name, when there is no appendix: it only feeds the
+//     appendix's "(Kèm theo ...)" line;
+//   - archive and archive_line: a slip the system repairs in print ("Lưu
+//     VT,VX." prints "- Lưu: VT, VX.") comes back structured; the printed
+//     line is compared instead.
+func unprinted(d *document.Document) string {
+	if sym := d.Symbol; sym != "" {
+		d.Symbol = ""
+		if compose.Symbol(d) != sym {
+			d.Symbol = sym
+		}
+	}
+	if len(d.Appendices) == 0 {
+		d.Issuer.ShortName = ""
+	}
+	line := compose.ArchiveLine(document.Archive{})
+	switch {
+	case strings.TrimSpace(d.Distribution.ArchiveLine) != "":
+		line = compose.VerbatimArchiveLine(d.Distribution.ArchiveLine)
+	case d.Distribution.Archive != nil:
+		line = compose.ArchiveLine(*d.Distribution.Archive)
+	}
+	d.Distribution.Archive, d.Distribution.ArchiveLine = nil, ""
+	return line
+}
+
+func composed(t testing.TB, d *document.Document) string {
+	t.Helper()
+	cd, err := compose.Compose(d, compose.Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := cd.Dump(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestRoundTripDOCX renders every sample to DOCX, imports it back, and
+// requires the same document JSON (after unprinted) and the same composed
+// output, so what the clerk gets back prints exactly as before.
+func TestRoundTripDOCX(t *testing.T) {
+	for name, want := range sampleDocs(t) {
+		t.Run(name, func(t *testing.T) {
+			data := renderDOCX(t, want)
+			got, rep, err := importer.Import(bytes.NewReader(data), int64(len(data)), name+".docx", importer.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Format != importer.FormatDOCX {
+				t.Errorf("format %q, want docx", rep.Format)
+			}
+			if c := testEngine(t).CheckDocument(got, true); !c.Valid() {
+				t.Fatalf("imported document is invalid: %v", c.Findings.Errors())
+			}
+			if g, w := composed(t, got), composed(t, want); g != w {
+				t.Errorf("composed output differs:\n%s", firstDiff(g, w))
+			}
+			gl, wl := unprinted(got), unprinted(want)
+			if gl != wl {
+				t.Errorf("Lưu line prints %q, want %q", gl, wl)
+			}
+			gj, _ := json.MarshalIndent(got, "", " ")
+			wj, _ := json.MarshalIndent(want, "", " ")
+			if !bytes.Equal(gj, wj) {
+				t.Errorf("document JSON differs:\n%s", firstDiff(string(gj), string(wj)))
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line with a little context.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+		}
+	}
+	return "(no line differs)"
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// TestRoundTripRuns: emphasis, footnotes, several addressees, decimal
+// numbering with points, a budget and two appendices survive the trip.
+func TestRoundTripRuns(t *testing.T) {
+	docs := sampleDocs(t)
+	cv := docs["thua-thien-hue-2020-cong-van"]
+	cv.Addressees = []string{"Phòng Lao động - TB và XH các huyện", "Trung tâm Bảo trợ xã hội"}
+	cv.Intro[0] = document.Text{{Text: "Thực hiện "}, {Text: "Kế hoạch số 25/KH-UBND", Bold: true, Footnote: "Ban hành ngày 12/02/2020."}, {Text: " của tỉnh, "}, {Text: "đề nghị", Italic: true}, {Text: " thực hiện như sau:"}}
+	kh := docs["ha-nam-2014-ke-hoach"]
+	kh.Options.Numbering = "decimal"
+	h := kh.Body[0].Heading.Children[0].Heading
+	h.Children = append(h.Children, document.Block{Heading: &document.Heading{Label: "1.1.", Title: document.PlainText("Mục tiêu cụ thể"), Children: []document.Block{
+		{Heading: &document.Heading{Label: "1.1.1.", Title: document.PlainText("Điểm một"), Children: []document.Block{{Paragraph: ptr(document.PlainText("Nội dung điểm một."))}}}},
+	}}})
+	kh.Appendices = []document.Appendix{
+		{Title: "DANH SÁCH THỨ NHẤT", Blocks: []document.Block{{Paragraph: ptr(document.PlainText("Nội dung phụ lục một."))}}},
+		{Title: "DANH SÁCH THỨ HAI", Blocks: []document.Block{{Item: &document.Item{Text: document.PlainText("Một dòng.")}}}},
+	}
+	for name, want := range map[string]*document.Document{"cong-van-runs": cv, "ke-hoach-decimal": kh} {
+		t.Run(name, func(t *testing.T) {
+			data := renderDOCX(t, want)
+			got, _, err := importer.ImportDOCX(bytes.NewReader(data), int64(len(data)), importer.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := composed(t, got), composed(t, want); g != w {
+				t.Errorf("composed output differs:\n%s", firstDiff(g, w))
+			}
+			unprinted(got)
+			unprinted(want)
+			gj, _ := json.MarshalIndent(got, "", " ")
+			wj, _ := json.MarshalIndent(want, "", " ")
+			if !bytes.Equal(gj, wj) {
+				t.Errorf("document JSON differs:\n%s", firstDiff(string(gj), string(wj)))
+			}
+		})
+	}
+}
+
+func ptr(t document.Text) *document.Text { return &t }

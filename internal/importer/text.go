@@ -1,0 +1,153 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
+)
+
+// line is one unit of the source before recognition: a text line or a DOCX
+// paragraph (or table). The recogniser reads the two alike; what only DOCX
+// knows (style, list numbering) is empty for text, and what only text knows
+// (blank lines, leading tabs, "|" cell breaks) is false for DOCX.
+type line struct {
+	runs  []document.Run
+	style string // DOCX paragraph style ID
+	list  bool   // DOCX paragraph numbered by Word
+	// blank is an empty text line; it separates paragraphs.
+	blank bool
+	// tab: the text line started with a tab (a cell of a flattened grid).
+	tab bool
+	// cellEnd: a cell of a flattened layout table (or a "|" separator) ends
+	// here.
+	cellEnd bool
+	// cells is a text line holding a whole table row: "a | b | c" or
+	// "a<TAB>b<TAB>c".
+	cells []string
+	table *rawTable
+	// landscape: the DOCX section holding the line is landscape.
+	landscape bool
+}
+
+func (l *line) text() string {
+	var b strings.Builder
+	for _, r := range l.runs {
+		b.WriteString(r.Text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func textLine(s string) line { return line{runs: []document.Run{{Text: s}}} }
+
+// decodeText turns the bytes of a text file into NFC Unicode: a UTF-16 or
+// UTF-8 BOM is honoured, bytes that are not UTF-8 are read as Windows-1252
+// (the code page legacy Vietnamese fonts were typed in), and TCVN3 or VNI
+// mojibake is converted.
+func decodeText(data []byte, rep *Report) (string, error) {
+	var s string
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		s, rep.Encoding = string(data[3:]), "utf-8"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		s, rep.Encoding = decodeUTF16(data), "utf-16"
+	case utf8.Valid(data):
+		s, rep.Encoding = string(data), "utf-8"
+	default:
+		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("text: decode: %w: %v", ErrMalformed, err)
+		}
+		s, rep.Encoding = string(out), "windows-1252"
+		rep.guessed("", "Tệp không phải UTF-8: đọc theo bảng mã Windows-1252.", "the file is not UTF-8: read as Windows-1252")
+	}
+	if strings.ContainsRune(s, 0) {
+		return "", fmt.Errorf("text: binary data (NUL bytes), not a text file: %w", ErrMalformed)
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if enc, n := vntext.DetectLegacy(s); enc != vntext.EncUnicode && n >= 2 {
+		s = vntext.ConvertLegacy(s, enc)
+		rep.Encoding += "+" + enc.String()
+		rep.recognised("", fmt.Sprintf("Văn bản gõ bằng bảng mã %s (%d từ): đã chuyển sang Unicode.", strings.ToUpper(enc.String()), n),
+			fmt.Sprintf("text typed in the legacy %s encoding (%d words): converted to Unicode", strings.ToUpper(enc.String()), n))
+	}
+	return vntext.NFC(s), nil
+}
+
+func decodeUTF16(data []byte) string {
+	big := data[0] == 0xFE
+	data = data[2:]
+	u := make([]uint16, 0, len(data)/2)
+	for i := 0; i+1 < len(data); i += 2 {
+		if big {
+			u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+		} else {
+			u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// textLines splits text into lines. A line that is only "|" closes the cell
+// of a flattened grid (the seeds' extraction writes one per cell); a line
+// with inner "|" or tabs is a table row; Markdown bold markers ("**") that
+// some extractions leave are removed.
+func textLines(s string, rep *Report) []line {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	if strings.Contains(s, "**") {
+		s = strings.ReplaceAll(s, "**", "")
+		rep.guessed("", "Đã bỏ dấu in đậm Markdown (**).", "removed Markdown bold markers (**)")
+	}
+	var out []line
+	for _, raw := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(raw)
+		switch {
+		case t == "" && strings.HasPrefix(raw, "\t") && strings.ContainsRune(raw, '\u00a0'):
+			// A tab-led non-breaking space: an empty cell of a grid.
+			out = append(out, line{tab: true})
+			continue
+		case t == "":
+			out = append(out, line{blank: true})
+			continue
+		case t == "|":
+			if n := len(out); n > 0 && !out[n-1].blank && !out[n-1].cellEnd {
+				out[n-1].cellEnd = true
+			} else {
+				// "|" right after a cell break: an empty cell.
+				out = append(out, line{cellEnd: true})
+			}
+			continue
+		}
+		l := textLine(t)
+		l.tab = strings.HasPrefix(raw, "\t")
+		inner := strings.TrimFunc(raw, unicode.IsSpace)
+		switch {
+		case strings.Count(inner, "|") >= 2 || strings.Contains(inner, " | ") || (strings.HasPrefix(inner, "|") && strings.HasSuffix(inner, "|") && len(inner) > 1):
+			row := inner
+			if strings.HasPrefix(row, "|") && strings.HasSuffix(row, "|") {
+				row = row[1 : len(row)-1]
+			}
+			l.cells = splitCells(row, "|")
+		case strings.Count(inner, "\t") >= 2:
+			l.cells = splitCells(inner, "\t")
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func splitCells(s, sep string) []string {
+	parts := strings.Split(s, sep)
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
