@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
@@ -57,36 +58,91 @@ func ParseFormats(s string) ([]Format, error) {
 	return out, nil
 }
 
-// Engine holds what is expensive to build once: the parsed DOCX template and
-// the parsed fonts. It is safe for concurrent use.
+// Engine holds what is expensive to build once: the parsed fonts, the PDF
+// writer and, on first use, the parsed DOCX template. It is safe for
+// concurrent use.
 type Engine struct {
 	limits    document.Limits
-	renderers map[Format]render.Renderer
-	hasGlyph  func(rune) bool
+	templates fs.FS
+	fonts     *layout.Fonts
+	pdf       *pdf.Writer
+
+	// The DOCX writer is built on the first DOCX render (or Prepare), not
+	// in New: parsing and zipping the template is a few milliseconds that a
+	// one-shot `vanban render --format pdf` or `vanban validate` never
+	// needs.
+	docxOnce sync.Once
+	docx     *docx.Writer
+	docxErr  error
 }
 
 // New builds an engine from the template and font file systems (the
-// embedded ones in production; tests may inject others).
+// embedded ones in production; tests may inject others). It parses the
+// fonts, which validation needs for its glyph check; the DOCX template is
+// read on first use (Prepare reads it now).
 func New(templates, fonts fs.FS, lim document.Limits) (*Engine, error) {
+	if templates == nil {
+		return nil, errors.New("engine: docx: no template file system")
+	}
 	// The fonts are parsed once and shared: both writers measure text with
 	// the same advance widths, which is what keeps them paginating alike.
 	fo, err := layout.LoadFonts(fonts)
 	if err != nil {
 		return nil, fmt.Errorf("engine: %w", err)
 	}
-	dw, err := docx.NewWithFonts(templates, fo)
-	if err != nil {
-		return nil, fmt.Errorf("engine: docx: %w", err)
-	}
 	pw, err := pdf.NewWithFonts(fo)
 	if err != nil {
 		return nil, fmt.Errorf("engine: pdf: %w", err)
 	}
-	return &Engine{
-		limits:    lim,
-		renderers: map[Format]render.Renderer{DOCX: dw, PDF: pw},
-		hasGlyph:  pw.HasGlyph,
-	}, nil
+	return &Engine{limits: lim, templates: templates, fonts: fo, pdf: pw}, nil
+}
+
+// Prepare builds now what the engine otherwise builds on first use for the
+// formats (all of them when none is given): the DOCX template and the
+// PDF writer's lite faces. A long-running service calls it at start, so
+// that a broken asset fails the start rather than a request, and the first
+// request is as fast as the rest.
+func (e *Engine) Prepare(formats ...Format) error {
+	if len(formats) == 0 {
+		formats = Formats
+	}
+	for _, f := range formats {
+		switch f {
+		case DOCX:
+			if _, err := e.docxWriter(); err != nil {
+				return err
+			}
+		case PDF:
+			if err := e.pdf.Prepare(); err != nil {
+				return fmt.Errorf("engine: %w", err)
+			}
+		default:
+			return fmt.Errorf("prepare %s: %w", f, ErrUnknownFormat)
+		}
+	}
+	return nil
+}
+
+// docxWriter builds the DOCX writer once.
+func (e *Engine) docxWriter() (*docx.Writer, error) {
+	e.docxOnce.Do(func() {
+		e.docx, e.docxErr = docx.NewWithFonts(e.templates, e.fonts)
+		if e.docxErr != nil {
+			e.docxErr = fmt.Errorf("engine: docx: %w", e.docxErr)
+		}
+	})
+	return e.docx, e.docxErr
+}
+
+// renderer is the writer for f.
+func (e *Engine) renderer(f Format) (render.Renderer, error) {
+	switch f {
+	case PDF:
+		return e.pdf, nil
+	case DOCX:
+		return e.docxWriter()
+	}
+	return nil, ErrUnknownFormat
 }
 
 // Limits returns the decode limits in force.
@@ -118,7 +174,7 @@ func (e *Engine) Check(data []byte, draft bool) (*Checked, error) {
 func (e *Engine) CheckDocument(d *document.Document, draft bool) *Checked {
 	document.Normalize(d, toneNormalizer)
 	draft = draft || d.Draft
-	fs := validate.Validate(d, validate.Options{Draft: draft, HasGlyph: e.hasGlyph})
+	fs := validate.Validate(d, validate.Options{Draft: draft, HasGlyph: e.pdf.HasGlyph})
 	return &Checked{Doc: d, Findings: fs, Draft: draft}
 }
 
@@ -162,9 +218,9 @@ func (e *Engine) Compose(c *Checked) (*compose.Document, error) {
 // Render writes a composed document in one format. Nothing is written to
 // w unless the whole file was produced.
 func (e *Engine) Render(ctx context.Context, cd *compose.Document, f Format, w io.Writer) (*render.Result, error) {
-	r, ok := e.renderers[f]
-	if !ok {
-		return nil, fmt.Errorf("render %s: %w", f, ErrUnknownFormat)
+	r, err := e.renderer(f)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", f, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("render %s: %w", f, err)

@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/document"
@@ -147,5 +151,101 @@ func TestRenderHonoursCancelledContext(t *testing.T) {
 	var buf bytes.Buffer
 	if _, err := e.Render(ctx, cd, PDF, &buf); !errors.Is(err, context.Canceled) || buf.Len() != 0 {
 		t.Fatalf("err = %v, %d bytes", err, buf.Len())
+	}
+}
+
+// New does not build the DOCX writer: a PDF-only or validate-only run never
+// pays for the template. DOCX renders build it once, also when they race.
+func TestDOCXWriterIsLazy(t *testing.T) {
+	e := newEngine(t)
+	c, err := e.Check(readSample(t, "thua-thien-hue-2020-cong-van.json"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := e.Compose(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Render(context.Background(), cd, PDF, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if e.docx != nil {
+		t.Fatal("a PDF render built the DOCX writer")
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			_, err := e.Render(context.Background(), cd, DOCX, &buf)
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if e.docx == nil {
+		t.Fatal("no DOCX writer after DOCX renders")
+	}
+}
+
+func TestPrepare(t *testing.T) {
+	broken := fstest.MapFS{"nothing.txt": &fstest.MapFile{Data: []byte("x")}}
+	tests := []struct {
+		name      string
+		templates fs.FS
+		formats   []Format
+		wantErr   bool
+	}{
+		{"all formats", templates.FS, nil, false},
+		{"pdf only", templates.FS, []Format{PDF}, false},
+		{"unknown format", templates.FS, []Format{"odt"}, true},
+		// A broken template no longer fails New; it fails Prepare and the
+		// DOCX render, and leaves PDF alone.
+		{"broken template, docx", broken, []Format{DOCX}, true},
+		{"broken template, pdf", broken, []Format{PDF}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := New(tt.templates, fonts.FS, document.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.Prepare(tt.formats...); (err != nil) != tt.wantErr {
+				t.Fatalf("Prepare(%v) = %v, want error %v", tt.formats, err, tt.wantErr)
+			}
+		})
+	}
+	if _, err := New(nil, fonts.FS, document.Limits{}); err == nil {
+		t.Error("New with no template file system: want an error")
+	}
+}
+
+// BenchmarkOneShotPDF is the work of one `vanban render --format pdf`
+// process after package initialisation: a fresh engine, check, compose and
+// one PDF render. What a long-running service does once (fonts, lite
+// faces) counts here on every iteration.
+func BenchmarkOneShotPDF(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "samples", "thua-thien-hue-2020-cong-van.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		e, err := New(templates.FS, fonts.FS, document.Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := e.Check(data, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := e.RenderChecked(context.Background(), c, PDF, io.Discard); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

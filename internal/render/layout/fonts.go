@@ -4,8 +4,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"slices"
 	"strings"
+	"sync"
 
 	vfonts "github.com/vanban/vanban/fonts"
 )
@@ -81,39 +84,163 @@ func (f *Face) Width(s string, size float64) float64 {
 	return w * size
 }
 
-// Fonts are the four faces, parsed once; read-only afterwards, so one value
-// serves concurrent renders of both writers.
+// Fonts are the four faces, parsed once; read-only afterwards (the lazily
+// read font files are read once, under a sync.Once), so one value serves
+// concurrent renders of both writers.
 type Fonts struct {
-	faces [4]*Face
-	data  [4][]byte
+	faces  [4]*Face
+	tables [4]map[string][]byte // the tables read at load (keptTables)
+	fsys   fs.FS                // where the faces came from; the PDF writer reads its lite faces there too
+	files  [4]fontFile
 }
+
+// fontFile is a whole font file, read on first use.
+type fontFile struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// keptTables are the tables LoadFonts reads: what measurement needs, and
+// name and OS/2, which the PDF writer compares and copies. The rest of a
+// face, nine tenths of the file (glyph outlines), is read only when a
+// writer embeds or cuts the whole face (Data): a one-shot `vanban validate`
+// or a PDF drawn with the prebuilt lite faces never touches it, which
+// saves copying 1.5 MB and faulting in its pages at every process start.
+var keptTables = []string{"head", "hhea", "hmtx", "cmap", "maxp", "name", "OS/2"}
 
 // LoadFonts reads and parses the four faces (Files) from fsys.
 func LoadFonts(fsys fs.FS) (*Fonts, error) {
 	if fsys == nil {
 		return nil, errors.New("layout: fonts: no file system")
 	}
-	fo := &Fonts{}
+	fo := &Fonts{fsys: fsys}
 	for i, name := range Files {
-		data, err := fs.ReadFile(fsys, name)
+		tables, err := readTables(fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("layout: fonts: %w", err)
 		}
-		f, err := parseFace(data)
+		f, err := parseTables(tables)
 		if err != nil {
 			return nil, fmt.Errorf("layout: fonts: %s: %w", name, err)
 		}
-		fo.faces[i], fo.data[i] = f, data
+		fo.faces[i], fo.tables[i] = f, tables
 	}
 	return fo, nil
+}
+
+// readTables reads the keptTables of one font file, with ReadAt when the
+// file offers it and by reading the whole file otherwise.
+func readTables(fsys fs.FS, name string) (map[string][]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ra, ok := f.(io.ReaderAt)
+	if !ok {
+		data, err := io.ReadAll(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return sfntTables(data, keptTables)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	var hdr [12]byte
+	if _, err := ra.ReadAt(hdr[:], 0); err != nil {
+		return nil, fmt.Errorf("%s: font file too short: %w", name, err)
+	}
+	dir := make([]byte, 12+16*int(binary.BigEndian.Uint16(hdr[4:])))
+	if _, err := ra.ReadAt(dir, 0); err != nil {
+		return nil, fmt.Errorf("%s: truncated table directory: %w", name, err)
+	}
+	tables := map[string][]byte{}
+	for i := 12; i+16 <= len(dir); i += 16 {
+		tag := string(dir[i : i+4])
+		if !slices.Contains(keptTables, tag) {
+			continue
+		}
+		off := int64(binary.BigEndian.Uint32(dir[i+8:]))
+		ln := int64(binary.BigEndian.Uint32(dir[i+12:]))
+		if off+ln > st.Size() {
+			return nil, fmt.Errorf("%s: table %q out of range", name, tag)
+		}
+		t := make([]byte, ln)
+		if _, err := ra.ReadAt(t, off); err != nil {
+			return nil, fmt.Errorf("%s: table %q: %w", name, tag, err)
+		}
+		tables[tag] = t
+	}
+	return tables, nil
+}
+
+// sfntTables splits a font file into the tables named in keep (all when
+// keep is nil). The slices alias data.
+func sfntTables(data []byte, keep []string) (map[string][]byte, error) {
+	if len(data) < 12 {
+		return nil, errors.New("font file too short")
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	tables := map[string][]byte{}
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return nil, errors.New("truncated table directory")
+		}
+		tag := string(data[rec : rec+4])
+		off := int(binary.BigEndian.Uint32(data[rec+8:]))
+		ln := int(binary.BigEndian.Uint32(data[rec+12:]))
+		if off < 0 || ln < 0 || off+ln > len(data) {
+			return nil, fmt.Errorf("table %q out of range", tag)
+		}
+		if keep == nil || slices.Contains(keep, tag) {
+			tables[tag] = data[off : off+ln]
+		}
+	}
+	return tables, nil
 }
 
 // Face returns face i.
 func (fo *Fonts) Face(i FaceIndex) *Face { return fo.faces[i] }
 
-// Data is the font file of face i, for embedding. Callers must not modify
-// it.
-func (fo *Fonts) Data(i FaceIndex) []byte { return fo.data[i] }
+// FS is the file system the faces were read from, so that a writer needing
+// more font files (the PDF writer's prebuilt lite faces) reads them from the
+// same injected source.
+func (fo *Fonts) FS() fs.FS { return fo.fsys }
+
+// FontTables splits a TrueType file into its tables by tag (the PDF writer
+// rebuilds its lite faces from them). The slices alias data.
+func FontTables(data []byte) (map[string][]byte, error) { return sfntTables(data, nil) }
+
+// ParseFace reads the metrics of one TrueType font file. The PDF writer
+// uses it to check that prebuilt lite faces agree with the full ones.
+func ParseFace(data []byte) (*Face, error) {
+	tables, err := sfntTables(data, keptTables)
+	if err != nil {
+		return nil, err
+	}
+	return parseTables(tables)
+}
+
+// Data is the whole font file of face i, for embedding or cutting, read
+// from the file system on first use. Callers must not modify it.
+func (fo *Fonts) Data(i FaceIndex) ([]byte, error) {
+	f := &fo.files[i]
+	f.once.Do(func() {
+		f.data, f.err = fs.ReadFile(fo.fsys, Files[i])
+		if f.err != nil {
+			f.err = fmt.Errorf("layout: fonts: %w", f.err)
+		}
+	})
+	return f.data, f.err
+}
+
+// Table is one of the tables of face i read at load (head, hhea, hmtx,
+// cmap, maxp, name, OS/2), or nil. Callers must not modify it.
+func (fo *Fonts) Table(i FaceIndex, tag string) []byte { return fo.tables[i][tag] }
 
 // Has reports whether all four faces can draw r.
 func (fo *Fonts) Has(r rune) bool {
@@ -160,27 +287,9 @@ func maxf(a, b float64) float64 {
 	return b
 }
 
-// parseFace reads the cmap (format 4, Unicode BMP), hmtx, hhea and head
+// parseTables reads the cmap (format 4, Unicode BMP), hmtx, hhea and head
 // tables of a TrueType font: all the writers need to measure text.
-func parseFace(data []byte) (*Face, error) {
-	if len(data) < 12 {
-		return nil, errors.New("font file too short")
-	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	tables := map[string][]byte{}
-	for i := range n {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return nil, errors.New("truncated table directory")
-		}
-		tag := string(data[rec : rec+4])
-		off := int(binary.BigEndian.Uint32(data[rec+8:]))
-		ln := int(binary.BigEndian.Uint32(data[rec+12:]))
-		if off < 0 || ln < 0 || off+ln > len(data) {
-			return nil, fmt.Errorf("table %q out of range", tag)
-		}
-		tables[tag] = data[off : off+ln]
-	}
+func parseTables(tables map[string][]byte) (*Face, error) {
 	for _, t := range []string{"head", "hhea", "hmtx", "cmap", "maxp"} {
 		if tables[t] == nil {
 			return nil, fmt.Errorf("missing %q table", t)

@@ -1,6 +1,9 @@
 package layout
 
 import (
+	"bytes"
+	"encoding/binary"
+	"io/fs"
 	"math"
 	"testing"
 	"testing/fstest"
@@ -288,6 +291,75 @@ func BenchmarkLoadFonts(b *testing.B) {
 	for b.Loop() {
 		if _, err := LoadFonts(fonts.FS); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// streamFS hides io.ReaderAt, so LoadFonts reads whole files.
+type streamFS struct{ fs.FS }
+
+type streamFile struct{ fs.File }
+
+func (s streamFS) Open(name string) (fs.File, error) {
+	f, err := s.FS.Open(name)
+	return streamFile{f}, err
+}
+
+// LoadFonts reads only the tables it needs when it can seek, the whole file
+// otherwise; both give the same faces, and Data reads the whole file later.
+func TestLoadFontsReadPaths(t *testing.T) {
+	byReadAt := loadFonts(t)
+	whole, err := LoadFonts(streamFS{fonts.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range Files {
+		fi := FaceIndex(i)
+		for _, r := range "Aaệ Đ–₫" {
+			if byReadAt.Face(fi).Advance(r) != whole.Face(fi).Advance(r) {
+				t.Errorf("%s: advance of %q differs between read paths", name, r)
+			}
+		}
+		want, err := fs.ReadFile(fonts.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fo := range []*Fonts{byReadAt, whole} {
+			got, err := fo.Data(fi)
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s: Data = %d bytes, %v; want the file", name, len(got), err)
+			}
+			if len(fo.Table(fi, "name")) == 0 || len(fo.Table(fi, "OS/2")) == 0 {
+				t.Errorf("%s: name or OS/2 table not kept", name)
+			}
+			if fo.Table(fi, "glyf") != nil {
+				t.Errorf("%s: glyf kept, want only the measuring tables", name)
+			}
+		}
+	}
+}
+
+// A table directory pointing past the end of the file is an error, not a
+// huge allocation or a panic, on both read paths.
+func TestLoadFontsBadDirectory(t *testing.T) {
+	data, err := fs.ReadFile(fonts.FS, Files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Clone(data)
+	for rec := 12; rec+16 <= len(bad); rec += 16 {
+		if string(bad[rec:rec+4]) == "head" {
+			binary.BigEndian.PutUint32(bad[rec+12:], 0x7fffffff) // its length
+			break
+		}
+	}
+	m := fstest.MapFS{}
+	for _, name := range Files {
+		m[name] = &fstest.MapFile{Data: bad}
+	}
+	for _, fsys := range []fs.FS{m, streamFS{m}} {
+		if _, err := LoadFonts(fsys); err == nil {
+			t.Error("no error for a table out of range")
 		}
 	}
 }

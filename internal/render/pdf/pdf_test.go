@@ -377,7 +377,11 @@ func BenchmarkFPDFFloor(b *testing.B) {
 				faces = lite
 			} else {
 				for i := range faces {
-					faces[i] = w.fonts.Data(layout.FaceIndex(i))
+					data, err := w.fonts.Data(layout.FaceIndex(i))
+					if err != nil {
+						b.Fatal(err)
+					}
+					faces[i] = data
 				}
 			}
 			b.ReportAllocs()

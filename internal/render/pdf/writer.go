@@ -21,20 +21,20 @@ import (
 const family = "LiberationSerif"
 
 // Writer renders composed documents as PDF. It is safe for concurrent use:
-// everything it holds is read-only after New.
+// everything it holds is read-only after New, but for the lite faces, set
+// once under liteOnce.
 type Writer struct {
 	fonts *layout.Fonts // metrics and font files, shared with the DOCX writer
-	// lite holds the faces cut down, once, to the repertoire Vietnamese
-	// administrative text uses (liteRanges). fpdf parses and subsets the
-	// font it is given on every document; a font of a few hundred glyphs
-	// instead of 2,600 makes that work cheaper. The glyphs, metrics and
-	// hinting are copied unchanged, so the page looks the same; a document
-	// with a character outside the repertoire uses the full faces. Cutting
-	// takes about 20 ms, so it happens on the first PDF render, not in New:
-	// a process that only validates or writes DOCX never pays for it.
-	liteOnce sync.Once
-	lite     [4][]byte
-	liteErr  error
+	// lite holds the faces cut down to the repertoire Vietnamese
+	// administrative text uses (liteRanges), read or cut on the first PDF
+	// render (lite.go), not in New: a process that only validates or writes
+	// DOCX never needs them. The glyphs, metrics and hinting are the full
+	// faces' own, so the page looks the same; a document with a character
+	// outside the repertoire uses the full faces.
+	liteOnce     sync.Once
+	lite         [4][]byte
+	litePrebuilt bool // lite came from the prebuilt files, not a run-time cut
+	liteErr      error
 }
 
 // liteRanges is the repertoire of the lite faces: Latin with Vietnamese
@@ -75,28 +75,32 @@ func NewWithFonts(fo *layout.Fonts) (*Writer, error) {
 	return &Writer{fonts: fo}, nil
 }
 
-// liteFaces cuts the lite faces on first use.
+// liteFaces returns the lite faces: the prebuilt ones from the fonts file
+// system, or, when it has none that fit its full faces, cut now. Either way
+// once per Writer.
 func (w *Writer) liteFaces() ([4][]byte, error) {
 	w.liteOnce.Do(func() {
+		if lite, err := loadLite(w.fonts.FS(), w.fonts); err == nil {
+			w.lite, w.litePrebuilt = lite, true
+			return
+		}
 		for i := range w.lite {
-			fi := layout.FaceIndex(i)
-			f := w.fonts.Face(fi)
-			var cut []rune
-			for _, rg := range liteRanges {
-				for r := rg[0]; r <= rg[1]; r++ {
-					if f.Has(r) {
-						cut = append(cut, r)
-					}
-				}
-			}
-			w.lite[i] = fpdf.UTF8CutFont(w.fonts.Data(fi), string(cut))
-			if len(w.lite[i]) == 0 {
-				w.liteErr = fmt.Errorf("pdf: font %s: cannot subset", layout.Files[i])
+			cut, err := cutLite(w.fonts, layout.FaceIndex(i))
+			if err != nil {
+				w.liteErr = fmt.Errorf("pdf: font %s: %w", layout.Files[i], err)
 				return
 			}
+			w.lite[i] = cut
 		}
 	})
 	return w.lite, w.liteErr
+}
+
+// Prepare reads or cuts the lite faces now instead of on the first render,
+// so that a service's first request is as fast as the rest.
+func (w *Writer) Prepare() error {
+	_, err := w.liteFaces()
+	return err
 }
 
 // faces returns the font files fpdf embeds for d: the lite faces when
@@ -107,7 +111,11 @@ func (w *Writer) faces(d *compose.Document) ([4][]byte, error) {
 	}
 	var full [4][]byte
 	for i := range full {
-		full[i] = w.fonts.Data(layout.FaceIndex(i))
+		data, err := w.fonts.Data(layout.FaceIndex(i))
+		if err != nil {
+			return full, fmt.Errorf("pdf: %w", err)
+		}
+		full[i] = data
 	}
 	return full, nil
 }
