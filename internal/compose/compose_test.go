@@ -77,10 +77,6 @@ func para(s string) document.Block {
 	return document.Block{Paragraph: &t}
 }
 
-func item(s string, kids ...document.Block) document.Block {
-	return document.Block{Item: &document.Item{Text: document.PlainText(s), Children: kids}}
-}
-
 func TestStartLevel(t *testing.T) {
 	tests := []struct {
 		name   string

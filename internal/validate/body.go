@@ -90,27 +90,27 @@ func checkItemDepth(c *checker) {
 // lastText finds the last text of a block list: the paragraph, item or
 // heading title that the "./." mark would follow.
 func lastText(blocks []document.Block, base string) (document.Text, string, bool) {
-	for i := len(blocks) - 1; i >= 0; i-- {
-		b := blocks[i]
-		p := document.Join(base, i)
-		switch {
-		case b.Paragraph != nil:
-			return *b.Paragraph, document.Join(p, "paragraph"), true
-		case b.Item != nil:
-			if t, tp, ok := lastText(b.Item.Children, document.Join(p, "item", "children")); ok {
-				return t, tp, true
-			}
-			return b.Item.Text, document.Join(p, "item", "text"), true
-		case b.Heading != nil:
-			if t, tp, ok := lastText(b.Heading.Children, document.Join(p, "heading", "children")); ok {
-				return t, tp, true
-			}
-			return b.Heading.Title, document.Join(p, "heading", "title"), true
-		}
-		// A table or budget ends the body: the mark goes after it, not
-		// into it, so there is no text to check.
+	if len(blocks) == 0 {
 		return nil, "", false
 	}
+	i := len(blocks) - 1
+	b, p := blocks[i], document.Join(base, i)
+	switch {
+	case b.Paragraph != nil:
+		return *b.Paragraph, document.Join(p, "paragraph"), true
+	case b.Item != nil:
+		if t, tp, ok := lastText(b.Item.Children, document.Join(p, "item", "children")); ok {
+			return t, tp, true
+		}
+		return b.Item.Text, document.Join(p, "item", "text"), true
+	case b.Heading != nil:
+		if t, tp, ok := lastText(b.Heading.Children, document.Join(p, "heading", "children")); ok {
+			return t, tp, true
+		}
+		return b.Heading.Title, document.Join(p, "heading", "title"), true
+	}
+	// A table or budget ends the body: the mark goes after it, not into
+	// it, so there is no text to check.
 	return nil, "", false
 }
 

@@ -55,7 +55,6 @@ func (e Encoding) String() string {
 // and for all-caps lines; an all-caps word inside mixed-case text needs two
 // capitals to be recovered ("HÀ" inside "ở HÀ Nội" comes back as "Hà"), and
 // a word starting with a toned capital inside a sentence loses that capital.
-var tcvn3Lower = map[rune]rune{}
 
 // tcvn3Rows lists TCVN3 codes by letter, tones in the order none, huyền,
 // sắc, hỏi, ngã, nặng. ASCII bases (a, e, i, o, u, y) have no code for the

@@ -6,20 +6,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"testing"
 )
-
-// moduleRoot is the repository root, found from this file's directory.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		t.Fatal("no caller information")
-	}
-	return filepath.Join(filepath.Dir(file), "..", "..", "..")
-}
 
 // TestNDCheck runs the team's NĐ30 checker on every sample's DOCX: no
 // check may fail.

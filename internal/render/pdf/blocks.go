@@ -13,17 +13,19 @@ func (r *renderer) items(s *compose.Section) []*item {
 	var out []*item
 	lastPara := -1 // index in out of the last body paragraph's first line
 	for _, b := range s.Blocks {
-		lastPara = -1
 		switch {
 		case b.Header != nil:
+			lastPara = -1
 			out = append(out, r.headerItem(b.Header))
 		case b.Para != nil:
 			lastPara = len(out)
 			p := r.w.layoutPara(*b.Para, r.width, compose.Styles[b.Para.Style])
 			out = append(out, r.paraItems(p, r.widthTw, 0)...)
 		case b.Addressees != nil:
+			lastPara = -1
 			out = append(out, r.addresseeItems(b.Addressees)...)
 		case b.Table != nil:
+			lastPara = -1
 			out = append(out, r.tableItems(b.Table)...)
 		case b.Closing != nil:
 			// The closing block moves with the paragraph before it: the DOCX
