@@ -4,11 +4,23 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 func main() {
+	if len(os.Args) > 1 && oneShot[os.Args[1]] {
+		// A one-shot command allocates a few tens of MB and exits: garbage
+		// collection would only cost time (a third of a PDF render's). The
+		// memory limit turns it back on should an input be unexpectedly
+		// large. Long-running commands (serve, batch) keep the defaults.
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(512 << 20)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
+
+// oneShot lists the commands that handle one document and exit.
+var oneShot = map[string]bool{"validate": true, "render": true, "text": true, "import": true, "rollover": true}
 
 type command struct {
 	name, summary string

@@ -45,6 +45,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	eng, err := engine.New(templatesFS(), fontsFS(), cfg.Limits())
+	if err == nil {
+		// A service builds both writers before it listens, so the first
+		// request does not pay for the template and fonts, and a broken
+		// template stops start-up instead of failing a clerk's render.
+		err = eng.Prepare()
+	}
 	if err != nil {
 		log.Error("start", slog.Any("error", err))
 		return 1
