@@ -12,6 +12,7 @@ import (
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
+	"github.com/vanban/vanban/internal/render"
 )
 
 // runRender implements `vanban render --format docx|pdf|docx,pdf --out FILE
@@ -92,14 +93,21 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
+		var res *render.Result
 		if err := writeAtomic(target, func(w io.Writer) error {
-			_, err := eng.Render(ctx, cd, f, w)
+			var err error
+			res, err = eng.Render(ctx, cd, f, w)
 			return err
 		}); err != nil {
 			fmt.Fprintln(stderr, "vanban render:", err)
 			return 1
 		}
 		fmt.Fprintln(stderr, "wrote", target)
+		if res != nil && res.Signature != nil {
+			a := res.Signature
+			fmt.Fprintf(stderr, "  %d page(s); signer block on page %d at x=%.2f y=%.2f width=%.2f height=%.2f (PDF points)\n",
+				res.Pages, a.Page, a.X, a.Y, a.W, a.H)
+		}
 	}
 	return 0
 }

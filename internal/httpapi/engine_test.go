@@ -1,6 +1,11 @@
 package httpapi
 
 import (
+	"bytes"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,5 +58,34 @@ func TestRealEngine(t *testing.T) {
 				t.Errorf("body lacks %q: %.500s", tt.contains, rec.Body.String())
 			}
 		})
+	}
+}
+
+// A rendered PDF tells a signing tool where the signer block is.
+func TestSignatureAreaHeader(t *testing.T) {
+	cfg := testConfig()
+	eng, err := engine.New(templates.FS, fonts.FS, cfg.Limits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Config: cfg, Pipeline: eng, Samples: samples.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := fs.ReadFile(samples.FS, "thua-thien-hue-2020-cong-van.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/render/pdf", bytes.NewReader(doc)))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	got := rec.Header().Get("X-Vanban-Signature-Area")
+	if !regexp.MustCompile(`^page=\d+; x=[\d.]+; y=[\d.]+; width=[1-9][\d.]*; height=[1-9][\d.]*$`).MatchString(got) {
+		t.Fatalf("X-Vanban-Signature-Area = %q", got)
+	}
+	if pages := rec.Header().Get("X-Vanban-Pages"); !strings.HasPrefix(got, "page="+pages) {
+		t.Errorf("signature on %q, document has %s pages: the signer block ends the letter", got, pages)
 	}
 }

@@ -198,6 +198,12 @@ func (s *Server) renderOne(f engine.Format) func(*gin.Context) error {
 		if out.result != nil && out.result.Pages > 0 {
 			h.Set("X-Vanban-Pages", strconv.Itoa(out.result.Pages))
 		}
+		if out.result != nil && out.result.Signature != nil {
+			// Where the signer block was drawn, for digital-signing tools:
+			// page from 1, rectangle in PDF points from the bottom-left.
+			a := out.result.Signature
+			h.Set("X-Vanban-Signature-Area", fmt.Sprintf("page=%d; x=%.2f; y=%.2f; width=%.2f; height=%.2f", a.Page, a.X, a.Y, a.W, a.H))
+		}
 		c.Data(http.StatusOK, f.ContentType(), out.data)
 		return nil
 	}
