@@ -8,7 +8,7 @@ import (
 
 // BenchmarkRenderDOCX renders the largest sample (by body size) to
 // io.Discard: body generation, template substitution through the library,
-// repacking and the final check, as one Render call.
+// assembling the package and the final check, as one Render call.
 //
 //	go test ./internal/render/docx -run '^$' -bench RenderDOCX -benchmem
 func BenchmarkRenderDOCX(b *testing.B) {

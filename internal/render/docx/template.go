@@ -3,9 +3,11 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"strconv"
@@ -39,7 +41,13 @@ const (
 // template is the base DOCX: the parts zipped once in memory and opened
 // with the library, plus what the writer reads out of them.
 type template struct {
-	lib       *docx.ReplaceDocx
+	lib *docx.ReplaceDocx
+	// order is the package's part order; fixed holds the parts no render
+	// changes, compressed once here. The library only ever holds the parts
+	// it edits (word/document.xml and its relationships), so a render
+	// compresses the body and not the whole template again.
+	order     []string
+	fixed     map[string]rawPart
 	sectXML   string // the template's closing w:sectPr, as it appears in document.xml
 	page      pageSetup
 	footnotes string // word/footnotes.xml text with phFootnotes
@@ -106,9 +114,22 @@ func loadTemplate(fsys fs.FS, dir string) (*template, error) {
 		return nil, fmt.Errorf("docx: template: %s: %w", partDocument, err)
 	}
 
+	t.order = order
+	t.fixed = map[string]rawPart{}
+	for _, name := range order {
+		if libParts[name] || name == partFootnotes || name == partCore {
+			continue
+		}
+		if t.fixed[name], err = compressPart(name, parts[name]); err != nil {
+			return nil, fmt.Errorf("docx: template: %w", err)
+		}
+	}
 	var zbuf bytes.Buffer
 	zw := zip.NewWriter(&zbuf)
 	for _, name := range order {
+		if !libParts[name] {
+			continue
+		}
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store, Modified: time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			return nil, fmt.Errorf("docx: template: zip: %w", err)
@@ -126,6 +147,37 @@ func loadTemplate(fsys fs.FS, dir string) (*template, error) {
 		return nil, fmt.Errorf("docx: template: open: %w", err)
 	}
 	return t, nil
+}
+
+// libParts are the parts the library is given: the one it edits and the
+// relationships it insists on reading.
+var libParts = map[string]bool{partDocument: true, "word/_rels/document.xml.rels": true}
+
+// rawPart is a zip entry compressed ahead of time, written with CreateRaw.
+type rawPart struct {
+	header zip.FileHeader
+	data   []byte
+}
+
+func compressPart(name, text string) (rawPart, error) {
+	var b bytes.Buffer
+	fw, err := flate.NewWriter(&b, flate.DefaultCompression)
+	if err != nil {
+		return rawPart{}, err
+	}
+	if _, err := io.WriteString(fw, text); err != nil {
+		return rawPart{}, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := fw.Close(); err != nil {
+		return rawPart{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return rawPart{
+		header: zip.FileHeader{
+			Name: name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE([]byte(text)),
+			CompressedSize64: uint64(b.Len()), UncompressedSize64: uint64(len(text)),
+		},
+		data: b.Bytes(),
+	}, nil
 }
 
 // minify drops what the repository keeps for reviewers but Word does not

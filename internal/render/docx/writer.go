@@ -105,7 +105,7 @@ func (wr *Writer) Render(ctx context.Context, w io.Writer, d *compose.Document) 
 	if strings.Contains(notes, placeholderPrefix) || strings.Contains(core, placeholderPrefix) {
 		return nil, errors.New("docx: render: a placeholder is left in the footnotes or core properties")
 	}
-	out, err := repack(raw.Bytes(), map[string]string{partFootnotes: notes, partCore: core})
+	out, err := wr.t.assemble(raw.Bytes(), map[string]string{partFootnotes: notes, partCore: core})
 	if err != nil {
 		return nil, err
 	}
@@ -118,48 +118,57 @@ func (wr *Writer) Render(ctx context.Context, w io.Writer, d *compose.Document) 
 	return &render.Result{}, nil
 }
 
-// repack copies the zip in data, replacing the named parts' content. The
-// other entries are copied as they are, still compressed, straight from
-// data.
-func repack(data []byte, replace map[string]string) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// assemble writes the package in the template's part order: the parts the
+// library wrote are copied from its zip still compressed, the fixed parts
+// from their precompressed copies, and the filled parts compressed now.
+func (t *template) assemble(lib []byte, filled map[string]string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(lib), int64(len(lib)))
 	if err != nil {
-		return nil, fmt.Errorf("docx: repack: the library wrote no valid zip: %w", err)
+		return nil, fmt.Errorf("docx: assemble: the library wrote no valid zip: %w", err)
 	}
-	out := bytes.NewBuffer(make([]byte, 0, len(data)+4096))
+	out := bytes.NewBuffer(make([]byte, 0, len(lib)+16<<10))
 	zw := zip.NewWriter(out)
-	done := 0
-	for _, f := range zr.File {
-		text, ok := replace[f.Name]
-		if !ok {
-			off, err := f.DataOffset()
-			if err != nil || off < 0 || uint64(off)+f.CompressedSize64 > uint64(len(data)) {
-				return nil, fmt.Errorf("docx: repack: %s: bad entry", f.Name)
-			}
-			h := f.FileHeader
-			fw, err := zw.CreateRaw(&h)
-			if err != nil {
-				return nil, fmt.Errorf("docx: repack: %s: %w", f.Name, err)
-			}
-			if _, err := fw.Write(data[off : uint64(off)+f.CompressedSize64]); err != nil {
-				return nil, fmt.Errorf("docx: repack: %s: %w", f.Name, err)
+	raw := func(h zip.FileHeader, data []byte) error {
+		fw, err := zw.CreateRaw(&h)
+		if err == nil {
+			_, err = fw.Write(data)
+		}
+		if err != nil {
+			return fmt.Errorf("docx: assemble: %s: %w", h.Name, err)
+		}
+		return nil
+	}
+	for _, name := range t.order {
+		if p, ok := t.fixed[name]; ok {
+			if err := raw(p.header, p.data); err != nil {
+				return nil, err
 			}
 			continue
 		}
-		done++
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
-		if err != nil {
-			return nil, fmt.Errorf("docx: repack: %s: %w", f.Name, err)
+		if text, ok := filled[name]; ok {
+			fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+			if err == nil {
+				_, err = io.WriteString(fw, text)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("docx: assemble: %s: %w", name, err)
+			}
+			continue
 		}
-		if _, err := io.WriteString(fw, text); err != nil {
-			return nil, fmt.Errorf("docx: repack: %s: %w", f.Name, err)
+		f := zipFile(zr.File, name)
+		if f == nil {
+			return nil, fmt.Errorf("docx: assemble: the library dropped %s", name)
 		}
-	}
-	if done != len(replace) {
-		return nil, errors.New("docx: repack: the library dropped a part of the template")
+		off, err := f.DataOffset()
+		if err != nil || off < 0 || uint64(off)+f.CompressedSize64 > uint64(len(lib)) {
+			return nil, fmt.Errorf("docx: assemble: %s: bad entry", name)
+		}
+		if err := raw(f.FileHeader, lib[off:uint64(off)+f.CompressedSize64]); err != nil {
+			return nil, err
+		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("docx: repack: %w", err)
+		return nil, fmt.Errorf("docx: assemble: %w", err)
 	}
 	return out.Bytes(), nil
 }
