@@ -54,10 +54,10 @@ type template struct {
 	core      string // docProps/core.xml text with the metadata placeholders
 }
 
-// loadTemplate zips the unpacked parts under dir of fsys into a .docx in
-// memory (stored, not deflated: the library re-reads every part on each
-// render, and the writer compresses the output anyway) and opens it with
-// the library.
+// loadTemplate reads the unpacked parts under dir of fsys, compresses the
+// fixed ones once, and opens the parts the library edits as a small .docx
+// in memory (stored, not deflated: the library re-reads them on each
+// render and compresses its output anyway).
 func loadTemplate(fsys fs.FS, dir string) (*template, error) {
 	var names []string
 	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
