@@ -183,8 +183,8 @@ func compressPart(name, text string) (rawPart, error) {
 // minify drops what the repository keeps for reviewers but Word does not
 // need: comments (placeholders excepted) and the indentation between tags.
 // Whitespace inside an element marked xml:space="preserve" stays. The
-// library recompresses every part on every render, so this is time saved
-// on each document.
+// library recompresses word/document.xml on every render, so this is time
+// saved on each document, and smaller parts for every reader.
 func minify(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
