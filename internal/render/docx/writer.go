@@ -6,10 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/vanban/vanban/internal/compose"
@@ -89,8 +89,14 @@ func (wr *Writer) Render(ctx context.Context, w io.Writer, d *compose.Document) 
 	// and the replacement must hit the template's own.
 	lib.ReplaceRaw(wr.t.sectXML, g.lastSect, 1)
 	lib.ReplaceRaw(phBody, string(g.x.b), 1)
-	if strings.Contains(lib.GetContent(), placeholderPrefix) {
+	content := []byte(lib.GetContent())
+	if bytes.Contains(content, []byte(placeholderPrefix)) {
 		return nil, errors.New("docx: render: a placeholder is left in word/document.xml")
+	}
+	// The finished body is checked here, uncompressed; verify then proves
+	// that the package's entry holds exactly these bytes.
+	if err := checkXML(content); err != nil {
+		return nil, fmt.Errorf("docx: render: %s: %w", partDocument, err)
 	}
 	raw := bytes.NewBuffer(make([]byte, 0, 16<<10+len(g.x.b)/4))
 	if err := lib.Write(raw); err != nil {
@@ -109,7 +115,7 @@ func (wr *Writer) Render(ctx context.Context, w io.Writer, d *compose.Document) 
 	if err != nil {
 		return nil, err
 	}
-	if err := verify(out); err != nil {
+	if err := verify(out, wr.t.order, content); err != nil {
 		return nil, err
 	}
 	if _, err := w.Write(out); err != nil {
@@ -173,40 +179,29 @@ func (t *template) assemble(lib []byte, filled map[string]string) ([]byte, error
 	return out.Bytes(), nil
 }
 
-// verify reopens the finished package: a zip whose word/document.xml reads
-// back (checksum included) and is well-formed XML without placeholders.
-func verify(data []byte) error {
+// verify reopens the finished package: it must be a zip holding every
+// part of the template, and its word/document.xml entry must have the
+// length and checksum of the checked content, so nothing the library or
+// the assembly did can have altered it unnoticed.
+func verify(data []byte, parts []string, content []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return fmt.Errorf("docx: verify: not a zip: %w", err)
 	}
+	if len(zr.File) != len(parts) {
+		return fmt.Errorf("docx: verify: %d parts, want %d", len(zr.File), len(parts))
+	}
+	for _, name := range parts {
+		if zipFile(zr.File, name) == nil {
+			return fmt.Errorf("docx: verify: no %s", name)
+		}
+	}
 	f := zipFile(zr.File, partDocument)
-	if f == nil {
-		return fmt.Errorf("docx: verify: no %s", partDocument)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return fmt.Errorf("docx: verify: %s: %w", partDocument, err)
-	}
-	buf := scratch.Get().(*bytes.Buffer)
-	defer scratch.Put(buf)
-	buf.Reset()
-	_, err = buf.ReadFrom(rc)
-	rc.Close()
-	if err != nil {
-		return fmt.Errorf("docx: verify: %s: %w", partDocument, err)
-	}
-	if bytes.Contains(buf.Bytes(), []byte(placeholderPrefix)) {
-		return fmt.Errorf("docx: verify: placeholder left in %s", partDocument)
-	}
-	if err := checkXML(buf.Bytes()); err != nil {
-		return fmt.Errorf("docx: verify: %s: %w", partDocument, err)
+	if f.UncompressedSize64 != uint64(len(content)) || f.CRC32 != crc32.ChecksumIEEE(content) {
+		return fmt.Errorf("docx: verify: %s does not hold the checked content", partDocument)
 	}
 	return nil
 }
-
-// scratch holds buffers for reading document.xml back in verify.
-var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // coreXML fills the core properties from the document's metadata. The
 // dates are the document's own date, never the clock, so the same input
