@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
@@ -67,8 +68,27 @@ func Compose(d *document.Document, opt Options) (*Document, error) {
 		}
 		out.Sections = append(out.Sections, s)
 	}
+	for i := range out.Sections {
+		keepLeadIns(out.Sections[i].Blocks)
+	}
 	out.Footnotes = c.footnotes
 	return out, nil
+}
+
+// keepLeadIns keeps a paragraph that ends with a colon ("Cụ thể như sau:",
+// "trong đó:") on the page of what it introduces: a clerk never wants the
+// announcement at the foot of one page and the table or list on the next.
+func keepLeadIns(bs []Block) {
+	for i := 0; i+1 < len(bs); i++ {
+		p := bs[i].Para
+		if p == nil || len(p.Runs) == 0 {
+			continue
+		}
+		last := strings.TrimRightFunc(p.Runs[len(p.Runs)-1].Text, unicode.IsSpace)
+		if strings.HasSuffix(last, ":") {
+			p.KeepNext = true
+		}
+	}
 }
 
 // composer carries what every part of one Compose call shares: the input,
@@ -78,6 +98,9 @@ type composer struct {
 	typ       document.DocType
 	opt       Options
 	footnotes []Footnote
+	// landscape is set while an appendix that prints landscape is being
+	// composed: its tables are laid out for the wider page.
+	landscape bool
 }
 
 func (c *composer) letter() bool { return c.typ.IsLetter() }
@@ -333,11 +356,6 @@ func (c *composer) appendix(i int) (Section, error) {
 		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixTitle, Runs: []Run{{Text: vntext.Upper(t)}}}})
 	}
 	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: c.appendixRef()}}, Rule: RuleShort}})
-	bs, err := c.blocks(a.Blocks, startPath(a.Blocks, c.letter()), 0)
-	if err != nil {
-		return s, err
-	}
-	s.Blocks = append(s.Blocks, bs...)
 	switch a.Orientation {
 	case "landscape":
 		s.Landscape = true
@@ -345,6 +363,13 @@ func (c *composer) appendix(i int) (Section, error) {
 	default:
 		s.Landscape = maxLeaves(a.Blocks) > 8
 	}
+	c.landscape = s.Landscape
+	defer func() { c.landscape = false }()
+	bs, err := c.blocks(a.Blocks, startPath(a.Blocks, c.letter()), 0)
+	if err != nil {
+		return s, err
+	}
+	s.Blocks = append(s.Blocks, bs...)
 	return s, nil
 }
 

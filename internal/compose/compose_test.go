@@ -375,11 +375,11 @@ func TestWidths(t *testing.T) {
 		{"defaults", []document.Column{{Title: "TT"}, {Title: "Nội dung"}, {Title: "X", Numeric: true}}, []float64{0.05, 0.25, 0.70}, nil},
 		{"short names", []document.Column{{Title: "TT"}, {Title: "Đơn vị"}, {Title: "X", Numeric: true}}, []float64{0.05, 0.10, 0.85},
 			[]document.Row{{Cells: []document.Cell{document.NumCell(1), {Str: "Ia Pa"}, document.NumCell(2)}}}},
-		{"long names", []document.Column{{Title: "TT"}, {Title: "Hoạt động"}, {Title: "X", Numeric: true}}, []float64{0.05, 0.30, 0.65},
+		{"long names", []document.Column{{Title: "TT"}, {Title: "Hoạt động"}, {Title: "X", Numeric: true}}, []float64{0.05, 0.40, 0.55},
 			[]document.Row{{Cells: []document.Cell{document.NumCell(1), {Str: strings.Repeat("x", 90)}, document.NumCell(2)}}}},
 	}
 	for _, tt := range tests {
-		got := Widths(tt.cols, tt.rows)
+		got := Widths(tt.cols, tt.rows, false)
 		for i := range tt.want {
 			if d := got[i] - tt.want[i]; d > 1e-9 || d < -1e-9 {
 				t.Errorf("%s: Widths = %v, want %v", tt.name, got, tt.want)
@@ -701,4 +701,16 @@ func FuzzCompose(f *testing.F) {
 			_ = out.Dump(&b)
 		}
 	})
+}
+
+func TestKeepLeadIns(t *testing.T) {
+	para := func(s string) Block { return Block{Para: &Para{Style: StyleBody, Runs: []Run{{Text: s}}}} }
+	bs := []Block{para("Cụ thể như sau:"), {Table: &Table{}}, para("Câu thường."), para("Trong đó: "), para("cuối:")}
+	keepLeadIns(bs)
+	want := []bool{true, false, false, true, false} // the last block has nothing to keep with
+	for i, b := range bs {
+		if b.Para != nil && b.Para.KeepNext != want[i] {
+			t.Errorf("block %d %q: KeepNext = %v, want %v", i, b.Para.Runs[0].Text, b.Para.KeepNext, want[i])
+		}
+	}
 }

@@ -143,7 +143,12 @@ func addNum(a, b num) num { return num{a.v + b.v, max(a.prec, b.prec)} }
 // When the given widths sum to less than 1 they are read as fractions of
 // the table and the others share the rest; otherwise they are relative
 // units and each other column gets their mean.
-func Widths(cols []document.Column, rows []document.Row) []float64 {
+//
+// Numeric columns are never made narrower than their widest number and the
+// longest word of their heading need (estimated from the cell font size
+// and the page's text width): the first text column gives way first,
+// since its text can wrap and a number cannot.
+func Widths(cols []document.Column, rows []document.Row, landscape bool) []float64 {
 	ls := leaves(cols, 0, nil)
 	def := make([]float64, len(ls))
 	fixed, numeric := 0.0, 0
@@ -163,6 +168,20 @@ func Widths(cols []document.Column, rows []document.Row) []float64 {
 		fixed += def[i]
 	}
 	if numeric > 0 {
+		need := 0.0
+		for i, l := range ls {
+			if l.col.Numeric && !IsIndexColumn(l.col.Title) {
+				need = max(need, numericNeed(l.col.Title, i, rows, FontSize(len(ls)), landscape))
+			}
+		}
+		if over := fixed + need*float64(numeric) - 1; over > 0 && firstTextAt(ls) >= 0 {
+			t := firstTextAt(ls)
+			give := min(over, def[t]-0.10)
+			if give > 0 {
+				def[t] -= give
+				fixed -= give
+			}
+		}
 		share := max((1-fixed)/float64(numeric), 0.05)
 		for i, l := range ls {
 			if l.col.Numeric && !IsIndexColumn(l.col.Title) {
@@ -219,7 +238,7 @@ func (c *composer) table(t *document.Table) ([]Block, error) {
 	if s := strings.TrimSpace(t.Unit); s != "" {
 		out = append(out, Block{Para: &Para{Style: StyleTableUnit, Runs: []Run{{Text: s}}, KeepNext: true}})
 	}
-	tb := &Table{Widths: Widths(t.Columns, t.Rows), Header: HeaderRows(t.Columns), FontSize: FontSize(len(ls))}
+	tb := &Table{Widths: Widths(t.Columns, t.Rows, c.landscape), Header: HeaderRows(t.Columns), FontSize: FontSize(len(ls))}
 	if t.IndexRow {
 		row := make([]Cell, len(ls))
 		for i := range row {
@@ -411,7 +430,7 @@ func labelRow(row document.Row, ls []leaf, lead int, sums []num) ([]Cell, error)
 
 // textShare is the width of a table's first text column: a quarter of the
 // table by default, or sized to its longest cell (between a tenth and
-// three tenths), so that a short list of unit names leaves the numeric
+// four tenths), so that a short list of unit names leaves the numeric
 // columns room for their long headers.
 func textShare(col int, rows []document.Row) float64 {
 	longest := 0
@@ -424,5 +443,46 @@ func textShare(col int, rows []document.Row) float64 {
 	if longest == 0 {
 		return 0.25
 	}
-	return min(max(0.05+0.0035*float64(longest), 0.10), 0.30)
+	return min(max(0.05+0.005*float64(longest), 0.10), 0.40)
+}
+
+// firstTextAt is the index of the first text (not numeric, not TT) leaf,
+// or -1.
+func firstTextAt(ls []leaf) int {
+	for i, l := range ls {
+		if !l.col.Numeric && !IsIndexColumn(l.col.Title) {
+			return i
+		}
+	}
+	return -1
+}
+
+// numericNeed is the share of the table a numeric column needs so that
+// neither its widest number nor the longest word of its heading breaks:
+// characters × an average Times advance (half an em for digits, 0.6 for
+// bold heading letters) plus the cell padding, over the text width.
+func numericNeed(title string, col int, rows []document.Row, size float64, landscape bool) float64 {
+	chars, sum := 0.0, num{}
+	for _, r := range rows {
+		if col >= len(r.Cells) {
+			continue
+		}
+		if n, ok := cellNum(r.Cells[col]); ok {
+			chars = max(chars, 0.5*float64(utf8.RuneCountInString(n.String())))
+			if r.Kind == document.RowData {
+				sum.v, sum.prec = sum.v+n.v, max(sum.prec, n.prec)
+			}
+		}
+	}
+	// A computed total can be longer than any cell above it.
+	chars = max(chars, 0.5*float64(utf8.RuneCountInString(sum.String())))
+	for _, w := range strings.Fields(title) {
+		chars = max(chars, 0.6*float64(utf8.RuneCountInString(w)))
+	}
+	width := Page.TextWidth()
+	if landscape {
+		width = Page.Landscape().TextWidth()
+	}
+	const mmPerPt, padMM = 25.4 / 72, 3.0
+	return (chars*size*mmPerPt + padMM) / width
 }
