@@ -714,3 +714,26 @@ func TestKeepLeadIns(t *testing.T) {
 		}
 	}
 }
+
+// Nine numeric columns with four-digit totals: the long text column gives
+// way so that no number has to wrap (the Lạng Sơn budget table).
+func TestWidthsNumbersDoNotWrap(t *testing.T) {
+	cols := []document.Column{{Title: "TT"}, {Title: "Các hoạt động"}}
+	for _, y := range []string{"2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "Tổng"} {
+		cols = append(cols, document.Column{Title: y, Numeric: true})
+	}
+	cells := []document.Cell{document.NumCell(1), {Str: strings.Repeat("Nâng cao chất lượng ", 4)}}
+	for range 9 {
+		cells = append(cells, document.NumCell(3190))
+	}
+	w := Widths(cols, []document.Row{{Cells: cells}}, false)
+	need := numericNeed("Tổng", 10, []document.Row{{Cells: cells}}, FontSize(len(cols)), false)
+	for i := 2; i < len(w); i++ {
+		if w[i] < need-1e-9 {
+			t.Errorf("column %d: %.3f, needs %.3f", i, w[i], need)
+		}
+	}
+	if w[1] >= 0.40 || w[1] < 0.10 {
+		t.Errorf("text column %.3f: should give way, but not below 0.10", w[1])
+	}
+}
