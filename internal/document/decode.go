@@ -70,20 +70,17 @@ func DecodeBytes(data []byte, lim Limits) (*Document, error) {
 	}
 	// Depth is checked on the token stream before anything is built, so a
 	// deeply nested input costs no more than its bytes.
-	if f := checkDepth(data, lim.MaxDepth); f != nil {
-		return nil, f
+	if err := CheckDepth(data, lim.MaxDepth); err != nil {
+		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, syntaxError(data, err)
+		return nil, SyntaxError(data, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		line, col := lineCol(data, dec.InputOffset())
-		return nil, &DecodeError{Syntax: true, Line: line, Column: col, Findings: Findings{decodeFinding("", "decode.trailing_data",
-			fmt.Sprintf("Có dữ liệu thừa sau tài liệu JSON (dòng %d, cột %d).", line, col),
-			fmt.Sprintf("unexpected data after the JSON document (line %d, column %d)", line, col))}}
+		return nil, TrailingData(data, dec.InputOffset())
 	}
 	w := walker{lim: lim}
 	w.walk(v, reflect.TypeOf(Document{}), "")
@@ -105,7 +102,20 @@ func DecodeBytes(data []byte, lim Limits) (*Document, error) {
 	return &d, nil
 }
 
-func syntaxError(data []byte, err error) error {
+// TrailingData is the error for bytes after a complete JSON value, at
+// offset off of data.
+func TrailingData(data []byte, off int64) *DecodeError {
+	line, col := lineCol(data, off)
+	return &DecodeError{Syntax: true, Line: line, Column: col, Findings: Findings{decodeFinding("", "decode.trailing_data",
+		fmt.Sprintf("Có dữ liệu thừa sau tài liệu JSON (dòng %d, cột %d).", line, col),
+		fmt.Sprintf("unexpected data after the JSON document (line %d, column %d)", line, col))}}
+}
+
+// SyntaxError turns an encoding/json decoding failure of data (a syntax
+// error or a premature end) into a DecodeError with the 1-based line and
+// column of the offending character. The service's batch envelope uses it
+// too, so every malformed body is reported the same way.
+func SyntaxError(data []byte, err error) *DecodeError {
 	var se *json.SyntaxError
 	off := int64(len(data))
 	msg := err.Error()
@@ -137,9 +147,10 @@ func lineCol(data []byte, off int64) (int, int) {
 	return line, col
 }
 
-func checkDepth(data []byte, max int) error {
+// CheckDepth refuses JSON nested deeper than max, scanning the bytes before
+// anything is built, so a deeply nested input costs no more than its size.
+func CheckDepth(data []byte, max int) error {
 	depth := 0
-	path := []string{}
 	inString, escaped := false, false
 	for _, c := range data {
 		if inString {
@@ -158,7 +169,6 @@ func checkDepth(data []byte, max int) error {
 			inString = true
 		case '{', '[':
 			depth++
-			path = append(path, string(c))
 			if depth > max {
 				return &DecodeError{Findings: Findings{decodeFinding("", "decode.too_deep",
 					fmt.Sprintf("Dữ liệu lồng nhau quá %d cấp.", max),
@@ -167,7 +177,6 @@ func checkDepth(data []byte, max int) error {
 		case '}', ']':
 			if depth > 0 {
 				depth--
-				path = path[:len(path)-1]
 			}
 		}
 	}

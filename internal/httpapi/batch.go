@@ -273,7 +273,7 @@ func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "
 // Depth is checked on the bytes first, as package document does, so a
 // deeply nested body costs no more than its size.
 func decodeBatch(data []byte, maxDepth int) (*batchRequest, error) {
-	if err := checkDepth(data, maxDepth); err != nil {
+	if err := document.CheckDepth(data, maxDepth); err != nil {
 		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -282,8 +282,7 @@ func decodeBatch(data []byte, maxDepth int) (*batchRequest, error) {
 	err := dec.Decode(&req)
 	if err == nil {
 		if _, terr := dec.Token(); terr != io.EOF {
-			line, col := lineCol(data, dec.InputOffset())
-			return nil, syntaxDecodeError(line, col, "unexpected data after the JSON body")
+			return nil, document.TrailingData(data, dec.InputOffset())
 		}
 		return &req, nil
 	}
@@ -292,12 +291,8 @@ func decodeBatch(data []byte, maxDepth int) (*batchRequest, error) {
 		te *json.UnmarshalTypeError
 	)
 	switch {
-	case errors.As(err, &se):
-		line, col := lineCol(data, max(se.Offset-1, 0))
-		return nil, syntaxDecodeError(line, col, se.Error())
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		line, col := lineCol(data, int64(len(data)))
-		return nil, syntaxDecodeError(line, col, "unexpected end of input")
+	case errors.As(err, &se), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return nil, document.SyntaxError(data, err)
 	case errors.As(err, &te):
 		path := ""
 		if te.Field != "" {
@@ -324,63 +319,6 @@ var batchKinds = map[string][2]string{
 	"":           {"một đối tượng JSON {\"template\", \"rows\"} hoặc {\"documents\"}", `a JSON object {"template", "rows"} or {"documents"}`},
 	"/rows":      {"một mảng các dòng dữ liệu", "an array of data rows"},
 	"/documents": {"một mảng các văn bản", "an array of documents"},
-}
-
-func syntaxDecodeError(line, col int, msg string) error {
-	return &document.DecodeError{Syntax: true, Line: line, Column: col, Findings: document.Findings{{
-		Path: "", Code: "decode.syntax", Severity: document.Error, Rule: "vanban HTTP API",
-		VI: fmt.Sprintf("JSON sai cú pháp ở dòng %d, cột %d.", line, col),
-		EN: fmt.Sprintf("malformed JSON at line %d, column %d: %s", line, col, msg)}}}
-}
-
-// lineCol turns a byte offset into a 1-based line and column counted in
-// characters, as package document reports them.
-func lineCol(data []byte, off int64) (int, int) {
-	off = min(off, int64(len(data)))
-	line, col := 1, 1
-	for _, c := range data[:off] {
-		if c == '\n' {
-			line++
-			col = 1
-		} else if c&0xC0 != 0x80 {
-			col++
-		}
-	}
-	return line, col
-}
-
-// checkDepth refuses JSON nested deeper than max, scanning the bytes.
-func checkDepth(data []byte, max int) error {
-	depth := 0
-	inString, escaped := false, false
-	for _, c := range data {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inString = true
-		case '{', '[':
-			if depth++; depth > max {
-				return structureError("", "decode.too_deep",
-					fmt.Sprintf("Dữ liệu lồng nhau quá %d cấp.", max),
-					fmt.Sprintf("input nests deeper than %d levels", max))
-			}
-		case '}', ']':
-			if depth > 0 {
-				depth--
-			}
-		}
-	}
-	return nil
 }
 
 // acquireBatch takes one render slot, waiting as any render does, then up
