@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/vanban/vanban/internal/golden"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -68,20 +68,7 @@ func TestGolden(t *testing.T) {
 			if err := out.Dump(&got); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".json")+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/compose -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("dump differs from %s (run with -update and review the diff):\n%s", golden, lineDiff(string(want), got.String()))
-			}
+			golden.Check(t, filepath.Join("testdata", strings.TrimSuffix(name, ".json")+".golden"), got.Bytes(), *update)
 			// Composing twice gives the same result: no state leaks
 			// between calls and nothing depends on the clock.
 			again, err := Compose(d, Options{})
@@ -93,26 +80,6 @@ func TestGolden(t *testing.T) {
 }
 
 // lineDiff reports the first differing lines, enough to find the change.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			b.WriteString("line " + itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl + "\n")
-			shown++
-		}
-	}
-	return b.String()
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func BenchmarkCompose(b *testing.B) {

@@ -3,8 +3,8 @@ package rollover
 import (
 	"bytes"
 	"flag"
+	"github.com/vanban/vanban/internal/golden"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -83,20 +83,7 @@ func TestSamples(t *testing.T) {
 			if err := rep.WriteText(&got); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".json")+".report.golden")
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("report differs from %s (go test ./internal/rollover -update to accept):\n%s", golden, got.String())
-			}
+			golden.Check(t, filepath.Join("testdata", strings.TrimSuffix(name, ".json")+".report.golden"), got.Bytes(), *update)
 		})
 	}
 }

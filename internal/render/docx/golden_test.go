@@ -6,8 +6,8 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"github.com/vanban/vanban/internal/golden"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,41 +39,9 @@ func TestGolden(t *testing.T) {
 				}
 				fmt.Fprintf(&parts, "<!-- part: %s -->\n%s\n", p, x)
 			}
-			compareGolden(t, filepath.Join("testdata", s.name+".document.xml"), doc)
-			compareGolden(t, filepath.Join("testdata", s.name+".parts.xml"), parts.Bytes())
+			golden.Check(t, filepath.Join("testdata", s.name+".document.xml"), doc, *update)
+			golden.Check(t, filepath.Join("testdata", s.name+".parts.xml"), parts.Bytes(), *update)
 		})
-	}
-}
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run with -update after checking the change)", path, i+1, g, w)
-			}
-		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"github.com/vanban/vanban/internal/golden"
 	"github.com/vanban/vanban/internal/ndcheck"
 	"io/fs"
 	"os"
@@ -87,23 +88,7 @@ func TestGolden(t *testing.T) {
 			if !bytes.Equal(got, again) {
 				t.Fatal("two renders of the same document differ")
 			}
-			path := filepath.Join("testdata", s.name+".pdf")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/render/pdf -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the golden file (%d bytes, want %d); review and run with -update", s.name, len(got), len(want))
-			}
+			golden.Check(t, filepath.Join("testdata", s.name+".pdf"), got, *update)
 		})
 	}
 }
