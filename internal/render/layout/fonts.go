@@ -102,12 +102,13 @@ type fontFile struct {
 }
 
 // keptTables are the tables LoadFonts reads: what measurement needs, and
-// name and OS/2, which the PDF writer compares and copies. The rest of a
+// name, OS/2 and post, which the PDF writer compares, copies and reads
+// its font descriptors from. The rest of a
 // face, nine tenths of the file (glyph outlines), is read only when a
 // writer embeds or cuts the whole face (Data): a one-shot `vanban validate`
 // or a PDF drawn with the prebuilt lite faces never touches it, which
 // saves copying 1.5 MB and faulting in its pages at every process start.
-var keptTables = []string{"head", "hhea", "hmtx", "cmap", "maxp", "name", "OS/2"}
+var keptTables = []string{"head", "hhea", "hmtx", "cmap", "maxp", "name", "OS/2", "post"}
 
 // LoadFonts reads and parses the four faces (Files) from fsys.
 func LoadFonts(fsys fs.FS) (*Fonts, error) {
@@ -239,7 +240,7 @@ func (fo *Fonts) Data(i FaceIndex) ([]byte, error) {
 }
 
 // Table is one of the tables of face i read at load (head, hhea, hmtx,
-// cmap, maxp, name, OS/2), or nil. Callers must not modify it.
+// cmap, maxp, name, OS/2, post), or nil. Callers must not modify it.
 func (fo *Fonts) Table(i FaceIndex, tag string) []byte { return fo.tables[i][tag] }
 
 // Has reports whether all four faces can draw r.

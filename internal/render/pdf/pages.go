@@ -25,7 +25,11 @@ type renderer struct {
 	signature *render.Area
 	fontSet   bool
 	curFace   layout.FaceIndex
+	curPage   int // code page of the current font (paged fonts only)
 	curSize   float64
+	paged     bool      // single-byte code-page fonts (paged.go), not UTF-8
+	added     [4][]bool // paged fonts added to this document, by face and page
+	fontErr   error     // the first paged font that could not be built
 
 	// per section
 	page    layout.Page
@@ -281,8 +285,7 @@ func (r *renderer) drawPageNumber(n int) {
 	f := r.w.face(layout.Regular)
 	w := f.Width(s, spec.Size)
 	top := layout.Pt(r.page.Header)
-	r.setFont(layout.Regular, spec.Size)
-	r.pdf.Text(r.left+(r.width-w)/2, baseline(top, spec.Line, spec.Size, f), s)
+	r.text(layout.Regular, spec.Size, r.left+(r.width-w)/2, baseline(top, spec.Line, spec.Size, f), s)
 }
 
 // baseline places text in an exact-height line box as LibreOffice does:
@@ -291,15 +294,48 @@ func baseline(top, lineH, size float64, f *layout.Face) float64 {
 	return top + lineH - f.Descent()*size
 }
 
-// setFont selects a face and size, skipping fpdf's SetFont (which writes a
-// Tf operator every time) when they are already current. A new page keeps
-// the current font: fpdf re-selects it there itself.
-func (r *renderer) setFont(fi layout.FaceIndex, size float64) {
-	if r.fontSet && r.curFace == fi && r.curSize == size {
+// text draws s in face fi at size with its baseline starting at (x, y).
+// With paged fonts it goes out as one run per code page, each placed at
+// the width of the runs before it.
+func (r *renderer) text(fi layout.FaceIndex, size, x, y float64, s string) {
+	if !r.paged {
+		r.setFont(family, 0, fi, size)
+		r.pdf.Text(x, y, s)
 		return
 	}
-	r.pdf.SetFont(family, fpdfStyle[fi], size)
-	r.fontSet, r.curFace, r.curSize = true, fi, size
+	r.w.codes.encode(s, r.w.face(fi).Advance, func(page int, b []byte, em float64) {
+		r.setFont(pagedFamily(page), page, fi, size)
+		r.pdf.Text(x, y, string(b))
+		x += em * size
+	})
+}
+
+// setFont selects a face and size, skipping fpdf's SetFont (which writes a
+// Tf operator every time) when they are already current. A new page keeps
+// the current font: fpdf re-selects it there itself. A paged font is added
+// to the document the first time it is selected.
+func (r *renderer) setFont(fam string, page int, fi layout.FaceIndex, size float64) {
+	if r.fontSet && r.curFace == fi && r.curPage == page && r.curSize == size {
+		return
+	}
+	if r.paged {
+		if r.added[fi] == nil {
+			r.added[fi] = make([]bool, len(r.w.codes.pages))
+		}
+		if !r.added[fi][page] {
+			pf, err := r.w.paged(fi, page)
+			if err != nil {
+				if r.fontErr == nil {
+					r.fontErr = err
+				}
+				return
+			}
+			r.pdf.AddFontFromBytes(fam, fpdfStyle[fi], pf.def, pf.z)
+			r.added[fi][page] = true
+		}
+	}
+	r.pdf.SetFont(fam, fpdfStyle[fi], size)
+	r.fontSet, r.curFace, r.curPage, r.curSize = true, fi, page, size
 }
 
 // drawLine draws one line of p in the column [x, x+w] with its box top at y.
@@ -333,8 +369,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 	var segSize, segX, segY float64
 	flush := func() {
 		if len(seg) > 0 {
-			r.setFont(segFace, segSize)
-			r.pdf.Text(segX, segY, string(seg))
+			r.text(segFace, segSize, segX, segY, string(seg))
 			seg = seg[:0]
 		}
 	}

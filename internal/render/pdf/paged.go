@@ -1,0 +1,283 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/vanban/vanban/internal/render/layout"
+)
+
+// Code pages: why the PDF writer does not hand fpdf UTF-8 fonts.
+//
+// fpdf's UTF-8 (CID) fonts cost about 15 ms per document whatever the
+// document: AddUTF8FontFromBytes parses the face and hashes a 65,536-entry
+// width table through encoding/json to name it, and Output cuts and
+// compresses the subset again. None of that can be shared between
+// documents through fpdf's API, and it was three quarters of a render.
+//
+// fpdf's simple TrueType fonts (AddFontFromBytes) cost next to nothing per
+// document: a 256-entry definition and a font file that is embedded as
+// given, already compressed. They are single-byte, so the repertoire is
+// split into code pages of at most 224 characters (codes 32-255). Page 0
+// holds ASCII at its own codes and the most frequent Vietnamese letters
+// and punctuation after it, so ordinary text stays on one or two pages.
+// Each (face, page) pair is cut from the lite face once per Writer, to just
+// that page's characters, and compressed once; a document embeds the pairs
+// it draws with. The encoding is a /Differences array of "uniXXXX" glyph
+// names, which text extraction maps back to Unicode, and the cut keeps a
+// (3,1) cmap so viewers find each glyph by that Unicode value.
+//
+// Glyphs, metrics and positions are those of the UTF-8 path: only the way
+// characters are numbered inside the PDF changes. A document with a
+// character outside the pages (outside the lite repertoire) still takes
+// the UTF-8 path with the full faces.
+
+// firstCode is the first single-byte code a page uses: fpdf writes widths
+// for codes 32-255 only.
+const firstCode = 32
+
+// priority is the order the non-ASCII repertoire is laid out in: the
+// letters and marks Vietnamese text uses most come first, so that page 0
+// (ASCII plus 129 more) carries nearly all of a document.
+const priority = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ" +
+	"“”‘’–—…•" +
+	"ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+// codePages numbers a repertoire as single-byte pages.
+type codePages struct {
+	pages [][]rune // by page, the rune at each code (0 where unused)
+	at    []uint16 // by rune, page<<8 | code; 0 = no page. The space is on every page
+}
+
+// lookup returns the page and code of r.
+func (cp *codePages) lookup(r rune) (page int, code byte, ok bool) {
+	if r < 0 || int(r) >= len(cp.at) || cp.at[r] == 0 {
+		return 0, 0, false
+	}
+	pc := cp.at[r]
+	return int(pc >> 8), byte(pc), true
+}
+
+// newCodePages lays out the runes all four faces share inside liteRanges.
+func newCodePages(fo *layout.Fonts) *codePages {
+	repertoire := map[rune]bool{}
+	for _, r := range liteCutset(fo.Face(layout.Regular)) {
+		if fo.Has(r) {
+			repertoire[r] = true
+		}
+	}
+	var order []rune
+	for _, r := range priority {
+		if repertoire[r] {
+			order = append(order, r)
+		}
+	}
+	rest := []rune{}
+	for r := range repertoire {
+		if r > 0x7E && !strings.ContainsRune(priority, r) {
+			rest = append(rest, r)
+		}
+	}
+	slices.Sort(rest)
+	order = append(order, rest...)
+
+	top := rune(0x7E)
+	for _, r := range order {
+		top = max(top, r)
+	}
+	cp := &codePages{at: make([]uint16, top+1)}
+	page := make([]rune, 256)
+	for r := rune(firstCode); r <= 0x7E; r++ {
+		page[r] = r
+		cp.at[r] = uint16(r)
+	}
+	code := 0x7F
+	for _, r := range order {
+		if code > 0xFF {
+			cp.pages = append(cp.pages, page)
+			page = make([]rune, 256)
+			page[' '] = ' '
+			code = firstCode + 1
+		}
+		page[code] = r
+		cp.at[r] = uint16(len(cp.pages))<<8 | uint16(code)
+		code++
+	}
+	cp.pages = append(cp.pages, page)
+	return cp
+}
+
+// encode appends s to dst as runs of one page each and calls emit for each
+// run with its page, its bytes and its width in em. Spaces join the run
+// they fall in. It reports false when a character has no page.
+func (cp *codePages) encode(s string, adv func(rune) float64, emit func(page int, b []byte, em float64)) bool {
+	var buf []byte
+	page, em := -1, 0.0
+	for _, r := range s {
+		p, code, ok := cp.lookup(r)
+		if !ok {
+			return false
+		}
+		if r == ' ' && page >= 0 {
+			p = page
+		}
+		if p != page && len(buf) > 0 {
+			emit(page, buf, em)
+			buf, em = buf[:0], 0
+		}
+		page = p
+		buf = append(buf, code)
+		em += adv(r)
+	}
+	if len(buf) > 0 {
+		emit(page, buf, em)
+	}
+	return true
+}
+
+// pagedFont is one face cut to one code page, ready for AddFontFromBytes.
+type pagedFont struct {
+	once sync.Once
+	def  []byte // fpdf's JSON font definition
+	z    []byte // the cut face, zlib-compressed
+	err  error
+}
+
+// pagedFamily is the fpdf family of code page p.
+func pagedFamily(p int) string { return fmt.Sprintf("vnp%d", p) }
+
+// postScriptNames are the faces' PostScript names, by layout.FaceIndex.
+var postScriptNames = [4]string{"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic"}
+
+// paged returns face fi cut to page p, building it on first use.
+func (w *Writer) paged(fi layout.FaceIndex, p int) (*pagedFont, error) {
+	w.pagedMu.Lock()
+	if w.pagedFonts[fi] == nil {
+		w.pagedFonts[fi] = make([]*pagedFont, len(w.codes.pages))
+	}
+	pf := w.pagedFonts[fi][p]
+	if pf == nil {
+		pf = &pagedFont{}
+		w.pagedFonts[fi][p] = pf
+	}
+	w.pagedMu.Unlock()
+	pf.once.Do(func() {
+		lite, err := w.liteFaces()
+		if err != nil {
+			pf.err = err
+			return
+		}
+		pf.def, pf.z, pf.err = w.buildPaged(lite[fi], fi, p)
+	})
+	return pf, pf.err
+}
+
+// buildPaged cuts lite face data to page p and writes fpdf's definition
+// for it.
+func (w *Writer) buildPaged(data []byte, fi layout.FaceIndex, p int) (def, z []byte, err error) {
+	page := w.codes.pages[p]
+	var cutset []rune
+	for _, r := range page {
+		if r != 0 {
+			cutset = append(cutset, r)
+		}
+	}
+	cut := fpdf.UTF8CutFont(data, string(cutset))
+	if len(cut) == 0 {
+		return nil, nil, fmt.Errorf("pdf: font %s page %d: cannot subset", layout.Files[fi], p)
+	}
+	var zb bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&zb, zlib.BestSpeed)
+	if _, err := zw.Write(cut); err != nil {
+		return nil, nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, nil, err
+	}
+
+	face := w.face(fi)
+	desc := fontDesc(w.fonts, fi)
+	cw := make([]int, 256)
+	var diff strings.Builder
+	prev := -2
+	for code, r := range page {
+		if r == 0 {
+			cw[code] = desc.MissingWidth
+			continue
+		}
+		cw[code] = int(math.Round(face.Advance(r) * 1000))
+		if p == 0 && code <= 0x7E {
+			continue // ASCII: WinAnsi's own names
+		}
+		if code != prev+1 {
+			fmt.Fprintf(&diff, "%d ", code)
+		}
+		fmt.Fprintf(&diff, "/%s ", glyphName(r))
+		prev = code
+	}
+	name := fmt.Sprintf("VN%c%cAA+%s", 'A'+rune(p), 'A'+rune(fi), postScriptNames[fi])
+	def, err = json.Marshal(map[string]any{
+		"Tp":           "TrueType",
+		"Name":         name,
+		"Desc":         desc,
+		"Up":           -100,
+		"Ut":           50,
+		"Cw":           cw,
+		"Diff":         strings.TrimSpace(diff.String()),
+		"File":         fmt.Sprintf("vnp%d-%d.z", p, fi),
+		"OriginalSize": len(cut),
+	})
+	return def, zb.Bytes(), err
+}
+
+// glyphName is the Adobe Glyph List name text extraction maps back to r.
+func glyphName(r rune) string {
+	if r == ' ' {
+		return "space"
+	}
+	return fmt.Sprintf("uni%04X", r)
+}
+
+// fontDesc is the PDF font descriptor of face fi, read from its head,
+// hhea, OS/2 and post metrics, in 1/1000 em.
+func fontDesc(fo *layout.Fonts, fi layout.FaceIndex) fpdf.FontDescType {
+	be := binary.BigEndian
+	head, os2 := fo.Table(fi, "head"), fo.Table(fi, "OS/2")
+	upem := float64(be.Uint16(head[18:]))
+	scale := func(v int16) int { return int(math.Round(float64(v) * 1000 / upem)) }
+	f := fo.Face(fi)
+	d := fpdf.FontDescType{
+		Ascent:  int(math.Round(f.Ascent() * 1000)),
+		Descent: -int(math.Round(f.Descent() * 1000)),
+		Flags:   2 | 32, // serif, nonsymbolic
+		StemV:   80,
+	}
+	d.FontBBox.Xmin = scale(int16(be.Uint16(head[36:])))
+	d.FontBBox.Ymin = scale(int16(be.Uint16(head[38:])))
+	d.FontBBox.Xmax = scale(int16(be.Uint16(head[40:])))
+	d.FontBBox.Ymax = scale(int16(be.Uint16(head[42:])))
+	if len(os2) >= 90 && be.Uint16(os2) >= 2 {
+		d.CapHeight = scale(int16(be.Uint16(os2[88:])))
+		weight := float64(be.Uint16(os2[4:]))
+		d.StemV = 50 + int(math.Pow(weight/65, 2))
+	} else {
+		d.CapHeight = d.Ascent
+	}
+	if post := fo.Table(fi, "post"); len(post) >= 8 {
+		d.ItalicAngle = int(math.Round(float64(int32(be.Uint32(post[4:]))) / 65536))
+	}
+	if d.ItalicAngle != 0 {
+		d.Flags |= 64
+	}
+	d.MissingWidth = int(math.Round(f.Advance('n') * 1000))
+	return d
+}

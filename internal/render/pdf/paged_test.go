@@ -1,0 +1,173 @@
+package pdf
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/render/layout"
+)
+
+// TestCodePages checks the numbering: every character of the repertoire has
+// exactly one page and code in 32-255, and the page table gives it back;
+// ASCII keeps its own codes on page 0, where the Vietnamese lower-case
+// letters also sit; the space is on every page.
+func TestCodePages(t *testing.T) {
+	w := newWriter(t)
+	cp := w.codes
+	if len(cp.pages) < 2 {
+		t.Fatalf("%d pages: the repertoire should need more than one", len(cp.pages))
+	}
+	seen := map[rune]bool{}
+	for p, page := range cp.pages {
+		if page[' '] != ' ' {
+			t.Errorf("page %d has no space at code 32", p)
+		}
+		for code, r := range page {
+			if r == 0 {
+				continue
+			}
+			if code < firstCode {
+				t.Errorf("page %d: %q at control code %d", p, r, code)
+			}
+			if r == ' ' {
+				continue
+			}
+			if seen[r] {
+				t.Errorf("%q is on two pages", r)
+			}
+			seen[r] = true
+			gp, gc, ok := cp.lookup(r)
+			if !ok || gp != p || int(gc) != code {
+				t.Errorf("lookup(%q) = %d/%d/%v, want %d/%d", r, gp, gc, ok, p, code)
+			}
+		}
+	}
+	for _, r := range liteCutset(w.face(layout.Regular)) {
+		if w.fonts.Has(r) && r != ' ' && !seen[r] {
+			t.Errorf("%q (U+%04X) of the repertoire has no page", r, r)
+		}
+	}
+	for r := rune('!'); r <= '~'; r++ {
+		if p, c, _ := cp.lookup(r); p != 0 || rune(c) != r {
+			t.Errorf("ASCII %q on page %d code %d", r, p, c)
+		}
+	}
+	for _, r := range "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" {
+		if p, _, _ := cp.lookup(r); p != 0 {
+			t.Errorf("%q is on page %d, want 0", r, p)
+		}
+	}
+	if _, _, ok := cp.lookup('α'); ok {
+		t.Error("α is outside the lite repertoire and should have no page")
+	}
+}
+
+// TestEncodeRuns checks that text is cut into one run per page, spaces
+// staying in the run they fall in, and that the runs' widths add up to the
+// text's.
+func TestEncodeRuns(t *testing.T) {
+	w := newWriter(t)
+	f := w.face(layout.Bold)
+	for _, tc := range []struct {
+		text string
+		runs int
+	}{
+		{"Kế hoạch năm 2025", 1},
+		{"", 0},
+		{"ỦY BAN NHÂN DÂN “số” …", 0}, // 0: the count depends on where the capitals fall
+	} {
+		var got []string
+		em := 0.0
+		ok := w.codes.encode(tc.text, f.Advance, func(page int, b []byte, runEm float64) {
+			var sb strings.Builder
+			for _, c := range b {
+				sb.WriteRune(w.codes.pages[page][c])
+			}
+			got = append(got, sb.String())
+			em += runEm
+		})
+		if !ok {
+			t.Fatalf("%q: not encodable", tc.text)
+		}
+		if strings.Join(got, "") != tc.text {
+			t.Errorf("runs %q do not spell %q", got, tc.text)
+		}
+		if tc.runs > 0 && len(got) != tc.runs {
+			t.Errorf("%q: %d runs, want %d", tc.text, len(got), tc.runs)
+		}
+		if want := f.Width(tc.text, 1); abs(em-want) > 1e-9 {
+			t.Errorf("%q: runs measure %.6f em, text %.6f", tc.text, em, want)
+		}
+	}
+	if w.codes.encode("α", f.Advance, func(int, []byte, float64) {}) {
+		t.Error("α encoded, but it has no page")
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestPagedFontsExtract draws every letter, digit, punctuation mark and
+// symbol of the repertoire in all four faces, so every (face, page) font
+// is embedded, and checks that pdftotext gives each back: the glyph names
+// of the /Differences encodings must map to the right characters.
+func TestPagedFontsExtract(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	w := newWriter(t)
+	var chars []rune
+	for _, page := range w.codes.pages {
+		for _, r := range page {
+			if r > ' ' && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)) &&
+				norm.NFC.String(string(r)) == string(r) && !unicode.Is(unicode.Mn, r) {
+				chars = append(chars, r)
+			}
+		}
+	}
+	// Words of 20 characters, so that lines break between them.
+	var words []string
+	for i := 0; i < len(chars); i += 20 {
+		words = append(words, string(chars[i:min(i+20, len(chars))]))
+	}
+	text := strings.Join(words, " ")
+	d := handDoc()
+	for _, emph := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
+		d.Sections[0].Blocks = append(d.Sections[0].Blocks, compose.Block{Para: &compose.Para{
+			Style: compose.StyleBody, Runs: []compose.Run{{Text: text, Bold: emph[0], Italic: emph[1]}},
+		}})
+	}
+	if !w.fits(d) {
+		t.Fatal("the repertoire does not fit its own pages")
+	}
+	path := writePDF(t, w, d)
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Fields(norm.NFC.String(string(out)))
+	count := map[string]int{}
+	for _, g := range got {
+		count[g]++
+	}
+	for _, word := range words {
+		if count[word] < 4 {
+			t.Errorf("%q extracted %d times, want 4 (once per face)", word, count[word])
+		}
+	}
+	fonts, err := exec.Command("pdffonts", path).Output()
+	if err == nil {
+		if n := strings.Count(string(fonts), "TrueType "); n != 4*len(w.codes.pages) {
+			t.Errorf("%d simple TrueType fonts embedded, want %d (4 faces × %d pages):\n%s", n, 4*len(w.codes.pages), len(w.codes.pages), fonts)
+		}
+	}
+}
