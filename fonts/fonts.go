@@ -9,15 +9,17 @@
 // The files are exposed as an fs.FS so that callers inject them; tests can
 // substitute their own.
 //
-// # Lite faces
+// # Code-page cuts
 //
-// lite/ holds the four faces cut down to the characters Vietnamese
-// administrative text uses, built ahead of time so that a one-shot PDF
-// render does not spend 20 ms cutting them (the PDF writer would otherwise
-// cut them on its first render; see internal/render/pdf/lite.go). They are
-// generated, deterministically, from the faces above by
+// paged/ holds each face cut to each of the PDF writer's single-byte code
+// pages (internal/render/pdf/paged.go): about 224 characters each, zlib
+// compressed, as fpdf embeds them. They are built ahead of time so that a
+// one-shot PDF render does not spend 10-20 ms cutting and compressing; the
+// writer checks that a file is a cut of its face to its page and cuts at
+// run time when it is missing or does not fit, giving the same bytes. They
+// are generated, deterministically, from the faces above by
 //
-//	go test ./internal/render/pdf -run LiteFonts -update
+//	go test ./internal/render/pdf -run PagedFontFiles -update
 //
 // and that test fails when the committed files are stale.
 //
@@ -27,8 +29,8 @@
 // webfonts (2.6) and for fonts transformed for inclusion in a product
 // (1.21). "Liberation" is a Reserved Font Name (and Arimo, Tinos and
 // Cousine are reserved for the digitized data it is based on), so condition
-// 3 forbids a Modified Version to present it as its font name. The lite
-// files are therefore renamed "Vanban Serif VI" (PostScript
+// 3 forbids a Modified Version to present it as its font name. The cuts
+// are therefore renamed "Vanban Serif VI" (PostScript
 // VanbanSerifVI-Regular, -Bold, -Italic, -BoldItalic) in their name tables,
 // while the copyright (name ID 0), trademark (7), licence (13, 14) and the
 // description crediting the original design (10) are kept, and the version
@@ -36,18 +38,16 @@
 // and LICENSE-LiberationSerif.txt, whose notice and licence condition 2
 // requires with every copy, covers them (its first stanza says so).
 //
-// What the PDF writer embeds in a document is another matter: embedding a
-// subset of an OFL font in a document, under its own name, is expressly
-// allowed (FAQ 1.11, 1.12), and it is what every PDF producer does. So the
-// writer puts the original name table back into the lite face in memory
-// before handing it to fpdf; the subset each PDF embeds is byte for byte
-// the one cutting the original at run time gives, and the PDFs do not
-// change.
+// A PDF embeds the subsets it draws with; embedding a subset of an OFL
+// font in a document is expressly allowed (FAQ 1.11, 1.12). The PDF names
+// each one by the design it shows, as a subset ("VNAAAA+LiberationSerif"),
+// so that a reader checking the fonts of an official document sees the
+// Times New Roman metric clone it was typeset with.
 package fonts
 
 import "embed"
 
-//go:embed *.ttf LICENSE-LiberationSerif.txt lite/*.ttf
+//go:embed *.ttf LICENSE-LiberationSerif.txt paged/*.z
 var FS embed.FS
 
 // File names of the four faces inside FS.
@@ -58,11 +58,6 @@ const (
 	BoldItalic = "LiberationSerif-BoldItalic.ttf"
 )
 
-// File names of the four prebuilt lite faces inside FS (Vanban Serif VI,
-// the renamed subsets described above).
-const (
-	LiteRegular    = "lite/VanbanSerifVI-Regular.ttf"
-	LiteBold       = "lite/VanbanSerifVI-Bold.ttf"
-	LiteItalic     = "lite/VanbanSerifVI-Italic.ttf"
-	LiteBoldItalic = "lite/VanbanSerifVI-BoldItalic.ttf"
-)
+// PagedDir is the folder of the code-page cuts inside FS, named
+// VanbanSerifVI-<Regular|Bold|Italic|BoldItalic>-<page>.z.
+const PagedDir = "paged"

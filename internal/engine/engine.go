@@ -99,7 +99,7 @@ func New(templates, fonts fs.FS, lim document.Limits) (*Engine, error) {
 
 // Prepare builds now what the engine otherwise builds on first use for the
 // formats (all of them when none is given): the DOCX template and the
-// PDF writer's lite faces. A long-running service calls it at start, so
+// PDF writer's code-page fonts. A long-running service calls it at start, so
 // that a broken asset fails the start rather than a request, and the first
 // request is as fast as the rest.
 func (e *Engine) Prepare(formats ...Format) error {

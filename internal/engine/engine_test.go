@@ -227,8 +227,8 @@ func TestPrepare(t *testing.T) {
 
 // BenchmarkOneShotPDF is the work of one `vanban render --format pdf`
 // process after package initialisation: a fresh engine, check, compose and
-// one PDF render. What a long-running service does once (fonts, lite
-// faces) counts here on every iteration.
+// one PDF render. What a long-running service does once (fonts, code-page
+// fonts) counts here on every iteration.
 func BenchmarkOneShotPDF(b *testing.B) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "samples", "thua-thien-hue-2020-cong-van.json"))
 	if err != nil {

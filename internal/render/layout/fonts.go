@@ -90,7 +90,7 @@ func (f *Face) Width(s string, size float64) float64 {
 type Fonts struct {
 	faces  [4]*Face
 	tables [4]map[string][]byte // the tables read at load (keptTables)
-	fsys   fs.FS                // where the faces came from; the PDF writer reads its lite faces there too
+	fsys   fs.FS                // where the faces came from; the PDF writer reads its prebuilt cuts there too
 	files  [4]fontFile
 }
 
@@ -106,7 +106,7 @@ type fontFile struct {
 // its font descriptors from. The rest of a
 // face, nine tenths of the file (glyph outlines), is read only when a
 // writer embeds or cuts the whole face (Data): a one-shot `vanban validate`
-// or a PDF drawn with the prebuilt lite faces never touches it, which
+// or a PDF drawn with the prebuilt code-page cuts never touches it, which
 // saves copying 1.5 MB and faulting in its pages at every process start.
 var keptTables = []string{"head", "hhea", "hmtx", "cmap", "maxp", "name", "OS/2", "post"}
 
@@ -122,6 +122,9 @@ func LoadFonts(fsys fs.FS) (*Fonts, error) {
 			return nil, fmt.Errorf("layout: fonts: %w", err)
 		}
 		f, err := parseTables(tables)
+		if err == nil && !f.Has('n') {
+			err = errors.New("no glyph for 'n'") // the width of a missing character
+		}
 		if err != nil {
 			return nil, fmt.Errorf("layout: fonts: %s: %w", name, err)
 		}
@@ -208,16 +211,17 @@ func sfntTables(data []byte, keep []string) (map[string][]byte, error) {
 func (fo *Fonts) Face(i FaceIndex) *Face { return fo.faces[i] }
 
 // FS is the file system the faces were read from, so that a writer needing
-// more font files (the PDF writer's prebuilt lite faces) reads them from the
+// more font files (the PDF writer's prebuilt code-page cuts) reads them from the
 // same injected source.
 func (fo *Fonts) FS() fs.FS { return fo.fsys }
 
 // FontTables splits a TrueType file into its tables by tag (the PDF writer
-// rebuilds its lite faces from them). The slices alias data.
+// renames its cuts with them). The slices alias data.
 func FontTables(data []byte) (map[string][]byte, error) { return sfntTables(data, nil) }
 
 // ParseFace reads the metrics of one TrueType font file. The PDF writer
-// uses it to check that prebuilt lite faces agree with the full ones.
+// uses it to check that its prebuilt cuts agree with the full faces. A cut
+// without "n" measures a character it lacks as 0 wide.
 func ParseFace(data []byte) (*Face, error) {
 	tables, err := sfntTables(data, keptTables)
 	if err != nil {
@@ -322,10 +326,9 @@ func parseTables(tables map[string][]byte) (*Face, error) {
 		return nil, err
 	}
 	f.gid = gid
-	if !f.Has('n') {
-		return nil, errors.New("no glyph for 'n'")
+	if f.Has('n') {
+		f.fallback = f.Advance('n')
 	}
-	f.fallback = f.Advance('n')
 	return f, nil
 }
 

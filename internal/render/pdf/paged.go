@@ -5,7 +5,10 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -13,6 +16,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/render/layout"
 )
 
@@ -30,15 +34,16 @@ import (
 // split into code pages of at most 224 characters (codes 32-255). Page 0
 // holds ASCII at its own codes and the most frequent Vietnamese letters
 // and punctuation after it, so ordinary text stays on one or two pages.
-// Each (face, page) pair is cut from the lite face once per Writer, to just
-// that page's characters, and compressed once; a document embeds the pairs
-// it draws with. The encoding is a /Differences array of "uniXXXX" glyph
+// Each (face, page) pair is a cut of the face to just that page's
+// characters, prebuilt and compressed in the fonts file system (package
+// fonts) or cut once per Writer when it is missing there; a document embeds
+// the pairs it draws with. The encoding is a /Differences array of "uniXXXX" glyph
 // names, which text extraction maps back to Unicode, and the cut keeps a
 // (3,1) cmap so viewers find each glyph by that Unicode value.
 //
 // Glyphs, metrics and positions are those of the UTF-8 path: only the way
 // characters are numbered inside the PDF changes. A document with a
-// character outside the pages (outside the lite repertoire) still takes
+// character outside the pages (outside repertoireRanges) still takes
 // the UTF-8 path with the full faces.
 
 // firstCode is the first single-byte code a page uses: fpdf writes widths
@@ -67,12 +72,15 @@ func (cp *codePages) lookup(r rune) (page int, code byte, ok bool) {
 	return int(pc >> 8), byte(pc), true
 }
 
-// newCodePages lays out the runes all four faces share inside liteRanges.
+// newCodePages lays out the runes all four faces have inside
+// repertoireRanges.
 func newCodePages(fo *layout.Fonts) *codePages {
 	repertoire := map[rune]bool{}
-	for _, r := range liteCutset(fo.Face(layout.Regular)) {
-		if fo.Has(r) {
-			repertoire[r] = true
+	for _, rg := range repertoireRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if fo.Has(r) {
+				repertoire[r] = true
+			}
 		}
 	}
 	var order []rune
@@ -146,10 +154,11 @@ func (cp *codePages) encode(s string, adv func(rune) float64, emit func(page int
 
 // pagedFont is one face cut to one code page, ready for AddFontFromBytes.
 type pagedFont struct {
-	once sync.Once
-	def  []byte // fpdf's JSON font definition
-	z    []byte // the cut face, zlib-compressed
-	err  error
+	once     sync.Once
+	def      []byte // fpdf's JSON font definition
+	z        []byte // the cut face (cutPage), zlib-compressed
+	prebuilt bool   // z came from the fonts file system, not a run-time cut
+	err      error
 }
 
 // pagedFamily is the fpdf family of code page p.
@@ -158,7 +167,19 @@ func pagedFamily(p int) string { return fmt.Sprintf("vnp%d", p) }
 // postScriptNames are the faces' PostScript names, by layout.FaceIndex.
 var postScriptNames = [4]string{"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic"}
 
-// paged returns face fi cut to page p, building it on first use.
+// styleNames name the faces in the prebuilt files' names, by
+// layout.FaceIndex.
+var styleNames = [4]string{"Regular", "Bold", "Italic", "BoldItalic"}
+
+// pagedFile is where face fi cut to page p is prebuilt inside the fonts
+// file system: a zlib stream of cutPage's bytes, under the cut's own name
+// (package fonts).
+func pagedFile(fi layout.FaceIndex, p int) string {
+	return fmt.Sprintf("%s/%s-%s-%d.z", fonts.PagedDir, cutPostScript, styleNames[fi], p)
+}
+
+// paged returns face fi cut to page p, loading or building it on first
+// use.
 func (w *Writer) paged(fi layout.FaceIndex, p int) (*pagedFont, error) {
 	w.pagedMu.Lock()
 	if w.pagedFonts[fi] == nil {
@@ -171,39 +192,116 @@ func (w *Writer) paged(fi layout.FaceIndex, p int) (*pagedFont, error) {
 	}
 	w.pagedMu.Unlock()
 	pf.once.Do(func() {
-		lite, err := w.liteFaces()
-		if err != nil {
-			pf.err = err
-			return
+		var size int
+		pf.z, size, pf.prebuilt, pf.err = w.pagedData(fi, p)
+		if pf.err == nil {
+			pf.def, pf.err = w.pagedDef(fi, p, size)
 		}
-		pf.def, pf.z, pf.err = w.buildPaged(lite[fi], fi, p)
+		if pf.err != nil {
+			pf.err = fmt.Errorf("pdf: font %s page %d: %w", layout.Files[fi], p, pf.err)
+		}
 	})
 	return pf, pf.err
 }
 
-// buildPaged cuts lite face data to page p and writes fpdf's definition
-// for it.
-func (w *Writer) buildPaged(data []byte, fi layout.FaceIndex, p int) (def, z []byte, err error) {
-	page := w.codes.pages[p]
+// pagedData returns the compressed cut of face fi to page p: the prebuilt
+// file when there is one that is a cut of this face to this page, a cut
+// made now otherwise. Both give the same bytes (TestPagedFontFiles), so a
+// PDF does not depend on where its fonts came from.
+// The size is that of the font file, uncompressed.
+func (w *Writer) pagedData(fi layout.FaceIndex, p int) (z []byte, size int, prebuilt bool, err error) {
+	if fsys := w.fonts.FS(); fsys != nil {
+		if z, err := fs.ReadFile(fsys, pagedFile(fi, p)); err == nil {
+			if data, err := inflate(z); err == nil && w.isPageCut(data, fi, p) {
+				return z, len(data), true, nil
+			}
+		}
+	}
+	cut, err := w.cutPage(fi, p)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	z, err = compress(cut)
+	return z, len(cut), false, err
+}
+
+// cutPage cuts face fi to the characters of page p and renames the cut as
+// a Modified Version (sfnt.go, package fonts).
+func (w *Writer) cutPage(fi layout.FaceIndex, p int) ([]byte, error) {
+	data, err := w.fonts.Data(fi)
+	if err != nil {
+		return nil, err
+	}
 	var cutset []rune
-	for _, r := range page {
+	for _, r := range w.codes.pages[p] {
 		if r != 0 {
 			cutset = append(cutset, r)
 		}
 	}
 	cut := fpdf.UTF8CutFont(data, string(cutset))
 	if len(cut) == 0 {
-		return nil, nil, fmt.Errorf("pdf: font %s page %d: cannot subset", layout.Files[fi], p)
+		return nil, errors.New("cannot subset")
 	}
+	return renameCut(cut)
+}
+
+// compress is the zlib stream fpdf embeds as a font file.
+func compress(b []byte) ([]byte, error) {
 	var zb bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&zb, zlib.BestSpeed)
-	if _, err := zw.Write(cut); err != nil {
-		return nil, nil, err
+	zw, err := zlib.NewWriterLevel(&zb, zlib.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return nil, err
 	}
 	if err := zw.Close(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
+	return zb.Bytes(), nil
+}
 
+// isPageCut checks that a prebuilt file is a cut of face fi to page p: the
+// same font revision and dates, exactly the page's characters, with the
+// full face's advance widths. It guards against a fonts file system whose
+// prebuilt files come from other faces or another repertoire; it does not
+// compare outlines, which TestPagedFontFiles pins for the committed files.
+func (w *Writer) isPageCut(data []byte, fi layout.FaceIndex, p int) bool {
+	tables, err := layout.FontTables(data)
+	if err != nil {
+		return false
+	}
+	head, fullHead := tables["head"], w.fonts.Table(fi, "head")
+	// fontRevision (4:8) and the created and modified dates (20:36).
+	if len(head) < 36 || len(fullHead) < 36 || !bytes.Equal(head[4:8], fullHead[4:8]) || !bytes.Equal(head[20:36], fullHead[20:36]) {
+		return false
+	}
+	cut, err := layout.ParseFace(data)
+	if err != nil {
+		return false
+	}
+	full, n := w.face(fi), 0
+	for _, r := range w.codes.pages[p] {
+		if r == 0 {
+			continue
+		}
+		if !cut.Has(r) || cut.Advance(r) != full.Advance(r) {
+			return false
+		}
+		n++
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if cut.Has(r) {
+			n--
+		}
+	}
+	return n == 0
+}
+
+// pagedDef writes fpdf's definition of face fi on page p: the /Widths,
+// the /Differences encoding and the font descriptor.
+func (w *Writer) pagedDef(fi layout.FaceIndex, p int, size int) ([]byte, error) {
+	page := w.codes.pages[p]
 	face := w.face(fi)
 	desc := fontDesc(w.fonts, fi)
 	cw := make([]int, 256)
@@ -224,19 +322,36 @@ func (w *Writer) buildPaged(data []byte, fi layout.FaceIndex, p int) (def, z []b
 		fmt.Fprintf(&diff, "/%s ", glyphName(r))
 		prev = code
 	}
-	name := fmt.Sprintf("VN%c%cAA+%s", 'A'+rune(p), 'A'+rune(fi), postScriptNames[fi])
-	def, err = json.Marshal(map[string]any{
-		"Tp":           "TrueType",
-		"Name":         name,
+	return json.Marshal(map[string]any{
+		"Tp": "TrueType",
+		// A subset tag (six capitals and "+") per face and page: PDF
+		// readers must not take two subsets of one font for the same.
+		"Name":         fmt.Sprintf("VN%c%cAA+%s", 'A'+rune(p), 'A'+rune(fi), postScriptNames[fi]),
 		"Desc":         desc,
 		"Up":           -100,
 		"Ut":           50,
 		"Cw":           cw,
 		"Diff":         strings.TrimSpace(diff.String()),
 		"File":         fmt.Sprintf("vnp%d-%d.z", p, fi),
-		"OriginalSize": len(cut),
+		"OriginalSize": size,
 	})
-	return def, zb.Bytes(), err
+}
+
+// maxFontFile bounds what inflate reads: a cut of one code page is about
+// 50 KB.
+const maxFontFile = 1 << 20
+
+// inflate reads a zlib stream of at most maxFontFile bytes.
+func inflate(z []byte) ([]byte, error) {
+	zr, err := zlib.NewReader(bytes.NewReader(z))
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(zr, maxFontFile+1))
+	if err == nil && len(data) > maxFontFile {
+		err = errors.New("font file too large")
+	}
+	return data, err
 }
 
 // glyphName is the Adobe Glyph List name text extraction maps back to r.

@@ -47,8 +47,8 @@ func TestCodePages(t *testing.T) {
 			}
 		}
 	}
-	for _, r := range liteCutset(w.face(layout.Regular)) {
-		if w.fonts.Has(r) && r != ' ' && !seen[r] {
+	for _, r := range repertoireOf(w) {
+		if r != ' ' && !seen[r] {
 			t.Errorf("%q (U+%04X) of the repertoire has no page", r, r)
 		}
 	}
@@ -63,7 +63,7 @@ func TestCodePages(t *testing.T) {
 		}
 	}
 	if _, _, ok := cp.lookup('α'); ok {
-		t.Error("α is outside the lite repertoire and should have no page")
+		t.Error("α is outside the repertoire and should have no page")
 	}
 }
 
@@ -170,4 +170,18 @@ func TestPagedFontsExtract(t *testing.T) {
 			t.Errorf("%d simple TrueType fonts embedded, want %d (4 faces × %d pages):\n%s", n, 4*len(w.codes.pages), len(w.codes.pages), fonts)
 		}
 	}
+}
+
+// repertoireOf lists what the code pages must hold: every character of
+// repertoireRanges that all four faces have.
+func repertoireOf(w *Writer) []rune {
+	var out []rune
+	for _, rg := range repertoireRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if w.fonts.Has(r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }

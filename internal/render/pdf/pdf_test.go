@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"github.com/vanban/vanban/internal/golden"
 	"github.com/vanban/vanban/internal/ndcheck"
 	"io/fs"
@@ -318,55 +319,47 @@ func TestContextCancelled(t *testing.T) {
 // BenchmarkRenderPDF renders the largest sample.
 func BenchmarkRenderPDF(b *testing.B) {
 	w := newWriter(b)
-	all := loadSamples(b)
-	var best sample
-	bestSize := -1
-	for _, s := range all {
+	if err := w.Prepare(); err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range loadSamples(b) {
 		var buf bytes.Buffer
 		res, err := w.Render(context.Background(), &buf, s.doc)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if res.Pages > bestSize {
-			best, bestSize = s, res.Pages
-		}
-	}
-	b.Logf("%s: %d pages", best.name, bestSize)
-	var buf bytes.Buffer
-	b.ReportAllocs()
-	for b.Loop() {
-		buf.Reset()
-		if _, err := w.Render(context.Background(), &buf, best.doc); err != nil {
-			b.Fatal(err)
-		}
+		b.Run(fmt.Sprintf("%s/%dpages", s.name, res.Pages), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if _, err := w.Render(context.Background(), &buf, s.doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len())/1024, "KB/pdf")
+		})
 	}
 }
 
 // BenchmarkFPDFFloor is what fpdf costs per document before any layout:
 // a new document, the four faces, one page with a line in each face, and
-// Output (font parse, subset, ID hashing and compression). It bounds what
-// BenchmarkRenderPDF can reach without changing fpdf.
+// Output. "utf8" is fpdf's UTF-8 path with the full faces (font parse,
+// subset, ID hashing and compression every time: the floor the writer had
+// before paged.go); "paged" is the code-page fonts the writer uses.
 func BenchmarkFPDFFloor(b *testing.B) {
 	w := newWriter(b)
-	for _, tc := range []struct {
-		name string
-		lite bool
-	}{{"full", false}, {"lite", true}} {
-		b.Run(tc.name, func(b *testing.B) {
+	if err := w.Prepare(); err != nil {
+		b.Fatal(err)
+	}
+	const line = "Cộng hòa xã hội chủ nghĩa Việt Nam"
+	for _, paged := range []bool{false, true} {
+		name := map[bool]string{false: "utf8", true: "paged"}[paged]
+		b.Run(name, func(b *testing.B) {
 			var faces [4][]byte
-			if tc.lite {
-				lite, err := w.liteFaces()
-				if err != nil {
+			if !paged {
+				var err error
+				if faces, err = w.fullFaces(); err != nil {
 					b.Fatal(err)
-				}
-				faces = lite
-			} else {
-				for i := range faces {
-					data, err := w.fonts.Data(layout.FaceIndex(i))
-					if err != nil {
-						b.Fatal(err)
-					}
-					faces[i] = data
 				}
 			}
 			b.ReportAllocs()
@@ -374,9 +367,9 @@ func BenchmarkFPDFFloor(b *testing.B) {
 			for b.Loop() {
 				doc := w.newFpdf(compose.Meta{}, faces)
 				doc.AddPage()
+				r := &renderer{w: w, pdf: doc, paged: paged}
 				for i := range fpdfStyle {
-					doc.SetFont(family, fpdfStyle[i], 14)
-					doc.Text(50, 50+20*float64(i), "Cộng hòa xã hội chủ nghĩa Việt Nam")
+					r.text(layout.FaceIndex(i), 14, 50, 50+20*float64(i), line)
 				}
 				buf.Reset()
 				if err := doc.Output(&buf); err != nil {
@@ -387,14 +380,14 @@ func BenchmarkFPDFFloor(b *testing.B) {
 	}
 }
 
-// TestOutsideLiteRepertoire renders a character the lite faces lack (Greek)
-// with the full faces, and it extracts.
-func TestOutsideLiteRepertoire(t *testing.T) {
+// TestOutsideRepertoire renders a character the code pages lack (Greek)
+// with the full faces on fpdf's UTF-8 path, and it extracts.
+func TestOutsideRepertoire(t *testing.T) {
 	w := newWriter(t)
 	d := handDoc()
 	d.Sections[0].Blocks = append(d.Sections[0].Blocks, compose.Block{Para: &compose.Para{Style: compose.StyleBody, Runs: []compose.Run{{Text: "Hệ số α và β"}}}})
 	if w.fits(d) {
-		t.Fatal("a Greek letter should not fit the lite faces")
+		t.Fatal("a Greek letter should not fit the code pages")
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		renderBytes(t, w, d)

@@ -21,22 +21,12 @@ import (
 const family = "LiberationSerif"
 
 // Writer renders composed documents as PDF. It is safe for concurrent use:
-// everything it holds is read-only after New, but for the lite faces, set
-// once under liteOnce.
+// everything it holds is read-only after New, but for the paged fonts,
+// each built once (paged.go).
 type Writer struct {
 	fonts *layout.Fonts // metrics and font files, shared with the DOCX writer
-	// lite holds the faces cut down to the repertoire Vietnamese
-	// administrative text uses (liteRanges), read or cut on the first PDF
-	// render (lite.go), not in New: a process that only validates or writes
-	// DOCX never needs them. The glyphs, metrics and hinting are the full
-	// faces' own, so the page looks the same; a document with a character
-	// outside the repertoire uses the full faces.
-	liteOnce     sync.Once
-	lite         [4][]byte
-	litePrebuilt bool // lite came from the prebuilt files, not a run-time cut
-	liteErr      error
 
-	// codes numbers the lite repertoire as single-byte pages, and
+	// codes numbers the repertoire as single-byte pages, and
 	// pagedFonts holds each face cut to each page, built on first use
 	// (paged.go).
 	codes      *codePages
@@ -44,21 +34,13 @@ type Writer struct {
 	pagedFonts [4][]*pagedFont
 }
 
-// liteRanges is the repertoire of the lite faces: Latin with Vietnamese
-// letters, combining marks, general punctuation, currency, letterlike
-// symbols, arrows and mathematical operators.
-var liteRanges = [][2]rune{
+// repertoireRanges bound what the code pages hold (paged.go): Latin with
+// Vietnamese letters, combining marks, general punctuation, currency,
+// letterlike symbols, arrows and mathematical operators, as far as all
+// four faces have them.
+var repertoireRanges = [][2]rune{
 	{0x20, 0x24F}, {0x300, 0x36F}, {0x1E00, 0x1EFF}, {0x2000, 0x206F},
 	{0x20A0, 0x20CF}, {0x2100, 0x215F}, {0x2190, 0x21FF}, {0x2200, 0x22FF},
-}
-
-func inLite(r rune) bool {
-	for _, rg := range liteRanges {
-		if r >= rg[0] && r <= rg[1] {
-			return true
-		}
-	}
-	return false
 }
 
 var _ render.Renderer = (*Writer)(nil)
@@ -82,32 +64,17 @@ func NewWithFonts(fo *layout.Fonts) (*Writer, error) {
 	return &Writer{fonts: fo, codes: newCodePages(fo)}, nil
 }
 
-// liteFaces returns the lite faces: the prebuilt ones from the fonts file
-// system, or, when it has none that fit its full faces, cut now. Either way
-// once per Writer.
-func (w *Writer) liteFaces() ([4][]byte, error) {
-	w.liteOnce.Do(func() {
-		if lite, err := loadLite(w.fonts.FS(), w.fonts); err == nil {
-			w.lite, w.litePrebuilt = lite, true
-			return
-		}
-		for i := range w.lite {
-			cut, err := cutLite(w.fonts, layout.FaceIndex(i))
-			if err != nil {
-				w.liteErr = fmt.Errorf("pdf: font %s: %w", layout.Files[i], err)
-				return
-			}
-			w.lite[i] = cut
-		}
-	})
-	return w.lite, w.liteErr
-}
-
-// Prepare reads or cuts the lite faces now instead of on the first render,
+// Prepare loads (or cuts) every paged font now instead of on first use,
 // so that a service's first request is as fast as the rest.
 func (w *Writer) Prepare() error {
-	_, err := w.liteFaces()
-	return err
+	for fi := range layout.FaceIndex(4) {
+		for p := range w.codes.pages {
+			if _, err := w.paged(fi, p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // fullFaces returns the four whole font files, for a document with a
