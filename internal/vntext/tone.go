@@ -37,7 +37,7 @@ func (t ToneStyle) String() string {
 // applies is false for all other words, including those ending in a
 // consonant ("hoàn", "thuyền"), where both styles agree.
 func toneWord(w []rune) (first, second int, toneOnFirst, applies bool) {
-	if len(w) < 2 || len(w) > maxSyllable {
+	if len(w) < 2 || len(w) > maxSyllable || !endsInStylePair(w) {
 		return 0, 0, false, false
 	}
 	syl, ok := parseSyllable(w)
@@ -56,6 +56,25 @@ func toneWord(w []rune) (first, second int, toneOnFirst, applies bool) {
 		return syl.nucStart, syl.nucStart + 1, false, true
 	}
 	return 0, 0, false, false
+}
+
+// endsInStylePair reports whether w ends in oa, oe or uy, with any marks:
+// only such a word can place its tone two ways. It turns nearly every word
+// away before the full parse, which is most of what validation spends on
+// a long document otherwise.
+func endsInStylePair(w []rune) bool {
+	a, okA := analyse(w[len(w)-2])
+	b, okB := analyse(w[len(w)-1])
+	if !okA || !okB {
+		return false
+	}
+	switch a.base {
+	case 'o':
+		return b.base == 'a' || b.base == 'e'
+	case 'u':
+		return b.base == 'y'
+	}
+	return false
 }
 
 // isWordRune: letters and combining marks (decomposed input) form words.
