@@ -50,12 +50,18 @@ import (
 // for codes 32-255 only.
 const firstCode = 32
 
-// priority is the order the non-ASCII repertoire is laid out in: the
-// letters and marks Vietnamese text uses most come first, so that page 0
-// (ASCII plus 129 more) carries nearly all of a document.
+// priority is the order the repertoire is laid out in after the ASCII
+// that keeps its own codes: the letters and marks Vietnamese text uses
+// come first, and exactly fill page 0 (129 codes from 127 to 255, and the
+// 13 of rareASCII), so that a document in Vietnamese embeds one font per
+// face.
 const priority = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ" +
 	"“”‘’–—…•" +
 	"ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+// rareASCII are the ASCII characters administrative text seldom uses. They
+// give their codes on page 0 to Vietnamese letters and move to page 1.
+const rareASCII = "`^_{|}~\\@#$<>"
 
 // codePages numbers a repertoire as single-byte pages.
 type codePages struct {
@@ -91,12 +97,25 @@ func newCodePages(fo *layout.Fonts) *codePages {
 	}
 	rest := []rune{}
 	for r := range repertoire {
-		if r > 0x7E && !strings.ContainsRune(priority, r) {
+		if (r > 0x7E || strings.ContainsRune(rareASCII, r)) && !strings.ContainsRune(priority, r) {
 			rest = append(rest, r)
 		}
 	}
 	slices.Sort(rest)
 	order = append(order, rest...)
+
+	// The free codes of each page, in order: on page 0 those of rareASCII
+	// and 127-255, on the others 33-255 (32 is the space everywhere).
+	var free0 []int
+	for c := firstCode; c <= 0xFF; c++ {
+		if c > 0x7E || strings.ContainsRune(rareASCII, rune(c)) {
+			free0 = append(free0, c)
+		}
+	}
+	var freeN []int
+	for c := firstCode + 1; c <= 0xFF; c++ {
+		freeN = append(freeN, c)
+	}
 
 	top := rune(0x7E)
 	for _, r := range order {
@@ -105,23 +124,36 @@ func newCodePages(fo *layout.Fonts) *codePages {
 	cp := &codePages{at: make([]uint16, top+1)}
 	page := make([]rune, 256)
 	for r := rune(firstCode); r <= 0x7E; r++ {
-		page[r] = r
-		cp.at[r] = uint16(r)
+		if !strings.ContainsRune(rareASCII, r) {
+			page[r] = r
+			cp.at[r] = uint16(r)
+		}
 	}
-	code := 0x7F
+	free := free0
 	for _, r := range order {
-		if code > 0xFF {
+		if len(free) == 0 {
 			cp.pages = append(cp.pages, page)
 			page = make([]rune, 256)
 			page[' '] = ' '
-			code = firstCode + 1
+			free = freeN
 		}
+		code := free[0]
+		free = free[1:]
 		page[code] = r
 		cp.at[r] = uint16(len(cp.pages))<<8 | uint16(code)
-		code++
 	}
 	cp.pages = append(cp.pages, page)
 	return cp
+}
+
+// width is the advance of code c on page p in face f as the PDF states it
+// (/Widths): in 1/1000 em, rounded.
+func (cp *codePages) width(f *layout.Face, p int, c byte) int {
+	r := cp.pages[p][c]
+	if r == 0 {
+		return 0
+	}
+	return int(math.Round(f.Advance(r) * 1000))
 }
 
 // encode appends s to dst as runs of one page each and calls emit for each
@@ -312,9 +344,9 @@ func (w *Writer) pagedDef(fi layout.FaceIndex, p int, size int) ([]byte, error) 
 			cw[code] = desc.MissingWidth
 			continue
 		}
-		cw[code] = int(math.Round(face.Advance(r) * 1000))
-		if p == 0 && code <= 0x7E {
-			continue // ASCII: WinAnsi's own names
+		cw[code] = w.codes.width(face, p, byte(code))
+		if r == rune(code) {
+			continue // ASCII at its own code: WinAnsi's name
 		}
 		if code != prev+1 {
 			fmt.Fprintf(&diff, "%d ", code)

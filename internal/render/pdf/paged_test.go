@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"os/exec"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/render/layout"
+	"github.com/vanban/vanban/internal/vntext"
 )
 
 // TestCodePages checks the numbering: every character of the repertoire has
@@ -53,11 +56,22 @@ func TestCodePages(t *testing.T) {
 		}
 	}
 	for r := rune('!'); r <= '~'; r++ {
-		if p, c, _ := cp.lookup(r); p != 0 || rune(c) != r {
+		p, c, _ := cp.lookup(r)
+		if strings.ContainsRune(rareASCII, r) {
+			if p == 0 {
+				t.Errorf("rare ASCII %q stayed on page 0", r)
+			}
+		} else if p != 0 || rune(c) != r {
 			t.Errorf("ASCII %q on page %d code %d", r, p, c)
 		}
 	}
-	for _, r := range "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" {
+	// A document in Vietnamese needs page 0 only.
+	for _, r := range vntext.AllLetters() {
+		if p, _, _ := cp.lookup(r); p != 0 {
+			t.Errorf("%q is on page %d, want 0", r, p)
+		}
+	}
+	for _, r := range "“”‘’–—…" {
 		if p, _, _ := cp.lookup(r); p != 0 {
 			t.Errorf("%q is on page %d, want 0", r, p)
 		}
@@ -185,3 +199,58 @@ func repertoireOf(w *Writer) []rune {
 	}
 	return out
 }
+
+// TestJustifiedRightEdge checks that every line of a justified paragraph
+// but its last ends at the right margin, as a PDF reader measures it
+// (pdftotext -bbox, from the /Widths and the word spacing): on the paged
+// path, where the word spacing also absorbs the rounding of the widths, and
+// on the UTF-8 path, where each word is placed.
+func TestJustifiedRightEdge(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	w := newWriter(t)
+	for _, tc := range []struct {
+		name, text string
+		paged      bool
+	}{
+		{"paged", strings.Repeat("Nội dung công việc được triển khai đồng bộ, kịp thời và hiệu quả trên địa bàn tỉnh. ", 4), true},
+		{"utf8", strings.Repeat("Hệ số α được tính theo công thức của Bộ Tài chính cho từng năm kế hoạch. ", 4), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &compose.Document{Sections: []compose.Section{{Blocks: []compose.Block{
+				{Para: &compose.Para{Style: compose.StyleBody, Runs: []compose.Run{{Text: strings.TrimSpace(tc.text)}}}},
+			}}}}
+			if w.fits(d) != tc.paged {
+				t.Fatalf("fits = %v, want %v", !tc.paged, tc.paged)
+			}
+			out, err := exec.Command("pdftotext", "-bbox", writePDF(t, w, d), "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The right end of each line: the largest xMax among words that
+			// share a baseline (yMax).
+			ends := map[string]float64{}
+			var order []string
+			for _, m := range wordBox.FindAllStringSubmatch(string(out), -1) {
+				xMax, _ := strconv.ParseFloat(m[1], 64)
+				if _, ok := ends[m[2]]; !ok {
+					order = append(order, m[2])
+				}
+				ends[m[2]] = max(ends[m[2]], xMax)
+			}
+			if len(order) < 4 {
+				t.Fatalf("%d lines, want at least 4", len(order))
+			}
+			page := layout.PageOf(false)
+			right := layout.Pt(page.Left + page.TextWidth())
+			for _, y := range order[:len(order)-1] {
+				if d := ends[y] - right; d > 0.02 || d < -0.02 {
+					t.Errorf("line at y=%s ends at %.3f, %.3f pt from the right margin %.3f", y, ends[y], d, right)
+				}
+			}
+		})
+	}
+}
+
+var wordBox = regexp.MustCompile(`<word xMin="[0-9.]+" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="([0-9.]+)">`)

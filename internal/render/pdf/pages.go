@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 
@@ -27,6 +28,7 @@ type renderer struct {
 	curFace   layout.FaceIndex
 	curPage   int // code page of the current font (paged fonts only)
 	curSize   float64
+	curTw     float64   // word spacing (Tw) in force on the current page
 	paged     bool      // single-byte code-page fonts (paged.go), not UTF-8
 	added     [4][]bool // paged fonts added to this document, by face and page
 	fontErr   error     // the first paged font that could not be built
@@ -83,6 +85,7 @@ func (r *renderer) section(idx int, s *compose.Section) {
 	}
 	for pi, pg := range pages {
 		r.pdf.AddPageFormat(orient, pageSize())
+		r.curTw = 0 // a page's content starts in the default text state
 		r.pageCount++
 		if r.pageCount == 1 {
 			// An opaque "Normal" graphics state is the only public way to
@@ -285,7 +288,7 @@ func (r *renderer) drawPageNumber(n int) {
 	f := r.w.face(layout.Regular)
 	w := f.Width(s, spec.Size)
 	top := layout.Pt(r.page.Header)
-	r.text(layout.Regular, spec.Size, r.left+(r.width-w)/2, baseline(top, spec.Line, spec.Size, f), s)
+	r.text(layout.Regular, spec.Size, r.left+(r.width-w)/2, baseline(top, spec.Line, spec.Size, f), s, 0)
 }
 
 // baseline places text in an exact-height line box as LibreOffice does:
@@ -294,20 +297,61 @@ func baseline(top, lineH, size float64, f *layout.Face) float64 {
 	return top + lineH - f.Descent()*size
 }
 
-// text draws s in face fi at size with its baseline starting at (x, y).
-// With paged fonts it goes out as one run per code page, each placed at
-// the width of the runs before it.
-func (r *renderer) text(fi layout.FaceIndex, size, x, y float64, s string) {
+// text draws s in face fi at size with its baseline starting at (x, y),
+// every space widened by extra points (justification). With paged fonts it
+// goes out as one string per code page, the extra as word spacing (Tw),
+// which applies to the single-byte space; fpdf's UTF-8 fonts have no
+// single-byte space, so there every word is placed on its own.
+func (r *renderer) text(fi layout.FaceIndex, size, x, y float64, s string, extra float64) {
 	if !r.paged {
 		r.setFont(family, 0, fi, size)
-		r.pdf.Text(x, y, s)
+		if extra == 0 {
+			r.pdf.Text(x, y, s)
+			return
+		}
+		space := r.w.face(fi).Advance(' ')*size + extra
+		for i, word := range strings.Split(s, " ") {
+			if i > 0 {
+				x += space
+			}
+			if word != "" {
+				r.pdf.Text(x, y, word)
+			}
+			x += r.w.face(fi).Width(word, size)
+		}
 		return
 	}
-	r.w.codes.encode(s, r.w.face(fi).Advance, func(page int, b []byte, em float64) {
+	face := r.w.face(fi)
+	r.w.codes.encode(s, face.Advance, func(page int, b []byte, em float64) {
 		r.setFont(pagedFamily(page), page, fi, size)
+		// A viewer advances by the /Widths, rounded to 1/1000 em; the
+		// layout by the exact advances. The word spacing takes up the
+		// difference, so each string ends where the layout says, and
+		// justified lines keep a straight right edge.
+		spaces, rounded := 0, 0
+		for _, c := range b {
+			if c == ' ' {
+				spaces++
+			}
+			rounded += r.w.codes.width(face, page, c)
+		}
+		exact := em*size + extra*float64(spaces)
+		if spaces > 0 {
+			r.wordSpacing((exact - float64(rounded)*size/1000) / float64(spaces))
+		}
 		r.pdf.Text(x, y, string(b))
-		x += em * size
+		x += exact
 	})
+}
+
+// wordSpacing sets Tw, skipping the operator when the value is current.
+// Every page starts at 0 (newPageState).
+func (r *renderer) wordSpacing(tw float64) {
+	if math.Abs(tw-r.curTw) < 5e-6 {
+		return
+	}
+	r.pdf.SetWordSpacing(tw)
+	r.curTw = tw
 }
 
 // setFont selects a face and size, skipping fpdf's SetFont (which writes a
@@ -361,15 +405,15 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 			}
 		}
 	}
-	// Consecutive words in one face with natural spacing go out as one
-	// string with its spaces: fewer operators, and the same positions,
-	// since the gap is the font's own space advance.
+	// Consecutive words in one face go out as one string with its spaces,
+	// each space the font's own advance plus the line's extra: fewer
+	// operators, and the same positions.
 	var seg []byte
 	var segFace layout.FaceIndex
 	var segSize, segX, segY float64
 	flush := func() {
 		if len(seg) > 0 {
-			r.text(segFace, segSize, segX, segY, string(seg))
+			r.text(segFace, segSize, segX, segY, string(seg), extra)
 			seg = seg[:0]
 		}
 	}
@@ -388,7 +432,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 			break
 		}
 		last := wd.pieces[len(wd.pieces)-1]
-		natural := extra == 0 && wd.spaces > 0 &&
+		natural := wd.spaces > 0 &&
 			math.Abs(wd.space-float64(wd.spaces)*r.w.face(last.face).Advance(' ')*last.size) < 1e-9
 		if natural {
 			for range wd.spaces {

@@ -369,7 +369,7 @@ func BenchmarkFPDFFloor(b *testing.B) {
 				doc.AddPage()
 				r := &renderer{w: w, pdf: doc, paged: paged}
 				for i := range fpdfStyle {
-					r.text(layout.FaceIndex(i), 14, 50, 50+20*float64(i), line)
+					r.text(layout.FaceIndex(i), 14, 50, 50+20*float64(i), line, 0)
 				}
 				buf.Reset()
 				if err := doc.Output(&buf); err != nil {
