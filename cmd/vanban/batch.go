@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -73,14 +72,7 @@ func runBatch(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "vanban batch:", err)
 		return 2
 	}
-	if os.Getenv("GOGC") == "" {
-		// Each PDF allocates ~20 MB of short-lived garbage (font subsets,
-		// compressors) while the live heap stays small (at most 2×workers
-		// rendered items wait): collecting less often cut the CPU of
-		// 1 000 plans by a quarter in BenchmarkBatch1000. The user's GOGC
-		// wins.
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-	}
+	defer collectLessOften()()
 	prog := newProgress(stderr, len(items))
 	r := batch.New(eng, batch.Options{Workers: *workers, Draft: *draft, Progress: prog.report})
 	var man *batch.Manifest

@@ -19,6 +19,20 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// collectLessOften is the garbage-collection setting of the long-running
+// commands (serve, batch), and returns what restores the previous one. A
+// render allocates 1-3 MB of short-lived garbage while the live heap stays
+// small (a few rendered documents in flight), so collecting at 400 %
+// instead of 100 % spends a fifth less CPU per PDF (BenchmarkHandler with
+// GOGC=400) for a heap of tens of MB. The user's GOGC wins.
+func collectLessOften() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(400)
+	return func() { debug.SetGCPercent(old) }
+}
+
 // oneShot lists the commands that handle one document and exit.
 var oneShot = map[string]bool{"validate": true, "render": true, "text": true, "import": true, "rollover": true}
 

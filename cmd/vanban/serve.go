@@ -44,6 +44,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return 2
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	defer collectLessOften()()
 	eng, err := engine.New(templatesFS(), fontsFS(), cfg.Limits())
 	if err == nil {
 		// A service builds both writers before it listens, so the first

@@ -147,12 +147,24 @@ func lineCol(data []byte, off int64) (int, int) {
 	return line, col
 }
 
-// CheckDepth refuses JSON nested deeper than max, scanning the bytes before
-// anything is built, so a deeply nested input costs no more than its size.
+// CheckDepth scans data once, before anything is decoded, and refuses
+// nesting deeper than max levels with the JSON Pointer of the first value
+// that goes too deep, and its line and column, so a clerk or a client can
+// find it. It assumes nothing about the syntax, which the decoder checks
+// afterwards; on malformed input the pointer is a best effort.
 func CheckDepth(data []byte, max int) error {
-	depth := 0
+	// One frame per open container: for an object the key of the member
+	// being read, for an array the index of the element.
+	type frame struct {
+		array bool
+		key   []byte // raw key bytes, still JSON-escaped
+		index int
+		inKey bool // the next string in this object is a key
+	}
+	var stack []frame
+	start := -1 // where the string being read began, when it is a key
 	inString, escaped := false, false
-	for _, c := range data {
+	for i, c := range data {
 		if inString {
 			switch {
 			case escaped:
@@ -161,26 +173,63 @@ func CheckDepth(data []byte, max int) error {
 				escaped = true
 			case c == '"':
 				inString = false
+				if start >= 0 {
+					stack[len(stack)-1].key = data[start:i]
+					start = -1
+				}
 			}
 			continue
 		}
 		switch c {
 		case '"':
 			inString = true
-		case '{', '[':
-			depth++
-			if depth > max {
-				return &DecodeError{Findings: Findings{decodeFinding("", "decode.too_deep",
-					fmt.Sprintf("Dữ liệu lồng nhau quá %d cấp.", max),
-					fmt.Sprintf("input nests deeper than %d levels", max))}}
+			if n := len(stack); n > 0 && !stack[n-1].array && stack[n-1].inKey {
+				stack[n-1].inKey = false
+				start = i + 1
 			}
+		case '{', '[':
+			if len(stack) >= max {
+				path := make([]any, 0, len(stack))
+				for _, f := range stack {
+					if f.array {
+						path = append(path, f.index)
+					} else {
+						path = append(path, unquoteKey(f.key))
+					}
+				}
+				line, col := lineCol(data, int64(i))
+				return &DecodeError{Line: line, Column: col, Findings: Findings{decodeFinding(Pointer(path...), "decode.too_deep",
+					fmt.Sprintf("Dữ liệu lồng nhau quá %d cấp (dòng %d, cột %d).", max, line, col),
+					fmt.Sprintf("input nests deeper than %d levels (line %d, column %d)", max, line, col))}}
+			}
+			stack = append(stack, frame{array: c == '[', inKey: c == '{'})
 		case '}', ']':
-			if depth > 0 {
-				depth--
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case ',':
+			if n := len(stack); n > 0 {
+				if stack[n-1].array {
+					stack[n-1].index++
+				} else {
+					stack[n-1].inKey = true
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// unquoteKey decodes the bytes of an object key as JSON does.
+func unquoteKey(raw []byte) string {
+	if !bytes.ContainsRune(raw, '\\') {
+		return string(raw)
+	}
+	var s string
+	if err := json.Unmarshal(append(append([]byte{'"'}, raw...), '"'), &s); err != nil {
+		return string(raw)
+	}
+	return s
 }
 
 var (

@@ -30,7 +30,9 @@ func TestDecodeFindings(t *testing.T) {
 		{"truncated", head, Limits{}, "decode.syntax", "", true, 1, 41, 1},
 		{"trailing data", head + `"place":"Hà Nội"} {}`, Limits{}, "decode.trailing_data", "", true, 1, 60, 1},
 		{"too large", head + `"place":"` + strings.Repeat("x", 100) + `"}`, Limits{MaxBytes: 64}, "decode.too_large", "", false, 0, 0, 1},
-		{"too deep", head + `"body":[{"item":{"text":"a","children":[{"item":{"text":"b","children":[]}}]}}]}`, Limits{MaxDepth: 6}, "decode.too_deep", "", false, 0, 0, 1},
+		{"too deep", head + `"body":[{"item":{"text":"a","children":[{"item":{"text":"b","children":[]}}]}}]}`, Limits{MaxDepth: 6}, "decode.too_deep", "/body/0/item/children/0/item", false, 0, 0, 1},
+		{"too deep in the second element", head + `"body":[{"paragraph":"a"},{"item":{"text":"a","children":[{"item":{"text":"b"}}]}}]}`, Limits{MaxDepth: 5}, "decode.too_deep", "/body/1/item/children/0", false, 0, 0, 1},
+		{"too deep under an escaped key", `{"a\/b":{"c":[[1]]}}`, Limits{MaxDepth: 3}, "decode.too_deep", "/a~1b/c/0", false, 0, 0, 1},
 		{"too many elements", head + `"bases":["a","b","c","d"]}`, Limits{MaxElements: 3}, "decode.too_many", "/bases", false, 0, 0, 1},
 		{"wrong schema", `{"schema":"vanban/v2","type":"ke_hoach"}`, Limits{}, "decode.schema", "/schema", false, 0, 0, 1},
 	}
