@@ -52,8 +52,8 @@ fuzz: ## run every fuzz target briefly
 	  done; \
 	done
 
-golden: ## refresh golden files (review the diff before committing)
-	$(GO) test ./internal/... -update
+golden: ## refresh golden files in every package with an -update flag (review the diff before committing)
+	$(GO) test -count=1 $$(grep -rl --include='*_test.go' 'flag.Bool("update"' internal | xargs -n1 dirname | sort -u | sed 's|^|./|') -update
 
 loadtest: build ## bounded load on 127.0.0.1 (throughput, p50/p99, RSS)
 	$(GO) run ./cmd/vanban-load --server ./$(BIN)

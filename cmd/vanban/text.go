@@ -76,7 +76,9 @@ func runTextWords(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opt.Bon, "bon", false, `use "bốn" instead of "tư" after mươi`)
 	fs.BoolVar(&opt.Le, "le", false, `use "lẻ" instead of "linh"`)
 	fs.BoolVar(&opt.Ngan, "ngan", false, `use "ngàn" instead of "nghìn"`)
-	unit := fs.String("unit", "", `unit appended after the words ("đồng" adds "chẵn")`)
+	// "đồng" by default: the words a clerk needs are the "bằng chữ" line under
+	// a budget, which reads "... đồng chẵn".
+	unit := fs.String("unit", "đồng", `unit appended after the words ("đồng" adds "chẵn"; "" for the bare number)`)
 	if err := fs.Parse(args); err != nil {
 		return textFlagCode(err)
 	}

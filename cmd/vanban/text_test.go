@@ -28,12 +28,13 @@ func TestRunText(t *testing.T) {
 		code        int
 		out, errHas string
 	}{
-		{"words", []string{"words", "370000000"}, "", 0, "Ba trăm bảy mươi triệu\n", ""},
+		{"words", []string{"words", "370000000"}, "", 0, "Ba trăm bảy mươi triệu đồng chẵn\n", ""},
+		{"words bare", []string{"words", "--unit", "", "370000000"}, "", 0, "Ba trăm bảy mươi triệu\n", ""},
 		{"words unit", []string{"words", "--unit", "đồng", "370.000.000"}, "", 0, "Ba trăm bảy mươi triệu đồng chẵn\n", ""},
 		{"words big", []string{"words", "--unit=đồng", "3190000000"}, "", 0, "Ba tỷ một trăm chín mươi triệu đồng chẵn\n", ""},
 		{"words other unit", []string{"words", "--unit", "triệu đồng", "3190"}, "", 0, "Ba nghìn một trăm chín mươi triệu đồng\n", ""},
-		{"words options", []string{"words", "--bon", "--le", "--ngan", "1024"}, "", 0, "Một ngàn không trăm hai mươi bốn\n", ""},
-		{"words le", []string{"words", "-le", "105"}, "", 0, "Một trăm lẻ năm\n", ""},
+		{"words options", []string{"words", "--bon", "--le", "--ngan", "--unit=", "1024"}, "", 0, "Một ngàn không trăm hai mươi bốn\n", ""},
+		{"words le", []string{"words", "-le", "105"}, "", 0, "Một trăm lẻ năm đồng chẵn\n", ""},
 		{"words bad number", []string{"words", "12.5"}, "", 1, "", "3 digits"},
 		{"words no number", []string{"words"}, "", 2, "", "usage"},
 		{"words two numbers", []string{"words", "1", "2"}, "", 2, "", "usage"},
