@@ -92,14 +92,23 @@ func runBatch(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	for _, it := range man.Items {
-		if it.Status == batch.StatusOK {
+		// Errors of the items that were not rendered, and every finding
+		// about the template's variables (a column never used is a
+		// warning, but it is a mistake in the data the user gave).
+		var show []document.Finding
+		for _, f := range it.Findings {
+			if (it.Status != batch.StatusOK && f.Severity == document.Error) || strings.HasPrefix(f.Code, "template.") {
+				show = append(show, f)
+			}
+		}
+		if it.Status == batch.StatusOK && len(show) == 0 {
 			continue
 		}
 		fmt.Fprintf(stderr, "%s: %s\n", it.Source, strings.ToUpper(string(it.Status)))
 		if it.Error != "" {
 			fmt.Fprintf(stderr, "  %s\n", firstLine(it.Error))
 		}
-		for _, f := range it.Findings.Errors() {
+		for _, f := range show {
 			fmt.Fprintf(stderr, "  %s\n", f)
 		}
 	}

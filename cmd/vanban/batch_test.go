@@ -32,6 +32,12 @@ func TestRunBatch(t *testing.T) {
 	if err := os.WriteFile(badData, append(csv, "xã Lỗi,Lỗi,năm nay,Ai Đó,1,2\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A column the template never uses: a warning, still shown on stderr.
+	lines := strings.SplitN(string(csv), "\n", 3)
+	extraData := filepath.Join(dir, "extra.csv")
+	if err := os.WriteFile(extraData, []byte(lines[0]+",GhiChu\n"+lines[1]+",x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for name, body := range map[string][]byte{"a.json": sample, "b-broken.json": []byte(`{"schema":`), "notes.txt": []byte("x")} {
 		if err := os.WriteFile(filepath.Join(docs, name), body, 0o644); err != nil {
 			t.Fatal(err)
@@ -49,6 +55,8 @@ func TestRunBatch(t *testing.T) {
 			[]string{"batch: 10/10 ok vinh-linh-xa-2025.csv line 11", "10 ok, 0 invalid"}},
 		{"template with a bad row", []string{"--template", tmpl, "--data", badData, "--format", "pdf", "--draft", "--fail-on-error"}, 1, 11, 10, 1,
 			[]string{"bad.csv line 12: INVALID", "template.not_a_number", "10 ok, 1 invalid"}},
+		{"template with an unused column", []string{"--template", tmpl, "--data", extraData, "--format", "pdf", "--draft"}, 0, 2, 1, 0,
+			[]string{"extra.csv line 2: OK", "template.unused_variable", "GhiChu"}},
 		{"folder with a broken file", []string{"--format", "pdf", "--draft", docs}, 0, 2, 1, 1,
 			[]string{"b-broken.json: INVALID", "decode.syntax"}},
 		{"folder, fail on error", []string{"--format", "pdf", "--draft", "--fail-on-error", docs}, 1, 2, 1, 1, nil},
