@@ -361,7 +361,7 @@ func (c *composer) appendix(i int) (Section, error) {
 		s.Landscape = true
 	case "portrait":
 	default:
-		s.Landscape = maxLeaves(a.Blocks) > 8
+		s.Landscape = anyTable(a.Blocks, NeedsLandscape)
 	}
 	c.landscape = s.Landscape
 	defer func() { c.landscape = false }()
@@ -469,18 +469,18 @@ func placeCase(low string) string {
 	return low
 }
 
-// maxLeaves is the widest table (in leaf columns) among bs, at any depth.
-func maxLeaves(bs []document.Block) int {
-	m := 0
+// anyTable reports whether some table among bs, at any depth, satisfies
+// ok.
+func anyTable(bs []document.Block, ok func(*document.Table) bool) bool {
 	for _, b := range bs {
 		switch {
-		case b.Table != nil:
-			m = max(m, countLeaves(b.Table.Columns))
-		case b.Heading != nil:
-			m = max(m, maxLeaves(b.Heading.Children))
-		case b.Item != nil:
-			m = max(m, maxLeaves(b.Item.Children))
+		case b.Table != nil && ok(b.Table):
+			return true
+		case b.Heading != nil && anyTable(b.Heading.Children, ok):
+			return true
+		case b.Item != nil && anyTable(b.Item.Children, ok):
+			return true
 		}
 	}
-	return m
+	return false
 }

@@ -737,3 +737,52 @@ func TestWidthsNumbersDoNotWrap(t *testing.T) {
 		t.Errorf("text column %.3f: should give way, but not below 0.10", w[1])
 	}
 }
+
+// TestNeedsLandscape: an appendix goes landscape by what its table needs,
+// not by how many columns it has.
+func TestNeedsLandscape(t *testing.T) {
+	numCols := func(n int, title string) []document.Column {
+		cols := []document.Column{{Title: "TT"}, {Title: "Đơn vị"}}
+		for range n {
+			cols = append(cols, document.Column{Title: title, Numeric: true})
+		}
+		return cols
+	}
+	row := func(n int, v float64) document.Row {
+		cells := []document.Cell{{Str: "1"}, {Str: "Xã Vĩnh Thái"}}
+		for range n {
+			cells = append(cells, document.Cell{Num: &v})
+		}
+		return document.Row{Cells: cells}
+	}
+	for _, tc := range []struct {
+		name string
+		t    document.Table
+		want bool
+	}{
+		{"three columns", document.Table{Columns: numCols(1, "Kinh phí"), Rows: []document.Row{row(1, 1500000)}}, false},
+		{"ten narrow columns", document.Table{Columns: numCols(8, "Số"), Rows: []document.Row{row(8, 7)}}, false},
+		{"four columns of large amounts", document.Table{Columns: numCols(4, "Kinh phí"), Rows: []document.Row{row(4, 123456789012345)}}, true},
+		{"twelve columns with long headings", document.Table{Columns: numCols(10, "(tổ/nhóm)"), Rows: []document.Row{row(10, 12)}}, true},
+		{"a long unbreakable word", document.Table{Columns: []document.Column{{Title: "Nội dung"}}, Rows: []document.Row{{Cells: []document.Cell{{Str: strings.Repeat("x", 120)}}}}}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := NeedsLandscape(&tc.t); got != tc.want {
+				t.Errorf("NeedsLandscape = %v, want %v", got, tc.want)
+			}
+			d := &document.Document{Appendices: []document.Appendix{{Title: "Bảng", Blocks: []document.Block{{Heading: &document.Heading{Title: document.PlainText("Số liệu"), Children: []document.Block{{Table: &tc.t}}}}}}}}
+			c := &composer{d: d}
+			s, err := c.appendix(0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Landscape != tc.want {
+				t.Errorf("auto orientation: landscape = %v, want %v", s.Landscape, tc.want)
+			}
+			d.Appendices[0].Orientation = "portrait"
+			if s, _ := c.appendix(0); s.Landscape {
+				t.Error("an appendix asked to be portrait went landscape")
+			}
+		})
+	}
+}

@@ -461,6 +461,51 @@ func firstTextAt(ls []leaf) int {
 // neither its widest number nor the longest word of its heading breaks:
 // characters × an average Times advance (half an em for digits, 0.6 for
 // bold heading letters) plus the cell padding, over the text width.
+// minTextMM is the narrowest a text column may be made: room for a few
+// short words a line.
+const minTextMM = 20.0
+
+// NeedsLandscape reports whether t cannot be laid out on a portrait page:
+// what its leaf columns need at the least (the widest number, the longest
+// word of a heading or a cell, which cannot wrap; minTextMM for text, which
+// can) adds up to more than the portrait text width.
+func NeedsLandscape(t *document.Table) bool {
+	ls := leaves(t.Columns, 0, nil)
+	size := FontSize(len(ls))
+	total := 0.0
+	for i, l := range ls {
+		if l.col.Numeric && !IsIndexColumn(l.col.Title) {
+			total += numericNeed(l.col.Title, i, t.Rows, size, false)
+			continue
+		}
+		chars := 0.6 * longestWord(l.col.Title) // headings are bold
+		for _, r := range t.Rows {
+			if i < len(r.Cells) && r.Cells[i].Num == nil {
+				chars = max(chars, 0.5*longestWord(r.Cells[i].Str))
+			}
+		}
+		mm := chars*size*mmPerPt + padMM
+		if !IsIndexColumn(l.col.Title) {
+			mm = max(mm, minTextMM)
+		}
+		total += mm / Page.TextWidth()
+	}
+	return total > 1
+}
+
+// longestWord is the length in characters of the longest word of s.
+func longestWord(s string) float64 {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return float64(n)
+}
+
+// mmPerPt and padMM turn an estimate in characters of a cell font size
+// into millimetres, with the cell's left and right padding.
+const mmPerPt, padMM = 25.4 / 72, 3.0
+
 func numericNeed(title string, col int, rows []document.Row, size float64, landscape bool) float64 {
 	chars, sum := 0.0, num{}
 	for _, r := range rows {
@@ -483,6 +528,5 @@ func numericNeed(title string, col int, rows []document.Row, size float64, lands
 	if landscape {
 		width = Page.Landscape().TextWidth()
 	}
-	const mmPerPt, padMM = 25.4 / 72, 3.0
 	return (chars*size*mmPerPt + padMM) / width
 }
