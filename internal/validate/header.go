@@ -309,6 +309,20 @@ func checkSummaryPrefix(c *checker) {
 	}
 }
 
+// checkSummaryCase: NĐ30 sets the trích yếu in "chữ in thường", bold; the
+// type name above it is the line in capitals. A summary of a few words
+// all in capitals is typed in the wrong case. It is a warning: real plans
+// do it (Gia Lai, Lạng Sơn), and the document is printed as typed.
+func checkSummaryCase(c *checker) {
+	s := c.d.Summary
+	if !c.typed() || len(strings.Fields(s)) < 3 || !vntext.IsUpper(s) || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return
+	}
+	c.add("nd30.summary.case", "/summary",
+		"Trích yếu đang viết toàn chữ in hoa; NĐ30 trình bày trích yếu bằng chữ in thường, in đậm (chỉ tên loại văn bản viết in hoa).",
+		"the summary is all capitals; NĐ30 sets it in normal case, bold (only the type name is in capitals)")
+}
+
 // checkSummaryAllowed: a công văn has no bold trích yếu; its subject is
 // the "V/v" line.
 func checkSummaryAllowed(c *checker) {

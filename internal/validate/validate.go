@@ -65,7 +65,7 @@ var checks = []func(*checker){
 	checkNumberMissing, checkNumberFormat, checkNumberPadding,
 	checkDateMissing, checkDateValid, checkDateYear,
 	checkPlaceMissing, checkPlaceAbbreviated,
-	checkSummaryMissing, checkSummaryPrefix, checkSummaryAllowed,
+	checkSummaryMissing, checkSummaryPrefix, checkSummaryCase, checkSummaryAllowed,
 	checkSubjectMissing, checkSubjectAllowed, checkSubjectPrefix,
 	checkAddresseesMissing, checkAddresseesAllowed, checkAddresseesEmpty,
 	checkBasesEmpty, checkBasesPunctuation,
