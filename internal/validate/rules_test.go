@@ -144,8 +144,10 @@ var ruleCases = []ruleCase{
 		bad:  func(d *document.Document) { d.Summary = "V/v thực hiện bình đẳng giới" },
 		good: func(d *document.Document) { d.Summary = "Về thực hiện bình đẳng giới" }},
 	{name: "summary in capitals", base: baseKeHoach, code: "nd30.summary.case", path: "/summary",
-		bad:  func(d *document.Document) { d.Summary = "TRIỂN KHAI CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2024" },
-		good: func(d *document.Document) { d.Summary = "Triển khai công tác bình đẳng giới năm 2024 tại UBND huyện" }},
+		bad: func(d *document.Document) { d.Summary = "TRIỂN KHAI CÔNG TÁC BÌNH ĐẲNG GIỚI NĂM 2024" },
+		good: func(d *document.Document) {
+			d.Summary = "Triển khai công tác bình đẳng giới năm 2024 tại UBND huyện"
+		}},
 	{name: "summary of two capital words", base: baseKeHoach, code: "nd30.summary.case", path: "/summary",
 		bad:  func(d *document.Document) { d.Summary = "CÔNG TÁC BÌNH ĐẲNG GIỚI" },
 		good: func(d *document.Document) { d.Summary = "PCCC 2024" }},
