@@ -78,6 +78,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	log.Info("listening", slog.String("addr", ln.Addr().String()),
 		slog.Float64("startup_ms", float64(time.Since(start).Microseconds())/1000),
 		slog.Int("max_concurrent_renders", cfg.MaxConcurrentRenders),
+		slog.Int("workers", cfg.Workers),
 		slog.String("render_timeout", cfg.RenderTimeout.String()),
 		slog.Bool("api_keys", len(cfg.APIKeys) > 0))
 	if listening != nil {
@@ -112,6 +113,7 @@ func serveConfig(args []string, getenv func(string) string, stderr io.Writer) (h
 	fs.DurationVar(&cfg.RenderTimeout, "render-timeout", cfg.RenderTimeout, "deadline of one render request (VANBAN_RENDER_TIMEOUT)")
 	fs.DurationVar(&cfg.QueueTimeout, "queue-timeout", cfg.QueueTimeout, "longest wait for a render slot before 429 (VANBAN_QUEUE_TIMEOUT)")
 	fs.IntVar(&cfg.MaxConcurrentRenders, "max-concurrent-renders", cfg.MaxConcurrentRenders, "renders running at once (VANBAN_MAX_CONCURRENT_RENDERS)")
+	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "documents decoded, validated or rendered at once; the rest wait in arrival order (VANBAN_WORKERS)")
 	fs.Func("api-keys", "comma-separated bearer keys required on /v1/*; prefer VANBAN_API_KEYS, since flags show in ps", func(v string) error {
 		cfg.APIKeys = httpapi.SplitList(v)
 		return nil

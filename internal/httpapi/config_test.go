@@ -18,7 +18,8 @@ func TestConfigFromEnv(t *testing.T) {
 	}{
 		{"defaults", nil, func(c Config) bool {
 			return c.Addr == ":8080" && c.MaxConcurrentRenders == 2*runtime.GOMAXPROCS(0) && c.MaxBodyBytes == 4<<20 && c.LogLevel == slog.LevelInfo &&
-				c.MaxBatchBytes == 32<<20 && c.MaxBatchItems == 500 && c.BatchWorkers == runtime.GOMAXPROCS(0)
+				c.MaxBatchBytes == 32<<20 && c.MaxBatchItems == 500 && c.BatchWorkers == runtime.GOMAXPROCS(0) &&
+				c.Workers == runtime.GOMAXPROCS(0)
 		}, ""},
 		{"overrides", map[string]string{
 			"VANBAN_ADDR": "127.0.0.1:9000", "VANBAN_MAX_BODY_BYTES": "1MiB", "VANBAN_MAX_DEPTH": "12", "VANBAN_MAX_ELEMENTS": "99",
@@ -26,14 +27,14 @@ func TestConfigFromEnv(t *testing.T) {
 			"VANBAN_API_KEYS": " key-aaaaaaaaaaaaaaaa , ,key-bbbbbbbbbbbbbbbb", "VANBAN_CORS_ORIGINS": "http://localhost:5173",
 			"VANBAN_LOG_LEVEL": "debug", "VANBAN_SHUTDOWN_TIMEOUT": "5s",
 			"VANBAN_MAX_BATCH_BYTES": "8MiB", "VANBAN_MAX_BATCH_ITEMS": "20", "VANBAN_BATCH_WORKERS": "3", "VANBAN_BATCH_TIMEOUT": "1m",
-			"VANBAN_MAX_IMPORT_BYTES": "2MiB",
+			"VANBAN_MAX_IMPORT_BYTES": "2MiB", "VANBAN_WORKERS": "5",
 		}, func(c Config) bool {
 			return c.Addr == "127.0.0.1:9000" && c.MaxBodyBytes == 1<<20 && c.MaxDepth == 12 && c.MaxElements == 99 &&
 				c.RenderTimeout == 3*time.Second && c.QueueTimeout == 250*time.Millisecond && c.MaxConcurrentRenders == 7 &&
 				slices.Equal(c.APIKeys, []string{"key-aaaaaaaaaaaaaaaa", "key-bbbbbbbbbbbbbbbb"}) &&
 				slices.Equal(c.CORSOrigins, []string{"http://localhost:5173"}) && c.LogLevel == slog.LevelDebug &&
 				c.ShutdownTimeout == 5*time.Second && c.MaxBatchBytes == 8<<20 && c.MaxBatchItems == 20 && c.BatchWorkers == 3 &&
-				c.BatchTimeout == time.Minute && c.MaxImportBytes == 2<<20 && c.Validate() == nil
+				c.BatchTimeout == time.Minute && c.MaxImportBytes == 2<<20 && c.Workers == 5 && c.Validate() == nil
 		}, ""},
 		{"every bad variable reported", map[string]string{"VANBAN_MAX_DEPTH": "deep", "VANBAN_RENDER_TIMEOUT": "10", "VANBAN_LOG_LEVEL": "loud"}, nil,
 			"VANBAN_MAX_DEPTH"},
@@ -77,6 +78,7 @@ func TestConfigValidate(t *testing.T) {
 		{"zero batch workers", func(c *Config) { c.BatchWorkers = 0 }, "batch workers"},
 		{"zero batch timeout", func(c *Config) { c.BatchTimeout = 0 }, "batch timeout"},
 		{"zero import bytes", func(c *Config) { c.MaxImportBytes = 0 }, "max import bytes"},
+		{"zero workers", func(c *Config) { c.Workers = 0 }, "workers"},
 	}
 	for _, tt := range tests {
 		c := DefaultConfig()

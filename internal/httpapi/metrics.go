@@ -20,6 +20,8 @@ type metrics struct {
 	rejected  prometheus.Counter
 	timeouts  *prometheus.CounterVec
 	queueWait prometheus.Histogram
+	// waiting counts requests waiting for a worker (Server.work).
+	waiting prometheus.Gauge
 	// batches count POST /v1/batch runs by outcome (complete, failed
 	// before any output, aborted mid-stream); batchItems count their items
 	// by manifest status.
@@ -64,6 +66,10 @@ func newMetrics() *metrics {
 			Help:    "Time a render request waited for a free slot.",
 			Buckets: buckets,
 		}),
+		waiting: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "vanban_work_waiting",
+			Help: "Requests waiting, in arrival order, for a worker to decode, validate or render their document.",
+		}),
 		batches: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "vanban_batches_total",
 			Help: "Batch renders by outcome: complete, failed (before any output) or aborted (mid-stream).",
@@ -73,7 +79,7 @@ func newMetrics() *metrics {
 			Help: "Items of batch renders by manifest status: ok, invalid or failed.",
 		}, []string{"status"}),
 	}
-	m.registry.MustRegister(m.requests, m.latency, m.renders, m.inFlight, m.rejected, m.timeouts, m.queueWait, m.batches, m.batchItems,
+	m.registry.MustRegister(m.requests, m.latency, m.renders, m.inFlight, m.rejected, m.timeouts, m.queueWait, m.waiting, m.batches, m.batchItems,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

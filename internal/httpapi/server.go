@@ -78,6 +78,7 @@ type Server struct {
 	log      *slog.Logger
 	metrics  *metrics
 	slots    chan struct{}
+	workers  chan struct{} // see work
 	ready    atomic.Bool
 	router   *gin.Engine
 }
@@ -100,6 +101,7 @@ func New(o Options) (*Server, error) {
 		log:      o.Logger,
 		metrics:  newMetrics(),
 		slots:    make(chan struct{}, o.Config.MaxConcurrentRenders),
+		workers:  make(chan struct{}, o.Config.Workers),
 	}
 	if s.types == nil {
 		s.types = document.Types
