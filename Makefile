@@ -21,16 +21,20 @@ test: ## vet + race tests + integration (ndcheck, LibreOffice parity, the real b
 	$(GO) test -race -count=1 $(PKGS)
 	$(MAKE) integration
 
-integration: build ## render every sample; ndcheck on DOCX and PDF, and --parity (any FAIL fails)
-	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+integration: build ## render every sample; ndcheck on DOCX and PDF, and --parity (any FAIL fails, and is shown)
+	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; fail=0; \
 	for s in samples/*.json; do \
 	  b="$$out/$$(basename $$s .json)"; \
-	  ./$(BIN) render --format docx,pdf --out "$$b" "$$s" 2>/dev/null; \
-	  d=$$($(NDCHECK) "$$b.docx" | tail -1); \
-	  p=$$($(NDCHECK) "$$b.pdf" | tail -1); \
-	  q=$$($(NDCHECK) --parity "$$b.docx" "$$b.pdf" | tail -1); \
-	  printf '%-45s docx: %s | pdf: %s | parity: %s\n' "$$s" "$$d" "$$p" "$$q"; \
-	done
+	  if ! ./$(BIN) render --format docx,pdf --out "$$b" "$$s" 2>"$$b.log"; then \
+	    echo "$$s: render failed"; cat "$$b.log"; fail=1; continue; \
+	  fi; \
+	  d=$$($(NDCHECK) "$$b.docx") || fail=1; \
+	  p=$$($(NDCHECK) "$$b.pdf") || fail=1; \
+	  q=$$($(NDCHECK) --parity "$$b.docx" "$$b.pdf") || fail=1; \
+	  printf '%-45s docx: %s | pdf: %s | parity: %s\n' "$$s" "$$(tail -1 <<<"$$d")" "$$(tail -1 <<<"$$p")" "$$(tail -1 <<<"$$q")"; \
+	  printf '%s\n' "$$d" "$$p" "$$q" | grep '^FAIL' | sed 's/^/    /' || true; \
+	done; \
+	exit $$fail
 
 run: build ## serve the API and editor on :8080
 	./$(BIN) serve

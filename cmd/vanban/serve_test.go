@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/vanban/vanban/internal/ndcheck"
 )
 
 func TestServeConfig(t *testing.T) {
@@ -255,19 +257,25 @@ func TestServeBinary(t *testing.T) {
 	t.Logf("ready after %s", time.Since(start))
 
 	files := renderAll(t, base)
-	if ndcheck := ndcheckPath(); ndcheck != "" {
+	if _, err := ndcheck.Path(); err == nil {
 		for _, f := range []string{"docx", "pdf"} {
 			p := filepath.Join(dir, "sample."+f)
 			if err := os.WriteFile(p, files[f], 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := exec.Command(ndcheck, p).CombinedOutput()
+			rs, err := ndcheck.Run(p)
 			if err != nil {
-				t.Errorf("ndcheck %s: %v\n%s", f, err, out)
+				t.Fatalf("ndcheck %s: %v", f, err)
+			}
+			if len(rs) == 0 {
+				t.Errorf("ndcheck %s: no checks ran", f)
+			}
+			for _, r := range ndcheck.Failed(rs) {
+				t.Errorf("ndcheck %s: FAIL %s %s", f, r.ID, r.Detail)
 			}
 		}
 	} else {
-		t.Log("ndcheck not found; skipping the NĐ30 check")
+		t.Log("ndcheck (python3) not available; skipping the NĐ30 check")
 	}
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
@@ -309,20 +317,6 @@ func waitReady(t *testing.T, base string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatal("server not ready after 10 s")
-}
-
-// ndcheckPath finds the shared NĐ30 checker beside the module root
-// (../shared/tools/ndcheck), or returns "".
-func ndcheckPath() string {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		return ""
-	}
-	p := filepath.Join(filepath.Dir(strings.TrimSpace(string(out))), "..", "shared", "tools", "ndcheck")
-	if _, err := os.Stat(p); err != nil {
-		return ""
-	}
-	return p
 }
 
 // lockedBuffer is a bytes.Buffer safe for the server's goroutines.

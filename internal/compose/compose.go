@@ -36,8 +36,8 @@ const NumberGap = "      "
 // round seal's upper two thirds at the usual 13-14 pt line.
 const SignSpace = 72
 
-// epoch is Meta.Date when the document's date is incomplete: outputs must
-// not depend on the clock.
+// epoch is Meta.Date when the document gives no year: outputs must not
+// depend on the clock.
 var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Compose turns a decoded, normalised and validated document into its
@@ -149,15 +149,31 @@ func (c *composer) meta() Meta {
 	} else {
 		m.Title = d.Summary
 	}
-	// Metadata is searched, not printed: no room for handwriting here; a
-	// blank number reads "/KH-UBND" as clerks write it in a draft.
-	ns := strings.TrimSpace(d.Number) + "/" + Symbol(d)
-	m.Keywords = ns
-	m.Subject = c.typ.Name + " số " + ns
-	if dt := c.date(); dt.Complete() && dt.Valid() == nil {
-		m.Date = time.Date(dt.Year, time.Month(dt.Month), dt.Day, 0, 0, 0, 0, time.UTC)
+	// Metadata is searched, not printed: a draft with no number yet is
+	// found by its ký hiệu, and says it is a draft.
+	if n := strings.TrimSpace(d.Number); n != "" {
+		m.Keywords = n + "/" + Symbol(d)
+		m.Subject = c.typ.Name + " số " + m.Keywords
+	} else {
+		m.Keywords = Symbol(d)
+		m.Subject = "Dự thảo " + vntext.Lower(c.typ.Name) + ", ký hiệu " + m.Keywords
 	}
+	m.Date = metaDate(c.date())
 	return m
+}
+
+// metaDate is the document's date for the files' metadata: the parts a
+// draft leaves blank count as the first (a plan dated only "năm 2024" is
+// 2024-01-01), and a document with no year gets epoch.
+func metaDate(dt vntext.Date) time.Time {
+	if dt.Year == 0 {
+		return epoch
+	}
+	month, day := max(dt.Month, 1), max(dt.Day, 1)
+	if t := time.Date(dt.Year, time.Month(month), day, 0, 0, 0, 0, time.UTC); t.Day() == day {
+		return t
+	}
+	return time.Date(dt.Year, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
 }
 
 // subjectLine is the công văn trích yếu with its "V/v" prefix, added once.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
 	"github.com/vanban/vanban/samples"
 )
 
@@ -784,5 +785,25 @@ func TestNeedsLandscape(t *testing.T) {
 				t.Error("an appendix asked to be portrait went landscape")
 			}
 		})
+	}
+}
+
+// TestMetaDate: the files' date comes from the document, blanks counting
+// as the first, never from the clock.
+func TestMetaDate(t *testing.T) {
+	for _, tc := range []struct {
+		in   vntext.Date
+		want string
+	}{
+		{vntext.Date{Day: 30, Month: 6, Year: 2023}, "2023-06-30"},
+		{vntext.Date{Year: 2024}, "2024-01-01"},
+		{vntext.Date{Month: 4, Year: 2020}, "2020-04-01"},
+		{vntext.Date{Day: 30, Month: 2, Year: 2024}, "2024-02-01"}, // not a date: the month's first
+		{vntext.Date{Day: 5, Month: 3}, "2000-01-01"},              // no year: epoch
+		{vntext.Date{}, "2000-01-01"},
+	} {
+		if got := metaDate(tc.in).Format("2006-01-02"); got != tc.want {
+			t.Errorf("metaDate(%+v) = %s, want %s", tc.in, got, tc.want)
+		}
 	}
 }

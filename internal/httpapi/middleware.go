@@ -178,7 +178,7 @@ func (s *Server) auth(c *gin.Context) {
 		c.Next()
 		return
 	}
-	token, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+	token, ok := bearer(c.GetHeader("Authorization"))
 	got := sha256.Sum256([]byte(strings.TrimSpace(token)))
 	match := 0
 	for _, k := range s.cfg.APIKeys {
@@ -192,4 +192,15 @@ func (s *Server) auth(c *gin.Context) {
 		return
 	}
 	c.Next()
+}
+
+// bearer returns the token of an "Authorization: Bearer <token>" header.
+// The scheme name is case-insensitive (RFC 9110 §11.1), so "bearer" works
+// too.
+func bearer(h string) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(token), true
 }
