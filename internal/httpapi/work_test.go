@@ -13,12 +13,7 @@ import (
 // TestWorkArrivalOrder: with every worker busy, waiting requests run in
 // the order they arrived, and never more than Workers at once.
 func TestWorkArrivalOrder(t *testing.T) {
-	cfg := testConfig()
-	cfg.Workers = 1
-	s, err := New(Options{Config: cfg, Pipeline: &fakePipeline{lim: cfg.Limits()}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := oneWorker(t)
 	release := make(chan struct{})
 	busy := make(chan struct{})
 	go func() { _ = s.work(context.Background(), func() { close(busy); <-release }) }()
@@ -66,12 +61,7 @@ func TestWorkArrivalOrder(t *testing.T) {
 // TestWorkGivesUp: a request whose context ends while it waits does not
 // run, and says why.
 func TestWorkGivesUp(t *testing.T) {
-	cfg := testConfig()
-	cfg.Workers = 1
-	s, err := New(Options{Config: cfg, Pipeline: &fakePipeline{lim: cfg.Limits()}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := oneWorker(t)
 	s.workers <- struct{}{} // every worker busy
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
@@ -83,6 +73,18 @@ func TestWorkGivesUp(t *testing.T) {
 	if err := s.work(context.Background(), func() { ran = true }); err != nil || !ran {
 		t.Errorf("with a free worker: err = %v, ran = %v", err, ran)
 	}
+}
+
+// oneWorker is a server on the fake pipeline with a single worker.
+func oneWorker(t *testing.T) *Server {
+	t.Helper()
+	cfg := testConfig()
+	cfg.Workers = 1
+	s, err := New(Options{Config: cfg, Pipeline: &fakePipeline{lim: cfg.Limits()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // queued is the vanban_work_waiting gauge: requests waiting for a worker.
