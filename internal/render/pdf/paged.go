@@ -32,14 +32,15 @@ import (
 // document: a 256-entry definition and a font file that is embedded as
 // given, already compressed. They are single-byte, so the repertoire is
 // split into code pages of at most 224 characters (codes 32-255). Page 0
-// holds ASCII at its own codes and the most frequent Vietnamese letters
-// and punctuation after it, so ordinary text stays on one or two pages.
-// Each (face, page) pair is a cut of the face to just that page's
-// characters, prebuilt and compressed in the fonts file system (package
-// fonts) or cut once per Writer when it is missing there; a document embeds
-// the pairs it draws with. The encoding is a /Differences array of "uniXXXX" glyph
-// names, which text extraction maps back to Unicode, and the cut keeps a
-// (3,1) cmap so viewers find each glyph by that Unicode value.
+// holds ASCII at its own codes (but for 13 rarely used signs) and every
+// Vietnamese letter, quote and dash, so a Vietnamese document needs one
+// page per face. Each (face, page) pair is a cut of the face to just that
+// page's characters, prebuilt and compressed in the fonts file system
+// (package fonts) or cut once per Writer when it is missing there; a
+// document embeds the pairs it draws with. The encoding is a /Differences
+// array of "uniXXXX" glyph names, which text extraction maps back to
+// Unicode, and the cut keeps a (3,1) cmap so viewers find each glyph by
+// that Unicode value.
 //
 // Glyphs, metrics and positions are those of the UTF-8 path: only the way
 // characters are numbered inside the PDF changes. A document with a
@@ -156,9 +157,11 @@ func (cp *codePages) width(f *layout.Face, p int, c byte) int {
 	return int(math.Round(f.Advance(r) * 1000))
 }
 
-// encode appends s to dst as runs of one page each and calls emit for each
-// run with its page, its bytes and its width in em. Spaces join the run
-// they fall in. It reports false when a character has no page.
+// encode cuts s into runs of one page each and calls emit for each run
+// with its page, its bytes and its width in em. Spaces join the run they
+// fall in. It reports false, having emitted the runs before it, at the
+// first character with no page: the writer checks a whole document first
+// (Writer.fits) and only then draws it this way.
 func (cp *codePages) encode(s string, adv func(rune) float64, emit func(page int, b []byte, em float64)) bool {
 	var buf []byte
 	page, em := -1, 0.0
