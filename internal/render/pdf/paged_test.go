@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -254,3 +255,42 @@ func TestJustifiedRightEdge(t *testing.T) {
 }
 
 var wordBox = regexp.MustCompile(`<word xMin="[0-9.]+" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="([0-9.]+)">`)
+
+// FuzzEncode: any string either has a character without a page, or is cut
+// into runs that spell it back, each on one page, measuring what it does.
+func FuzzEncode(f *testing.F) {
+	for _, s := range []string{"Kế hoạch năm 2025", "ỦY BAN “số” … @#<>", "α β", "", "  "} {
+		f.Add(s)
+	}
+	w := newWriter(f)
+	face := w.face(layout.Italic)
+	f.Fuzz(func(t *testing.T, s string) {
+		var spelled strings.Builder
+		em := 0.0
+		ok := w.codes.encode(s, face.Advance, func(page int, b []byte, runEm float64) {
+			if len(b) == 0 {
+				t.Fatal("empty run")
+			}
+			for _, c := range b {
+				r := w.codes.pages[page][c]
+				if r == 0 {
+					t.Fatalf("code %d on page %d has no character", c, page)
+				}
+				spelled.WriteRune(r)
+			}
+			em += runEm
+		})
+		all := true
+		for _, r := range s {
+			if _, _, in := w.codes.lookup(r); !in {
+				all = false
+			}
+		}
+		if ok != all {
+			t.Fatalf("encode = %v, but every character has a page: %v", ok, all)
+		}
+		if ok && (spelled.String() != s || math.Abs(em-face.Width(s, 1)) > 1e-9) {
+			t.Fatalf("runs spell %q (%.6f em), want %q (%.6f em)", spelled.String(), em, s, face.Width(s, 1))
+		}
+	})
+}
