@@ -345,7 +345,7 @@ func (r *renderer) text(fi layout.FaceIndex, size, x, y float64, s string, extra
 }
 
 // wordSpacing sets Tw, skipping the operator when the value is current.
-// Every page starts at 0 (newPageState).
+// Every page starts at 0: section resets curTw after each AddPage.
 func (r *renderer) wordSpacing(tw float64) {
 	if math.Abs(tw-r.curTw) < 5e-6 {
 		return
