@@ -90,7 +90,7 @@ func TestValidateJSON(t *testing.T) {
 
 func TestRenderWritesFiles(t *testing.T) {
 	dir := t.TempDir()
-	base := filepath.Join(dir, "hue")
+	base := filepath.Join(dir, "out", "2020", "hue") // folders that do not exist yet
 	code, _, stderr := runCLI(t, "", "render", "--format", "docx,pdf", "--out", base, "../../samples/thua-thien-hue-2020-cong-van.json")
 	if code != 0 {
 		t.Fatalf("code %d: %s", code, stderr)

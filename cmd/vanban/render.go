@@ -135,8 +135,12 @@ func outputName(out, in string, f engine.Format, several bool) string {
 }
 
 // writeAtomic writes to a temporary file beside name and renames it into
-// place only when write succeeded.
+// place only when write succeeded. A missing folder is made, as a clerk
+// asking for out/2025/ke-hoach expects.
 func writeAtomic(name string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
 	if err != nil {
 		return err
