@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"math"
 	"os/exec"
 	"regexp"
@@ -291,6 +294,34 @@ func FuzzEncode(f *testing.F) {
 		}
 		if ok && (spelled.String() != s || math.Abs(em-face.Width(s, 1)) > 1e-9) {
 			t.Fatalf("runs spell %q (%.6f em), want %q (%.6f em)", spelled.String(), em, s, face.Width(s, 1))
+		}
+	})
+}
+
+// FuzzRenderPDF: any text in a paragraph, a label and a table cell either
+// is refused for a character the font lacks, or renders to a whole PDF,
+// on the code-page path or the UTF-8 one.
+func FuzzRenderPDF(f *testing.F) {
+	for _, s := range []string{"Kế hoạch năm 2025", "a (b) \\ c", "@#<>{}|~^_`$", "α β γ", "\t\n", "\xff", strings.Repeat("Đ", 300)} {
+		f.Add(s)
+	}
+	w := newWriter(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		d := handDoc()
+		d.Sections[0].Blocks = append(d.Sections[0].Blocks[:4:4],
+			compose.Block{Para: &compose.Para{Style: compose.StyleBody, Label: s, Runs: []compose.Run{{Text: s}, {Text: s, Bold: true}}}})
+		var buf bytes.Buffer
+		res, err := w.Render(context.Background(), &buf, d)
+		var missing *MissingGlyphError
+		switch {
+		case errors.As(err, &missing):
+			if buf.Len() != 0 {
+				t.Fatal("wrote output for a refused document")
+			}
+		case err != nil:
+			t.Fatal(err)
+		case !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(buf.Bytes()), []byte("%%EOF")) || res.Pages < 1:
+			t.Fatalf("not a whole PDF: %d bytes, %d pages", buf.Len(), res.Pages)
 		}
 	})
 }
