@@ -135,11 +135,14 @@ func (s *Server) check(c *gin.Context) (*engine.Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	var ck *engine.Checked
-	if err := s.work(c.Request.Context(), func() { ck, err = s.pipeline.Check(data, draft) }); err != nil {
+	var (
+		ck       *engine.Checked
+		checkErr error
+	)
+	if err := s.work(c.Request.Context(), func() { ck, checkErr = s.pipeline.Check(data, draft) }); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
-	return ck, err
+	return ck, checkErr
 }
 
 // work runs fn once one of Config.Workers is free, or fails when ctx ends

@@ -199,9 +199,6 @@ type pagedFont struct {
 // pagedFamily is the fpdf family of code page p.
 func pagedFamily(p int) string { return fmt.Sprintf("vnp%d", p) }
 
-// postScriptNames are the faces' PostScript names, by layout.FaceIndex.
-var postScriptNames = [4]string{"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic"}
-
 // styleNames name the faces in the prebuilt files' names, by
 // layout.FaceIndex.
 var styleNames = [4]string{"Regular", "Bold", "Italic", "BoldItalic"}
@@ -216,16 +213,7 @@ func pagedFile(fi layout.FaceIndex, p int) string {
 // paged returns face fi cut to page p, loading or building it on first
 // use.
 func (w *Writer) paged(fi layout.FaceIndex, p int) (*pagedFont, error) {
-	w.pagedMu.Lock()
-	if w.pagedFonts[fi] == nil {
-		w.pagedFonts[fi] = make([]*pagedFont, len(w.codes.pages))
-	}
-	pf := w.pagedFonts[fi][p]
-	if pf == nil {
-		pf = &pagedFont{}
-		w.pagedFonts[fi][p] = pf
-	}
-	w.pagedMu.Unlock()
+	pf := &w.pagedFonts[fi][p]
 	pf.once.Do(func() {
 		var size int
 		pf.z, size, pf.prebuilt, pf.err = w.pagedData(fi, p)
@@ -357,11 +345,15 @@ func (w *Writer) pagedDef(fi layout.FaceIndex, p int, size int) ([]byte, error) 
 		fmt.Fprintf(&diff, "/%s ", glyphName(r))
 		prev = code
 	}
+	ps, err := postScriptName(w.fonts.Table(fi, "name"))
+	if err != nil {
+		return nil, err
+	}
 	return json.Marshal(map[string]any{
 		"Tp": "TrueType",
 		// A subset tag (six capitals and "+") per face and page: PDF
 		// readers must not take two subsets of one font for the same.
-		"Name":         fmt.Sprintf("VN%c%cAA+%s", 'A'+rune(p), 'A'+rune(fi), postScriptNames[fi]),
+		"Name":         fmt.Sprintf("VN%c%cAA+%s", 'A'+rune(p), 'A'+rune(fi), ps),
 		"Desc":         desc,
 		"Up":           -100,
 		"Ut":           50,

@@ -58,7 +58,11 @@ func nameRecords(font []byte) ([]nameRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	nt := tables["name"]
+	return nameTableRecords(tables["name"])
+}
+
+// nameTableRecords reads a format 0 name table.
+func nameTableRecords(nt []byte) ([]nameRecord, error) {
 	if len(nt) < 6 || binary.BigEndian.Uint16(nt) != 0 {
 		return nil, errors.New("no format 0 name table")
 	}
@@ -225,4 +229,23 @@ func sfntChecksum(b []byte) uint32 {
 		sum += binary.BigEndian.Uint32(last[:])
 	}
 	return sum
+}
+
+// postScriptName is name ID 6 of a name table (Windows record first), the
+// name a PDF gives the font.
+func postScriptName(nt []byte) (string, error) {
+	recs, err := nameTableRecords(nt)
+	if err != nil {
+		return "", err
+	}
+	name := ""
+	for _, r := range recs {
+		if r.id == 6 && (name == "" || r.platform == 3) {
+			name = r.text()
+		}
+	}
+	if name == "" {
+		return "", errors.New("no PostScript name")
+	}
+	return name, nil
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
@@ -27,11 +26,10 @@ type Writer struct {
 	fonts *layout.Fonts // metrics and font files, shared with the DOCX writer
 
 	// codes numbers the repertoire as single-byte pages, and
-	// pagedFonts holds each face cut to each page, built on first use
-	// (paged.go).
+	// pagedFonts holds each face cut to each page, by face and page, each
+	// built on first use (paged.go).
 	codes      *codePages
-	pagedMu    sync.Mutex
-	pagedFonts [4][]*pagedFont
+	pagedFonts [4][]pagedFont
 }
 
 // repertoireRanges bound what the code pages hold (paged.go): Latin with
@@ -61,7 +59,11 @@ func NewWithFonts(fo *layout.Fonts) (*Writer, error) {
 	if fo == nil {
 		return nil, errors.New("pdf: new: no fonts")
 	}
-	return &Writer{fonts: fo, codes: newCodePages(fo)}, nil
+	w := &Writer{fonts: fo, codes: newCodePages(fo)}
+	for i := range w.pagedFonts {
+		w.pagedFonts[i] = make([]pagedFont, len(w.codes.pages))
+	}
+	return w, nil
 }
 
 // Prepare loads (or cuts) every paged font now instead of on first use,
