@@ -14,13 +14,11 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/plantemplate"
+	"github.com/vanban/vanban/internal/vntext"
 )
 
 // Status of one item.
@@ -379,29 +377,4 @@ func uniqueSlugs(items []Item) []string {
 // Slug makes a safe ASCII file name base: Vietnamese letters lose their
 // marks ("đ" → "d"), everything but letters and digits becomes "-", lower
 // case, at most 60 characters: "xã Vĩnh Tú" → "xa-vinh-tu".
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		}
-		r = unicode.ToLower(r)
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			if b.Len() >= 60 {
-				break
-			}
-			continue
-		}
-		dash = true
-	}
-	return b.String()
-}
+func Slug(s string) string { return vntext.Slug(s, 60) }

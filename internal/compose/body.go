@@ -38,6 +38,9 @@ func Roman(n int) string {
 // diacritic vowels, but with đ after d.
 var alphabet = []string{"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"}
 
+// AlphaLetters is how many single điểm letters there are (a … y).
+var AlphaLetters = len(alphabet)
+
 // Alpha is the n-th (from 1) điểm letter: a, b, c, d, đ, e, g ... y. Past
 // y, which the decree does not foresee, it continues as spreadsheet columns
 // do (aa, ab ...) so that every label stays distinct.

@@ -3,7 +3,6 @@ package compose
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/vanban/vanban/internal/document"
@@ -11,18 +10,7 @@ import (
 )
 
 // DefaultBudgetUnit is the unit of a budget that names none.
-const DefaultBudgetUnit = "đồng"
-
-// unitScale is how many đồng one budget unit is: the amount in words
-// always reads the sum in đồng.
-var unitScale = map[string]uint64{
-	"đồng":       1,
-	"nghìn đồng": 1_000,
-	"ngàn đồng":  1_000,
-	"triệu đồng": 1_000_000,
-	"tỷ đồng":    1_000_000_000,
-	"tỉ đồng":    1_000_000_000,
-}
+const DefaultBudgetUnit = vntext.DefaultMoneyUnit
 
 // BudgetTotal is the budget's total: the given one, or the sum of its items.
 func BudgetTotal(b *document.Budget) (int64, bool) {
@@ -58,20 +46,28 @@ func sumItems(items []document.BudgetItem) (int64, bool) {
 // AmountWords is the "bằng chữ" of amount in unit: vntext.AmountInWords of
 // the sum in đồng ("Ba trăm bảy mươi triệu đồng chẵn").
 func AmountWords(amount int64, unit string, o document.Options) (string, error) {
-	if amount < 0 {
-		return "", errors.New("negative amount")
-	}
-	if unit == "" {
-		unit = DefaultBudgetUnit
-	}
-	scale, ok := unitScale[unit]
+	u, ok := vntext.LookupMoneyUnit(unit)
 	if !ok {
 		return "", fmt.Errorf("unknown unit %q: give the amount in words", unit)
 	}
-	if uint64(amount) > math.MaxUint64/scale {
+	if amount < 0 {
+		return "", errors.New("negative amount")
+	}
+	dong, ok := u.InDong(amount)
+	if !ok {
 		return "", errors.New("amount too large")
 	}
-	return vntext.AmountInWords(uint64(amount)*scale, "đồng", vntext.WordsOptions{Bon: o.WordsBon, Le: o.WordsLe, Ngan: o.WordsNgan}), nil
+	return vntext.AmountInWords(dong, "đồng", vntext.WordsOptions{Bon: o.WordsBon, Le: o.WordsLe, Ngan: o.WordsNgan}), nil
+}
+
+// BudgetUnit is the unit a budget prints after its amounts: the table
+// spelling of the one it names (vntext.LookupMoneyUnit), đồng when blank.
+func BudgetUnit(b *document.Budget) (string, error) {
+	u, ok := vntext.LookupMoneyUnit(b.Unit)
+	if !ok {
+		return "", fmt.Errorf("unknown unit %q", b.Unit)
+	}
+	return u.Name, nil
 }
 
 // budget composes a kinh phí block the way the seed plans write it:
@@ -85,9 +81,9 @@ func AmountWords(amount int64, unit string, o document.Options) (string, error) 
 // Amounts left out are computed from their parts. Lines end in ";" and the
 // last one in ".", like every other list in NĐ30 (Kính gửi, Nơi nhận).
 func (c *composer) budget(b *document.Budget) ([]Block, error) {
-	unit := strings.TrimSpace(b.Unit)
-	if unit == "" {
-		unit = DefaultBudgetUnit
+	unit, err := BudgetUnit(b)
+	if err != nil {
+		return nil, err
 	}
 	total, ok := BudgetTotal(b)
 	if !ok {

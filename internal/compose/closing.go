@@ -75,6 +75,13 @@ func VerbatimArchiveLine(s string) string {
 // drafter mark and copy count of ô số 12 allowed after the dot.
 var archiveStrictRE = regexp.MustCompile(`^Lưu: VT(?:, [^,;.:\s][^,;.:]*)*\.(?:\s?[\p{L}\d]+(?:\(\d+\))?\.?)?$`)
 
+// ArchiveLineOK reports whether s is a Lưu line in the NĐ30 form, with or
+// without the leading "- " of the list: the validator warns about any other
+// and VerbatimArchiveLine prints it as given or repairs it.
+func ArchiveLineOK(s string) bool {
+	return archiveStrictRE.MatchString(strings.TrimPrefix(s, "- "))
+}
+
 // archiveLooseRE reads what clerks actually type: colon, spaces and the
 // final dot optional, units separated by commas.
 var archiveLooseRE = regexp.MustCompile(`^Lưu\s*:?\s*VT\s*(?:[,;]\s*(.*?))?\s*[.;]?$`)

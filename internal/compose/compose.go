@@ -105,6 +105,19 @@ type composer struct {
 
 func (c *composer) letter() bool { return c.typ.IsLetter() }
 
+// toned writes a fixed text in the document's tone-mark style
+// (options.tone, or the style most of its words use: after normalisation,
+// the only one), so the Quốc hiệu does not read "HÒA" over a body of "hoà".
+func (c *composer) toned(s string) string {
+	switch document.MajorityTone(c.d, vntext.DetectToneStyle).Style {
+	case document.ToneNew:
+		return vntext.NormalizeTone(s, vntext.ToneNew)
+	case document.ToneOld:
+		return vntext.NormalizeTone(s, vntext.ToneOld)
+	}
+	return s
+}
+
 // Symbol returns the ký hiệu of d: the given one, or the one NĐ30 §6
 // derives: "<type>-<issuer>" (KH-UBND) for a typed document,
 // "<issuer>-<unit>" (UBND-VX) for a công văn, just "<issuer>" when a công
@@ -201,7 +214,7 @@ func (c *composer) header() *Header {
 	if n := len(h.Agency); n > 0 {
 		h.Agency[n-1].Rule = RuleShort
 	}
-	h.Nation = []Para{plainPara(StyleNation, NationText), plainPara(StyleMotto, MottoText)}
+	h.Nation = []Para{plainPara(StyleNation, c.toned(NationText)), plainPara(StyleMotto, MottoText)}
 	h.Nation[1].Rule = RuleText
 	h.Number = plainPara(StyleNumber, "Số: "+c.numberSymbol())
 	if strings.TrimSpace(d.Number) == "" {

@@ -6,12 +6,14 @@ import (
 	"strings"
 )
 
-// Severity of a finding. Errors block rendering; warnings do not.
+// Severity of a finding. Errors block rendering; warnings do not; an info
+// note says what vanban decided for the clerk (nothing to fix).
 type Severity string
 
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	Info    Severity = "info"
 )
 
 // Finding is one problem with a document: where (a JSON Pointer into the
@@ -53,6 +55,9 @@ func (fs Findings) Errors() Findings { return fs.filter(Error) }
 
 // Warnings returns only the warnings.
 func (fs Findings) Warnings() Findings { return fs.filter(Warning) }
+
+// Infos returns only the info notes.
+func (fs Findings) Infos() Findings { return fs.filter(Info) }
 
 func (fs Findings) filter(s Severity) Findings {
 	out := Findings{}

@@ -15,6 +15,51 @@ import (
 // style is chosen in Options, tone marks are moved to it by the
 // ToneNormalizer, if one is given.
 func Normalize(d *Document, tone func(s, style string) string) {
+	NormalizeWith(d, ToneRules{Move: tone})
+}
+
+// ToneRules are the tone-mark functions normalisation uses; they live in
+// vntext and are injected so that the model depends on no text package.
+type ToneRules struct {
+	// Move rewrites s into style ("old" or "new").
+	Move func(s, style string) string
+	// Count counts the words of s written in the old and in the new
+	// placement; nil leaves a document without options.tone as it is.
+	Count func(s string) (old, new int)
+}
+
+// Tone styles (Options.Tone).
+const (
+	ToneOld = "old" // hòa, thủy, Ủy ban: NĐ30's own spelling
+	ToneNew = "new" // hoà, thuỷ, Uỷ ban
+)
+
+// ToneReport says which tone-mark style a document is printed in and why.
+type ToneReport struct {
+	// Style is options.tone, or when it was blank the style most of the
+	// printed words use (old on a tie, the decree's own); "" when no word
+	// differs between the styles.
+	Style string
+	// Inferred is true when Style was taken from the words, not given.
+	Inferred bool
+	// Old and New count the printed words in each style before any move.
+	Old, New int
+	// Minority is the JSON Pointer of the first printed string written in
+	// the less used style, when the document mixed them.
+	Minority string
+}
+
+// Mixed reports whether normalisation moved words of a document that
+// mixed both styles without choosing one.
+func (r ToneReport) Mixed() bool { return r.Inferred && r.Old > 0 && r.New > 0 }
+
+// NormalizeWith is Normalize with the tone rules. When options.tone is
+// blank, rules.Count is given and the document mixes the styles, every word
+// is moved to the majority style (MajorityTone) and the report says so: a
+// clerk never gets "Ủy ban" above "Uỷ ban" on one page. options.tone stays
+// blank; compose reads the same majority for the fixed texts (Quốc hiệu).
+func NormalizeWith(d *Document, rules ToneRules) ToneReport {
+	tone := rules.Move
 	fold := func(s string, trim bool) string {
 		s = norm.NFC.String(s)
 		s = foldSpace(s)
@@ -27,6 +72,53 @@ func Normalize(d *Document, tone func(s, style string) string) {
 		return s
 	}
 	normalizeValue(reflect.ValueOf(d).Elem(), fold)
+	if d.Options.Tone != "" {
+		return ToneReport{Style: d.Options.Tone}
+	}
+	if rules.Count == nil || tone == nil {
+		return ToneReport{}
+	}
+	r := MajorityTone(d, rules.Count)
+	if r.Mixed() {
+		normalizeValue(reflect.ValueOf(d).Elem(), func(s string, _ bool) string { return tone(s, r.Style) })
+	}
+	return r
+}
+
+// MajorityTone is the style options.tone names or, when it is blank, the
+// one most printed words of d use (old on a tie, the decree's own), with
+// the counts and the first field in the other style; Style is "" when no
+// printed word differs between the styles. Compose prints the fixed texts
+// (Quốc hiệu) in this style.
+func MajorityTone(d *Document, count func(s string) (old, new int)) ToneReport {
+	if d.Options.Tone != "" {
+		return ToneReport{Style: d.Options.Tone}
+	}
+	r := ToneReport{Inferred: true}
+	firstOld, firstNew := "", ""
+	EachString(d, func(tf TextField) {
+		if !tf.Printed {
+			return
+		}
+		o, n := count(tf.Text)
+		if o > 0 && firstOld == "" {
+			firstOld = tf.Path
+		}
+		if n > 0 && firstNew == "" {
+			firstNew = tf.Path
+		}
+		r.Old += o
+		r.New += n
+	})
+	switch {
+	case r.Old+r.New == 0:
+		return ToneReport{}
+	case r.Old >= r.New:
+		r.Style, r.Minority = ToneOld, firstNew
+	default:
+		r.Style, r.Minority = ToneNew, firstOld
+	}
+	return r
 }
 
 func normalizeValue(v reflect.Value, fold func(string, bool) string) {

@@ -172,9 +172,9 @@ func (e *Engine) Check(data []byte, draft bool) (*Checked, error) {
 // CheckDocument normalises and validates an already decoded document (batch
 // and rollover build documents in memory).
 func (e *Engine) CheckDocument(d *document.Document, draft bool) *Checked {
-	document.Normalize(d, toneNormalizer)
+	tone := document.NormalizeWith(d, document.ToneRules{Move: toneNormalizer, Count: vntext.DetectToneStyle})
 	draft = draft || d.Draft
-	fs := validate.Validate(d, validate.Options{Draft: draft, HasGlyph: e.pdf.HasGlyph})
+	fs := validate.Validate(d, validate.Options{Draft: draft, HasGlyph: e.pdf.HasGlyph, Tone: tone})
 	return &Checked{Doc: d, Findings: fs, Draft: draft}
 }
 

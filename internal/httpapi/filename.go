@@ -7,7 +7,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
 )
 
 // maxNameRunes bounds the file name built from a trích yếu, so that it
@@ -47,26 +49,10 @@ func FileName(d *document.Document) string {
 	return name
 }
 
-// symbol is the ký hiệu with "/" made safe for a file name; derived from
-// the type and issuer when the document leaves it out, as the printed one
-// is.
+// symbol is the printed ký hiệu (compose.Symbol) with "/" made safe for
+// a file name.
 func symbol(d *document.Document) string {
-	sym := strings.TrimSpace(d.Symbol)
-	if sym == "" {
-		t, _ := document.LookupType(d.Type)
-		var p []string
-		if t.Abbreviation != "" {
-			p = append(p, t.Abbreviation)
-		}
-		if d.Issuer.Abbreviation != "" {
-			p = append(p, d.Issuer.Abbreviation)
-		}
-		if t.IsLetter() && d.Issuer.Unit != "" {
-			p = append(p, d.Issuer.Unit)
-		}
-		sym = strings.Join(p, "-")
-	}
-	return strings.ReplaceAll(sym, "/", "-")
+	return strings.ReplaceAll(strings.TrimSpace(compose.Symbol(d)), "/", "-")
 }
 
 func cutAtWord(s string, n int) string {
@@ -103,13 +89,8 @@ func cleanName(s string) string {
 // "Ke-hoach-1653-KH-UBND.pdf".
 func ASCIIName(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range vntext.StripMarks(s) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ':
-			b.WriteByte('d')
-		case r == 'Đ':
-			b.WriteByte('D')
 		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-'):
 			b.WriteRune(r)
 		case unicode.IsSpace(r):

@@ -173,6 +173,9 @@ type ValidateResponse struct {
 	Valid    bool              `json:"valid"`
 	Errors   document.Findings `json:"errors"`
 	Warnings document.Findings `json:"warnings"`
+	// Notes say what vanban decided for the clerk (severity info), e.g.
+	// the tone-mark style a mixed document is printed in.
+	Notes document.Findings `json:"notes"`
 }
 
 func (s *Server) validate(c *gin.Context) error {
@@ -184,6 +187,7 @@ func (s *Server) validate(c *gin.Context) error {
 		Valid:    ck.Valid(),
 		Errors:   ck.Findings.Errors(),
 		Warnings: ck.Findings.Warnings(),
+		Notes:    ck.Findings.Infos(),
 	})
 	return nil
 }

@@ -3,9 +3,11 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
 )
@@ -279,15 +281,16 @@ func (r *recogniser) acceptLabel(kind, label string, last map[string]int) bool {
 	return true
 }
 
-var vnLetters = "abcdđeghiklmnopqrstuvxy"
-
+// letterIndex is the position of a điểm label's letter in compose.Alpha's
+// sequence ("đ)" → 5), 0 when it is not one.
 func letterIndex(label string) int {
 	r, _ := utf8.DecodeRuneInString(label)
-	i := strings.IndexRune(vnLetters, r)
-	if i < 0 {
-		return 0
+	for n := 1; n <= compose.AlphaLetters; n++ {
+		if compose.Alpha(n) == string(r) {
+			return n
+		}
 	}
-	return utf8.RuneCountInString(vnLetters[:i]) + 1
+	return 0
 }
 
 // plainKhoan guesses whether a numbered khoản opens running text (printed
@@ -328,7 +331,19 @@ func cutRunPrefix(rs []document.Run, n int) []document.Run {
 	return trimRuns(out)
 }
 
-var amountRE = `(\d{1,3}(?:\.\d{3})+|\d+)\s*(nghìn đồng|triệu đồng|tỷ đồng|đồng|VNĐ|VND|đ)`
+var amountRE = `(\d{1,3}(?:\.\d{3})+|\d+)\s*(` + unitAlternation() + `|VNĐ|VND|đ)`
+
+// unitAlternation is the regexp alternation of the money units
+// (vntext.MoneyUnits), longest first so "nghìn đồng" wins over "đồng".
+func unitAlternation() string {
+	us := vntext.MoneyUnits()
+	sort.SliceStable(us, func(i, j int) bool { return len(us[i].Name) > len(us[j].Name) })
+	names := make([]string, len(us))
+	for i, u := range us {
+		names[i] = regexp.QuoteMeta(u.Name)
+	}
+	return strings.Join(names, "|")
+}
 
 var (
 	budgetHeadRE = regexp.MustCompile(`^([^:]{3,300}?)\s*:\s*` + amountRE + `\s*(?:\(([^()]*)\))?\s*(.*)$`)
@@ -336,15 +351,14 @@ var (
 	headTailRE   = regexp.MustCompile(`^(?i:,?\s*(?:trong đó|chia ra|cụ thể|gồm|bao gồm)[^:]{0,20}:?|\.?)$`)
 )
 
+// unitOf is the budget unit of a matched unit word; VNĐ, VND and đ are
+// đồng.
 func unitOf(s string) string {
-	switch s {
-	case "nghìn đồng", "triệu đồng", "tỷ đồng":
-		return s
+	if u, ok := vntext.LookupMoneyUnit(s); ok {
+		return u.Name
 	}
-	return "đồng"
+	return vntext.DefaultMoneyUnit
 }
-
-var unitScale = map[string]uint64{"đồng": 1, "nghìn đồng": 1e3, "triệu đồng": 1e6, "tỷ đồng": 1e9}
 
 func parseAmount(s string) (int64, bool) {
 	v, err := vntext.ParseUint(s)
@@ -436,8 +450,11 @@ func budgetAgrees(b *document.Budget) string {
 	if len(b.Items) == 0 && b.Words == "" {
 		return "không có dòng chi tiết và không có số tiền bằng chữ"
 	}
-	if b.Words != "" && !vntext.WordsEqual(b.Words, uint64(*b.Total)*unitScale[b.Unit]) {
-		return "số tiền bằng chữ không khớp"
+	if b.Words != "" {
+		u, _ := vntext.LookupMoneyUnit(b.Unit)
+		if dong, ok := u.InDong(*b.Total); !ok || !vntext.WordsEqual(b.Words, dong) {
+			return "số tiền bằng chữ không khớp"
+		}
 	}
 	if len(b.Items) > 0 {
 		var sum int64

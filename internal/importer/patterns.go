@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
 )
@@ -110,36 +111,15 @@ func labelOf(t string) (kind, label, rest string) {
 	return "", "", t
 }
 
+// romanValue reads a mục number up to LX (no document has more mục),
+// as the inverse of compose.Roman; 0 when s is not one.
 func romanValue(s string) int {
-	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
-	total, prev := 0, 0
-	for i := len(s) - 1; i >= 0; i-- {
-		v := vals[s[i]]
-		if v < prev {
-			total -= v
-		} else {
-			total += v
-			prev = v
+	for n := 1; n <= 60; n++ {
+		if compose.Roman(n) == s {
+			return n
 		}
 	}
-	if total <= 0 || total > 60 || toRoman(total) != s {
-		return 0
-	}
-	return total
-}
-
-func toRoman(n int) string {
-	var b strings.Builder
-	for _, p := range []struct {
-		v int
-		s string
-	}{{50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
-		for n >= p.v {
-			b.WriteString(p.s)
-			n -= p.v
-		}
-	}
-	return b.String()
+	return 0
 }
 
 // startsBlock: a text line that begins a new paragraph whatever came

@@ -3,11 +3,9 @@ package validate
 import (
 	"fmt"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
 )
 
 func blank(t document.Text) bool { return strings.TrimSpace(t.Plain()) == "" }
@@ -135,19 +133,7 @@ func checkFinalMark(c *checker) {
 
 // fold lower-cases s and strips its diacritics ("KINH PHÍ" → "kinh phi"),
 // so section titles match whatever case and tone style they were typed in.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
+func fold(s string) string { return vntext.Fold(s) }
 
 // planSections are the parts of a kế hoạch clerks expect (Mẫu 1.4 and
 // practice), each matched by any of its keys in a level-1 heading title.

@@ -3,29 +3,17 @@ package validate
 import (
 	"fmt"
 	"math"
-	"math/bits"
 	"strings"
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
 )
 
-// budgetUnits maps the accepted units (đơn vị tính) to their value in đồng.
-var budgetUnits = map[string]uint64{
-	"": 1, "đồng": 1,
-	"nghìn đồng": 1e3, "ngàn đồng": 1e3,
-	"triệu đồng": 1e6,
-	"tỷ đồng":    1e9, "tỉ đồng": 1e9,
-}
-
-func budgetUnit(u string) (uint64, bool) {
-	m, ok := budgetUnits[strings.ToLower(strings.TrimSpace(u))]
-	return m, ok
-}
-
+// unitName is the unit as findings name it: the table spelling, or what
+// was typed when the unit is unknown.
 func unitName(u string) string {
-	if strings.TrimSpace(u) == "" {
-		return "đồng"
+	if mu, ok := vntext.LookupMoneyUnit(u); ok {
+		return mu.Name
 	}
 	return u
 }
@@ -48,10 +36,10 @@ func checkBudgets(c *checker) {
 
 // checkBudgetUnit: đồng, nghìn đồng, triệu đồng or tỷ đồng.
 func checkBudgetUnit(c *checker, b *document.Budget, p string) {
-	if _, ok := budgetUnit(b.Unit); !ok {
+	if _, ok := vntext.LookupMoneyUnit(b.Unit); !ok {
 		c.add("budget.unit_unknown", document.Join(p, "unit"),
-			fmt.Sprintf("Đơn vị tính %q không hợp lệ: dùng đồng, nghìn đồng, triệu đồng hoặc tỷ đồng.", b.Unit),
-			fmt.Sprintf("unknown unit %q: use đồng, nghìn đồng, triệu đồng or tỷ đồng", b.Unit))
+			fmt.Sprintf("Đơn vị tính %q không hợp lệ: dùng %s.", b.Unit, vntext.MoneyUnitNames("hoặc")),
+			fmt.Sprintf("unknown unit %q: use %s", b.Unit, vntext.MoneyUnitNames("or")))
 	}
 }
 
@@ -158,7 +146,7 @@ func checkBudgetWords(c *checker, b *document.Budget, p string, sum int64, ok bo
 	if strings.TrimSpace(b.Words) == "" {
 		return
 	}
-	mult, known := budgetUnit(b.Unit)
+	unit, known := vntext.LookupMoneyUnit(b.Unit)
 	if !known {
 		return // reported by checkBudgetUnit
 	}
@@ -172,8 +160,8 @@ func checkBudgetWords(c *checker, b *document.Budget, p string, sum int64, ok bo
 	if total < 0 {
 		return // reported by checkBudgetNegative
 	}
-	hi, dong := bits.Mul64(uint64(total), mult)
-	if hi != 0 || dong > math.MaxInt64 {
+	dong, fits := unit.InDong(total)
+	if !fits {
 		c.add("budget.overflow", document.Join(p, "total"), "Tổng kinh phí quá lớn để đọc thành chữ.", "the total is too large to read in words")
 		return
 	}

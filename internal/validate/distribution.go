@@ -85,18 +85,12 @@ func checkArchiveBoth(c *checker) {
 	}
 }
 
-// archiveLineRE is the Lưu line of NĐ30 Phụ lục I, mục II.9: "Lưu: VT, " and
-// the units separated by ", ", then "."; the drafter mark and copy count
-// (ô số 12) may follow the dot ("Lưu: VT, KTTH, KGVX.h", "... PT(30).").
-// The leading "- " is the list's and is tolerated here.
-var archiveLineRE = regexp.MustCompile(`^(?:- )?Lưu: VT(?:, [^,;.:\s][^,;.:]*)*\.(?:\s?[\p{L}\d]+(?:\(\d+\))?\.?)?$`)
-
 // checkArchiveLine: a verbatim Lưu line reads "Lưu: VT, <UNITS>.". Real
 // issued documents carry slips ("Lưu VT,VX.", no final "."), so this is a
 // warning: a faithful transcription keeps them.
 func checkArchiveLine(c *checker) {
 	l := c.d.Distribution.ArchiveLine
-	if l == "" || archiveLineRE.MatchString(l) {
+	if l == "" || compose.ArchiveLineOK(l) {
 		return
 	}
 	if fixed, ok := compose.RepairArchiveLine(l); ok {

@@ -44,6 +44,7 @@ const (
 const (
 	E = document.Error
 	W = document.Warning
+	I = document.Info
 )
 
 // catalogue lists every code Validate can emit. A finding's severity and
@@ -139,6 +140,7 @@ var catalogue = []Rule{
 	// Text.
 	{"text.control_char", E, srcUnicode, "Văn bản chứa ký tự điều khiển.", "The text contains a control character."},
 	{"text.legacy_encoding", E, srcUnicode, "Văn bản có vẻ gõ bằng bảng mã cũ (TCVN3/VNI): dùng `vanban text convert`.", "The text looks like legacy TCVN3/VNI mojibake: use `vanban text convert`."},
+	{"text.tone_unified", I, srcPractice, "Văn bản dùng lẫn hai kiểu bỏ dấu và chưa chọn options.tone: toàn văn bản, cả Quốc hiệu, được in theo kiểu dùng nhiều hơn.", "The document mixed tone-mark styles without options.tone: all of it, the Quốc hiệu too, is printed in the majority style."},
 	{"text.mixed_tone", W, srcPractice, "Văn bản dùng lẫn hai kiểu bỏ dấu (hòa/hoà): chọn options.tone.", "The document mixes tone-mark styles (hòa/hoà): set options.tone."},
 	{"text.missing_glyph", E, srcFont, "Phông chữ không có ký tự này.", "The font cannot draw this character."},
 }

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,22 +10,8 @@ import (
 	"github.com/vanban/vanban/internal/vntext"
 )
 
-var (
-	textType = reflect.TypeOf(document.Text{})
-	cellType = reflect.TypeOf(document.Cell{})
-)
-
 // textField is one string of the document with its JSON Pointer.
-type textField struct {
-	Path string
-	Text string
-	// Printed is false for codes that never reach paper (schema, type,
-	// options, a row's kind, an appendix's orientation).
-	Printed bool
-}
-
-// notPrinted are members whose values are codes, not text.
-var notPrinted = map[string]bool{"/schema": true, "/type": true, "/options": true}
+type textField = document.TextField
 
 // texts returns every string of the document once per Validate run; the
 // text rules all read the same list.
@@ -38,63 +23,8 @@ func (c *checker) texts() []textField {
 	return c.textCache
 }
 
-// eachText calls f on every string of d, in document order, by reflection
-// over the model (as Normalize does), so a field added to the contract is
-// checked without touching this package. A Text given as one plain run is
-// reported at its own path (it was a JSON string); runs at ".../i/text" and
-// ".../i/footnote".
-func eachText(d *document.Document, f func(textField)) {
-	walkText(reflect.ValueOf(d).Elem(), "", true, f)
-}
-
-func walkText(v reflect.Value, path string, printed bool, f func(textField)) {
-	switch v.Type() {
-	case textType:
-		t := v.Interface().(document.Text)
-		if len(t) == 1 && !t[0].Bold && !t[0].Italic && t[0].Footnote == "" {
-			f(textField{path, t[0].Text, printed})
-			return
-		}
-		for i, r := range t {
-			f(textField{document.Join(path, i, "text"), r.Text, printed})
-			if r.Footnote != "" {
-				f(textField{document.Join(path, i, "footnote"), r.Footnote, printed})
-			}
-		}
-		return
-	case cellType:
-		c := v.Interface().(document.Cell)
-		if c.Num == nil && c.Str != "" {
-			f(textField{path, c.Str, printed})
-		}
-		return
-	}
-	switch v.Kind() {
-	case reflect.String:
-		if v.String() != "" {
-			f(textField{path, v.String(), printed})
-		}
-	case reflect.Pointer:
-		if !v.IsNil() {
-			walkText(v.Elem(), path, printed, f)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walkText(v.Index(i), document.Join(path, i), printed, f)
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			name := jsonName(t.Field(i))
-			if name == "" {
-				continue
-			}
-			p := document.Join(path, name)
-			pr := printed && !notPrinted[p] && name != "kind" && name != "orientation"
-			walkText(v.Field(i), p, pr, f)
-		}
-	}
-}
+// eachText calls f on every string of d (document.EachString).
+func eachText(d *document.Document, f func(textField)) { document.EachString(d, f) }
 
 // checkControlChars: no control character anywhere. Normalise folds tabs
 // and newlines into spaces, so any left is an error in the input.
@@ -137,6 +67,16 @@ func checkLegacyEncoding(c *checker) {
 // checkMixedTone: one tone-mark style per document unless options.tone
 // asks Normalize to unify them.
 func checkMixedTone(c *checker) {
+	if t := c.opt.Tone; t.Mixed() {
+		style, styleEN := "kiểu cũ (hòa, thủy, Ủy ban)", "old (hòa, thủy, Ủy ban)"
+		if t.Style == document.ToneNew {
+			style, styleEN = "kiểu mới (hoà, thuỷ, Uỷ ban)", "new (hoà, thuỷ, Uỷ ban)"
+		}
+		c.add("text.tone_unified", t.Minority,
+			fmt.Sprintf("Văn bản dùng lẫn hai kiểu bỏ dấu (%d từ kiểu cũ, %d từ kiểu mới): toàn văn bản, cả Quốc hiệu, được in theo kiểu dùng nhiều hơn là %s. Đặt options.tone để chọn kiểu khác.", t.Old, t.New, style),
+			fmt.Sprintf("the document mixes tone-mark styles (%d words old, %d new): all of it, the Quốc hiệu too, is printed in the majority style, %s; set options.tone to choose", t.Old, t.New, styleEN))
+		return
+	}
 	if c.d.Options.Tone != "" {
 		return
 	}

@@ -20,6 +20,10 @@ type Options struct {
 	// character of every printed text field is checked and a missing one is
 	// an error naming the field (code text.missing_glyph).
 	HasGlyph func(r rune) bool
+	// Tone is what normalisation did about tone marks
+	// (document.NormalizeWith); a document it moved to one style gets an
+	// info note (text.tone_unified) pointing at the first moved field.
+	Tone document.ToneReport
 }
 
 // checker carries one run of Validate.
@@ -179,18 +183,6 @@ func fieldByJSONName(t reflect.Type, name string) (int, reflect.Type) {
 	return 1 << 30, nil
 }
 
-// jsonName is the member name a struct field has in the JSON contract, or
-// "" for a field that is not part of it.
-func jsonName(f reflect.StructField) string {
-	if !f.IsExported() {
-		return ""
-	}
-	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	if name == "-" {
-		return ""
-	}
-	if name == "" {
-		return f.Name
-	}
-	return name
-}
+// jsonName is the member name a struct field has in the JSON contract
+// (document.JSONName).
+func jsonName(f reflect.StructField) string { return document.JSONName(f) }
