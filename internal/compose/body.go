@@ -172,12 +172,7 @@ func (c *composer) blocks(bs []document.Block, path []int, items int) ([]Block, 
 	return out, nil
 }
 
-func (c *composer) numbering() string {
-	if c.d.Options.Numbering == NumberingDecimal {
-		return NumberingDecimal
-	}
-	return NumberingRoman
-}
+func (c *composer) numbering() string { return Numbering(c.d.Options) }
 
 // heading composes one heading and its children. Level 1 (mục) is bold
 // upper case; level 2 (khoản) bold; level 3 (điểm) regular. A Plain

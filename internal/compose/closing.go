@@ -110,6 +110,19 @@ func RepairArchiveLine(s string) (string, bool) {
 	return ArchiveLine(document.Archive{Units: units}), true
 }
 
+// DocumentArchiveLine is the Lưu line a distribution prints: its
+// archive_line (repaired when it has a slip), the line built from its
+// archive, or, NĐ30 §7 ending every list with one, "- Lưu: VT.".
+func DocumentArchiveLine(dist document.Distribution) string {
+	switch {
+	case strings.TrimSpace(dist.ArchiveLine) != "":
+		return VerbatimArchiveLine(dist.ArchiveLine)
+	case dist.Archive != nil:
+		return ArchiveLine(*dist.Archive)
+	}
+	return ArchiveLine(document.Archive{})
+}
+
 func (c *composer) closing() *Closing {
 	d := c.d
 	cl := &Closing{SignSpace: SignSpace}
@@ -117,15 +130,7 @@ func (c *composer) closing() *Closing {
 	for _, r := range d.Distribution.Recipients {
 		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, RecipientLine(r)))
 	}
-	switch {
-	case strings.TrimSpace(d.Distribution.ArchiveLine) != "":
-		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, VerbatimArchiveLine(d.Distribution.ArchiveLine)))
-	case d.Distribution.Archive != nil:
-		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, ArchiveLine(*d.Distribution.Archive)))
-	default:
-		// NĐ30 §7: the list always ends with the Lưu line; VT keeps one.
-		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, ArchiveLine(document.Archive{})))
-	}
+	cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, DocumentArchiveLine(d.Distribution)))
 	s := d.Signature
 	for _, a := range s.Authority {
 		t := strings.TrimSpace(a.Prefix) + " " + vntext.Upper(strings.TrimSpace(a.Title))

@@ -376,10 +376,7 @@ func (c *composer) appendix(i int) (Section, error) {
 	d := c.d
 	a := d.Appendices[i]
 	s := Section{RestartNumbering: true}
-	no := "Phụ lục"
-	if len(d.Appendices) > 1 {
-		no += " " + Roman(i+1)
-	}
+	no := appendixNo(i, len(d.Appendices))
 	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixNo, Runs: []Run{{Text: no}}}})
 	if t := strings.TrimSpace(a.Title); t != "" {
 		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixTitle, Runs: []Run{{Text: vntext.Upper(t)}}}})
@@ -400,6 +397,15 @@ func (c *composer) appendix(i int) (Section, error) {
 	}
 	s.Blocks = append(s.Blocks, bs...)
 	return s, nil
+}
+
+// appendixNo is the "Phụ lục I" line of appendix i of n: just "Phụ lục"
+// when there is one.
+func appendixNo(i, n int) string {
+	if n > 1 {
+		return "Phụ lục " + Roman(i+1)
+	}
+	return "Phụ lục"
 }
 
 // appendixRef is the "(Kèm theo Kế hoạch số 1653/KH-UBND ngày 30 tháng 6

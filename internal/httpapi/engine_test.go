@@ -42,6 +42,9 @@ func TestRealEngine(t *testing.T) {
 		{"unknown field", "/v1/render/docx", `{"schema":"vanban/v1","type":"ke_hoach","titel":"x"}`, 422, CodeInvalidStructure, `"path":"/titel"`},
 		{"wrong schema", "/v1/validate", `{"schema":"vanban/v2","type":"ke_hoach"}`, 422, CodeInvalidStructure, `"path":"/schema"`},
 		{"malformed", "/v1/validate", "{\n\"schema\": vanban}", 400, CodeMalformedJSON, "line 2"},
+		{"compose preview bare", "/v1/compose-preview", bare, 200, "", `"archive_line":"- Lưu: VT."`},
+		{"compose preview labels", "/v1/compose-preview", `{"schema":"vanban/v1","type":"ke_hoach","body":[{"heading":{"title":"A"}}]}`, 200, "", `"/body/0":{"label":"I.","level":1}`},
+		{"compose preview unknown field", "/v1/compose-preview", `{"schema":"vanban/v1","type":"ke_hoach","titel":"x"}`, 422, CodeInvalidStructure, `"path":"/titel"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,5 +90,36 @@ func TestSignatureAreaHeader(t *testing.T) {
 	}
 	if pages := rec.Header().Get("X-Vanban-Pages"); !strings.HasPrefix(got, "page="+pages) {
 		t.Errorf("signature on %q, document has %s pages: the signer block ends the letter", got, pages)
+	}
+}
+
+// A budget unit written "Đồng" validates and renders: the validator and
+// the writers read units through one table (it once answered 500).
+func TestCapitalisedUnitRenders(t *testing.T) {
+	cfg := DefaultConfig()
+	eng, err := engine.New(templates.FS, fonts.FS, cfg.Limits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Config: cfg, Pipeline: eng, Samples: samples.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := fs.ReadFile(samples.FS, "ha-nam-2014-ke-hoach.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Replace(string(doc), `"unit": "đồng"`, `"unit": "Đồng"`, 1)
+	if body == string(doc) {
+		t.Fatal("the sample has no budget in đồng any more")
+	}
+	for _, target := range []string{"/v1/validate", "/v1/render/pdf", "/v1/render/docx"} {
+		rec := do(s.Handler(), "POST", target+"?draft=true", body, nil)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s: status %d: %.300s", target, rec.Code, rec.Body.String())
+		}
+		if target == "/v1/validate" && !strings.Contains(rec.Body.String(), `"errors":[]`) {
+			t.Errorf("validate: %.500s", rec.Body.String())
+		}
 	}
 }

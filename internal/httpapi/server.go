@@ -148,6 +148,7 @@ func (s *Server) routes() *gin.Engine {
 
 	v1 := r.Group("/v1", s.auth)
 	v1.POST("/validate", s.handle(s.validate))
+	v1.POST("/compose-preview", s.handle(s.composePreview))
 	v1.POST("/render", s.handle(s.renderZip))
 	v1.POST("/render/docx", s.handle(s.renderOne(engine.DOCX)))
 	v1.POST("/render/pdf", s.handle(s.renderOne(engine.PDF)))
