@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -62,6 +63,18 @@ func TestEditorOperations(t *testing.T) {
 			titles, `["NỘI DUNG","MỤC ĐÍCH, YÊU CẦU","KINH PHÍ","TỔ CHỨC THỰC HIỆN"]`},
 		{"move down", []chromedp.Action[chromedp.Void]{tool("/body/0", "down")},
 			titles, `["MỤC ĐÍCH, YÊU CẦU","NỘI DUNG","KINH PHÍ","TỔ CHỨC THỰC HIỆN"]`},
+		{"badges show the server's labels", nil,
+			`[...document.querySelectorAll('.outline[data-path="/body"] > ol > li.block-heading > .block-row > .badge')].map(b => b.textContent)`,
+			`["I.","II.","III.","IV."]`},
+		{"typed labels follow a move", []chromedp.Action[chromedp.Void]{
+			chromedp.Evaluate[chromedp.Void](doc+`.body.forEach((b, i) => { b.heading.label = ["I.","II.","III.","IV."][i]; })`),
+			tool("/body/2", "up"),
+		},
+			`[` + titles + `, ` + doc + `.body.map(b => b.heading.label)]`,
+			`[["MỤC ĐÍCH, YÊU CẦU","KINH PHÍ","NỘI DUNG","TỔ CHỨC THỰC HIỆN"],["I.","II.","III.","IV."]]`},
+		{"and move back", []chromedp.Action[chromedp.Void]{tool("/body/1", "down")},
+			`[` + titles + `, ` + doc + `.body.map(b => b.heading.label)]`,
+			`[["MỤC ĐÍCH, YÊU CẦU","NỘI DUNG","KINH PHÍ","TỔ CHỨC THỰC HIỆN"],["I.","II.","III.","IV."]]`},
 		{"add a paragraph and type", []chromedp.Action[chromedp.Void]{addBody(2), insertText("Đoạn thử.")},
 			doc + ".body[4]", `{"paragraph":"Đoạn thử."}`},
 		{"turn it into a bullet", []chromedp.Action[chromedp.Void]{choose(`[data-path="/body/4"] > .block-row select.kind`, "item")},
@@ -110,6 +123,11 @@ func TestEditorOperations(t *testing.T) {
 	}
 	for _, st := range steps {
 		s.step(st.name, st.do...)
+		// Derived displays (labels, totals, words, the Lưu line) follow the
+		// server's answer to the edit: wait for it, then compare.
+		_ = chromedp.Do(s.ctx, chromedp.Poll[chromedp.Void](
+			fmt.Sprintf("JSON.stringify((%s) ?? null) === %q", st.expr, st.want),
+			chromedp.WithPollingTimeout(5*time.Second)))
 		// JSON.stringify drops undefined; map it to null for the comparison.
 		got := s.js("(" + st.expr + ") ?? null")
 		if got != st.want {

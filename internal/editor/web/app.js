@@ -6,10 +6,11 @@
 // change state.doc and redraw the form.
 
 import * as M from "./model.js";
-import { amountWords, formatInt, UNIT_SCALE } from "./words.js";
+import { formatInt } from "./words.js";
 
 const STORAGE_KEY = "vanban.editor.draft.v1";
 const VALIDATE_DELAY = 400;
+const RULES_DELAY = 150;
 const PREVIEW_DELAY = 1200;
 
 const state = {
@@ -28,6 +29,13 @@ const state = {
   derived: [], // functions refreshing computed displays after any input
   openColumns: new Map(), // table pointer → column list open
   storageWarned: false,
+  // What the server derives from the document (POST /v1/compose-preview):
+  // labels, ký hiệu, Lưu line, totals and amounts in words. The editor
+  // shows these and never derives them itself.
+  rules: null,
+  rulesTimer: 0,
+  rulesSeq: 0,
+  relabelRoots: new Set(), // lists whose typed labels follow the next answer
 };
 
 // Test hook: the page's own download path records the last file here, so
@@ -226,16 +234,12 @@ function sectionDocument() {
 function sectionIssuer() {
   const d = state.doc;
   const iss = d.issuer || {};
-  const t = typeInfo(d.type);
-  const symbolGuess = isLetter() ? [iss.abbreviation, iss.unit].filter(Boolean).join("-") : [t && t.abbreviation, iss.abbreviation].filter(Boolean).join("-");
   const preview = h("p", { class: "preview-line", "aria-live": "off" });
   state.derived.push(() => {
-    const dd = state.doc, i = dd.issuer || {};
-    const tt = typeInfo(dd.type);
-    const sym = dd.symbol || (isLetter(dd) ? [i.abbreviation, i.unit].filter(Boolean).join("-") : [tt && tt.abbreviation, i.abbreviation].filter(Boolean).join("-"));
-    const dt = dd.date || {};
-    const pad = (v, two) => (!v ? "    " : two && v < 10 ? "0" + v : String(v));
-    preview.textContent = `Số: ${dd.number || "    "}/${sym}      ${dd.place || "…"}, ngày ${pad(dt.day, true)} tháng ${pad(dt.month, dt.month <= 2)} năm ${dt.year || "    "}`;
+    const r = state.rules;
+    const sym = $('[data-path="/symbol"]', preview.parentNode || document);
+    if (sym) sym.placeholder = r && r.symbol ? `tự tạo: ${r.symbol}` : "KH-UBND";
+    preview.textContent = r ? `${r.number}      ${r.place_date}` : "";
   });
   return section("sec-coquan", "Cơ quan ban hành, số, ngày",
     h("div", { class: "grid2" },
@@ -246,7 +250,7 @@ function sectionIssuer() {
       field({ path: "/issuer/short_name", label: "Tên gọi trong câu", value: iss.short_name, optional: true, placeholder: "vd: UBND huyện", hint: "Dùng trong dòng “Kèm theo …” của phụ lục." }),
       field({ path: "/place", label: "Địa danh", value: d.place, optional: true, placeholder: "vd: Vĩnh Linh" }),
       field({ path: "/number", label: "Số", value: d.number, optional: true, placeholder: d.draft ? "để trống khi dự thảo" : "01", hint: "Số dưới 10 viết thêm số 0: 01 … 09." }),
-      field({ path: "/symbol", label: "Ký hiệu", value: d.symbol, optional: true, placeholder: symbolGuess ? `tự tạo: ${symbolGuess}` : "KH-UBND" })),
+      field({ path: "/symbol", label: "Ký hiệu", value: d.symbol, optional: true, placeholder: "KH-UBND" })),
     h("fieldset", { class: "date", dataset: { path: "/date" } },
       h("legend", null, "Ngày ban hành ", h("span", { class: "hint-inline" }, d.draft ? "(dự thảo: có thể để trống)" : "")),
       field({ path: "/date/day", label: "Ngày", kind: "int", type: "number", value: d.date?.day || "", attrs: { min: 1, max: 31, inputmode: "numeric" }, optional: true }),
@@ -267,10 +271,9 @@ function sectionBases() {
 }
 
 function sectionBody() {
-  const letter = isLetter();
   return section("sec-noidung", "Nội dung",
     h("p", { class: "hint" }, "Số thứ tự (I., 1., a), -, +) do hệ thống đánh theo vị trí. Dùng các nút bên phải mỗi dòng để chuyển lên/xuống, thụt vào (→) hoặc lùi ra (←)."),
-    outline("/body", M.startLevel(state.doc.body, letter)),
+    outline("/body", startOf("/body")),
     h("div", { class: "sub", dataset: { path: "/closing" } },
       h("h3", null, "Đoạn kết"),
       h("p", { class: "hint" }, "Không gõ “./.”: hệ thống tự thêm sau câu cuối."),
@@ -357,8 +360,7 @@ function sectionDistribution() {
 
   const line = h("p", { class: "preview-line" });
   state.derived.push(() => {
-    const d = state.doc.distribution || {};
-    line.textContent = d.archive_line ? (d.archive_line.startsWith("-") ? d.archive_line : "- " + d.archive_line) : M.archiveLine(d.archive);
+    line.textContent = state.rules ? state.rules.archive_line : "";
   });
   const a = dist.archive || {};
   const archive = h("fieldset", { class: "archive", dataset: { path: "/distribution/archive" } },
@@ -381,12 +383,12 @@ function sectionAppendices() {
     const p = M.join("/appendices", i);
     wrap.append(h("div", { class: "appendix", dataset: { path: p } },
       h("div", { class: "appendix-head" },
-        h("h3", null, apps.length > 1 ? `Phụ lục ${M.roman(i + 1)}` : "Phụ lục"),
+        h("h3", null, (state.rules && state.rules.appendices[p]) || "Phụ lục"),
         rowTools("/appendices", i, apps.length, { what: "phụ lục" })),
       h("div", { class: "grid2" },
         field({ path: p + "/title", label: "Tên phụ lục", value: ap.title, multiline: true, placeholder: "vd: PHÂN BỔ CHỈ TIÊU …" }),
         field({ path: p + "/orientation", label: "Hướng trang", value: ap.orientation || "", kind: "enum", optional: true, options: [["", "Tự động (ngang khi bảng rộng)"], ["portrait", "Dọc"], ["landscape", "Ngang"]] })),
-      outline(p + "/blocks", M.startLevel(ap.blocks, false))));
+      outline(p + "/blocks", startOf(p + "/blocks"))));
   });
   wrap.append(h("div", { class: "addbar" }, button("+ Thêm phụ lục", () => {
     const a = state.doc.appendices || (state.doc.appendices = []);
@@ -420,7 +422,7 @@ const LEVEL_NAMES = ["", "Mục", "Khoản", "Điểm", "Tiểu điểm"];
  * move; start is its heading start level.
  */
 function outline(root, start) {
-  const ctx = { root, start, numbering: state.doc.options?.numbering || "roman" };
+  const ctx = { root, start };
   const blocks = M.getAt(state.doc, root) || [];
   return h("div", { class: "outline", dataset: { path: root } },
     blockList(blocks, root, ctx, start === 2 ? [0] : [], 0));
@@ -436,7 +438,8 @@ function blockList(blocks, listPath, ctx, hpath, itemDepth) {
     if (kind === "heading") {
       n++;
       childPath = [...hpath, n];
-      label = M.headingLabel(ctx.numbering, childPath);
+      const d = state.rules && state.rules.headings[M.join(listPath, i)];
+      label = d ? d.label : "";
     } else if (kind === "item") label = itemDepth === 0 ? "-" : "+";
     out.append(blockView(b, kind, listPath, i, blocks.length, ctx, label, childPath, itemDepth));
   });
@@ -557,8 +560,14 @@ function addBlock(listPath, kind, ctx) {
   changed({ structural: true, focus: mainPath(M.join(listPath, a.length - 1), kind) });
 }
 
+/** relabel asks for the typed labels under ctx.root to follow the server's next answer. */
 function relabel(ctx) {
-  M.relabel(M.getAt(state.doc, ctx.root), ctx.start, ctx.numbering);
+  state.relabelRoots.add(ctx.root);
+}
+
+/** startOf is the level (1 mục, 2 khoản) the server says a list's top headings are. */
+function startOf(root) {
+  return (state.rules && state.rules.starts[root]) || 1;
 }
 
 /** moveBlock swaps a block with its neighbour; returns the new pointer. */
@@ -602,29 +611,27 @@ function outdentBlock(listPath, i) {
 
 function budgetEditor(p) {
   const bud = M.getAt(state.doc, p);
-  const unitOpts = Object.keys(UNIT_SCALE).filter((u) => u !== "ngàn đồng" && u !== "tỉ đồng").map((u) => [u, u]);
-  if (bud.unit && !UNIT_SCALE[bud.unit]) unitOpts.push([bud.unit, bud.unit]);
+  const unitOpts = ((state.rules && state.rules.units) || []).map((u) => [u.name, u.name]);
+  const current = bud.unit || "đồng";
+  if (!unitOpts.some(([u]) => u === current)) unitOpts.push([current, current]);
   const items = h("div", { class: "budget-items", dataset: { path: p + "/items" } }, budgetItems(p + "/items", 0));
   const total = h("output", { class: "total" });
   const totalInput = field({ path: p + "/total", label: "Tổng kinh phí (để trống: tự cộng)", kind: "amount", value: bud.total != null ? formatInt(bud.total) : "", attrs: { inputmode: "numeric" }, optional: true });
   const wordsInput = field({ path: p + "/words", label: "Bằng chữ (để trống: tự đọc)", value: bud.words, optional: true, wide: true });
   state.derived.push(() => {
     const b = M.getAt(state.doc, p);
-    if (!b) return;
-    const sum = M.sumItems(b.items);
-    const t = typeof b.total === "number" ? b.total : sum;
-    const unit = b.unit || "đồng";
-    const words = t === null ? "" : amountWords(t, unit, optsWords());
+    const r = state.rules && state.rules.budgets[p];
+    if (!b || !r) return;
+    const sum = r.sum ?? null, t = r.total ?? null, unit = r.unit, words = r.words || "";
     $("input", totalInput).placeholder = sum === null ? "" : `tự cộng: ${formatInt(sum)}`;
     $("input", wordsInput).placeholder = words;
-    let msg = t === null ? "Chưa có số tiền." : `Tổng cộng: ${formatInt(t)} ${unit} (${words || "…"})`;
+    let msg = t === null ? "Chưa có số tiền." : `Tổng cộng: ${formatInt(t)} ${unit} (${words || r.problem || "…"})`;
     if (typeof b.total === "number" && sum !== null && sum !== b.total) msg += ` — Lưu ý: các dòng chi tiết cộng lại được ${formatInt(sum)} ${unit}.`;
     total.textContent = msg;
     // Parent lines show the sum of their parts while their own amount is blank.
     $$("input[data-kind=amount][data-sum-of]", items).forEach((el) => {
-      const it = M.getAt(state.doc, el.dataset.sumOf);
-      const s = it ? M.sumItems(it.items) : null;
-      el.placeholder = s === null ? "số tiền" : `tự cộng: ${formatInt(s)}`;
+      const s = r.items[el.dataset.sumOf];
+      el.placeholder = s === undefined ? "số tiền" : `tự cộng: ${formatInt(s)}`;
     });
   });
   return h("div", { class: "budget" },
@@ -635,11 +642,6 @@ function budgetEditor(p) {
     items,
     h("div", { class: "grid2" }, totalInput, wordsInput),
     h("p", { class: "budget-total", role: "status" }, total));
-}
-
-function optsWords() {
-  const o = state.doc.options || {};
-  return { bon: !!o.words_bon, le: !!o.words_le, ngan: !!o.words_ngan };
 }
 
 function budgetItems(listPath, depth) {
@@ -811,35 +813,25 @@ function tableEditor(tp) {
   };
   wrap.append(h("div", { class: "addbar" }, button("+ Thêm dòng", addRow("")), button("+ Dòng tổng cộng", addRow("total")), button("+ Dòng chỉ tiêu", addRow("target"))));
 
-  // Live sums: blank cells of a total row and of a sum column show what the system will print.
+  // Live sums: blank cells of a total row and of a sum column show what
+  // the system will print (the server's composed cells).
   state.derived.push(() => {
     const tt = M.getAt(state.doc, tp);
-    if (!tt) return;
+    const printed = state.rules && state.rules.tables[tp];
+    if (!tt || !printed) return;
     const L = M.leaves(tt.columns);
-    const colSum = L.map(() => 0);
-    for (const r of tt.rows || []) {
-      if (r.kind) continue;
-      (r.cells || []).forEach((v, k) => { if (L[k] && L[k].col.numeric && typeof v === "number") colSum[k] += v; });
-    }
     $$("input[data-kind=cell]", tbody).forEach((el) => {
       const k = Number(el.dataset.leaf);
       const tr = el.closest("tr");
       const r = M.getAt(state.doc, tr.dataset.path);
-      if (!r || !L[k] || !L[k].col.numeric) return;
-      if (r.kind === "total") el.placeholder = fmtNum(colSum[k]);
-      else if (!r.kind && L[k].col.sum) {
-        let s = 0;
-        (r.cells || []).forEach((v, j) => { if (j !== k && L[j] && L[j].col.numeric && !L[j].col.sum && typeof v === "number") s += v; });
-        el.placeholder = fmtNum(s);
-      }
+      const row = printed.cells[M.lastIndex(tr.dataset.path)];
+      if (!r || !row || !L[k] || !L[k].col.numeric) return;
+      if (r.kind === "total" || (!r.kind && L[k].col.sum)) el.placeholder = row[k] || "";
     });
   });
   return wrap;
 }
 
-function fmtNum(n) {
-  return Number.isInteger(n) ? formatInt(n) : String(Math.round(n * 100) / 100).replace(".", ",");
-}
 
 // ---------------------------------------------------------------------------
 // Rendering the form, reading inputs
@@ -1119,6 +1111,46 @@ function scheduleValidate(delay = VALIDATE_DELAY) {
   clearTimeout(state.validateTimer);
   setStatus("pending", "Đang chờ kiểm tra…");
   state.validateTimer = setTimeout(validate, delay);
+  scheduleRules();
+}
+
+function scheduleRules() {
+  clearTimeout(state.rulesTimer);
+  state.rulesTimer = setTimeout(fetchRules, RULES_DELAY);
+}
+
+/**
+ * fetchRules asks the server what the document will print with (labels,
+ * ký hiệu, Lưu line, totals and amounts in words) and shows it; after a
+ * move it also copies the printed labels into typed ones. A failure keeps
+ * the last answer: validation tells the clerk what is wrong.
+ */
+async function fetchRules() {
+  const seq = ++state.rulesSeq;
+  let r;
+  try {
+    const res = await api(`/v1/compose-preview?draft=${draftQuery()}`, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(state.doc),
+    });
+    r = await res.json();
+  } catch {
+    return;
+  }
+  if (seq !== state.rulesSeq) return;
+  const shape = (x) => (x ? JSON.stringify([x.starts, x.headings, x.appendices, x.units]) : "");
+  const redraw = shape(r) !== shape(state.rules);
+  state.rules = r;
+  let relabelled = false;
+  for (const root of state.relabelRoots) {
+    if (M.applyLabels(M.getAt(state.doc, root), root, r.headings)) relabelled = true;
+  }
+  state.relabelRoots.clear();
+  if (redraw || relabelled) renderForm();
+  else refreshDerived();
+  if (relabelled) {
+    save();
+    scheduleValidate(0);
+  }
 }
 
 async function validate() {
@@ -1270,10 +1302,7 @@ function jumpTo(path) {
 // Preview and downloads
 
 function fileBase() {
-  const d = state.doc;
-  const t = typeInfo(d.type);
-  const name = [t ? t.name : d.type, d.number, d.summary || d.subject].filter(Boolean).join(" ");
-  return M.slug(name) || "van-ban";
+  return (state.rules && state.rules.file_name) || "van-ban";
 }
 
 function fileNameFrom(res, ext) {

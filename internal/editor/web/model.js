@@ -149,85 +149,47 @@ export function convertBlock(b, kind) {
   return null;
 }
 
-// ---- Heading labels, mirroring compose.HeadingLabel / StartLevel ----
+// ---- Heading labels ----
+// Labels, levels and start levels are the server's (POST /v1/compose-preview,
+// compose.Walk): the editor shows them and copies them into typed labels
+// after a move; it never numbers headings itself.
 
-export function roman(n) {
-  const map = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
-  let s = "";
-  for (const [v, r] of map) while (n >= v) { s += r; n -= v; }
-  return s;
-}
-
-// Vietnamese alphabet order for điểm: no f, j, w, z; đ after d.
-const ALPHA = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"];
-
-export function alpha(n) {
-  return n >= 1 && n <= ALPHA.length ? ALPHA[n - 1] : String(n);
-}
-
-/** headingLabel is the label at a numbering path ([2,1] → "1." under II.). */
-export function headingLabel(numbering, path) {
-  const level = path.length;
-  if (level === 0) return "";
-  if (level === 1) return roman(path[0]) + ".";
-  if (level === 2) return path[1] + ".";
-  if (numbering === "decimal") return path.slice(1).join(".") + ".";
-  if (level === 3) return alpha(path[2]) + ")";
-  return "-";
-}
-
-/** startLevel: 1 when the top level is mục ("I."), 2 when khoản ("1."). */
-export function startLevel(blocks, letter) {
-  for (const b of blocks || []) {
-    if (!b || !b.heading) continue;
-    const l = (b.heading.label || "").trim();
-    if (l === "") break;
-    if (/^[0-9]/.test(l)) return 2;
-    if (/^[IVXLCDM.]+$/.test(l)) return 1;
-    break;
-  }
-  return letter ? 2 : 1;
-}
-
-/**
- * eachHeading walks the block tree and calls fn(heading, path) for every
- * heading with its numbering path; headings under bullets keep counting
- * in their enclosing heading, as compose does.
- */
-export function eachHeading(blocks, start, fn) {
-  const walk = (bs, path) => {
-    let n = 0;
-    for (const b of bs || []) {
-      if (!b) continue;
-      if (b.heading) {
-        n++;
-        const p = [...path, n];
-        fn(b.heading, p);
-        walk(b.heading.children, p);
-      } else if (b.item) {
-        walk(b.item.children, path);
-      }
+/** eachHeadingBlock calls fn(heading, pointer) for every heading under a block list. */
+export function eachHeadingBlock(blocks, base, fn) {
+  (blocks || []).forEach((b, i) => {
+    if (!b) return;
+    const p = join(base, i);
+    if (b.heading) {
+      fn(b.heading, p);
+      eachHeadingBlock(b.heading.children, p + "/heading/children", fn);
+    } else if (b.item) {
+      eachHeadingBlock(b.item.children, p + "/item/children", fn);
     }
-  };
-  walk(blocks, start === 2 ? [0] : []);
+  });
 }
 
 /** hasLabels reports whether any heading in the tree carries a typed label. */
 export function hasLabels(blocks) {
   let found = false;
-  eachHeading(blocks, 1, (h) => { if (h.label) found = true; });
+  eachHeadingBlock(blocks, "", (h) => { if (h.label) found = true; });
   return found;
 }
 
 /**
- * relabel rewrites typed labels after headings moved: the validator checks
- * a typed label against its position, so a stale one would turn a move
- * into an error. Documents without typed labels are left alone (the
- * system numbers them).
+ * applyLabels rewrites typed labels under the list at base to the printed
+ * ones (labels: pointer → {label}) after headings moved: the validator
+ * checks a typed label against its position, so a stale one would turn a
+ * move into an error. Documents without typed labels are left alone (the
+ * system numbers them). Returns whether anything changed.
  */
-export function relabel(blocks, start, numbering) {
-  if (!hasLabels(blocks)) return;
-  eachHeading(blocks, start, (h, p) => { h.label = headingLabel(numbering, p); });
+export function applyLabels(blocks, base, labels) {
+  if (!hasLabels(blocks)) return false;
+  let changed = false;
+  eachHeadingBlock(blocks, base, (h, p) => {
+    const want = labels && labels[p] ? labels[p].label : undefined;
+    if (want !== undefined && h.label !== want) { h.label = want; changed = true; }
+  });
+  return changed;
 }
 
 // ---- Table columns ----
@@ -293,42 +255,6 @@ export function showCell(v) {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return String(v).replace(".", ",");
   return String(v);
-}
-
-// ---- Budget ----
-
-/** itemAmount is an item's amount, or the sum of its sub-items; null when neither. */
-export function itemAmount(it) {
-  if (it && typeof it.amount === "number") return it.amount;
-  return sumItems(it && it.items);
-}
-
-export function sumItems(items) {
-  let s = 0, found = false;
-  for (const it of items || []) {
-    const a = itemAmount(it);
-    if (a === null) continue;
-    found = true;
-    s += a;
-  }
-  return found ? s : null;
-}
-
-// ---- Nơi nhận ----
-
-/** archiveLine mirrors compose.ArchiveLine: "- Lưu: VT, KTTH, KGVX. h(30)." */
-export function archiveLine(a) {
-  a = a || {};
-  const parts = ["VT"];
-  for (let u of a.units || []) {
-    u = u.trim().replace(/^[,.;]+|[,.;]+$/g, "");
-    if (u && u !== "VT") parts.push(u);
-  }
-  let s = "- Lưu: " + parts.join(", ");
-  const copies = a.copies > 0 ? "(" + a.copies + ")" : "";
-  const d = (a.drafter || "").trim().replace(/^\.+|\.+$/g, "");
-  s += d ? ". " + d + copies : copies;
-  return s + ".";
 }
 
 // ---- Skeletons ----
@@ -398,15 +324,3 @@ export const FALLBACK_TYPES = [
   { code: "ke_hoach", name: "Kế hoạch", abbreviation: "KH", layout: "1.4" },
   { code: "cong_van", name: "Công văn", abbreviation: "", layout: "1.5" },
 ];
-
-/** slug makes an ASCII file name part from Vietnamese text. */
-export function slug(s, max = 60) {
-  const t = String(s || "")
-    .replace(/[đĐ]/g, "d")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return t.slice(0, max).replace(/-+$/, "");
-}
