@@ -67,7 +67,7 @@ func TestEditorOperations(t *testing.T) {
 			`[...document.querySelectorAll('.outline[data-path="/body"] > ol > li.block-heading > .block-row > .badge')].map(b => b.textContent)`,
 			`["I.","II.","III.","IV."]`},
 		{"typed labels follow a move", []chromedp.Action[chromedp.Void]{
-			chromedp.Evaluate[chromedp.Void](doc+`.body.forEach((b, i) => { b.heading.label = ["I.","II.","III.","IV."][i]; })`),
+			chromedp.Evaluate[chromedp.Void](doc + `.body.forEach((b, i) => { b.heading.label = ["I.","II.","III.","IV."][i]; })`),
 			tool("/body/2", "up"),
 		},
 			`[` + titles + `, ` + doc + `.body.map(b => b.heading.label)]`,
