@@ -109,13 +109,7 @@ func (c *composer) letter() bool { return c.typ.IsLetter() }
 // (options.tone, or the style most of its words use: after normalisation,
 // the only one), so the Quốc hiệu does not read "HÒA" over a body of "hoà".
 func (c *composer) toned(s string) string {
-	switch document.MajorityTone(c.d, vntext.DetectToneStyle).Style {
-	case document.ToneNew:
-		return vntext.NormalizeTone(s, vntext.ToneNew)
-	case document.ToneOld:
-		return vntext.NormalizeTone(s, vntext.ToneOld)
-	}
-	return s
+	return vntext.MoveTone(s, document.MajorityTone(c.d, vntext.DetectToneStyle).Style)
 }
 
 // Symbol returns the ký hiệu of d: the given one, or the one NĐ30 §6

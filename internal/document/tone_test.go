@@ -9,15 +9,7 @@ import (
 	"github.com/vanban/vanban/internal/vntext"
 )
 
-var toneRules = document.ToneRules{
-	Move: func(s, style string) string {
-		if style == document.ToneNew {
-			return vntext.NormalizeTone(s, vntext.ToneNew)
-		}
-		return vntext.NormalizeTone(s, vntext.ToneOld)
-	},
-	Count: vntext.DetectToneStyle,
-}
+var toneRules = document.ToneRules{Move: vntext.MoveTone, Count: vntext.DetectToneStyle}
 
 // styleWords are words whose spelling differs between the styles, old
 // then new, with words where both agree mixed in.

@@ -172,20 +172,10 @@ func (e *Engine) Check(data []byte, draft bool) (*Checked, error) {
 // CheckDocument normalises and validates an already decoded document (batch
 // and rollover build documents in memory).
 func (e *Engine) CheckDocument(d *document.Document, draft bool) *Checked {
-	tone := document.NormalizeWith(d, document.ToneRules{Move: toneNormalizer, Count: vntext.DetectToneStyle})
+	tone := document.NormalizeWith(d, document.ToneRules{Move: vntext.MoveTone, Count: vntext.DetectToneStyle})
 	draft = draft || d.Draft
 	fs := validate.Validate(d, validate.Options{Draft: draft, HasGlyph: e.pdf.HasGlyph, Tone: tone})
 	return &Checked{Doc: d, Findings: fs, Draft: draft}
-}
-
-func toneNormalizer(s, style string) string {
-	switch style {
-	case "old":
-		return vntext.NormalizeTone(s, vntext.ToneOld)
-	case "new":
-		return vntext.NormalizeTone(s, vntext.ToneNew)
-	}
-	return s
 }
 
 // InvalidError is returned by Render for a document with errors; it carries

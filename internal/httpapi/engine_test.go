@@ -19,16 +19,7 @@ import (
 // change in the engine's error types cannot silently turn a 422 into a
 // 500.
 func TestRealEngine(t *testing.T) {
-	cfg := testConfig()
-	eng, err := engine.New(templates.FS, fonts.FS, cfg.Limits())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Options{Config: cfg, Pipeline: eng, Samples: samples.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := s.Handler()
+	h := realServer(t, testConfig()).Handler()
 	bare := `{"schema":"vanban/v1","type":"ke_hoach"}`
 	tests := []struct {
 		name, target, body string
@@ -66,15 +57,7 @@ func TestRealEngine(t *testing.T) {
 
 // A rendered PDF tells a signing tool where the signer block is.
 func TestSignatureAreaHeader(t *testing.T) {
-	cfg := testConfig()
-	eng, err := engine.New(templates.FS, fonts.FS, cfg.Limits())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Options{Config: cfg, Pipeline: eng, Samples: samples.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := realServer(t, testConfig())
 	doc, err := fs.ReadFile(samples.FS, "thua-thien-hue-2020-cong-van.json")
 	if err != nil {
 		t.Fatal(err)
@@ -96,15 +79,7 @@ func TestSignatureAreaHeader(t *testing.T) {
 // A budget unit written "Đồng" validates and renders: the validator and
 // the writers read units through one table (it once answered 500).
 func TestCapitalisedUnitRenders(t *testing.T) {
-	cfg := DefaultConfig()
-	eng, err := engine.New(templates.FS, fonts.FS, cfg.Limits())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Options{Config: cfg, Pipeline: eng, Samples: samples.FS})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := realServer(t, DefaultConfig())
 	doc, err := fs.ReadFile(samples.FS, "ha-nam-2014-ke-hoach.json")
 	if err != nil {
 		t.Fatal(err)
@@ -122,4 +97,18 @@ func TestCapitalisedUnitRenders(t *testing.T) {
 			t.Errorf("validate: %.500s", rec.Body.String())
 		}
 	}
+}
+
+// realServer is a server on the real pipeline with the embedded assets.
+func realServer(t *testing.T, cfg Config) *Server {
+	t.Helper()
+	eng, err := engine.New(templates.FS, fonts.FS, cfg.Limits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Config: cfg, Pipeline: eng, Samples: samples.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

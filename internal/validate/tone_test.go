@@ -9,15 +9,7 @@ import (
 )
 
 // toneRules are the engine's: vntext moves and counts.
-var toneRules = document.ToneRules{
-	Move: func(s, style string) string {
-		if style == document.ToneNew {
-			return vntext.NormalizeTone(s, vntext.ToneNew)
-		}
-		return vntext.NormalizeTone(s, vntext.ToneOld)
-	},
-	Count: vntext.DetectToneStyle,
-}
+var toneRules = document.ToneRules{Move: vntext.MoveTone, Count: vntext.DetectToneStyle}
 
 // TestToneUnified: a document that mixes tone styles without options.tone
 // is printed in its majority style, Quốc hiệu included, with an info note

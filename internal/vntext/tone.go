@@ -183,3 +183,19 @@ func NormalizeTone(s string, to ToneStyle) string {
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+// ParseToneStyle reads a style as documents name it ("old", "new");
+// anything else is ToneUnknown.
+func ParseToneStyle(s string) ToneStyle {
+	switch s {
+	case "old":
+		return ToneOld
+	case "new":
+		return ToneNew
+	}
+	return ToneUnknown
+}
+
+// MoveTone is NormalizeTone with the style named as documents name it
+// ("old", "new"); any other name leaves s as it is.
+func MoveTone(s, style string) string { return NormalizeTone(s, ParseToneStyle(style)) }

@@ -71,3 +71,17 @@ func TestFoldAndSlug(t *testing.T) {
 		t.Errorf("Slug with max 6 = %q", got)
 	}
 }
+
+func TestMoveTone(t *testing.T) {
+	cases := []struct{ in, style, want string }{
+		{"Ủy ban hòa giải", "new", "Uỷ ban hoà giải"},
+		{"Uỷ ban hoà giải", "old", "Ủy ban hòa giải"},
+		{"Uỷ ban hoà giải", "", "Uỷ ban hoà giải"},
+		{"Uỷ ban hoà giải", "NEW", "Uỷ ban hoà giải"},
+	}
+	for _, tc := range cases {
+		if got := MoveTone(tc.in, tc.style); got != tc.want {
+			t.Errorf("MoveTone(%q, %q) = %q, want %q", tc.in, tc.style, got, tc.want)
+		}
+	}
+}
