@@ -37,6 +37,8 @@ type Derived struct {
 	Tables map[string]DerivedTable `json:"tables"`
 	// Units are the money units a budget may name, in the order offered.
 	Units []vntext.MoneyUnit `json:"units"`
+	// Prefixes are the authority prefixes (TM., KT. ...) a signature may use.
+	Prefixes []document.AuthorityPrefix `json:"prefixes"`
 }
 
 // DerivedHeading is one heading's printed label and level.
@@ -78,6 +80,7 @@ func Derive(d *document.Document) *Derived {
 		Appendices:  map[string]string{},
 		Budgets:     map[string]DerivedBudget{},
 		Tables:      map[string]DerivedTable{},
+		Prefixes:    document.AuthorityPrefixes(),
 	}
 	if h := c.header(); h != nil {
 		out.Number = plainText(h.Number)

@@ -14,7 +14,7 @@ import (
 // The printed forms NĐ30 prescribes, as clerks actually type them.
 var (
 	// authorityRE: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q.".
-	authorityRE = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*\.\s*(\p{Lu}.*)$`)
+	authorityRE = regexp.MustCompile(`^(` + prefixAlternation() + `)\s*\.\s*(\p{Lu}.*)$`)
 	// numberRE: "Số: 1653/KH-UBND", "Số: /KH-UBND", "Số 12/UBND-VX".
 	numberRE = regexp.MustCompile(`^(?:Số|SỐ)\s*:?\s*(\S.*)?$`)
 	// placeDateRE: "Gia Lai, ngày 30 tháng 6 năm 2023", "Vĩnh Linh, ngày
@@ -109,6 +109,16 @@ func labelOf(t string) (kind, label, rest string) {
 		return "letter", m[1] + ")", m[2]
 	}
 	return "", "", t
+}
+
+// prefixAlternation is the regexp alternation of the authority prefixes
+// (document.AuthorityPrefixes) without their dots: "TM|KT|TL|TUQ|Q".
+func prefixAlternation() string {
+	var ps []string
+	for _, p := range document.AuthorityPrefixes() {
+		ps = append(ps, regexp.QuoteMeta(strings.TrimSuffix(p.Prefix, ".")))
+	}
+	return strings.Join(ps, "|")
 }
 
 // romanValue reads a mục number up to LX (no document has more mục),

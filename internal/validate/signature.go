@@ -9,13 +9,10 @@ import (
 	"github.com/vanban/vanban/internal/vntext"
 )
 
-// authorityPrefixes are the quyền hạn of NĐ30 Phụ lục I, mục II.7.
-var authorityPrefixes = map[string]bool{"TM.": true, "KT.": true, "TL.": true, "TUQ.": true, "Q.": true}
-
 // checkAuthorityPrefix: only TM., KT., TL., TUQ., Q.
 func checkAuthorityPrefix(c *checker) {
 	for i, a := range c.d.Signature.Authority {
-		if a.Prefix != "" && !authorityPrefixes[a.Prefix] {
+		if a.Prefix != "" && !document.IsAuthorityPrefix(a.Prefix) {
 			c.add("nd30.signature.prefix", document.Pointer("signature", "authority", i, "prefix"),
 				fmt.Sprintf("Quyền hạn %q không hợp lệ: chỉ TM., KT., TL., TUQ. hoặc Q.", a.Prefix),
 				fmt.Sprintf("authority prefix %q is not one of TM., KT., TL., TUQ., Q.", a.Prefix))

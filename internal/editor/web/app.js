@@ -280,13 +280,11 @@ function sectionBody() {
       listEditor({ path: "/closing", itemLabel: "Đoạn kết", addLabel: "Thêm đoạn kết", text: true })));
 }
 
-const PREFIXES = [
-  ["TM.", "TM. — thay mặt tập thể"],
-  ["KT.", "KT. — ký thay người đứng đầu"],
-  ["TL.", "TL. — thừa lệnh"],
-  ["TUQ.", "TUQ. — thừa ủy quyền"],
-  ["Q.", "Q. — quyền"],
-];
+/** prefixOptions are the authority prefixes the server lists (NĐ30), with the current one kept. */
+function prefixOptions(current) {
+  const ps = ((state.rules && state.rules.prefixes) || []).map((p) => [p.prefix, `${p.prefix} — ${p.meaning}`]);
+  return !current || ps.some(([v]) => v === current) ? ps : [[current, current], ...ps];
+}
 
 const SIGNATURE_PRESETS = [
   { label: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", authority: [{ prefix: "TM.", title: "ỦY BAN NHÂN DÂN" }], title: "CHỦ TỊCH" },
@@ -310,7 +308,7 @@ function sectionSignature() {
   auth.forEach((a, i) => {
     const p = M.join("/signature/authority", i);
     chain.append(h("div", { class: "row authority" },
-      field({ path: p + "/prefix", label: `Quyền hạn ${i + 1}`, value: a.prefix, options: PREFIXES.some(([v]) => v === a.prefix) ? PREFIXES : [[a.prefix, a.prefix], ...PREFIXES] }),
+      field({ path: p + "/prefix", label: `Quyền hạn ${i + 1}`, value: a.prefix, options: prefixOptions(a.prefix) }),
       field({ path: p + "/title", label: `Thay cho (chức vụ, tập thể) ${i + 1}`, value: a.title, placeholder: "vd: ỦY BAN NHÂN DÂN" }),
       rowTools("/signature/authority", i, auth.length, { what: "quyền hạn" })));
   });
@@ -1137,7 +1135,7 @@ async function fetchRules() {
     return;
   }
   if (seq !== state.rulesSeq) return;
-  const shape = (x) => (x ? JSON.stringify([x.starts, x.headings, x.appendices, x.units]) : "");
+  const shape = (x) => (x ? JSON.stringify([x.starts, x.headings, x.appendices, x.units, x.prefixes]) : "");
   const redraw = shape(r) !== shape(state.rules);
   state.rules = r;
   let relabelled = false;
