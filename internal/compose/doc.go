@@ -8,4 +8,13 @@
 // The style table (Styles) and the page setup (Page) are shared by both
 // writers for the same reason: the DOCX template's named styles are checked
 // against Styles in the docx tests, and the PDF writer reads Styles directly.
+//
+// The derived strings are stated here once: heading labels (Roman, Alpha,
+// HeadingLabel, StartLevel and Walk, which the validator checks labels
+// with), the ký hiệu (Symbol), the Lưu line (ArchiveLine,
+// DocumentArchiveLine). Derive reports all of them, with budget totals and
+// amounts in words and computed table cells, keyed by JSON Pointer, for the
+// editor (POST /v1/compose-preview), so no client derives them again.
+// rulebook_test.go fails when a rule table appears a second time anywhere
+// in the repository.
 package compose

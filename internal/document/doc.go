@@ -10,5 +10,11 @@
 // rejects what is structurally wrong (wrong types, unknown fields, excessive
 // depth or size) with a Finding naming the JSON Pointer of the problem.
 // Normalise never changes meaning: it applies Unicode NFC and trims and folds
-// whitespace, so that later rules and both writers see one spelling.
+// whitespace, so that later rules and both writers see one spelling. With
+// the tone rules (NormalizeWith), a document that mixes old and new
+// tone-mark placement without options.tone is moved to its majority style
+// (MajorityTone), and the ToneReport lets validation say so.
+//
+// EachString walks every string of a document with its JSON Pointer;
+// AuthorityPrefixes is the one list of TM., KT., TL., TUQ. and Q.
 package document

@@ -15,8 +15,12 @@
 //   - dates in the form required by Nghị định 30/2020/NĐ-CP, where days 1–9
 //     and months 1–2 are zero-padded and nothing else is (FormatDate, Date);
 //   - Vietnamese-aware case mapping (Upper, Lower, IsUpper, CapitalizeFirst);
+//   - marks removed for keys, ASCII names and slugs (StripMarks, Fold, Slug);
+//   - the money units of a budget and their value in đồng (MoneyUnit,
+//     LookupMoneyUnit), the one table of them;
 //   - Unicode normalisation and the old/new tone-mark placement
-//     ("hòa"/"hoà", "thủy"/"thuỷ") (NFC, DetectToneStyle, NormalizeTone);
+//     ("hòa"/"hoà", "thủy"/"thuỷ") (NFC, DetectToneStyle, NormalizeTone,
+//     MoveTone);
 //   - repair of text typed in the legacy 8-bit encodings TCVN3 (ABC) and
 //     VNI-Windows that was decoded as Windows-1252 and pasted as Unicode
 //     ("mojibake") (DetectLegacy, ConvertLegacy, ToLegacy).
