@@ -99,7 +99,7 @@ func Derive(d *document.Document) *Derived {
 	Walk(d, c.letter(), func(b Position) {
 		switch {
 		case b.Heading != nil:
-			out.Headings[b.Path] = DerivedHeading{Label: b.Label, Level: b.Level}
+			out.Headings[b.Path] = DerivedHeading{Label: b.Printed, Level: b.Level}
 		case b.Budget != nil:
 			out.Budgets[b.Path+"/budget"] = deriveBudget(b.Budget, b.Path+"/budget", d.Options)
 		case b.Table != nil:

@@ -15,9 +15,12 @@ type Position struct {
 	// Items is, for an item, its depth (1 = "-", 2 = "+"); for any other
 	// block, the number of items above it.
 	Items int
-	// Label is the label printed for a heading ("" for other blocks and
-	// for headings deeper than the scheme numbers).
+	// Label is the label a heading is checked against ("" for other blocks
+	// and for headings deeper than the scheme numbers).
 	Label string
+	// Printed is the label printed before a heading, at any depth (a "-"
+	// line below điểm in the roman scheme).
+	Printed string
 }
 
 // Numbering is the numbering scheme of d: NumberingDecimal when asked,
@@ -62,11 +65,12 @@ func walk(blocks []document.Block, base string, ords []int, items int, numbering
 		case b.Heading != nil:
 			n++
 			o := append(ords[:len(ords):len(ords)], n)
+			printed := HeadingLabel(numbering, o)
 			label := ""
 			if len(o) <= MaxHeadingLevel(numbering) {
-				label = HeadingLabel(numbering, o)
+				label = printed
 			}
-			f(Position{Block: b, Path: p, Level: len(o), Items: items, Label: label})
+			f(Position{Block: b, Path: p, Level: len(o), Items: items, Label: label, Printed: printed})
 			walk(b.Heading.Children, document.Join(p, "heading", "children"), o, items, numbering, f)
 		case b.Item != nil:
 			f(Position{Block: b, Path: p, Level: len(ords), Items: items + 1})

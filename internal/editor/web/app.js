@@ -381,7 +381,7 @@ function sectionAppendices() {
     const p = M.join("/appendices", i);
     wrap.append(h("div", { class: "appendix", dataset: { path: p } },
       h("div", { class: "appendix-head" },
-        h("h3", null, (state.rules && state.rules.appendices[p]) || "Phụ lục"),
+        h("h3", { dataset: { appendixFor: p } }, (state.rules && state.rules.appendices[p]) || "Phụ lục"),
         rowTools("/appendices", i, apps.length, { what: "phụ lục" })),
       h("div", { class: "grid2" },
         field({ path: p + "/title", label: "Tên phụ lục", value: ap.title, multiline: true, placeholder: "vd: PHÂN BỔ CHỈ TIÊU …" }),
@@ -457,7 +457,7 @@ function blockView(b, kind, listPath, i, n, ctx, label, hpath, itemDepth) {
   const p = M.join(listPath, i);
   const li = h("li", { class: `block block-${kind}`, dataset: { path: p } });
   const levelName = kind === "heading" ? (LEVEL_NAMES[hpath.length] || "Tiêu đề") : KIND_NAMES[kind] || "Khối";
-  const badge = h("span", { class: "badge", title: levelName, "aria-hidden": "true" }, label || (kind === "paragraph" ? "¶" : kind === "table" ? "▦" : kind === "budget" ? "₫" : "?"));
+  const badge = h("span", { class: "badge", title: levelName, "aria-hidden": "true", dataset: kind === "heading" ? { labelFor: p } : undefined }, label || (kind === "paragraph" ? "¶" : kind === "table" ? "▦" : kind === "budget" ? "₫" : "?"));
   let main;
   switch (kind) {
     case "heading":
@@ -561,6 +561,24 @@ function addBlock(listPath, kind, ctx) {
 /** relabel asks for the typed labels under ctx.root to follow the server's next answer. */
 function relabel(ctx) {
   state.relabelRoots.add(ctx.root);
+}
+
+/** showLabels puts the server's labels into the drawn outline and refreshes the derived displays. */
+function showLabels() {
+  const r = state.rules;
+  $$("[data-label-for]").forEach((el) => {
+    const d = r.headings[el.dataset.labelFor];
+    el.textContent = (d && d.label) || "?";
+    const input = byPath(el.dataset.labelFor + "/heading/title");
+    const label = input && input.labels && input.labels[0];
+    if (d && label) {
+      const name = LEVEL_NAMES[d.level] || "Tiêu đề";
+      el.title = name;
+      label.textContent = `${name} ${d.label}`.trim() + " (tiêu đề)";
+    }
+  });
+  $$("[data-appendix-for]").forEach((el) => { el.textContent = r.appendices[el.dataset.appendixFor] || "Phụ lục"; });
+  refreshDerived();
 }
 
 /** startOf is the level (1 mục, 2 khoản) the server says a list's top headings are. */
@@ -1135,8 +1153,10 @@ async function fetchRules() {
     return;
   }
   if (seq !== state.rulesSeq) return;
-  const shape = (x) => (x ? JSON.stringify([x.starts, x.headings, x.appendices, x.units, x.prefixes]) : "");
-  const redraw = shape(r) !== shape(state.rules);
+  // Only a changed start level redraws the form (it changes which level
+  // each heading is); labels are updated in place.
+  const starts = (x) => JSON.stringify(Object.entries((x && x.starts) || {}).filter(([, v]) => v !== 1).sort());
+  const redraw = starts(r) !== starts(state.rules);
   state.rules = r;
   let relabelled = false;
   for (const root of state.relabelRoots) {
@@ -1144,7 +1164,7 @@ async function fetchRules() {
   }
   state.relabelRoots.clear();
   if (redraw || relabelled) renderForm();
-  else refreshDerived();
+  else showLabels();
   if (relabelled) {
     save();
     scheduleValidate(0);
@@ -1547,7 +1567,7 @@ function wire() {
 }
 
 async function init() {
-  await Promise.all([loadTypes(), loadSamples()]);
+  await Promise.all([loadTypes(), loadSamples(), fetchRules()]);
   renderForm();
   scheduleValidate(0);
 }
