@@ -75,13 +75,7 @@ func unprinted(d *document.Document) string {
 	if len(d.Appendices) == 0 {
 		d.Issuer.ShortName = ""
 	}
-	line := compose.ArchiveLine(document.Archive{})
-	switch {
-	case strings.TrimSpace(d.Distribution.ArchiveLine) != "":
-		line = compose.VerbatimArchiveLine(d.Distribution.ArchiveLine)
-	case d.Distribution.Archive != nil:
-		line = compose.ArchiveLine(*d.Distribution.Archive)
-	}
+	line := compose.DocumentArchiveLine(d.Distribution)
 	d.Distribution.Archive, d.Distribution.ArchiveLine = nil, ""
 	return line
 }

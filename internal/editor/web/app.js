@@ -15,7 +15,7 @@ const PREVIEW_DELAY = 1200;
 
 const state = {
   doc: M.newKeHoach(),
-  types: M.FALLBACK_TYPES,
+  types: [], // the Phụ lục III table, from GET /v1/document-types
   samples: [],
   findings: [],
   dirty: false, // changed since it was opened or created
@@ -76,12 +76,13 @@ function byPath(p, root = $("#form")) {
 }
 
 function typeInfo(code) {
-  return state.types.find((t) => t.code === code) || M.FALLBACK_TYPES.find((t) => t.code === code) || null;
+  return state.types.find((t) => t.code === code) || null;
 }
 
 function isLetter(doc = state.doc) {
   const t = typeInfo(doc.type);
-  return t ? t.layout === "1.5" : doc.type === "cong_van" || doc.type === "thu_cong";
+  // Mẫu 1.5 is the công văn layout (the server's table says which types use it).
+  return !!t && t.layout === "1.5";
 }
 
 // ---------------------------------------------------------------------------

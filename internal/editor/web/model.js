@@ -319,8 +319,3 @@ export function newCongVan() {
   };
 }
 
-/** The Phụ lục III table, used when the server cannot be reached. */
-export const FALLBACK_TYPES = [
-  { code: "ke_hoach", name: "Kế hoạch", abbreviation: "KH", layout: "1.4" },
-  { code: "cong_van", name: "Công văn", abbreviation: "", layout: "1.5" },
-];
