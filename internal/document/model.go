@@ -279,8 +279,8 @@ type Options struct {
 	// (I. / 1. / 1.1. / 1.1.1.).
 	Numbering string `json:"numbering,omitempty" validate:"omitempty,oneof=roman decimal"`
 	// Tone (kiểu bỏ dấu): "old" ("hòa", "thủy") or "new" ("hoà", "thuỷ").
-	// When set, mixed spellings are normalised to it; when empty they are
-	// reported.
+	// When set, every word is normalised to it; when empty, a document that
+	// mixes them is printed in the style most of its words use, with a note.
 	Tone string `json:"tone,omitempty" validate:"omitempty,oneof=old new"`
 	// Words variants for amounts in words: "bốn" for "tư", "lẻ" for
 	// "linh", "ngàn" for "nghìn".
