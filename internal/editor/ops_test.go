@@ -120,6 +120,13 @@ func TestEditorOperations(t *testing.T) {
 			`[` + doc + `.type, document.querySelector('[data-path="/subject"]').value.startsWith("hướng dẫn")]`, `["cong_van",true]`},
 		{"undo the open", []chromedp.Action[chromedp.Void]{click(`#notice [data-action="undo"]`)},
 			`[` + doc + `.subject, ` + doc + `.body.length]`, `["tổ chức tập huấn",6]`},
+		{"a sample that mixes tone marks gets the note", []chromedp.Action[chromedp.Void]{
+			poll(`!!document.querySelector('#sample-select option[value="ha-nam-2014-ke-hoach"]')`),
+			choose(`#sample-select`, "ha-nam-2014-ke-hoach"),
+			click(`#open-sample`),
+			poll(doc + `.issuer.abbreviation === "UBND" && ` + doc + `.place === "Hà Nam"`),
+		},
+			`[...document.querySelectorAll('#findings .finding.info')].map(b => b.dataset.code)`, `["text.tone_unified"]`},
 	}
 	for _, st := range steps {
 		s.step(st.name, st.do...)

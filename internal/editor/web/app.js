@@ -1185,6 +1185,7 @@ async function validate() {
     const body = await res.json();
     if (seq !== state.validateSeq) return;
     state.findings = [...(body.errors || []), ...(body.warnings || [])];
+    state.notes = body.notes || []; // what vanban decided (info), listed, not marked on fields
     alertMessage("");
     const ne = (body.errors || []).length, nw = (body.warnings || []).length;
     setStatus(ne ? "invalid" : "valid", ne ? `${ne} lỗi${nw ? `, ${nw} cảnh báo` : ""}` : nw ? `Hợp lệ, ${nw} cảnh báo` : "Hợp lệ, không có lỗi");
@@ -1196,6 +1197,7 @@ async function validate() {
       const err = e.body && e.body.error;
       state.findings = (err && err.findings && err.findings.length) ? err.findings
         : [{ path: "", severity: "error", code: err ? err.code : "invalid", message_vi: e.message }];
+      state.notes = [];
       setStatus("invalid", "Văn bản chưa đúng cấu trúc");
     } else {
       state.findings = [];
@@ -1238,9 +1240,14 @@ function renderFindings() {
   const errs = state.findings.filter((f) => f.severity === "error");
   const warns = state.findings.filter((f) => f.severity !== "error");
   $("#findings-count").textContent = state.findings.length ? `${errs.length} lỗi, ${warns.length} cảnh báo` : "";
+  const notes = (state.notes || []).map((f) => h("li", null, button([
+    h("span", { class: "sev" }, "Ghi chú"),
+    h("span", { class: "msg" }, f.message_vi || f.message_en || f.code),
+    h("span", { class: "where" }, whereLabel(targetFor(f.path))),
+  ], () => jumpTo(f.path), { cls: "finding info", dataset: { findingPath: f.path || "", code: f.code || "" }, title: f.code || "" })));
   if (!state.findings.length) {
     const offline = $("#status").dataset.state === "offline";
-    list.replaceChildren(h("li", { class: offline ? "empty muted" : "empty" }, offline ? "Chưa kiểm tra được." : "Không có lỗi hay cảnh báo nào."));
+    list.replaceChildren(h("li", { class: offline ? "empty muted" : "empty" }, offline ? "Chưa kiểm tra được." : "Không có lỗi hay cảnh báo nào."), ...notes);
     return;
   }
   list.replaceChildren(...[...errs, ...warns].map((f) => {
@@ -1250,7 +1257,7 @@ function renderFindings() {
       h("span", { class: "msg" }, f.message_vi || f.message_en || f.code),
       h("span", { class: "where" }, whereLabel(el)),
     ], () => jumpTo(f.path), { cls: `finding ${f.severity === "error" ? "error" : "warning"}`, dataset: { findingPath: f.path || "", code: f.code || "" }, title: `${f.code || ""} ${f.rule ? "— " + f.rule : ""}`.trim() }));
-  }));
+  }), ...notes);
 }
 
 /** markFindings attaches each finding to its field, with an inline message. */
