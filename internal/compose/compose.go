@@ -18,6 +18,11 @@ type Options struct {
 	// values print the same way outside a draft (compose never fails on
 	// them; the validator reports them), so Draft only documents intent.
 	Draft bool
+	// Tone is the tone-mark style ("old", "new") normalisation found the
+	// document written in when options.tone is blank
+	// (document.ToneReport.Style); the fixed texts (Quốc hiệu) follow
+	// options.tone, else this, else the decree's own spelling.
+	Tone string
 }
 
 // Fixed texts of the header (Phụ lục I, ô 1).
@@ -106,10 +111,13 @@ type composer struct {
 func (c *composer) letter() bool { return c.typ.IsLetter() }
 
 // toned writes a fixed text in the document's tone-mark style
-// (options.tone, or the style most of its words use: after normalisation,
-// the only one), so the Quốc hiệu does not read "HÒA" over a body of "hoà".
+// (options.tone, or the majority style normalisation found), so the Quốc
+// hiệu does not read "HÒA" over a body of "hoà".
 func (c *composer) toned(s string) string {
-	return vntext.MoveTone(s, document.MajorityTone(c.d, vntext.DetectToneStyle).Style)
+	if t := c.d.Options.Tone; t != "" {
+		return vntext.MoveTone(s, t)
+	}
+	return vntext.MoveTone(s, c.opt.Tone)
 }
 
 // Symbol returns the ký hiệu of d: the given one, or the one NĐ30 §6

@@ -94,29 +94,41 @@ func MajorityTone(d *Document, count func(s string) (old, new int)) ToneReport {
 	if d.Options.Tone != "" {
 		return ToneReport{Style: d.Options.Tone}
 	}
+	// Count without pointers; find the minority field's pointer only when
+	// the document mixes the styles, by its position among the strings.
 	r := ToneReport{Inferred: true}
-	firstOld, firstNew := "", ""
-	EachString(d, func(tf TextField) {
+	i, firstOld, firstNew := 0, -1, -1
+	eachStringNoPath(d, func(tf TextField) {
+		i++
 		if !tf.Printed {
 			return
 		}
 		o, n := count(tf.Text)
-		if o > 0 && firstOld == "" {
-			firstOld = tf.Path
+		if o > 0 && firstOld < 0 {
+			firstOld = i
 		}
-		if n > 0 && firstNew == "" {
-			firstNew = tf.Path
+		if n > 0 && firstNew < 0 {
+			firstNew = i
 		}
 		r.Old += o
 		r.New += n
 	})
+	minority := -1
 	switch {
 	case r.Old+r.New == 0:
 		return ToneReport{}
 	case r.Old >= r.New:
-		r.Style, r.Minority = ToneOld, firstNew
+		r.Style, minority = ToneOld, firstNew
 	default:
-		r.Style, r.Minority = ToneNew, firstOld
+		r.Style, minority = ToneNew, firstOld
+	}
+	if minority > 0 {
+		i = 0
+		EachString(d, func(tf TextField) {
+			if i++; i == minority {
+				r.Minority = tf.Path
+			}
+		})
 	}
 	return r
 }

@@ -23,10 +23,32 @@ var notPrinted = map[string]bool{"/schema": true, "/type": true, "/options": tru
 // run is reported at its own path (it was a JSON string); runs at
 // ".../i/text" and ".../i/footnote".
 func EachString(d *Document, f func(TextField)) {
-	walkStrings(reflect.ValueOf(d).Elem(), "", true, f)
+	w := stringWalker{paths: true, f: f}
+	w.walk(reflect.ValueOf(d).Elem(), "", true, true)
 }
 
-func walkStrings(v reflect.Value, path string, printed bool, f func(TextField)) {
+// eachStringNoPath is EachString without the pointers (Path is ""), for
+// callers that only count: building a pointer per string is most of the
+// walk's cost.
+func eachStringNoPath(d *Document, f func(TextField)) {
+	w := stringWalker{f: f}
+	w.walk(reflect.ValueOf(d).Elem(), "", true, true)
+}
+
+type stringWalker struct {
+	paths bool
+	f     func(TextField)
+}
+
+func (w stringWalker) join(path string, parts ...any) string {
+	if !w.paths {
+		return ""
+	}
+	return Join(path, parts...)
+}
+
+func (w stringWalker) walk(v reflect.Value, path string, root, printed bool) {
+	f := w.f
 	switch v.Type() {
 	case textType:
 		t := v.Interface().(Text)
@@ -38,10 +60,10 @@ func walkStrings(v reflect.Value, path string, printed bool, f func(TextField)) 
 		}
 		for i, r := range t {
 			if r.Text != "" {
-				f(TextField{Join(path, i, "text"), r.Text, printed})
+				f(TextField{w.join(path, i, "text"), r.Text, printed})
 			}
 			if r.Footnote != "" {
-				f(TextField{Join(path, i, "footnote"), r.Footnote, printed})
+				f(TextField{w.join(path, i, "footnote"), r.Footnote, printed})
 			}
 		}
 		return
@@ -59,11 +81,11 @@ func walkStrings(v reflect.Value, path string, printed bool, f func(TextField)) 
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
-			walkStrings(v.Elem(), path, printed, f)
+			w.walk(v.Elem(), path, root, printed)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkStrings(v.Index(i), Join(path, i), printed, f)
+			w.walk(v.Index(i), w.join(path, i), false, printed)
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -72,9 +94,8 @@ func walkStrings(v reflect.Value, path string, printed bool, f func(TextField)) 
 			if name == "" {
 				continue
 			}
-			p := Join(path, name)
-			pr := printed && !notPrinted[p] && name != "kind" && name != "orientation"
-			walkStrings(v.Field(i), p, pr, f)
+			pr := printed && !(root && notPrinted["/"+name]) && name != "kind" && name != "orientation"
+			w.walk(v.Field(i), w.join(path, name), false, pr)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package document_test
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -84,5 +86,31 @@ func TestNormalizeOneToneStyle(t *testing.T) {
 		if old+new != oldBefore+newBefore {
 			t.Fatalf("doc %d: %d styled words before, %d after: words were lost or made", i, oldBefore+newBefore, old+new)
 		}
+	}
+}
+
+// BenchmarkNormalize measures what the tone rules add to normalisation
+// on the largest sample (the engine normalises with them once per check).
+func BenchmarkNormalize(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "samples", "gia-lai-2023-ke-hoach-du-an-8.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name  string
+		rules document.ToneRules
+	}{{"plain", document.ToneRules{}}, {"tone-rules", toneRules}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				d, err := document.DecodeBytes(data, document.Limits{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				document.NormalizeWith(d, bc.rules)
+			}
+		})
 	}
 }

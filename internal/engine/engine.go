@@ -153,6 +153,9 @@ type Checked struct {
 	Doc      *document.Document
 	Findings document.Findings
 	Draft    bool
+	// Tone is what normalisation did about tone marks; compose prints the
+	// Quốc hiệu in its style.
+	Tone document.ToneReport
 }
 
 // Valid reports whether the document has no errors.
@@ -175,7 +178,7 @@ func (e *Engine) CheckDocument(d *document.Document, draft bool) *Checked {
 	tone := document.NormalizeWith(d, document.ToneRules{Move: vntext.MoveTone, Count: vntext.DetectToneStyle})
 	draft = draft || d.Draft
 	fs := validate.Validate(d, validate.Options{Draft: draft, HasGlyph: e.pdf.HasGlyph, Tone: tone})
-	return &Checked{Doc: d, Findings: fs, Draft: draft}
+	return &Checked{Doc: d, Findings: fs, Draft: draft, Tone: tone}
 }
 
 // InvalidError is returned by Render for a document with errors; it carries
@@ -198,7 +201,7 @@ func (e *Engine) Compose(c *Checked) (*compose.Document, error) {
 	if !c.Valid() {
 		return nil, &InvalidError{Findings: c.Findings}
 	}
-	cd, err := compose.Compose(c.Doc, compose.Options{Draft: c.Draft})
+	cd, err := compose.Compose(c.Doc, compose.Options{Draft: c.Draft, Tone: c.Tone.Style})
 	if err != nil {
 		return nil, fmt.Errorf("compose: %w", err)
 	}

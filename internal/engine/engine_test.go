@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -246,6 +247,42 @@ func BenchmarkOneShotPDF(b *testing.B) {
 		}
 		if _, err := e.RenderChecked(context.Background(), c, PDF, io.Discard); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A document that mixes tone styles is printed whole in its majority
+// style, the Quốc hiệu too, with a note; one in the old style stays old.
+func TestPipelineUnifiesToneMarks(t *testing.T) {
+	e := newEngine(t)
+	cases := []struct {
+		sample, nation string
+		note           bool
+	}{
+		{"ha-nam-2014-ke-hoach.json", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", true},
+		{"thua-thien-hue-2020-cong-van.json", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false},
+	}
+	for _, tc := range cases {
+		c, err := e.Check(readSample(t, tc.sample), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(c.Findings.Infos()) > 0 && c.Findings.Infos()[0].Code == "text.tone_unified"; got != tc.note {
+			t.Errorf("%s: tone note %v, want %v: %v", tc.sample, got, tc.note, c.Findings.Infos())
+		}
+		cd, err := e.Compose(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := cd.Dump(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "nation VbQuocHieu | "+tc.nation) {
+			t.Errorf("%s: Quốc hiệu is not %q", tc.sample, tc.nation)
+		}
+		if tc.note && (strings.Contains(b.String(), "Ủy ban") || strings.Contains(b.String(), "ỦY BAN")) {
+			t.Errorf("%s: old-style words are still printed beside the new ones", tc.sample)
 		}
 	}
 }

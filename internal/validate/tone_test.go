@@ -61,7 +61,7 @@ func TestToneUnified(t *testing.T) {
 			if d.Summary != tc.wantSummary {
 				t.Errorf("summary %q, want %q", d.Summary, tc.wantSummary)
 			}
-			cd, err := compose.Compose(d, compose.Options{})
+			cd, err := compose.Compose(d, compose.Options{Tone: rep.Style})
 			if err != nil {
 				t.Fatal(err)
 			}
