@@ -682,8 +682,9 @@ func TestComposeDoesNotChangeInput(t *testing.T) {
 	}
 }
 
-// FuzzCompose checks that Compose never panics on any document Decode
-// accepts, valid or not.
+// FuzzCompose checks that normalisation with the tone rules, Compose and
+// Derive never panic on any document Decode accepts, valid or not, and
+// that Derive's answer (what /v1/compose-preview sends) always encodes.
 func FuzzCompose(f *testing.F) {
 	names, _ := fs.Glob(samples.FS, "*.json")
 	for _, n := range names {
@@ -695,11 +696,14 @@ func FuzzCompose(f *testing.F) {
 		if err != nil {
 			return
 		}
-		document.Normalize(d, nil)
-		out, err := Compose(d, Options{})
+		rep := document.NormalizeWith(d, document.ToneRules{Move: vntext.MoveTone, Count: vntext.DetectToneStyle})
+		out, err := Compose(d, Options{Tone: rep.Style})
 		if err == nil {
 			var b strings.Builder
 			_ = out.Dump(&b)
+		}
+		if _, err := json.Marshal(Derive(d)); err != nil {
+			t.Fatalf("Derive's answer does not encode: %v", err)
 		}
 	})
 }
