@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -97,11 +98,13 @@ func Import(r io.ReaderAt, size int64, name string, lim Limits) (*document.Docum
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(head, magicOLE2):
-		return nil, nil, fmt.Errorf("import: %w", ErrLegacyDOC)
+		return ImportDOC(context.Background(), r, size, lim)
 	case bytes.HasPrefix(head, magicZip) || ext == ".docx":
 		return ImportDOCX(r, size, lim)
-	case bytes.HasPrefix(head, magicRTF), bytes.HasPrefix(head, magicPDF):
-		return nil, nil, fmt.Errorf("import: RTF and PDF are not supported (save as .docx or copy the text): %w", ErrMalformed)
+	case bytes.HasPrefix(head, magicPDF):
+		return ImportPDF(context.Background(), r, size, lim)
+	case bytes.HasPrefix(head, magicRTF):
+		return nil, nil, fmt.Errorf("import: RTF is not supported (save as .docx or copy the text): %w", ErrMalformed)
 	}
 	data := make([]byte, size)
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {

@@ -1,0 +1,319 @@
+package pdfread
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// zones splits the lines into header, body, closing and after-signature
+// zones and emits their paragraphs.
+func (lo *layout) zones() {
+	ls := lo.lines
+	hEnd := lo.header()
+	cStart, cEnd := lo.closingZone(hEnd)
+	lo.paragraphs(ls[hEnd:cStart], ZoneBody)
+	if cStart < cEnd {
+		lo.closing(ls[cStart:cEnd])
+	}
+	lo.paragraphs(ls[cEnd:], ZoneAfter)
+}
+
+func (lo *layout) emit(p Para) {
+	if strings.TrimSpace(p.Text()) == "" && !hasFootnote(p.Runs) {
+		return
+	}
+	lo.res.Paras = append(lo.res.Paras, p)
+}
+
+func hasFootnote(rs []Run) bool {
+	for _, r := range rs {
+		if r.Footnote != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func isNation(t string) bool {
+	u := strings.ToUpper(t)
+	return strings.Contains(u, "CỘNG HÒA XÃ HỘI") || strings.Contains(u, "CỘNG HOÀ XÃ HỘI")
+}
+
+// header finds the two-column header on the first page: the lines down to
+// the first one that is not in a column (a centred title, a line across
+// the split). It emits the left column, then the right, each as a cell,
+// and returns the index of the first body line.
+func (lo *layout) header() int {
+	ls := lo.lines
+	ni, nseg := -1, (*seg)(nil)
+	for k, l := range ls {
+		if l.page != 0 || k > 15 {
+			break
+		}
+		for _, s := range l.segs {
+			if isNation(s.text()) {
+				ni, nseg = k, s
+				break
+			}
+		}
+		if ni >= 0 {
+			break
+		}
+	}
+	if ni < 0 {
+		return 0
+	}
+	split := nseg.x0 - 1
+	rightCentre := nseg.centre()
+	textCentre := (lo.left + lo.right) / 2
+	if math.Abs(rightCentre-textCentre) < 2*lo.h {
+		// The Quốc hiệu is centred on the page: the header is stacked, not
+		// in two columns. Its lines read in order.
+		return 0
+	}
+	maxY := nseg.y0 + 0.4*lo.pages[0].Height
+	end := len(ls)
+	for k := ni + 1; k < len(ls); k++ {
+		l := ls[k]
+		if l.page != 0 || l.y0 > maxY {
+			end = k
+			break
+		}
+		stop := false
+		for _, s := range l.segs {
+			c := s.centre()
+			if (s.x0 < split-lo.h/2 && s.x1 > split+lo.h/2) ||
+				(c > split && math.Abs(c-textCentre) < math.Abs(c-rightCentre)) ||
+				call(lo.opt.Standalone, s.text()) {
+				stop = true
+			}
+		}
+		if stop {
+			end = k
+			break
+		}
+	}
+	var left, right []Para
+	for _, l := range ls[:end] {
+		var lw, rw []*word
+		for _, s := range l.segs {
+			if s.centre() < split {
+				lw = append(lw, s.words...)
+			} else {
+				rw = append(rw, s.words...)
+			}
+		}
+		if len(lw) > 0 {
+			left = append(left, Para{Runs: runsOf(lw, true), Zone: ZoneHeaderLeft, Page: 1})
+		}
+		if len(rw) > 0 {
+			right = append(right, Para{Runs: runsOf(rw, false), Zone: ZoneHeaderRight, Page: 1})
+		}
+	}
+	for _, col := range [][]Para{left, right} {
+		if len(col) > 0 {
+			col[len(col)-1].CellEnd = true
+		}
+		for _, p := range col {
+			lo.emit(p)
+		}
+	}
+	return end
+}
+
+// runsOf joins words into runs, one run per footnote. number: a "Số:"
+// line whose number and "/symbol" the stamping split ("Số: 453" and
+// "/TB-UBND") is joined back.
+func runsOf(ws []*word, number bool) []Run {
+	var out []Run
+	var b strings.Builder
+	for i, w := range ws {
+		if w.Text == "" && w.footnote == "" {
+			continue
+		}
+		if b.Len() > 0 && w.Text != "" {
+			glue := number && strings.HasPrefix(w.Text, "/") && i > 0 && isDigits(ws[i-1].Text)
+			if !glue {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w.Text)
+		if w.footnote != "" {
+			out = append(out, Run{Text: b.String(), Footnote: w.footnote})
+			b.Reset()
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, Run{Text: b.String()})
+	}
+	return out
+}
+
+// closingZone finds the Nơi nhận / signature blocks after the body: from
+// the first line that opens them (with the signature lines just above it
+// on the right) to the end of that page.
+func (lo *layout) closingZone(from int) (int, int) {
+	ls := lo.lines
+	start := -1
+	for k := from; k < len(ls); k++ {
+		for _, s := range ls[k].segs {
+			if call(lo.opt.Closing, s.text()) && s.x1-s.x0 < 0.75*(lo.right-lo.left) {
+				start = k
+				break
+			}
+		}
+		if start >= 0 {
+			break
+		}
+	}
+	if start < 0 {
+		return len(ls), len(ls)
+	}
+	mid := (lo.left + lo.right) / 2
+	for start > from && ls[start-1].page == ls[start].page && ls[start-1].x0 > mid-2*lo.h && isCaps(ls[start-1].text()) {
+		start--
+	}
+	end := start
+	for end < len(ls) && ls[end].page == ls[start].page {
+		end++
+	}
+	return start, end
+}
+
+// closing emits the left column (Nơi nhận: one line per recipient, wrapped
+// lines joined) and the right column (one line each) as two cells.
+func (lo *layout) closing(ls []*vline) {
+	mid := (lo.left + lo.right) / 2
+	var left, right []Para
+	for _, l := range ls {
+		var lw, rw []*word
+		for _, s := range l.segs {
+			if s.centre() < mid && s.x0 < mid-lo.h {
+				lw = append(lw, s.words...)
+			} else {
+				rw = append(rw, s.words...)
+			}
+		}
+		if len(lw) > 0 {
+			runs := runsOf(lw, false)
+			t := strings.TrimSpace(Para{Runs: runs}.Text())
+			if n := len(left); n > 0 && !call(lo.opt.StartsBlock, t) && !call(lo.opt.Closing, t) && !strings.HasPrefix(t, "Lưu") {
+				left[n-1].Runs = joinRuns(left[n-1].Runs, runs)
+			} else {
+				left = append(left, Para{Runs: runs, Zone: ZoneRecipients, Page: l.page + 1})
+			}
+		}
+		if len(rw) > 0 {
+			right = append(right, Para{Runs: runsOf(rw, false), Zone: ZoneSignature, Page: l.page + 1})
+		}
+	}
+	for _, col := range [][]Para{left, right} {
+		if len(col) > 0 {
+			col[len(col)-1].CellEnd = true
+		}
+		for _, p := range col {
+			lo.emit(p)
+		}
+	}
+}
+
+func joinRuns(a, b []Run) []Run {
+	if len(b) == 0 {
+		return a
+	}
+	out := append([]Run(nil), a...)
+	if n := len(out); n > 0 && out[n-1].Footnote == "" {
+		out[n-1].Text += " " + b[0].Text
+		out[n-1].Footnote = b[0].Footnote
+		return append(out, b[1:]...)
+	}
+	b = append([]Run(nil), b...)
+	b[0].Text = " " + b[0].Text
+	return append(out, b...)
+}
+
+// paragraphs re-joins visual lines into paragraphs: a line continues the
+// one above unless it opens a block (label, bullet), either is a
+// standalone line, the gap above it is wider than the usual line gap, it
+// is indented further than the line above, or the line above ended short
+// of the right margin. Centred lines join only centred lines.
+func (lo *layout) paragraphs(ls []*vline, zone Zone) {
+	var cur *Para
+	var prev *vline
+	flush := func() {
+		if cur != nil {
+			lo.emit(*cur)
+			cur = nil
+		}
+	}
+	for _, l := range ls {
+		runs := runsOf(l.words(), false)
+		t := strings.TrimSpace(Para{Runs: runs}.Text())
+		if t == "" && !hasFootnote(runs) {
+			continue
+		}
+		if cur != nil && prev != nil && lo.continues(prev, l, t) {
+			cur.Runs = joinRuns(cur.Runs, runs)
+		} else {
+			flush()
+			cur = &Para{Runs: runs, Zone: zone, Page: l.page + 1}
+		}
+		prev = l
+	}
+	flush()
+}
+
+func (lo *layout) centred(l *vline) bool {
+	c := (l.x0 + l.x1) / 2
+	return l.x0 > lo.left+2*lo.h && math.Abs(c-(lo.left+lo.right)/2) < 2*lo.h
+}
+
+func (lo *layout) continues(p, l *vline, t string) bool {
+	pt := strings.TrimSpace(p.text())
+	if call(lo.opt.StartsBlock, t) || call(lo.opt.Standalone, t) || call(lo.opt.Standalone, pt) {
+		return false
+	}
+	gap := l.y0 - p.y1
+	samePage := p.page == l.page
+	if samePage && (gap > lo.gap+0.45*lo.h || gap < -lo.h) {
+		return false
+	}
+	pc, lc := lo.centred(p), lo.centred(l)
+	if pc || lc {
+		return pc && lc && (startsLower(t) || isCaps(pt) == isCaps(t))
+	}
+	if len(l.segs) > 1 || len(p.segs) > 1 {
+		// A row of a table or a line with tab stops.
+		return false
+	}
+	if startsLower(t) {
+		return true
+	}
+	if l.x0 > p.x0+0.8*lo.h && l.x0 > lo.left+0.8*lo.h {
+		return false
+	}
+	if p.x1 < lo.right-3*lo.h {
+		return false
+	}
+	if endsTerminal(pt) && l.x0 > lo.left+0.8*lo.h {
+		return false
+	}
+	return true
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func isCaps(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsLetter) && !strings.ContainsFunc(s, unicode.IsLower)
+}
+
+func endsTerminal(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "”\"’)")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") ||
+		strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
