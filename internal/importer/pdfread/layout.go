@@ -359,7 +359,7 @@ func isDigits(s string) bool {
 }
 
 var (
-	pageNumberRE = regexp.MustCompile(`^(?:[-–—]\s*)?(?:(?i:trang)\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$`)
+	pageNumberRE  = regexp.MustCompile(`^(?:[-–—]\s*)?(?:(?i:trang)\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$`)
 	stampStrongRE = regexp.MustCompile(`^(?i:ký bởi|người ký|giờ ký|thời gian ký|ngày ký|signed by|signature valid)`)
 	stampWeakRE   = regexp.MustCompile(`^(?i:e-?mail|cơ quan|chức vụ|tổ chức|ngày|thời gian|giờ)\s*:`)
 )
