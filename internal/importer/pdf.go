@@ -89,7 +89,7 @@ func pdfLines(pages []pdfread.Page, rep *Report) []line {
 	}
 	var out []line
 	for _, p := range res.Paras {
-		l := line{cellEnd: p.CellEnd}
+		l := line{cellEnd: p.CellEnd, after: p.Zone == pdfread.ZoneAfter}
 		for _, r := range p.Runs {
 			l.runs = append(l.runs, document.Run{Text: vntext.NFC(r.Text), Footnote: r.Footnote})
 		}

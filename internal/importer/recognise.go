@@ -54,8 +54,14 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	end := len(lines)
 	var appx []int
 	closeAt := r.findClosing(start, end)
+	unlabelled := -1
 	for i := closeAt; i < end; i++ {
 		if t := lines[i].text(); lines[i].style == "VbPhuLuc" || (appendixRE.MatchString(t) && lines[i].table == nil) {
+			appx = append(appx, i)
+		} else if lines[i].after && unlabelled < 0 && len(appx) == 0 {
+			// Text the layout placed after the signature, without a "PHỤ
+			// LỤC" line: read as an appendix, not as closing lines.
+			unlabelled = i
 			appx = append(appx, i)
 		}
 	}
@@ -73,7 +79,11 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 		if k+1 < len(appx) {
 			b = appx[k+1]
 		}
-		r.appendix(lines[a:b], len(r.d.Appendices))
+		ls := lines[a:b]
+		if a == unlabelled {
+			ls = append([]line{{blank: true}}, ls...) // no label line to skip
+		}
+		r.appendix(ls, len(r.d.Appendices))
 	}
 	r.finish()
 	document.Normalize(r.d, nil)

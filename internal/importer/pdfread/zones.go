@@ -175,8 +175,18 @@ func (lo *layout) closingZone(from int) (int, int) {
 	for start > from && ls[start-1].page == ls[start].page && ls[start-1].x0 > mid-2*lo.h && isCaps(ls[start-1].text()) {
 		start--
 	}
+	// The two columns end with the page, or at a line across both (an
+	// endnote, an attached text).
 	end := start
-	for end < len(ls) && ls[end].page == ls[start].page {
+	across := func(l *vline) bool {
+		for _, s := range l.segs {
+			if s.x0 < mid-2*lo.h && s.x1 > mid+4*lo.h {
+				return true
+			}
+		}
+		return false
+	}
+	for end < len(ls) && ls[end].page == ls[start].page && (end == start || !across(ls[end])) {
 		end++
 	}
 	return start, end
@@ -267,7 +277,7 @@ func (lo *layout) paragraphs(ls []*vline, zone Zone) {
 
 func (lo *layout) centred(l *vline) bool {
 	c := (l.x0 + l.x1) / 2
-	return l.x0 > lo.left+2*lo.h && math.Abs(c-(lo.left+lo.right)/2) < 2*lo.h
+	return l.x0 > lo.left+2*lo.h && l.x1 < lo.right-2*lo.h && math.Abs(c-(lo.left+lo.right)/2) < 2*lo.h
 }
 
 func (lo *layout) continues(p, l *vline, t string) bool {
@@ -280,16 +290,16 @@ func (lo *layout) continues(p, l *vline, t string) bool {
 	if samePage && (gap > lo.gap+0.45*lo.h || gap < -lo.h) {
 		return false
 	}
+	if startsLower(t) {
+		return true
+	}
 	pc, lc := lo.centred(p), lo.centred(l)
 	if pc || lc {
-		return pc && lc && (startsLower(t) || isCaps(pt) == isCaps(t))
+		return pc && lc && isCaps(pt) == isCaps(t)
 	}
 	if len(l.segs) > 1 || len(p.segs) > 1 {
 		// A row of a table or a line with tab stops.
 		return false
-	}
-	if startsLower(t) {
-		return true
 	}
 	if l.x0 > p.x0+0.8*lo.h && l.x0 > lo.left+0.8*lo.h {
 		return false
