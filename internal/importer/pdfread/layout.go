@@ -100,7 +100,15 @@ func call(f func(string) bool, s string) bool { return f != nil && f(s) }
 // common one in Word exports of Times New Roman bold subsets; "Ð"/"ð"
 // (Icelandic eth) for "Đ"/"đ" comes from VNI-era fonts. None of them is a
 // Vietnamese letter, so the repair cannot hurt a correct text.
-var glyphRepairs = map[rune]rune{'ƣ': 'ư', 'Ƣ': 'Ư', 'Ð': 'Đ', 'ð': 'đ'}
+//
+// Symbol-font characters a PDF maps to the private-use area (U+F0xx, the
+// font's own code plus 0xF000) when it has no ToUnicode entry for them are
+// mapped back to the Unicode character the Symbol font draws.
+var glyphRepairs = map[rune]rune{
+	'ƣ': 'ư', 'Ƣ': 'Ư', 'Ð': 'Đ', 'ð': 'đ',
+	'\uF0B7': '•', '\uF0B4': '×', '\uF0AE': '→', '\uF0AC': '←', '\uF0B3': '≥', '\uF0A3': '≤',
+	'\uF0B1': '±', '\uF0B9': '≠', '\uF0BB': '≈', '\uF02D': '−',
+}
 
 // word is a Word with what the layout learns about it.
 type word struct {
@@ -381,15 +389,20 @@ func (lo *layout) dropNoise(pi int, ls []*vline) []*vline {
 			}
 		}
 	}
-	stamp := func(s *seg) bool {
+	// A word is part of a stamp when it is in a strong-cue segment, or is
+	// in the stamp's small type (or in a labelled segment) and lies in the
+	// box's column near it: the stamp's wrapped lines overlap the signer's
+	// name line.
+	stampWord := func(s *seg, w *word) bool {
 		for _, b := range boxes {
 			if s == b {
 				return true
 			}
-			near := s.y0 < b.y1+4*lo.h && s.y1 > b.y0-4*lo.h
-			over := s.x0 < b.x1 && s.x1 > b.x0
-			small := s.y1-s.y0 < 0.8*lo.h
-			if near && over && (small || stampWeakRE.MatchString(s.text())) {
+			bh := b.y1 - b.y0
+			near := w.Y0 < b.y1+3*bh && w.Y1 > b.y0-3*bh
+			over := w.X0 < b.x1 && w.X1 > b.x0
+			sameSize := math.Abs(w.h()-bh) < 0.2*bh && bh < 0.9*lo.h
+			if near && over && (sameSize || stampWeakRE.MatchString(s.text())) {
 				return true
 			}
 		}
@@ -399,9 +412,29 @@ func (lo *layout) dropNoise(pi int, ls []*vline) []*vline {
 	for k, l := range ls {
 		var keep []*seg
 		for _, s := range l.segs {
-			if len(boxes) > 0 && stamp(s) {
-				lo.res.Dropped = append(lo.res.Dropped, Dropped{Page: pi + 1, Text: s.text(), Reason: ReasonStamp})
+			if len(boxes) == 0 {
+				keep = append(keep, s)
 				continue
+			}
+			var kw, dw []*word
+			for _, w := range s.words {
+				if stampWord(s, w) {
+					dw = append(dw, w)
+				} else {
+					kw = append(kw, w)
+				}
+			}
+			if len(dw) > 0 {
+				lo.res.Dropped = append(lo.res.Dropped, Dropped{Page: pi + 1, Text: (&seg{words: dw}).text(), Reason: ReasonStamp})
+			}
+			if len(kw) == 0 {
+				continue
+			}
+			s.words = kw
+			s.x0, s.y0, s.x1, s.y1 = kw[0].X0, kw[0].Y0, kw[0].X1, kw[0].Y1
+			for _, w := range kw {
+				s.x0, s.x1 = math.Min(s.x0, w.X0), math.Max(s.x1, w.X1)
+				s.y0, s.y1 = math.Min(s.y0, w.Y0), math.Max(s.y1, w.Y1)
 			}
 			keep = append(keep, s)
 		}
