@@ -55,7 +55,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "vanban import: %s: %v\n", in, err)
 		switch {
-		case errors.Is(err, importer.ErrLegacyDOC), errors.Is(err, importer.ErrTooLarge),
+		case errors.Is(err, importer.ErrLegacyDOC), errors.Is(err, importer.ErrNoConverter), errors.Is(err, importer.ErrTooLarge),
 			errors.Is(err, importer.ErrZipBomb), errors.Is(err, importer.ErrMalformed):
 			return 1
 		}

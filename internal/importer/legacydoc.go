@@ -23,7 +23,8 @@ const sofficeTimeout = 90 * time.Second
 
 // ImportDOC converts a legacy .doc to .docx with LibreOffice (soffice,
 // found at run time) in a private temporary folder and imports that. When
-// soffice is not installed the error wraps ErrLegacyDOC, as before.
+// soffice is not installed, or cannot convert the file, the error wraps
+// ErrLegacyDOC (HTTP 415: save it as .docx), as before.
 func ImportDOC(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*document.Document, *Report, error) {
 	lim = lim.orDefault()
 	if size > lim.MaxBytes {
@@ -59,13 +60,14 @@ func ImportDOC(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*doc
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, nil, fmt.Errorf("import: LibreOffice did not convert the .doc in %s: %w", sofficeTimeout, ErrMalformed)
+			return nil, nil, fmt.Errorf("import: LibreOffice did not convert the .doc in %s: %w", sofficeTimeout, ErrLegacyDOC)
 		}
-		return nil, nil, fmt.Errorf("import: LibreOffice: %v: %w", err, ErrMalformed)
+		return nil, nil, fmt.Errorf("import: LibreOffice could not convert the .doc: %v: %w", err, ErrLegacyDOC)
 	}
 	docx, err := os.ReadFile(filepath.Join(dir, "in.docx"))
 	if err != nil {
-		return nil, nil, fmt.Errorf("import: LibreOffice wrote no .docx (not a Word document?): %w", ErrMalformed)
+		// LibreOffice exits 0 when it cannot read the input.
+		return nil, nil, fmt.Errorf("import: LibreOffice could not convert the .doc (not a Word document?): %w", ErrLegacyDOC)
 	}
 	d, rep, err := ImportDOCX(bytes.NewReader(docx), int64(len(docx)), lim)
 	if err != nil {

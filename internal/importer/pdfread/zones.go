@@ -133,7 +133,7 @@ func runsOf(ws []*word, number bool) []Run {
 		if w.Text == "" && w.footnote == "" {
 			continue
 		}
-		if b.Len() > 0 && w.Text != "" {
+		if (b.Len() > 0 || len(out) > 0) && w.Text != "" {
 			glue := number && strings.HasPrefix(w.Text, "/") && i > 0 && isDigits(ws[i-1].Text)
 			if !glue {
 				b.WriteByte(' ')
