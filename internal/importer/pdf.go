@@ -91,7 +91,7 @@ func pdfLines(pages []pdfread.Page, rep *Report) []line {
 	for _, p := range res.Paras {
 		l := line{cellEnd: p.CellEnd, after: p.Zone == pdfread.ZoneAfter}
 		for _, r := range p.Runs {
-			l.runs = append(l.runs, document.Run{Text: vntext.NFC(r.Text), Footnote: r.Footnote})
+			l.runs = append(l.runs, document.Run{Text: vntext.NFC(r.Text), Bold: r.Bold, Italic: r.Italic, Footnote: r.Footnote})
 		}
 		out = append(out, l)
 	}

@@ -8,7 +8,8 @@
 //
 //   - Extract runs poppler's pdftotext -bbox-layout (found at run time, under
 //     a context deadline and an output cap) and returns each page's words
-//     with their boxes. No Go library in reach reads positioned text from
+//     with their boxes; bold and italic come from the fonts pdftohtml -xml
+//     names (styles.go). No Go library in reach reads positioned text from
 //     these files correctly (Identity-H fonts with ToUnicode CMaps, signature
 //     appearance streams drawn over the page); poppler does.
 //   - Layout turns positioned words into paragraphs: words into visual lines

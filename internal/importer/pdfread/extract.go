@@ -56,6 +56,8 @@ var DefaultLimits = Limits{Timeout: 30 * time.Second, MaxOutput: 64 << 20, MaxPa
 type Word struct {
 	Text           string
 	X0, Y0, X1, Y1 float64
+	// Bold and Italic come from the font (pdftohtml), when it is there.
+	Bold, Italic bool
 }
 
 // Page is one page's words in the order pdftotext found them.
@@ -118,6 +120,18 @@ func Extract(ctx context.Context, pdf []byte, lim Limits) ([]Page, error) {
 	pages, err := ParseBBox(out.w.(*bytes.Buffer))
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	// Font styles are a bonus: without pdftohtml, or when it fails, the
+	// words come without bold and italic.
+	if html, err := exec.LookPath("pdftohtml"); err == nil {
+		sout := &limitedWriter{w: &bytes.Buffer{}, n: lim.MaxOutput}
+		scmd := exec.CommandContext(ctx, html, "-xml", "-i", "-stdout", "-q", "-l", strconv.Itoa(lim.MaxPages), in)
+		scmd.Stdout = sout
+		if scmd.Run() == nil && !sout.over {
+			if styles, err := parseStyles(sout.w.(*bytes.Buffer), pages); err == nil {
+				applyStyles(pages, styles)
+			}
+		}
 	}
 	return pages, nil
 }

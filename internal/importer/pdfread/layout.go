@@ -27,8 +27,9 @@ const (
 // Run is a piece of a paragraph; Footnote is the text of the footnote
 // whose mark follows the run.
 type Run struct {
-	Text     string
-	Footnote string
+	Text         string
+	Bold, Italic bool
+	Footnote     string
 }
 
 // Para is one paragraph (or one line of a header or closing column).

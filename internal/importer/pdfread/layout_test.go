@@ -192,11 +192,14 @@ func TestLayout(t *testing.T) {
 				put(154, left, size, "và của Tỉnh ủy."),
 				put(172, left, size, "Kết quả đạt được:"),
 				put(190, left, size, "tốt."),
+				just(208, left+36, "Thực hiện Kết luận số 226-KL/TW và Kế hoạch số 185/KH-UBND giai đoạn 2026-"),
+				put(226, left, size, "2031 của tỉnh."),
 			)},
 			want: []wantPara{
 				{ZoneBody, "1. Mục đích", false},
 				{ZoneBody, "- Tổ chức quán triệt sâu sắc và triển khai thực hiện nghiêm túc, đồng bộ, Hiệu quả các nghị quyết, kết luận của Bộ Chính trị, Ban Bí thư, Chính phủ và của Tỉnh ủy.", false},
 				{ZoneBody, "Kết quả đạt được: tốt.", false},
+				{ZoneBody, "Thực hiện Kết luận số 226-KL/TW và Kế hoạch số 185/KH-UBND giai đoạn 2026-2031 của tỉnh.", false},
 			},
 		},
 		{
@@ -303,11 +306,11 @@ func TestFootnotes(t *testing.T) {
 			}
 			got := r.Paras[0].Runs
 			if len(got) != len(tc.wantRuns) {
-				t.Fatalf("runs %q, want %q", got, tc.wantRuns)
+				t.Fatalf("runs %+v, want %+v", got, tc.wantRuns)
 			}
 			for i := range got {
 				if got[i] != tc.wantRuns[i] {
-					t.Errorf("run %d: %q, want %q", i, got[i], tc.wantRuns[i])
+					t.Errorf("run %d: %+v, want %+v", i, got[i], tc.wantRuns[i])
 				}
 			}
 		})
@@ -363,5 +366,45 @@ func TestParseBBox(t *testing.T) {
 	}
 	if _, err := ParseBBox(strings.NewReader("<doc><page><word>unclosed")); err == nil {
 		t.Error("truncated output: no error")
+	}
+}
+
+func TestStyles(t *testing.T) {
+	// pdftohtml draws at 1.5×: a 612 pt page is 918 px wide.
+	const src = `<?xml version="1.0" encoding="UTF-8"?>
+<pdf2xml producer="poppler" version="22.12.0">
+<page number="1" position="absolute" top="0" left="0" height="1188" width="918">
+	<fontspec id="0" size="21" family="Times New Roman,Bold" color="#000000"/>
+	<fontspec id="1" size="21" family="Times New Roman" color="#000000"/>
+<text top="75" left="150" width="300" height="23" font="0">THÔNG BÁO</text>
+<text top="150" left="150" width="600" height="23" font="1"><b>1. Mục đích:</b> Tổ chức <i>quán triệt</i></text>
+</page>
+</pdf2xml>`
+	pages := []Page{{Width: 612, Height: 792, Words: []Word{
+		{Text: "THÔNG", X0: 100, Y0: 50, X1: 200, Y1: 65},
+		{Text: "1.", X0: 100, Y0: 100, X1: 115, Y1: 115},
+		{Text: "Mục", X0: 118, Y0: 100, X1: 150, Y1: 115},
+		{Text: "đích:", X0: 153, Y0: 100, X1: 190, Y1: 115},
+		{Text: "Tổ", X0: 200, Y0: 100, X1: 230, Y1: 115},
+		{Text: "chức", X0: 233, Y0: 100, X1: 300, Y1: 115},
+		{Text: "quán", X0: 305, Y0: 100, X1: 350, Y1: 115},
+		{Text: "triệt", X0: 353, Y0: 100, X1: 499, Y1: 115},
+		{Text: "elsewhere", X0: 100, Y0: 400, X1: 200, Y1: 415},
+	}}}
+	styles, err := parseStyles(strings.NewReader(src), pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	applyStyles(pages, styles)
+	want := map[string][2]bool{"THÔNG": {true, false}, "1.": {true, false}, "Mục": {true, false}, "đích:": {true, false},
+		"Tổ": {false, false}, "chức": {false, false}, "quán": {false, true}, "triệt": {false, true}, "elsewhere": {false, false}}
+	for _, w := range pages[0].Words {
+		if got := [2]bool{w.Bold, w.Italic}; got != want[w.Text] {
+			t.Errorf("%s: bold, italic %v, want %v", w.Text, got, want[w.Text])
+		}
+	}
+	r := Layout(pages, testOpts)
+	if len(r.Paras) < 2 || len(r.Paras[1].Runs) != 3 || !r.Paras[1].Runs[0].Bold || r.Paras[1].Runs[0].Text != "1. Mục đích:" || r.Paras[1].Runs[1].Text != " Tổ chức" {
+		t.Errorf("runs %+v", r.Paras)
 	}
 }

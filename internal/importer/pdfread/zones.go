@@ -128,25 +128,37 @@ func (lo *layout) header() int {
 // "/TB-UBND") is joined back.
 func runsOf(ws []*word, number bool) []Run {
 	var out []Run
-	var b strings.Builder
+	var cur *Run
 	for i, w := range ws {
 		if w.Text == "" && w.footnote == "" {
 			continue
 		}
-		if (b.Len() > 0 || len(out) > 0) && w.Text != "" {
-			glue := number && strings.HasPrefix(w.Text, "/") && i > 0 && isDigits(ws[i-1].Text)
-			if !glue {
-				b.WriteByte(' ')
+		sep := ""
+		if (cur != nil || len(out) > 0) && w.Text != "" {
+			// Glued: "453" and "/TB-UBND" of a stamped number; a comma
+			// after a footnote mark ("Tỉnh ủy¹, Đảng ủy").
+			stamped := number && strings.HasPrefix(w.Text, "/") && i > 0 && isDigits(ws[i-1].Text)
+			afterMark := cur == nil && len(out) > 0 && out[len(out)-1].Footnote != "" && strings.ContainsAny(w.Text[:1], ",.;:)")
+			if !stamped && !afterMark {
+				sep = " "
 			}
 		}
-		b.WriteString(w.Text)
+		if cur != nil && (cur.Bold != w.Bold || cur.Italic != w.Italic) {
+			out = append(out, *cur)
+			cur = nil
+		}
+		if cur == nil {
+			cur = &Run{Bold: w.Bold, Italic: w.Italic}
+		}
+		cur.Text += sep + w.Text
 		if w.footnote != "" {
-			out = append(out, Run{Text: b.String(), Footnote: w.footnote})
-			b.Reset()
+			cur.Footnote = w.footnote
+			out = append(out, *cur)
+			cur = nil
 		}
 	}
-	if b.Len() > 0 {
-		out = append(out, Run{Text: b.String()})
+	if cur != nil {
+		out = append(out, *cur)
 	}
 	return out
 }
@@ -234,14 +246,26 @@ func joinRuns(a, b []Run) []Run {
 		return a
 	}
 	out := append([]Run(nil), a...)
-	if n := len(out); n > 0 && out[n-1].Footnote == "" {
-		out[n-1].Text += " " + b[0].Text
-		out[n-1].Footnote = b[0].Footnote
+	first := b[0]
+	if !brokenAtHyphen(out) {
+		first.Text = " " + first.Text
+	}
+	if n := len(out); n > 0 && out[n-1].Footnote == "" && out[n-1].Bold == first.Bold && out[n-1].Italic == first.Italic {
+		out[n-1].Text += first.Text
+		out[n-1].Footnote = first.Footnote
 		return append(out, b[1:]...)
 	}
-	b = append([]Run(nil), b...)
-	b[0].Text = " " + b[0].Text
-	return append(out, b...)
+	return append(append(out, first), b[1:]...)
+}
+
+// brokenAtHyphen: the runs end in a word Word broke after its hyphen
+// ("226-" / "KL/TW", "2026-" / "2031"): the next line continues the word.
+func brokenAtHyphen(rs []Run) bool {
+	if len(rs) == 0 {
+		return false
+	}
+	t := rs[len(rs)-1].Text
+	return rs[len(rs)-1].Footnote == "" && len(t) >= 2 && strings.HasSuffix(t, "-") && !strings.HasSuffix(t, " -") && !strings.HasSuffix(t, "--")
 }
 
 // paragraphs re-joins visual lines into paragraphs: a line continues the
