@@ -14,8 +14,8 @@ import (
 )
 
 // Errors the caller maps to a response (HTTP: ErrLegacyDOC and
-// ErrMalformed → 422, ErrTooLarge and ErrZipBomb → 413). Every error Import
-// returns wraps exactly one of them.
+// ErrNoConverter → 415, ErrMalformed → 422, ErrTooLarge and ErrZipBomb →
+// 413). Every error Import returns wraps exactly one of them.
 var (
 	// ErrLegacyDOC: a Word 97-2003 binary .doc (OLE2 compound file).
 	ErrLegacyDOC = errors.New("legacy Word .doc (Word 97-2003) is not supported: open it in Word or LibreOffice and save it as .docx")
@@ -25,7 +25,7 @@ var (
 	// ErrZipBomb: a zip entry inflates beyond its declared size or the
 	// uncompressed limit.
 	ErrZipBomb = docxread.ErrZipBomb
-	// ErrMalformed: not a readable .docx or text file.
+	// ErrMalformed: not a readable .docx, PDF or text file.
 	ErrMalformed = docxread.ErrMalformed
 )
 
@@ -76,7 +76,8 @@ var (
 	magicPDF  = []byte("%PDF-")
 )
 
-// Import reads a .docx or a text file and recognises a document in it. name
+// Import reads a .docx, a PDF, a legacy .doc or a text file and recognises
+// a document in it. name
 // is used only to report and to break a tie (a ".docx" that is not a zip is
 // malformed, not text); the format is decided by the content. The returned
 // document is normalised (NFC, single spaces) and is a draft when its
