@@ -101,6 +101,23 @@ func Extract(ctx context.Context, pdf []byte, lim Limits) ([]Page, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
+	// Font styles are a bonus, read by pdftohtml alongside: without it, or
+	// when it fails, the words come without bold and italic.
+	var scmd *exec.Cmd
+	sout := &limitedWriter{w: &bytes.Buffer{}, n: lim.MaxOutput}
+	if html, err := exec.LookPath("pdftohtml"); err == nil {
+		scmd = exec.CommandContext(ctx, html, "-xml", "-i", "-stdout", "-q", "-l", strconv.Itoa(lim.MaxPages), in)
+		scmd.Stdout = sout
+		if scmd.Start() != nil {
+			scmd = nil
+		}
+	}
+	defer func() {
+		if scmd != nil && scmd.ProcessState == nil {
+			scmd.Process.Kill()
+			scmd.Wait()
+		}
+	}()
 	cmd := exec.CommandContext(ctx, tool, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(lim.MaxPages), in, "-")
 	var stderr bytes.Buffer
 	cmd.Stderr = &limitedWriter{w: &stderr, n: 4096}
@@ -121,16 +138,9 @@ func Extract(ctx context.Context, pdf []byte, lim Limits) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	// Font styles are a bonus: without pdftohtml, or when it fails, the
-	// words come without bold and italic.
-	if html, err := exec.LookPath("pdftohtml"); err == nil {
-		sout := &limitedWriter{w: &bytes.Buffer{}, n: lim.MaxOutput}
-		scmd := exec.CommandContext(ctx, html, "-xml", "-i", "-stdout", "-q", "-l", strconv.Itoa(lim.MaxPages), in)
-		scmd.Stdout = sout
-		if scmd.Run() == nil && !sout.over {
-			if styles, err := parseStyles(sout.w.(*bytes.Buffer), pages); err == nil {
-				applyStyles(pages, styles)
-			}
+	if scmd != nil && scmd.Wait() == nil && !sout.over {
+		if styles, err := parseStyles(sout.w.(*bytes.Buffer), pages); err == nil {
+			applyStyles(pages, styles)
 		}
 	}
 	return pages, nil
