@@ -51,6 +51,11 @@ type Limits struct {
 // DefaultLimits: a 60-page plan is about 30 000 words, 5 MB of XHTML.
 var DefaultLimits = Limits{Timeout: 30 * time.Second, MaxOutput: 64 << 20, MaxPages: 500}
 
+// MaxWordsPerPage bounds the layout's work (some of its steps compare the
+// words of a page pairwise): a dense A4 page in 8 pt type holds about
+// 2 000 words.
+const MaxWordsPerPage = 5000
+
 // Word is one word of the text layer with its box in PDF points, y
 // growing downwards from the page top.
 type Word struct {
@@ -197,6 +202,9 @@ func ParseBBox(r io.Reader) ([]Page, error) {
 			}
 			if cur == nil || strings.TrimSpace(s) == "" {
 				continue
+			}
+			if len(cur.Words) >= MaxWordsPerPage {
+				return nil, fmt.Errorf("page %d has more than %d words: %w", len(pages), MaxWordsPerPage, ErrTooLarge)
 			}
 			cur.Words = append(cur.Words, Word{Text: strings.TrimSpace(s),
 				X0: attrF(se, "xMin"), Y0: attrF(se, "yMin"), X1: attrF(se, "xMax"), Y1: attrF(se, "yMax")})

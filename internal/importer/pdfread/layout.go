@@ -385,7 +385,9 @@ func (lo *layout) dropNoise(pi int, ls []*vline) []*vline {
 	var boxes []*seg
 	for _, l := range ls {
 		for _, s := range l.segs {
-			if stampStrongRE.MatchString(s.text()) {
+			// A page carries a few signature boxes; more cues than that are
+			// text, not stamps, and would make the scan below quadratic.
+			if len(boxes) < 8 && stampStrongRE.MatchString(s.text()) {
 				boxes = append(boxes, s)
 			}
 		}

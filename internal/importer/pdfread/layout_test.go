@@ -1,6 +1,7 @@
 package pdfread
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -406,5 +407,17 @@ func TestStyles(t *testing.T) {
 	r := Layout(pages, testOpts)
 	if len(r.Paras) < 2 || len(r.Paras[1].Runs) != 3 || !r.Paras[1].Runs[0].Bold || r.Paras[1].Runs[0].Text != "1. Mục đích:" || r.Paras[1].Runs[1].Text != " Tổ chức" {
 		t.Errorf("runs %+v", r.Paras)
+	}
+}
+
+func TestParseBBoxTooManyWords(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><doc><page width="612" height="792">`)
+	for i := 0; i <= MaxWordsPerPage; i++ {
+		b.WriteString(`<word xMin="1" yMin="1" xMax="2" yMax="2">x</word>`)
+	}
+	b.WriteString(`</page></doc></body></html>`)
+	if _, err := ParseBBox(strings.NewReader(b.String())); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("%d words on a page: %v, want ErrTooLarge", MaxWordsPerPage+1, err)
 	}
 }

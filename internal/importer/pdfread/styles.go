@@ -80,7 +80,7 @@ func parseStyles(r io.Reader, pages []Page) ([]styledPage, error) {
 			if err := readSpans(dec, &p, fontBold[font], fontItalic[font]); err != nil {
 				return nil, err
 			}
-			if p.ink > 0 && w > 0 {
+			if p.ink > 0 && w > 0 && len(out[len(out)-1].pieces) < MaxWordsPerPage {
 				out[len(out)-1].pieces = append(out[len(out)-1].pieces, p)
 			}
 		}
