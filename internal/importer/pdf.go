@@ -58,8 +58,13 @@ var pdfOptions = pdfread.Options{
 	Standalone: func(t string) bool {
 		return isTypeLine(t) || strings.TrimSpace(t) == "QUYẾT ĐỊNH:" || appendixRE.MatchString(t)
 	},
+	// A "Nơi nhận:" heading alone (a body line "Nơi nhận hồ sơ: ..." is
+	// text), or a TM./KT./TL. authority line.
 	Closing: func(t string) bool {
-		return noiNhanRE.MatchString(t) || authorityRE.MatchString(t)
+		if m := noiNhanRE.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
+			return m[1] == "" || strings.HasPrefix(m[1], "-")
+		}
+		return authorityRE.MatchString(t)
 	},
 }
 

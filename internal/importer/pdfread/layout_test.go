@@ -65,7 +65,7 @@ func page(parts ...[]Word) Page {
 var testOpts = Options{
 	StartsBlock: regexp.MustCompile(`^(?:\d+\.|[a-z]\)|[-+] |Căn cứ )`).MatchString,
 	Standalone:  regexp.MustCompile(`^(?:KẾ HOẠCH|THÔNG BÁO|QUYẾT ĐỊNH)$`).MatchString,
-	Closing:     regexp.MustCompile(`^(?:Nơi nhận|TM\.|KT\.|TL\.)`).MatchString,
+	Closing:     regexp.MustCompile(`^(?:Nơi nhận:$|TM\.|KT\.|TL\.)`).MatchString,
 }
 
 // header is the usual two-column header, with the number stamped apart
@@ -224,6 +224,25 @@ func TestLayout(t *testing.T) {
 				{ZoneBody, "Độc lập - Tự do - Hạnh phúc", false},
 				{ZoneBody, "Nội dung của văn bản viết thành một đoạn dài kín dòng đến lề phải.", false},
 			},
+		},
+		{
+			name: "a Nơi nhận that goes on at the top of the next page stays in the closing",
+			pages: []Page{
+				all(body(100), [][]Word{put(500, left, 12, "Nơi nhận:"), centred(500, 420, 13, "KT. GIÁM ĐỐC"),
+					put(515, left, 11, "- Sở Y tế;"), centred(517, 420, 13, "PHÓ GIÁM ĐỐC")}),
+				page(put(50, left, 11, "- UBND các xã;"), put(65, left, 11, "- Lưu: VT."), centred(80, 420, 13, "Vũ Ngọc An"),
+					just(120, left+36, "Nơi nhận hồ sơ: Bộ phận tiếp nhận và trả kết quả của Sở, số 2 đường Trần Phú.")),
+			},
+			want: cat(bodyWant, []wantPara{
+				{ZoneRecipients, "Nơi nhận:", false},
+				{ZoneRecipients, "- Sở Y tế;", false},
+				{ZoneRecipients, "- UBND các xã;", false},
+				{ZoneRecipients, "- Lưu: VT.", true},
+				{ZoneSignature, "KT. GIÁM ĐỐC", false},
+				{ZoneSignature, "PHÓ GIÁM ĐỐC", false},
+				{ZoneSignature, "Vũ Ngọc An", true},
+				{ZoneAfter, "Nơi nhận hồ sơ: Bộ phận tiếp nhận và trả kết quả của Sở, số 2 đường Trần Phú.", false},
+			}),
 		},
 		{
 			name: "the pages after the signature page are an attached text",

@@ -201,6 +201,16 @@ func (lo *layout) closingZone(from int) (int, int) {
 	for end < len(ls) && ls[end].page == ls[start].page && (end == start || !across(ls[end])) {
 		end++
 	}
+	// A long Nơi nhận goes on at the top of the next page: its "- ..."
+	// lines on the left, the rest of the signature on the right.
+	for end < len(ls) && ls[end].page == ls[start].page+1 && !across(ls[end]) {
+		t := strings.TrimSpace(ls[end].text())
+		left := ls[end].x1 < mid
+		if !(left && (strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") || strings.HasPrefix(t, "Lưu"))) && !(ls[end].x0 > mid-lo.h) {
+			break
+		}
+		end++
+	}
 	return start, end
 }
 
