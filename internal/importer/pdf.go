@@ -94,7 +94,7 @@ func pdfLines(pages []pdfread.Page, rep *Report) []line {
 	}
 	var out []line
 	for _, p := range res.Paras {
-		l := line{cellEnd: p.CellEnd, after: p.Zone == pdfread.ZoneAfter}
+		l := line{cellEnd: p.CellEnd, after: p.Zone == pdfread.ZoneAfter, running: p.Zone == pdfread.ZoneBody && p.Running}
 		for _, r := range p.Runs {
 			l.runs = append(l.runs, document.Run{Text: vntext.NFC(r.Text), Bold: r.Bold, Italic: r.Italic, Footnote: r.Footnote})
 		}

@@ -82,6 +82,8 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 		ls := lines[a:b]
 		if a == unlabelled {
 			ls = append([]line{{blank: true}}, ls...) // no label line to skip
+			r.rep.guessed(fmt.Sprintf("/appendices/%d", len(r.d.Appendices)), "Phần in sau trang chữ ký, không có dòng \"Phụ lục\": nhập như một phụ lục, hãy kiểm tra.",
+				"the text printed after the signature page has no \"Phụ lục\" line: imported as an appendix, check it")
 		}
 		r.appendix(ls, len(r.d.Appendices))
 	}
@@ -302,7 +304,7 @@ func (r *recogniser) summary(i int) int {
 		return i
 	}
 	t := ls[i].text()
-	if startsBlock(t) && !strings.HasPrefix(t, "Trên") {
+	if (startsBlock(t) && !strings.HasPrefix(t, "Trên")) || ls[i].running {
 		return i
 	}
 	style := ls[i].style

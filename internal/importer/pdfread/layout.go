@@ -40,6 +40,10 @@ type Para struct {
 	// CellEnd: the last line of a header or closing column, as a .docx
 	// layout table cell ends.
 	CellEnd bool
+	// Running: the paragraph reads as running text: its first line is
+	// indented from the margin (not centred) and it is not all bold. A
+	// title or trích yếu never is.
+	Running bool
 }
 
 // Text is the paragraph's text without footnotes.

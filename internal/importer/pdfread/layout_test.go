@@ -440,3 +440,31 @@ func TestParseBBoxTooManyWords(t *testing.T) {
 		t.Errorf("%d words on a page: %v, want ErrTooLarge", MaxWordsPerPage+1, err)
 	}
 }
+
+// TestRunning: running text (indented first line, not bold) is told from
+// a centred title or trích yếu, and from a bold summary set to the margins.
+func TestRunning(t *testing.T) {
+	bold := func(ws []Word) []Word {
+		for i := range ws {
+			ws[i].Bold = true
+		}
+		return ws
+	}
+	r := Layout([]Page{page(
+		centred(100, 312, 14, "GIẤY MỜI"),
+		just(130, left+36, "Thực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng 01/2026, Ủy"),
+		put(148, left, size, "ban nhân dân tỉnh tổ chức họp."),
+		centred(300, 312, 14, "KẾ HOẠCH"),
+		bold(just(320, left, "Thực hiện Chỉ thị số 7883/CT-BNNMT ngày 17/7/2026 của Bộ Nông nghiệp và")),
+		bold(centred(338, 312, 14, "về tăng cường kỷ luật hành chính")),
+	)}, testOpts)
+	want := []bool{false, true, false, false}
+	if len(r.Paras) != len(want) {
+		t.Fatalf("paragraphs %v", paras(r))
+	}
+	for i, p := range r.Paras {
+		if p.Running != want[i] {
+			t.Errorf("%q: running %v, want %v", p.Text(), p.Running, want[i])
+		}
+	}
+}

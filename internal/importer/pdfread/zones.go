@@ -286,8 +286,10 @@ func brokenAtHyphen(rs []Run) bool {
 func (lo *layout) paragraphs(ls []*vline, zone Zone) {
 	var cur *Para
 	var prev *vline
+	var first *vline
 	flush := func() {
 		if cur != nil {
+			cur.Running = first != nil && !lo.centred(first) && first.x0 > lo.left+0.8*lo.h && !allBold(cur.Runs)
 			lo.emit(*cur)
 			cur = nil
 		}
@@ -303,10 +305,20 @@ func (lo *layout) paragraphs(ls []*vline, zone Zone) {
 		} else {
 			flush()
 			cur = &Para{Runs: runs, Zone: zone, Page: l.page + 1}
+			first = l
 		}
 		prev = l
 	}
 	flush()
+}
+
+func allBold(rs []Run) bool {
+	for _, r := range rs {
+		if strings.TrimSpace(r.Text) != "" && !r.Bold {
+			return false
+		}
+	}
+	return true
 }
 
 func (lo *layout) centred(l *vline) bool {
