@@ -94,6 +94,16 @@ func pdfLines(pages []pdfread.Page, rep *Report) []line {
 	}
 	var out []line
 	for _, p := range res.Paras {
+		if p.Rows != nil {
+			rows := make([][]string, len(p.Rows))
+			for i, r := range p.Rows {
+				for _, c := range r {
+					rows[i] = append(rows[i], vntext.NFC(c))
+				}
+			}
+			out = append(out, line{table: tableFromRows(rows), after: p.Zone == pdfread.ZoneAfter})
+			continue
+		}
 		l := line{cellEnd: p.CellEnd, after: p.Zone == pdfread.ZoneAfter, running: p.Zone == pdfread.ZoneBody && p.Running}
 		for _, r := range p.Runs {
 			l.runs = append(l.runs, document.Run{Text: vntext.NFC(r.Text), Bold: r.Bold, Italic: r.Italic, Footnote: r.Footnote})

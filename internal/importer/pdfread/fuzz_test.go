@@ -32,7 +32,7 @@ func letters(s string, out map[string]int) {
 
 // FuzzLayout: any positioned words lay out without a panic, and every
 // letter of the input comes out once, in a paragraph, a footnote or the
-// dropped list: nothing is lost or doubled.
+// dropped list, or a table cell: nothing is lost or doubled.
 func FuzzLayout(f *testing.F) {
 	f.Add([]byte{0, 10, 5, 13, 1, 40, 5, 13, 4, 10, 30, 13, 5, 100, 31, 13, 7, 10, 200, 13, 8, 120, 200, 13})
 	f.Add([]byte{12, 100, 240, 8, 13, 120, 240, 8, 14, 100, 242, 8, 15, 100, 245, 8, 19, 150, 255, 13})
@@ -63,6 +63,11 @@ func FuzzLayout(f *testing.F) {
 		r := Layout(pages, testOpts)
 		out := map[string]int{}
 		for _, p := range r.Paras {
+			for _, row := range p.Rows {
+				for _, c := range row {
+					letters(c, out)
+				}
+			}
 			for _, run := range p.Runs {
 				letters(run.Text, out)
 				letters(run.Footnote, out)

@@ -40,6 +40,9 @@ type Para struct {
 	// CellEnd: the last line of a header or closing column, as a .docx
 	// layout table cell ends.
 	CellEnd bool
+	// Rows: a grid read from aligned columns, the first row its header; the
+	// paragraph has no runs then.
+	Rows [][]string
 	// Running: the paragraph reads as running text: its first line is
 	// indented from the margin (not centred) and it is not all bold. A
 	// title or trích yếu never is.

@@ -468,3 +468,54 @@ func TestRunning(t *testing.T) {
 		}
 	}
 }
+
+func TestTables(t *testing.T) {
+	row := func(y float64, cells ...string) []Word {
+		var ws []Word
+		for i, c := range cells {
+			if c != "" {
+				ws = append(ws, put(y, left+float64(i)*120, size, c)...)
+			}
+		}
+		return ws
+	}
+	tests := []struct {
+		name  string
+		lines [][]Word
+		want  [][]string // nil: no table
+	}{
+		{
+			name: "a schedule with a header row and a wrapped cell",
+			lines: [][]Word{
+				row(100, "Tháng", "Họ và tên", "Chức vụ", "Ngày tiếp"),
+				row(118, "1", "Nguyễn Thế Bình", "Giám đốc", "06/01/2020"),
+				row(136, "2", "Trần Văn An", "Phó Giám", "03/02/2020"),
+				row(154, "", "", "đốc", ""),
+			},
+			want: [][]string{{"Tháng", "Họ và tên", "Chức vụ", "Ngày tiếp"}, {"1", "Nguyễn Thế Bình", "Giám đốc", "06/01/2020"}, {"2", "Trần Văn An", "Phó Giám đốc", "03/02/2020"}},
+		},
+		{
+			name:  "one line with a wide gap is no table",
+			lines: [][]Word{row(100, "Kết quả:", "", "", "đạt"), just(118, left, "Các đơn vị tổ chức thực hiện nghiêm túc kế hoạch này và báo cáo kết quả.")},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Layout([]Page{page(tc.lines...)}, testOpts)
+			var got [][]string
+			for _, p := range r.Paras {
+				if p.Rows != nil {
+					got = p.Rows
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("rows %q, want %q", got, tc.want)
+			}
+			for i := range got {
+				if strings.Join(got[i], "|") != strings.Join(tc.want[i], "|") {
+					t.Errorf("row %d: %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package pdfread
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ func (lo *layout) zones() {
 }
 
 func (lo *layout) emit(p Para) {
-	if strings.TrimSpace(p.Text()) == "" && !hasFootnote(p.Runs) {
+	if strings.TrimSpace(p.Text()) == "" && !hasFootnote(p.Runs) && p.Rows == nil {
 		return
 	}
 	lo.res.Paras = append(lo.res.Paras, p)
@@ -294,7 +295,14 @@ func (lo *layout) paragraphs(ls []*vline, zone Zone) {
 			cur = nil
 		}
 	}
-	for _, l := range ls {
+	for k := 0; k < len(ls); k++ {
+		l := ls[k]
+		if rows, next := lo.tableAt(ls, k); rows != nil {
+			flush()
+			lo.emit(Para{Rows: rows, Zone: zone, Page: l.page + 1})
+			k, prev = next-1, nil
+			continue
+		}
 		runs := runsOf(l.words(), false)
 		t := strings.TrimSpace(Para{Runs: runs}.Text())
 		if t == "" && !hasFootnote(runs) {
@@ -372,4 +380,81 @@ func endsTerminal(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), "”\"’)")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") ||
 		strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// tableAt reads a grid starting at ls[i]: two or more consecutive lines of
+// several segments whose segments fall into shared columns (the columns
+// are the union of the segments' x ranges). A line with nothing in the
+// first column continues the row above (a wrapped cell). It returns the
+// rows, the first one the header, and the index after them; nil when
+// there is no grid.
+func (lo *layout) tableAt(ls []*vline, i int) ([][]string, int) {
+	j := i
+	for j < len(ls) && (j == i || ls[j].page == ls[j-1].page) {
+		// A line of one segment right of the first column is a wrapped
+		// cell of the row above.
+		wrapped := j > i && len(ls[j].segs) == 1 && ls[j].segs[0].x0 > ls[i].segs[0].x1+lo.h/2
+		if len(ls[j].segs) < 2 && !wrapped {
+			break
+		}
+		j++
+	}
+	for j > i && len(ls[j-1].segs) < 2 && j-1 > i+1 {
+		// It ends on a full row: a trailing lone segment is text.
+		if ls[j-1].segs[0].x1 > lo.right-lo.h {
+			j--
+			continue
+		}
+		break
+	}
+	if j-i < 2 || len(ls[i].segs) < 2 || len(ls[i+1].segs) < 2 {
+		return nil, i
+	}
+	type span struct{ x0, x1 float64 }
+	var spans []span
+	for _, l := range ls[i:j] {
+		for _, w := range l.words() {
+			if w.footnote != "" {
+				return nil, i // a footnote mark has no place in a cell
+			}
+		}
+		for _, s := range l.segs {
+			spans = append(spans, span{s.x0, s.x1})
+		}
+	}
+	sort.Slice(spans, func(a, b int) bool { return spans[a].x0 < spans[b].x0 })
+	var cols []span
+	for _, s := range spans {
+		if n := len(cols); n > 0 && s.x0 <= cols[n-1].x1 {
+			cols[n-1].x1 = math.Max(cols[n-1].x1, s.x1)
+			continue
+		}
+		cols = append(cols, s)
+	}
+	if len(cols) < 2 || len(cols) > 16 {
+		return nil, i
+	}
+	var rows [][]string
+	for _, l := range ls[i:j] {
+		cells := make([]string, len(cols))
+		for _, s := range l.segs {
+			for c := range cols {
+				if s.x0 >= cols[c].x0 && s.x0 <= cols[c].x1 {
+					cells[c] = strings.TrimSpace(cells[c] + " " + s.text())
+					break
+				}
+			}
+		}
+		if n := len(rows); n > 0 && cells[0] == "" {
+			for c := range cells {
+				rows[n-1][c] = strings.TrimSpace(rows[n-1][c] + " " + cells[c])
+			}
+			continue
+		}
+		rows = append(rows, cells)
+	}
+	if len(rows) < 2 {
+		return nil, i
+	}
+	return rows, j
 }
