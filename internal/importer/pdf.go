@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/vanban/vanban/internal/document"
@@ -50,10 +51,14 @@ func ImportPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*doc
 	return d, rep, nil
 }
 
+var amountStartRE = regexp.MustCompile(`^\d{1,3}(?:\.\d{3})+\b`)
+
 // pdfOptions hand the recogniser's own patterns to the layout step.
 var pdfOptions = pdfread.Options{
+	// An amount wrapped to the start of a line ("45.000.000 đồng;") is no
+	// "45." label.
 	StartsBlock: func(t string) bool {
-		return startsBlock(t) || kinhGuiRE.MatchString(t) || isNation(t)
+		return (startsBlock(t) && !amountStartRE.MatchString(t)) || kinhGuiRE.MatchString(t) || isNation(t)
 	},
 	Standalone: func(t string) bool {
 		return isTypeLine(t) || strings.TrimSpace(t) == "QUYẾT ĐỊNH:" || appendixRE.MatchString(t)

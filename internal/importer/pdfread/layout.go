@@ -212,8 +212,9 @@ type layout struct {
 	res   Result
 	lines []*vline // all pages, in reading order
 	pages []Page
-	// Body metrics: word height, margins, usual gap between lines.
-	h, left, right, gap float64
+	// Body metrics: word height, usual gap between lines, margins per page.
+	h, gap        float64
+	lefts, rights []float64
 }
 
 // Layout turns positioned words into paragraphs tagged with their zone.
@@ -468,34 +469,70 @@ func (lo *layout) dropNoise(pi int, ls []*vline) []*vline {
 	return out
 }
 
-// metrics finds the text block's margins (from lines that fill most of
-// the width) and the usual gap between consecutive lines.
+// metrics finds each page's text block margins (from lines that fill most
+// of the width; a page with too few such lines takes those of the pages
+// of its orientation) and the usual gap between consecutive lines.
 func (lo *layout) metrics() {
-	var x0s, x1s, gaps []float64
-	minX, maxX := math.Inf(1), math.Inf(-1)
-	for _, l := range lo.lines {
-		minX, maxX = math.Min(minX, l.x0), math.Max(maxX, l.x1)
-	}
-	if math.IsInf(minX, 0) {
-		lo.left, lo.right, lo.gap = 0, 1, 0
-		return
-	}
+	var gaps []float64
 	for i, l := range lo.lines {
-		if l.x1-l.x0 > 0.7*(maxX-minX) {
-			x0s, x1s = append(x0s, l.x0), append(x1s, l.x1)
-		}
 		if i > 0 && lo.lines[i-1].page == l.page {
 			if g := l.y0 - lo.lines[i-1].y1; g > -0.5*lo.h && g < 2*lo.h {
 				gaps = append(gaps, g)
 			}
 		}
 	}
-	lo.left, lo.right = minX, maxX
-	if len(x0s) > 0 {
-		lo.left, lo.right = percentile(x0s, 0.2), percentile(x1s, 0.8)
-	}
 	lo.gap = median(gaps)
+	n := len(lo.pages)
+	lo.lefts, lo.rights = make([]float64, n), make([]float64, n)
+	byPage := make([][]*vline, n)
+	for _, l := range lo.lines {
+		byPage[l.page] = append(byPage[l.page], l)
+	}
+	landscape := func(pi int) bool { return lo.pages[pi].Width > lo.pages[pi].Height }
+	type acc struct{ x0s, x1s []float64 }
+	var orient [2]acc
+	own := make([]bool, n)
+	for pi, ls := range byPage {
+		minX, maxX := math.Inf(1), math.Inf(-1)
+		for _, l := range ls {
+			minX, maxX = math.Min(minX, l.x0), math.Max(maxX, l.x1)
+		}
+		var x0s, x1s []float64
+		for _, l := range ls {
+			if l.x1-l.x0 > 0.7*(maxX-minX) {
+				x0s, x1s = append(x0s, l.x0), append(x1s, l.x1)
+			}
+		}
+		o := 0
+		if landscape(pi) {
+			o = 1
+		}
+		orient[o].x0s = append(orient[o].x0s, x0s...)
+		orient[o].x1s = append(orient[o].x1s, x1s...)
+		if len(x0s) >= 3 {
+			lo.lefts[pi], lo.rights[pi], own[pi] = percentile(x0s, 0.2), percentile(x1s, 0.8), true
+		}
+	}
+	for pi := range byPage {
+		if own[pi] {
+			continue
+		}
+		o := 0
+		if landscape(pi) {
+			o = 1
+		}
+		if a := orient[o]; len(a.x0s) > 0 {
+			lo.lefts[pi], lo.rights[pi] = percentile(a.x0s, 0.2), percentile(a.x1s, 0.8)
+		} else {
+			// No line fills a page: the page's own extent.
+			lo.lefts[pi], lo.rights[pi] = 0.12*lo.pages[pi].Width, 0.88*lo.pages[pi].Width
+		}
+	}
 }
+
+// left and right: the text block's margins on a page.
+func (lo *layout) left(page int) float64  { return lo.lefts[page] }
+func (lo *layout) right(page int) float64 { return lo.rights[page] }
 
 func percentile(xs []float64, p float64) float64 {
 	s := append([]float64(nil), xs...)

@@ -68,7 +68,7 @@ func (lo *layout) header() int {
 	}
 	split := nseg.x0 - 1
 	rightCentre := nseg.centre()
-	textCentre := (lo.left + lo.right) / 2
+	textCentre := (lo.left(0) + lo.right(0)) / 2
 	if math.Abs(rightCentre-textCentre) < 2*lo.h {
 		// The Quốc hiệu is centred on the page: the header is stacked, not
 		// in two columns. Its lines read in order.
@@ -172,7 +172,7 @@ func (lo *layout) closingZone(from int) (int, int) {
 	start := -1
 	for k := from; k < len(ls); k++ {
 		for _, s := range ls[k].segs {
-			if call(lo.opt.Closing, s.text()) && s.x1-s.x0 < 0.75*(lo.right-lo.left) {
+			if call(lo.opt.Closing, s.text()) && s.x1-s.x0 < 0.75*(lo.right(ls[k].page)-lo.left(ls[k].page)) {
 				start = k
 				break
 			}
@@ -184,7 +184,7 @@ func (lo *layout) closingZone(from int) (int, int) {
 	if start < 0 {
 		return len(ls), len(ls)
 	}
-	mid := (lo.left + lo.right) / 2
+	mid := (lo.left(ls[start].page) + lo.right(ls[start].page)) / 2
 	for start > from && ls[start-1].page == ls[start].page && ls[start-1].x0 > mid-2*lo.h && isCaps(ls[start-1].text()) {
 		start--
 	}
@@ -218,7 +218,7 @@ func (lo *layout) closingZone(from int) (int, int) {
 // closing emits the left column (Nơi nhận: one line per recipient, wrapped
 // lines joined) and the right column (one line each) as two cells.
 func (lo *layout) closing(ls []*vline) {
-	mid := (lo.left + lo.right) / 2
+	mid := (lo.left(ls[0].page) + lo.right(ls[0].page)) / 2
 	var left, right []Para
 	for _, l := range ls {
 		var lw, rw []*word
@@ -290,7 +290,7 @@ func (lo *layout) paragraphs(ls []*vline, zone Zone) {
 	var first *vline
 	flush := func() {
 		if cur != nil {
-			cur.Running = first != nil && !lo.centred(first) && first.x0 > lo.left+0.8*lo.h && !allBold(cur.Runs)
+			cur.Running = first != nil && !lo.centred(first) && first.x0 > lo.left(first.page)+0.8*lo.h && !allBold(cur.Runs)
 			lo.emit(*cur)
 			cur = nil
 		}
@@ -320,6 +320,15 @@ func (lo *layout) paragraphs(ls []*vline, zone Zone) {
 	flush()
 }
 
+func lineBold(l *vline) bool {
+	for _, w := range l.words() {
+		if !w.Bold {
+			return false
+		}
+	}
+	return true
+}
+
 func allBold(rs []Run) bool {
 	for _, r := range rs {
 		if strings.TrimSpace(r.Text) != "" && !r.Bold {
@@ -331,7 +340,8 @@ func allBold(rs []Run) bool {
 
 func (lo *layout) centred(l *vline) bool {
 	c := (l.x0 + l.x1) / 2
-	return l.x0 > lo.left+2*lo.h && l.x1 < lo.right-2*lo.h && math.Abs(c-(lo.left+lo.right)/2) < 2*lo.h
+	lm, rm := lo.left(l.page), lo.right(l.page)
+	return l.x0 > lm+2*lo.h && l.x1 < rm-2*lo.h && math.Abs(c-(lm+rm)/2) < 2*lo.h
 }
 
 func (lo *layout) continues(p, l *vline, t string) bool {
@@ -349,19 +359,20 @@ func (lo *layout) continues(p, l *vline, t string) bool {
 	}
 	pc, lc := lo.centred(p), lo.centred(l)
 	if pc || lc {
-		return pc && lc && isCaps(pt) == isCaps(t)
+		// A title in capitals may open with a line set to the margins.
+		return (pc && lc && isCaps(pt) == isCaps(t)) || (isCaps(pt) && isCaps(t) && lineBold(p) == lineBold(l))
 	}
 	if len(l.segs) > 1 || len(p.segs) > 1 {
 		// A row of a table or a line with tab stops.
 		return false
 	}
-	if l.x0 > p.x0+0.8*lo.h && l.x0 > lo.left+0.8*lo.h {
+	if l.x0 > p.x0+0.8*lo.h && l.x0 > lo.left(l.page)+0.8*lo.h {
 		return false
 	}
-	if p.x1 < lo.right-3*lo.h {
+	if p.x1 < lo.right(p.page)-3*lo.h {
 		return false
 	}
-	if endsTerminal(pt) && l.x0 > lo.left+0.8*lo.h {
+	if endsTerminal(pt) && l.x0 > lo.left(l.page)+0.8*lo.h {
 		return false
 	}
 	return true
@@ -401,7 +412,7 @@ func (lo *layout) tableAt(ls []*vline, i int) ([][]string, int) {
 	}
 	for j > i && len(ls[j-1].segs) < 2 && j-1 > i+1 {
 		// It ends on a full row: a trailing lone segment is text.
-		if ls[j-1].segs[0].x1 > lo.right-lo.h {
+		if ls[j-1].segs[0].x1 > lo.right(ls[j-1].page)-lo.h {
 			j--
 			continue
 		}
