@@ -217,6 +217,27 @@ func TestLayout(t *testing.T) {
 			},
 		},
 		{
+			name: "a công văn: V/v under the number in the left column, Kính gửi across",
+			pages: []Page{page(
+				centred(50, 170, 13, "UBND TỈNH LÂM ĐỒNG"), centred(50, 400, 13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+				centred(66, 170, 13, "SỞ NỘI VỤ"), centred(66, 400, 14, "Độc lập - Tự do - Hạnh phúc"),
+				centred(92, 170, 13, "Số: 1984/SNV-TCBC"), centred(94, 400, 13, "Lâm Đồng, ngày 10 tháng 10 năm 2025"),
+				centred(110, 170, 12, "V/v đề nghị công nhận chức danh"), centred(124, 170, 12, "các Hội quần chúng"),
+				centred(160, 312, 14, "Kính gửi: Ủy ban nhân dân tỉnh"),
+			)},
+			want: []wantPara{
+				{ZoneHeaderLeft, "UBND TỈNH LÂM ĐỒNG", false},
+				{ZoneHeaderLeft, "SỞ NỘI VỤ", false},
+				{ZoneHeaderLeft, "Số: 1984/SNV-TCBC", false},
+				{ZoneHeaderLeft, "V/v đề nghị công nhận chức danh", false},
+				{ZoneHeaderLeft, "các Hội quần chúng", true},
+				{ZoneHeaderRight, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false},
+				{ZoneHeaderRight, "Độc lập - Tự do - Hạnh phúc", false},
+				{ZoneHeaderRight, "Lâm Đồng, ngày 10 tháng 10 năm 2025", true},
+				{ZoneBody, "Kính gửi: Ủy ban nhân dân tỉnh", false},
+			},
+		},
+		{
 			name:  "a stacked header (Quốc hiệu centred) reads in order",
 			pages: []Page{page(centred(50, 312, 13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), centred(68, 312, 13, "Độc lập - Tự do - Hạnh phúc"), just(100, left+36, "Nội dung của văn bản viết thành một đoạn dài kín dòng đến lề phải."))},
 			want: []wantPara{
