@@ -77,9 +77,9 @@ var (
 )
 
 // Import reads a .docx, a PDF, a legacy .doc or a text file and recognises
-// a document in it. name
-// is used only to report and to break a tie (a ".docx" that is not a zip is
-// malformed, not text); the format is decided by the content. The returned
+// a document in it. name is used only to report and to break a tie (a
+// ".docx" that is not a zip is malformed, not text); the format is decided
+// by the content. The returned
 // document is normalised (NFC, single spaces) and is a draft when its
 // number, date or signer is blank; validate it before rendering.
 func Import(r io.ReaderAt, size int64, name string, lim Limits) (*document.Document, *Report, error) {

@@ -8,7 +8,7 @@ import (
 // Report says what the importer recognised and what it had to guess, so
 // that a clerk knows which parts of the imported document to check.
 type Report struct {
-	// Format is "docx" or "text".
+	// Format is "docx", "text", "pdf" or "doc" (converted to .docx).
 	Format string `json:"format"`
 	// Encoding the text was read in: "utf-8", "utf-16", "windows-1252",
 	// and "+tcvn3" or "+vni" when legacy Vietnamese was converted.
