@@ -277,3 +277,30 @@ func BenchmarkImportPDF(b *testing.B) {
 		}
 	})
 }
+
+// TestExtractPageLimit: a PDF longer than the page limit is refused, not
+// cut.
+func TestExtractPageLimit(t *testing.T) {
+	ms, _ := filepath.Glob(filepath.Join(corpusDir, "02-*.pdf"))
+	if len(ms) == 0 {
+		t.Skip("no shared corpus")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext (poppler-utils) is required with the corpus present")
+	}
+	data, err := os.ReadFile(ms[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		max  int
+		want error
+	}{{5, pdfread.ErrTooLarge}, {6, nil}} {
+		lim := pdfread.DefaultLimits
+		lim.MaxPages = tc.max
+		pages, err := pdfread.Extract(context.Background(), data, lim)
+		if !errors.Is(err, tc.want) || (err == nil && len(pages) != 6) {
+			t.Errorf("6 pages, limit %d: %d pages, %v; want %v", tc.max, len(pages), err, tc.want)
+		}
+	}
+}

@@ -44,7 +44,7 @@ type Limits struct {
 	Timeout time.Duration
 	// MaxOutput caps the XHTML pdftotext writes (about 150 bytes a word).
 	MaxOutput int64
-	// MaxPages: pages past this are not read.
+	// MaxPages: a longer PDF is refused (ErrTooLarge).
 	MaxPages int
 }
 
@@ -111,7 +111,7 @@ func Extract(ctx context.Context, pdf []byte, lim Limits) ([]Page, error) {
 	var scmd *exec.Cmd
 	sout := &limitedWriter{w: &bytes.Buffer{}, n: lim.MaxOutput}
 	if html, err := exec.LookPath("pdftohtml"); err == nil {
-		scmd = exec.CommandContext(ctx, html, "-xml", "-i", "-stdout", "-q", "-l", strconv.Itoa(lim.MaxPages), in)
+		scmd = exec.CommandContext(ctx, html, "-xml", "-i", "-stdout", "-q", "-l", strconv.Itoa(lim.MaxPages+1), in)
 		scmd.Stdout = sout
 		if scmd.Start() != nil {
 			scmd = nil
@@ -123,7 +123,7 @@ func Extract(ctx context.Context, pdf []byte, lim Limits) ([]Page, error) {
 			scmd.Wait()
 		}
 	}()
-	cmd := exec.CommandContext(ctx, tool, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(lim.MaxPages), in, "-")
+	cmd := exec.CommandContext(ctx, tool, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(lim.MaxPages+1), in, "-")
 	var stderr bytes.Buffer
 	cmd.Stderr = &limitedWriter{w: &stderr, n: 4096}
 	out := &limitedWriter{w: &bytes.Buffer{}, n: lim.MaxOutput}
@@ -142,6 +142,11 @@ func Extract(ctx context.Context, pdf []byte, lim Limits) ([]Page, error) {
 	pages, err := ParseBBox(out.w.(*bytes.Buffer))
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	// One page past the limit is read to tell a long PDF from one at the
+	// limit: it is refused, never cut.
+	if len(pages) > lim.MaxPages {
+		return nil, fmt.Errorf("pdf: more than %d pages: %w", lim.MaxPages, ErrTooLarge)
 	}
 	if scmd != nil && scmd.Wait() == nil && !sout.over {
 		if styles, err := parseStyles(sout.w.(*bytes.Buffer), pages); err == nil {
