@@ -1,6 +1,7 @@
 package pdfread
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode"
@@ -37,6 +38,7 @@ func FuzzLayout(f *testing.F) {
 	f.Add([]byte{0, 10, 5, 13, 1, 40, 5, 13, 4, 10, 30, 13, 5, 100, 31, 13, 7, 10, 200, 13, 8, 120, 200, 13})
 	f.Add([]byte{12, 100, 240, 8, 13, 120, 240, 8, 14, 100, 242, 8, 15, 100, 245, 8, 19, 150, 255, 13})
 	f.Add([]byte{27, 20, 50, 13, 17, 20, 250, 9, 31, 30, 50, 13, 28, 50, 60, 13, 29, 10, 70, 13, 37, 20, 80, 13})
+	f.Add([]byte{30, 20, 50, 254, 31, 40, 50, 253, 32, 60, 50, 13})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 4*400 {
 			return
@@ -51,7 +53,14 @@ func FuzzLayout(f *testing.F) {
 				continue
 			}
 			x, y, h := float64(data[i+1]), float64(data[i+2]), float64(data[i+3]%20)
-			cur.Words = append(cur.Words, Word{Text: v, X0: x, Y0: y, X1: x + float64(len(v))*h/2, Y1: y + h})
+			w := Word{Text: v, X0: x, Y0: y, X1: x + float64(len(v))*h/2, Y1: y + h}
+			switch data[i+3] {
+			case 254: // boxes pdftotext should never give: kept all the same
+				w.X1, w.Y1 = w.X0-5, math.NaN()
+			case 253:
+				w.X0 = math.Inf(1)
+			}
+			cur.Words = append(cur.Words, w)
 		}
 		pages = append(pages, cur)
 		in := map[string]int{}

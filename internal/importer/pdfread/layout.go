@@ -290,8 +290,18 @@ func (lo *layout) repair() {
 func (lo *layout) buildLines(pi int) []*vline {
 	var ws []*word
 	for _, w := range lo.pages[pi].Words {
-		if w.X1 < w.X0 || w.Y1 < w.Y0 || isBad(w.X0) || isBad(w.X1) || isBad(w.Y0) || isBad(w.Y1) {
-			continue
+		// A box that makes no sense is mended, not dropped: the word is
+		// kept wherever it lands.
+		for _, f := range []*float64{&w.X0, &w.X1, &w.Y0, &w.Y1} {
+			if isBad(*f) {
+				*f = 0
+			}
+		}
+		if w.X1 < w.X0 {
+			w.X0, w.X1 = w.X1, w.X0
+		}
+		if w.Y1 < w.Y0 {
+			w.Y0, w.Y1 = w.Y1, w.Y0
 		}
 		ws = append(ws, &word{Word: w})
 	}
