@@ -266,6 +266,17 @@ func TestLayout(t *testing.T) {
 			}),
 		},
 		{
+			name: "after a closing that ended (Lưu line), a right-aligned line on the next page is attached text",
+			pages: []Page{
+				all(body(100), closing(250)),
+				page(put(50, 450, 13, "Mẫu số 01"), centred(80, 312, 14, "ĐƠN ĐĂNG KÝ")),
+			},
+			want: cat(bodyWant, closingWant, []wantPara{
+				{ZoneAfter, "Mẫu số 01", false},
+				{ZoneAfter, "ĐƠN ĐĂNG KÝ", false},
+			}),
+		},
+		{
 			name: "the pages after the signature page are an attached text",
 			pages: []Page{
 				all(body(100), closing(250)),

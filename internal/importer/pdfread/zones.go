@@ -124,9 +124,9 @@ func (lo *layout) header() int {
 	return end
 }
 
-// runsOf joins words into runs, one run per footnote. number: a "Số:"
-// line whose number and "/symbol" the stamping split ("Số: 453" and
-// "/TB-UBND") is joined back.
+// runsOf joins words into runs: a new run where bold or italic changes and
+// after each footnote mark. number: a "Số:" line, whose number and
+// "/symbol" the stamping split ("Số: 453" and "/TB-UBND") are joined back.
 func runsOf(ws []*word, number bool) []Run {
 	var out []Run
 	var cur *Run
@@ -202,9 +202,17 @@ func (lo *layout) closingZone(from int) (int, int) {
 	for end < len(ls) && ls[end].page == ls[start].page && (end == start || !across(ls[end])) {
 		end++
 	}
-	// A long Nơi nhận goes on at the top of the next page: its "- ..."
-	// lines on the left, the rest of the signature on the right.
-	for end < len(ls) && ls[end].page == ls[start].page+1 && !across(ls[end]) {
+	// A long Nơi nhận goes on at the top of the next page (its Lưu line,
+	// which ends it, is not on this one): its "- ..." lines on the left,
+	// the rest of the signature on the right.
+	ended := false
+	for _, l := range ls[start:end] {
+		for _, sg := range l.segs {
+			t := strings.TrimLeft(sg.text(), "-–• ")
+			ended = ended || (sg.x0 < mid && strings.HasPrefix(t, "Lưu"))
+		}
+	}
+	for !ended && end < len(ls) && ls[end].page == ls[start].page+1 && !across(ls[end]) {
 		t := strings.TrimSpace(ls[end].text())
 		left := ls[end].x1 < mid
 		if !(left && (strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") || strings.HasPrefix(t, "Lưu"))) && !(ls[end].x0 > mid-lo.h) {
