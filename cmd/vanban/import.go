@@ -12,17 +12,18 @@ import (
 	"github.com/vanban/vanban/internal/importer"
 )
 
-// runImport implements `vanban import [--report FILE] FILE.docx|FILE.txt|-`:
+// runImport implements `vanban import [--report FILE] FILE.docx|FILE.pdf|FILE.doc|FILE.txt|-`:
 // the recognised document as indented v1 JSON on stdout, and the report of
-// what was recognised and guessed on stderr (as text) or in FILE (as
-// JSON). Exit status: 0 imported, 1 the file was refused (legacy .doc, too
-// large, zip bomb, malformed), 2 usage or I/O errors.
+// what was recognised, guessed and dropped on stderr (as text) or in FILE
+// (as JSON). Exit status: 0 imported, 1 the file was refused (a .doc or PDF
+// without its converter installed, too large, zip bomb, malformed), 2 usage
+// or I/O errors.
 func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	reportFile := fs.String("report", "", "write the import report as JSON to FILE instead of text on stderr")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vanban import [--report FILE] FILE.docx|FILE.txt (or - for stdin)")
+		fmt.Fprintln(stderr, "usage: vanban import [--report FILE] FILE.docx|FILE.pdf|FILE.doc|FILE.txt (or - for stdin)")
 		fmt.Fprintln(stderr, "Prints the recognised document as vanban JSON v1; validate it with 'vanban validate --draft'.")
 		fs.PrintDefaults()
 	}
@@ -55,7 +56,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "vanban import: %s: %v\n", in, err)
 		switch {
-		case errors.Is(err, importer.ErrLegacyDOC), errors.Is(err, importer.ErrTooLarge),
+		case errors.Is(err, importer.ErrLegacyDOC), errors.Is(err, importer.ErrNoConverter), errors.Is(err, importer.ErrTooLarge),
 			errors.Is(err, importer.ErrZipBomb), errors.Is(err, importer.ErrMalformed):
 			return 1
 		}

@@ -129,7 +129,8 @@ func uploadError(err error) error {
 		VI: "Không đọc được tệp gửi lên (dữ liệu multipart hỏng).", EN: "could not read the upload: malformed multipart body"}
 }
 
-// importError maps the importer's refusals: a legacy .doc is a format the
+// importError maps the importer's refusals: a legacy .doc the service
+// cannot convert, or a PDF without pdftotext installed, is a format the
 // service does not take (415); a .docx over the zip limits (entry count,
 // inflated size: a zip bomb) or a file that is neither readable .docx nor
 // text is unprocessable (422). The upload size itself is checked before
@@ -141,6 +142,10 @@ func importError(err error) (*Error, bool) {
 		return &Error{Status: http.StatusUnsupportedMediaType, Code: CodeUnsupportedFile,
 			VI: "Không nhận tệp .doc (Word 97-2003): hãy mở tệp bằng Word hoặc LibreOffice, lưu lại dưới dạng .docx rồi nhập lại.",
 			EN: "legacy Word .doc (Word 97-2003) files are not supported: open the file in Word or LibreOffice, save it as .docx and import that"}, true
+	case errors.Is(err, importer.ErrNoConverter):
+		return &Error{Status: http.StatusUnsupportedMediaType, Code: CodeUnsupportedFile,
+			VI: "Máy chủ chưa cài công cụ đọc tệp PDF (pdftotext, gói poppler-utils): hãy gửi tệp .docx hoặc văn bản thuần.",
+			EN: fmt.Sprintf("this server cannot read PDF files (%s): send a .docx or plain text instead", detail)}, true
 	case errors.Is(err, importer.ErrZipBomb), errors.Is(err, importer.ErrTooLarge):
 		return &Error{Status: http.StatusUnprocessableEntity, Code: CodeUnreadableFile,
 			VI: "Tệp .docx vượt giới hạn an toàn (số phần trong tệp nén hoặc dung lượng sau giải nén); không nhập.",

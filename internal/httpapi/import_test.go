@@ -14,6 +14,7 @@ import (
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/importer"
+	"github.com/vanban/vanban/internal/importer/pdfread"
 )
 
 // fakeImport refuses by content ("LEGACY", "BOMB", "MANY", "BAD") and
@@ -24,7 +25,7 @@ func fakeImport(r io.ReaderAt, size int64, name string, lim importer.Limits) (*d
 		return nil, nil, err
 	}
 	text := strings.TrimSpace(string(data))
-	for prefix, err := range map[string]error{"LEGACY": importer.ErrLegacyDOC, "BOMB": importer.ErrZipBomb, "MANY": importer.ErrTooLarge, "BAD": importer.ErrMalformed} {
+	for prefix, err := range map[string]error{"LEGACY": importer.ErrLegacyDOC, "BOMB": importer.ErrZipBomb, "MANY": importer.ErrTooLarge, "BAD": importer.ErrMalformed, "NOPDF": &pdfread.MissingToolError{Tool: "pdftotext", Package: "poppler-utils"}} {
 		if strings.HasPrefix(text, prefix) {
 			return nil, nil, fmt.Errorf("import: docx: %w", err)
 		}
@@ -70,6 +71,7 @@ func TestImport(t *testing.T) {
 		{name: "text", field: "file", file: "ke-hoach.txt", content: "Kế hoạch bình đẳng giới năm 2024", status: 200,
 			contains: []string{`"summary":"Kế hoạch bình đẳng giới năm 2024"`, `"guessed":[{"path":"/type"`, "ke-hoach.txt", `"recognised":[]`}},
 		{name: "legacy doc", field: "file", file: "cu.doc", content: "LEGACY", status: 415, code: CodeUnsupportedFile, contains: []string{".docx", "Word 97-2003"}},
+		{name: "pdf without pdftotext", field: "file", file: "vb.pdf", content: "NOPDF", status: 415, code: CodeUnsupportedFile, contains: []string{"pdftotext", "PDF"}},
 		{name: "zip bomb", field: "file", file: "bom.docx", content: "BOMB", status: 422, code: CodeUnreadableFile},
 		{name: "too many entries", field: "file", file: "nhieu.docx", content: "MANY", status: 422, code: CodeUnreadableFile},
 		{name: "malformed", field: "file", file: "hong.docx", content: "BAD", status: 422, code: CodeUnreadableFile},

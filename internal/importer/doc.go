@@ -21,9 +21,18 @@
 // what it recognised, so a clerk knows what to check. Text in the legacy
 // TCVN3 and VNI encodings is detected and converted (package vntext).
 //
+// A born-digital PDF is read through its text layer (package pdfread:
+// poppler's pdftotext and pdftohtml, found at run time): the words' places
+// give the header and closing columns, paragraphs and footnotes, and the
+// page numbers and signature stamps it drops are listed in the Report. A
+// legacy .doc is converted to .docx by LibreOffice when soffice is
+// installed.
+//
 // Input is bounded (Limits): the upload size, and for a .docx the zip entry
-// count, the uncompressed size and the XML depth (package docxread). A
-// legacy binary .doc, an oversized upload, a zip bomb or a malformed file
-// is refused with an error that wraps ErrLegacyDOC, ErrTooLarge, ErrZipBomb
-// or ErrMalformed, and nothing else is returned.
+// count, the uncompressed size and the XML depth (package docxread); the
+// external tools run under a deadline with their output capped. A legacy
+// .doc that cannot be converted, a PDF without pdftotext installed, an
+// oversized upload, a zip bomb or a malformed file is refused with an error
+// that wraps ErrLegacyDOC, ErrNoConverter, ErrTooLarge, ErrZipBomb or
+// ErrMalformed, and nothing else is returned.
 package importer

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,8 +14,8 @@ import (
 )
 
 // Errors the caller maps to a response (HTTP: ErrLegacyDOC and
-// ErrMalformed → 422, ErrTooLarge and ErrZipBomb → 413). Every error Import
-// returns wraps exactly one of them.
+// ErrNoConverter → 415, ErrMalformed → 422, ErrTooLarge and ErrZipBomb →
+// 413). Every error Import returns wraps exactly one of them.
 var (
 	// ErrLegacyDOC: a Word 97-2003 binary .doc (OLE2 compound file).
 	ErrLegacyDOC = errors.New("legacy Word .doc (Word 97-2003) is not supported: open it in Word or LibreOffice and save it as .docx")
@@ -24,7 +25,7 @@ var (
 	// ErrZipBomb: a zip entry inflates beyond its declared size or the
 	// uncompressed limit.
 	ErrZipBomb = docxread.ErrZipBomb
-	// ErrMalformed: not a readable .docx or text file.
+	// ErrMalformed: not a readable .docx, PDF or text file.
 	ErrMalformed = docxread.ErrMalformed
 )
 
@@ -75,9 +76,10 @@ var (
 	magicPDF  = []byte("%PDF-")
 )
 
-// Import reads a .docx or a text file and recognises a document in it. name
-// is used only to report and to break a tie (a ".docx" that is not a zip is
-// malformed, not text); the format is decided by the content. The returned
+// Import reads a .docx, a PDF, a legacy .doc or a text file and recognises
+// a document in it. name is used only to report and to break a tie (a
+// ".docx" that is not a zip is malformed, not text); the format is decided
+// by the content. The returned
 // document is normalised (NFC, single spaces) and is a draft when its
 // number, date or signer is blank; validate it before rendering.
 func Import(r io.ReaderAt, size int64, name string, lim Limits) (*document.Document, *Report, error) {
@@ -97,11 +99,13 @@ func Import(r io.ReaderAt, size int64, name string, lim Limits) (*document.Docum
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(head, magicOLE2):
-		return nil, nil, fmt.Errorf("import: %w", ErrLegacyDOC)
+		return ImportDOC(context.Background(), r, size, lim)
 	case bytes.HasPrefix(head, magicZip) || ext == ".docx":
 		return ImportDOCX(r, size, lim)
-	case bytes.HasPrefix(head, magicRTF), bytes.HasPrefix(head, magicPDF):
-		return nil, nil, fmt.Errorf("import: RTF and PDF are not supported (save as .docx or copy the text): %w", ErrMalformed)
+	case bytes.HasPrefix(head, magicPDF):
+		return ImportPDF(context.Background(), r, size, lim)
+	case bytes.HasPrefix(head, magicRTF):
+		return nil, nil, fmt.Errorf("import: RTF is not supported (save as .docx or copy the text): %w", ErrMalformed)
 	}
 	data := make([]byte, size)
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {

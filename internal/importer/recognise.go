@@ -54,8 +54,14 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	end := len(lines)
 	var appx []int
 	closeAt := r.findClosing(start, end)
+	unlabelled := -1
 	for i := closeAt; i < end; i++ {
 		if t := lines[i].text(); lines[i].style == "VbPhuLuc" || (appendixRE.MatchString(t) && lines[i].table == nil) {
+			appx = append(appx, i)
+		} else if lines[i].after && unlabelled < 0 && len(appx) == 0 {
+			// Text the layout placed after the signature, without a "PHỤ
+			// LỤC" line: read as an appendix, not as closing lines.
+			unlabelled = i
 			appx = append(appx, i)
 		}
 	}
@@ -73,7 +79,13 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 		if k+1 < len(appx) {
 			b = appx[k+1]
 		}
-		r.appendix(lines[a:b], len(r.d.Appendices))
+		ls := lines[a:b]
+		if a == unlabelled {
+			ls = append([]line{{blank: true}}, ls...) // no label line to skip
+			r.rep.guessed(fmt.Sprintf("/appendices/%d", len(r.d.Appendices)), "Phần in sau trang chữ ký, không có dòng \"Phụ lục\": nhập như một phụ lục, hãy kiểm tra.",
+				"the text printed after the signature page has no \"Phụ lục\" line: imported as an appendix, check it")
+		}
+		r.appendix(ls, len(r.d.Appendices))
 	}
 	r.finish()
 	document.Normalize(r.d, nil)
@@ -292,7 +304,7 @@ func (r *recogniser) summary(i int) int {
 		return i
 	}
 	t := ls[i].text()
-	if startsBlock(t) && !strings.HasPrefix(t, "Trên") {
+	if (startsBlock(t) && !strings.HasPrefix(t, "Trên")) || ls[i].running {
 		return i
 	}
 	style := ls[i].style

@@ -8,7 +8,7 @@ import (
 // Report says what the importer recognised and what it had to guess, so
 // that a clerk knows which parts of the imported document to check.
 type Report struct {
-	// Format is "docx" or "text".
+	// Format is "docx", "text", "pdf" or "doc" (converted to .docx).
 	Format string `json:"format"`
 	// Encoding the text was read in: "utf-8", "utf-16", "windows-1252",
 	// and "+tcvn3" or "+vni" when legacy Vietnamese was converted.
@@ -17,6 +17,21 @@ type Report struct {
 	Recognised []Note `json:"recognised"`
 	// Guessed parts: inferred, defaulted or restructured. Check these.
 	Guessed []Note `json:"guessed"`
+	// Dropped: source text not kept in the document, each with why (a PDF's
+	// page numbers and digital-signature stamps).
+	Dropped []DroppedText `json:"dropped,omitempty"`
+}
+
+// DroppedText is a piece of the source left out of the document, with the
+// reason in Vietnamese and English.
+type DroppedText struct {
+	Text string `json:"text"`
+	VI   string `json:"reason_vi"`
+	EN   string `json:"reason_en"`
+}
+
+func (r *Report) drop(text, vi, en string) {
+	r.Dropped = append(r.Dropped, DroppedText{Text: text, VI: vi, EN: en})
 }
 
 // Note is one line of the report: the JSON Pointer of the field concerned
@@ -59,6 +74,11 @@ func (r *Report) WriteText(w io.Writer) error {
 			if _, err := fmt.Fprintf(w, "  %-28s %s\n  %-28s %s\n", p, n.VI, "", n.EN); err != nil {
 				return err
 			}
+		}
+	}
+	for _, d := range r.Dropped {
+		if _, err := fmt.Fprintf(w, "  dropped: %q\n    %s\n    %s\n", d.Text, d.VI, d.EN); err != nil {
+			return err
 		}
 	}
 	return nil

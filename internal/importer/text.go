@@ -35,6 +35,12 @@ type line struct {
 	table *rawTable
 	// landscape: the DOCX section holding the line is landscape.
 	landscape bool
+	// after: the source's layout puts the line after the signature block
+	// (a PDF page after the one the signature is on): an attached text.
+	after bool
+	// running: the source's layout shows running text (a PDF paragraph
+	// set to the margins, not centred), so it is no trích yếu.
+	running bool
 }
 
 func (l *line) text() string {

@@ -1506,9 +1506,10 @@ function openFile(file) {
 }
 
 /**
- * importFile sends a .docx or .txt to /v1/import and opens the document the
- * server recognised in it. The importer's guesses are listed under the
- * notice, each a link to its field, so the clerk knows what to check.
+ * importFile sends a .docx, .pdf, .doc or .txt to /v1/import and opens the
+ * document the server recognised in it. The importer's guesses are listed
+ * under the notice, each a link to its field, so the clerk knows what to
+ * check; what it dropped (a PDF's page numbers, signature stamps) is named.
  */
 async function importFile(file) {
   const label = $('label[for="import-input"]');
@@ -1526,6 +1527,8 @@ async function importFile(file) {
     msg += guessed.length ? `, ${guessed.length} chỗ phải đoán, hãy kiểm tra lại:` : ".";
     const legacy = /\+(tcvn3|vni)/i.exec(rep.encoding || "");
     if (legacy) msg += ` Văn bản gõ bằng bảng mã ${legacy[1].toUpperCase()} đã được chuyển sang Unicode.`;
+    const dropped = rep.dropped || [];
+    if (dropped.length) msg += ` Đã bỏ ${dropped.length} đoạn không thuộc văn bản: ${dropped.map((d) => `“${d.text}” (${d.reason_vi})`).join("; ")}`;
     const list = guessed.length ? h("ul", { class: "import-guesses", "aria-label": "Những chỗ phải đoán khi nhập" },
       guessed.map((g) => h("li", {}, g.path
         ? button(g.message_vi || g.message_en, () => jumpTo(g.path), { cls: "link", dataset: { guessPath: g.path } })
