@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/vanban/vanban/internal/document"
@@ -25,6 +26,7 @@ func docxLines(dx *docxread.Document, rep *Report) []line {
 		}
 		secStart = len(out)
 	}
+	tables := 0
 	for _, b := range dx.Blocks {
 		switch {
 		case b.Para != nil:
@@ -40,7 +42,12 @@ func docxLines(dx *docxread.Document, rep *Report) []line {
 			}
 		case b.Table != nil:
 			if !sawText || layoutTable(b.Table) {
-				out = append(out, flattenTable(b.Table)...)
+				tables++
+				ls := flattenTable(b.Table)
+				for i := range ls {
+					ls[i].tbl = tables
+				}
+				out = append(out, ls...)
 				continue
 			}
 			out = append(out, line{table: tableFromDOCX(b.Table)})
@@ -75,6 +82,15 @@ func paraLines(p *docxread.Paragraph) []line {
 			out[i].blank = true
 		}
 	}
+	// Text boxes read as if they followed the paragraph that anchors them.
+	for _, b := range p.TextBoxes {
+		switch {
+		case b.Para != nil:
+			out = append(out, paraLines(b.Para)...)
+		case b.Table != nil:
+			out = append(out, flattenTable(b.Table)...)
+		}
+	}
 	return out
 }
 
@@ -94,7 +110,9 @@ func layoutTable(t *docxread.Table) bool {
 		for i := range r.Cells {
 			txt := strings.TrimSpace(r.Cells[i].Text())
 			up := strings.ToUpper(txt)
-			if strings.HasPrefix(txt, "Nơi nhận") || strings.HasPrefix(up, "NƠI NHẬN") ||
+			// "Kính gửi:" in the first cell and the addressees beside it is
+			// how many offices lay out a long addressee list.
+			if (i == 0 && strings.HasPrefix(txt, "Kính gửi")) || strings.HasPrefix(txt, "Nơi nhận") || strings.HasPrefix(up, "NƠI NHẬN") ||
 				strings.Contains(up, "CỘNG HÒA XÃ HỘI") || strings.Contains(up, "CỘNG HOÀ XÃ HỘI") ||
 				authorityRE.MatchString(txt) {
 				return true
@@ -104,27 +122,71 @@ func layoutTable(t *docxread.Table) bool {
 	return false
 }
 
+// flattenTable reads a layout table as the printed columns it draws: a
+// run of rows with text in several cells (a band) is read column by column,
+// top to bottom, so a header laid out one line per row ("ỦY BAN NHÂN DÂN |
+// | CỘNG HÒA ...", "TỈNH X | | Độc lập ...", "Số: | | X, ngày ...") reads
+// like the two stacked blocks of a one-row header; a row with a single
+// cell (a V/v or Kính gửi line spanning the table) is read where it
+// stands. Spacer columns hold no text and vanish.
 func flattenTable(t *docxread.Table) []line {
 	var out []line
-	for _, r := range t.Rows {
-		for i := range r.Cells {
-			c := &r.Cells[i]
-			if c.Merge == docxread.MergeContinue {
-				continue
-			}
-			start := len(out)
-			for _, b := range c.Blocks {
-				switch {
-				case b.Para != nil:
-					out = append(out, paraLines(b.Para)...)
-				case b.Table != nil:
-					out = append(out, flattenTable(b.Table)...)
-				}
-			}
-			if len(out) > start {
-				out[len(out)-1].cellEnd = true
+	cellLines := func(c *docxread.Cell) {
+		start := len(out)
+		for _, b := range c.Blocks {
+			switch {
+			case b.Para != nil:
+				out = append(out, paraLines(b.Para)...)
+			case b.Table != nil:
+				out = append(out, flattenTable(b.Table)...)
 			}
 		}
+		if len(out) > start {
+			out[len(out)-1].cellEnd = true
+		}
+	}
+	single := func(r docxread.Row) bool {
+		n := 0
+		for i := range r.Cells {
+			if r.Cells[i].Merge != docxread.MergeContinue {
+				n++
+			}
+		}
+		return n <= 1
+	}
+	rows := t.Rows
+	for i := 0; i < len(rows); {
+		if single(rows[i]) {
+			for k := range rows[i].Cells {
+				if c := &rows[i].Cells[k]; c.Merge != docxread.MergeContinue {
+					cellLines(c)
+				}
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(rows) && !single(rows[j]) {
+			j++
+		}
+		// Grid column where each cell of the band starts.
+		type at struct{ lo, row, k int }
+		var cells []at
+		for ri := i; ri < j; ri++ {
+			lo := 0
+			for k := range rows[ri].Cells {
+				c := &rows[ri].Cells[k]
+				cells = append(cells, at{lo, ri, k})
+				lo += max(c.Span, 1)
+			}
+		}
+		sort.SliceStable(cells, func(a, b int) bool { return cells[a].lo < cells[b].lo })
+		for _, a := range cells {
+			if c := &rows[a.row].Cells[a.k]; c.Merge != docxread.MergeContinue {
+				cellLines(c)
+			}
+		}
+		i = j
 	}
 	return out
 }

@@ -37,6 +37,9 @@ type recogniser struct {
 
 func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	r := &recogniser{lines: lines, rep: rep, docx: docx, d: &document.Document{Schema: document.SchemaV1}}
+	for i := range lines {
+		lines[i].src = i
+	}
 	for _, l := range lines {
 		if strings.HasPrefix(l.style, "Vb") {
 			r.vbStyles = true
@@ -52,31 +55,25 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	}
 	start := r.header()
 	end := len(lines)
-	var appx []int
 	closeAt := r.findClosing(start, end)
-	for i := closeAt; i < end; i++ {
-		if t := lines[i].text(); lines[i].style == "VbPhuLuc" || (appendixRE.MatchString(t) && lines[i].table == nil) {
-			appx = append(appx, i)
+	bodyEnd := closeAt
+	if closeAt == end {
+		// No Nơi nhận or signature: an appendix heading still ends the
+		// body (a text copied without its closing block).
+		for i := start; i < end; i++ {
+			if l := lines[i]; l.style == "VbPhuLuc" || (l.table == nil && appendixHeadRE.MatchString(l.text())) {
+				bodyEnd, closeAt = i, i
+				break
+			}
 		}
 	}
-	bodyEnd := end
-	if len(appx) > 0 {
-		bodyEnd = appx[0]
-		if closeAt > bodyEnd {
-			closeAt = bodyEnd
-		}
-	}
-	r.body(lines[start:closeAt])
-	r.closing(lines[closeAt:bodyEnd])
-	for k, a := range appx {
-		b := end
-		if k+1 < len(appx) {
-			b = appx[k+1]
-		}
-		r.appendix(lines[a:b], len(r.d.Appendices))
-	}
+	closeEnd := r.closingEnd(closeAt, end)
+	r.body(lines[start:bodyEnd])
+	r.closing(lines[closeAt:closeEnd])
+	r.afterSignature(closeEnd, end)
 	r.finish()
 	document.Normalize(r.d, nil)
+	r.audit()
 	return r.d
 }
 

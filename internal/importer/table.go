@@ -579,3 +579,28 @@ func leafPtrs(cols []document.Column) []*document.Column {
 	}
 	return out
 }
+
+// text is the table's printed words for the import audit: column titles
+// and cells, a number written as the model stores it ("3.190" → 3190), so
+// that the audit compares like with like.
+func (rt *rawTable) text() string {
+	var b strings.Builder
+	var cols func(cs []document.Column)
+	cols = func(cs []document.Column) {
+		for _, c := range cs {
+			b.WriteString(c.Title + " ")
+			cols(c.Children)
+		}
+	}
+	cols(rt.columns)
+	for _, r := range rt.rows {
+		for _, c := range r {
+			t := strings.TrimSpace(c.text)
+			if f, ok := parseCellNumber(t); ok {
+				t = strconv.FormatFloat(f, 'f', -1, 64)
+			}
+			b.WriteString(t + " ")
+		}
+	}
+	return b.String()
+}

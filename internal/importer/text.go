@@ -35,6 +35,12 @@ type line struct {
 	table *rawTable
 	// landscape: the DOCX section holding the line is landscape.
 	landscape bool
+	// tbl numbers the DOCX layout table the line was read from (1, 2 ...;
+	// 0 outside one), so the closing block and an attached document's
+	// header are known to end where their table ends.
+	tbl int
+	// src is the line's index in the recogniser's input, for the report.
+	src int
 }
 
 func (l *line) text() string {
