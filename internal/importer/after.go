@@ -219,19 +219,45 @@ func titleLike(l line) bool {
 // titleBlockStart walks back from a "(Kèm theo ...)" line at k over the
 // title lines above it (capitals, a Phụ lục or Biểu mẫu heading) and
 // returns the first of them.
+//
+// A title in sentence case under a capitals name ("DANH SÁCH" / "Xã,
+// phường trọng điểm ... năm 2025") is part of the block: up to three such
+// lines are taken while no capitals line has been met, when they do not
+// end a sentence and do not open an item.
 func titleBlockStart(ls []line, from, k int) int {
 	j := k
+	sentence := 0
+	sawCaps := false
 	for j-1 >= from {
 		p := ls[j-1]
 		t := p.text()
 		if p.blank || t == "" {
+			if sawCaps {
+				break
+			}
 			j--
 			continue
 		}
-		if p.table != nil || !(isCaps(t) || appendixHeadRE.MatchString(t) || formHeadRE.MatchString(t) || p.style == "VbTenPhuLuc") {
+		if p.table != nil || p.cells != nil {
+			break
+		}
+		switch {
+		case isCaps(t) || appendixHeadRE.MatchString(t) || formHeadRE.MatchString(t) || p.style == "VbTenPhuLuc":
+			sawCaps = true
+		case !sawCaps && sentence < 3 && !endsTerminal(t) && !strings.HasSuffix(t, ")") && !startsBlock(t) && wordCount(t) <= 40:
+			sentence++
+		default:
+			j = -j // stop
+		}
+		if j < 0 {
+			j = -j
 			break
 		}
 		j--
+	}
+	if !sawCaps {
+		// Sentence-case lines alone are not a title block.
+		j = k
 	}
 	for j < k && (ls[j].blank || ls[j].text() == "") {
 		j++
@@ -322,7 +348,10 @@ func (r *recogniser) appendix(ls []line, idx int) {
 			}
 			break
 		}
-		if l.table != nil || l.cells != nil || l.style == "VbDuongKe" || (!isCaps(t) && l.style != "VbTenPhuLuc" && !(len(title) == 0 && heading == "" && formHeadRE.MatchString(t))) {
+		if l.table != nil || l.cells != nil || l.style == "VbDuongKe" {
+			break
+		}
+		if !isCaps(t) && l.style != "VbTenPhuLuc" && !(len(title) == 0 && heading == "" && formHeadRE.MatchString(t)) && !subtitleBeforeKemTheo(ls, i) {
 			break
 		}
 		if len(title) > 0 && wordCount(strings.Join(title, " "))+wordCount(t) > 60 {
@@ -379,4 +408,23 @@ func (r *recogniser) appendix(ls []line, idx int) {
 		src = a.Title
 	}
 	r.rep.recognisedFrom(path, src, "Phụ lục: "+a.Title+".", "appendix: "+a.Title)
+}
+
+// subtitleBeforeKemTheo: line i is a sentence-case title line with only
+// such lines between it and a "(Kèm theo ...)" line (a list's subject under
+// its "DANH SÁCH").
+func subtitleBeforeKemTheo(ls []line, i int) bool {
+	for k := i; k < len(ls) && k < i+4; k++ {
+		t := ls[k].text()
+		if ls[k].blank || t == "" {
+			continue
+		}
+		if kemTheoOpenRE.MatchString(t) {
+			return true
+		}
+		if ls[k].table != nil || endsTerminal(t) || strings.HasSuffix(t, ")") || startsBlock(t) || wordCount(t) > 40 {
+			return false
+		}
+	}
+	return false
 }

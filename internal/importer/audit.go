@@ -87,6 +87,7 @@ func (r *recogniser) audit() {
 			own[w]++
 		}
 		missing := 0
+		var which []string
 		for _, w := range ws {
 			if own[w] > 0 {
 				own[w]--
@@ -97,11 +98,15 @@ func (r *recogniser) audit() {
 				continue
 			}
 			missing++
+			if len(which) < 12 {
+				which = append(which, w)
+			}
 		}
 		if missing > 0 {
+			list := strings.Join(which, ", ")
 			r.rep.drop(i, short80(text), false,
-				"Không nhận ra được: "+itoa(missing)+" từ của đoạn này không có trong dữ liệu đã nhập; cần thêm lại bằng tay.",
-				itoa(missing)+" word(s) of this paragraph were not recognised into the model; add them back by hand")
+				"Không nhận ra được: "+itoa(missing)+" từ của đoạn này không có trong dữ liệu đã nhập ("+list+"); cần thêm lại bằng tay.",
+				itoa(missing)+" word(s) of this paragraph were not recognised into the model ("+list+"); add them back by hand")
 		}
 	}
 }

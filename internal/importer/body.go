@@ -18,6 +18,10 @@ type unit struct {
 	table  *rawTable
 	budget *document.Budget
 
+	// whole: the runs as written, label included (set by classify before
+	// it cuts a label off).
+	whole []document.Run
+
 	// Set by classify.
 	kind  string // "heading", "item", "para", "table", "budget"
 	label string
@@ -210,6 +214,7 @@ func (r *recogniser) classify(us []unit) []unit {
 		}
 		if kind, label, rest := labelOf(t); kind != "" && r.acceptLabel(kind, label, last) {
 			u.kind, u.label, u.lkind = "heading", label, kind
+			u.whole = u.runs
 			u.runs = cutRunPrefix(u.runs, len(t)-len(rest))
 			switch {
 			case r.vbStyles:
@@ -235,6 +240,36 @@ func (r *recogniser) classify(us []unit) []unit {
 			continue
 		}
 		u.kind = "para"
+	}
+	return articles(us)
+}
+
+// dieuRE: an article of a quyết định or a regulation, "Điều 1." or "Điều
+// 2:" with its title or text run in.
+var dieuRE = regexp.MustCompile(`^Điều\s+\d+\s*[.:]`)
+
+// articles keeps the khoản and điểm of a document written in articles
+// ("Điều 1. ...", then "1.", "a)") as the paragraphs they are written as,
+// labels included: today's model has no article level, and read as
+// headings the khoản of each article would restart numbering that the
+// model computes across the body. The "Điều" lines themselves are
+// paragraphs. Only units after the first article are touched, so a
+// preamble's list stays a list. (The model's article level, when it comes,
+// replaces this one function.)
+func articles(us []unit) []unit {
+	seen := false
+	for k := range us {
+		u := &us[k]
+		if u.table != nil {
+			continue
+		}
+		if dieuRE.MatchString(u.text()) {
+			seen = true
+			continue
+		}
+		if seen && u.kind == "heading" && u.lkind != "roman" && u.whole != nil {
+			u.kind, u.runs, u.label, u.lkind = "para", u.whole, "", ""
+		}
 	}
 	return us
 }

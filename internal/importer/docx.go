@@ -6,6 +6,7 @@ import (
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/importer/docxread"
+	"github.com/vanban/vanban/internal/vntext"
 )
 
 // docxLines flattens a .docx into lines. Layout tables (the two-column
@@ -67,7 +68,9 @@ func paraLines(p *docxread.Paragraph) []line {
 				out = append(out, cur)
 				cur = line{style: p.Style, list: p.List}
 			}
-			run := document.Run{Text: part, Bold: r.Bold, Italic: r.Italic}
+			// NFC at once: a decomposed "Nơi nhận" (Word keeps what the
+			// keyboard typed) must match like a precomposed one.
+			run := document.Run{Text: vntext.NFC(part), Bold: r.Bold, Italic: r.Italic}
 			if i == len(parts)-1 {
 				run.Footnote = r.Footnote
 			}
