@@ -191,6 +191,7 @@ func textTable(ls []line, i int) ([][]string, int) {
 // item, paragraph, table.
 func (r *recogniser) classify(us []unit) []unit {
 	last := map[string]int{} // last number seen per label kind, for sequence checks
+	quoted := false
 	for k := range us {
 		u := &us[k]
 		if u.table != nil {
@@ -201,6 +202,15 @@ func (r *recogniser) classify(us []unit) []unit {
 			continue
 		}
 		t := u.text()
+		// A quotation of several paragraphs (a law's clauses quoted in a
+		// công văn: “1. ... / 2. ...”) stays text as written: its labels
+		// are the quoted document's, not this one's.
+		open := strings.Count(t, "“") - strings.Count(t, "”")
+		if quoted || (open > 0 && strings.HasPrefix(t, "“")) {
+			quoted = (quoted && open >= 0 && !strings.Contains(t, "”")) || open > 0
+			u.kind = "para"
+			continue
+		}
 		switch u.style {
 		case "VbGach", "VbCong":
 			if m := bulletRE.FindStringSubmatch(t); m != nil {

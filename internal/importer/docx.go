@@ -60,13 +60,13 @@ func docxLines(dx *docxread.Document, rep *Report) []line {
 
 func paraLines(p *docxread.Paragraph) []line {
 	var out []line
-	cur := line{style: p.Style, list: p.List}
+	cur := line{style: p.Style, list: p.List, align: p.Align}
 	for _, r := range p.Runs {
 		parts := strings.Split(r.Text, "\n")
 		for i, part := range parts {
 			if i > 0 {
 				out = append(out, cur)
-				cur = line{style: p.Style, list: p.List}
+				cur = line{style: p.Style, list: p.List, align: p.Align}
 			}
 			// NFC at once: a decomposed "Nơi nhận" (Word keeps what the
 			// keyboard typed) must match like a precomposed one.

@@ -42,12 +42,19 @@ var (
 	connectorRE  = regexp.MustCompile(`^(?i:(?:trong đó|chia ra|cụ thể|bao gồm|gồm)[^:]{0,20}):?$`)
 	noteRE       = regexp.MustCompile(`^(.*\S)\s*\(((?:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
 	nameWordRE   = regexp.MustCompile(`^\p{Lu}\p{Ll}*$`)
+	// gapRE: a tab, or a run of spaces a clerk typed to push the rest of a
+	// closing line to the next printed line or beside it ("TM. ỦY BAN NHÂN
+	// DÂN          KT. CHỦ TỊCH").
+	gapRE = regexp.MustCompile(`\t|\s{4,}`)
 )
 
 // Nation and motto lines (Quốc hiệu, Tiêu ngữ), printed by the system.
+// A mistyped tone on HÒA ("CỘNG HÕA", seen in real drafts) is still the
+// Quốc hiệu.
 func isNation(t string) bool {
 	u := vntext.Upper(t)
-	return strings.Contains(u, "CỘNG HÒA XÃ HỘI") || strings.Contains(u, "CỘNG HOÀ XÃ HỘI") || strings.HasPrefix(u, "CHỦ NGHĨA VIỆT NAM")
+	return strings.Contains(u, "CỘNG HÒA XÃ HỘI") || strings.Contains(u, "CỘNG HOÀ XÃ HỘI") || strings.HasPrefix(u, "CHỦ NGHĨA VIỆT NAM") ||
+		(strings.HasPrefix(u, "CỘNG H") && strings.Contains(u, "XÃ HỘI CHỦ NGHĨA"))
 }
 
 func isMotto(t string) bool {
@@ -67,6 +74,22 @@ func typeByName(t string) (document.DocType, bool) {
 		}
 	}
 	return document.DocType{}, false
+}
+
+// typeByPrefix reads a type name followed by a qualifier of one or two
+// words in capitals ("GIẤY MỜI HỌP", "BÁO CÁO NHANH", "THÔNG BÁO KẾT
+// LUẬN"): the type, and the qualifier the model has no field for.
+func typeByPrefix(t string) (document.DocType, string, bool) {
+	if !isCaps(t) {
+		return document.DocType{}, "", false
+	}
+	ws := strings.Fields(vntext.Upper(t))
+	for extra := 1; extra <= 2 && extra < len(ws); extra++ {
+		if dt, ok := typeByName(strings.Join(ws[:len(ws)-extra], " ")); ok {
+			return dt, strings.Join(ws[len(ws)-extra:], " "), true
+		}
+	}
+	return document.DocType{}, "", false
 }
 
 func hasLetter(s string) bool { return strings.ContainsFunc(s, unicode.IsLetter) }

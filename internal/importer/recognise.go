@@ -152,7 +152,15 @@ func (r *recogniser) header() int {
 			r.typeFound = true
 			r.rep.recognised("/type", "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
 			i = r.summary(i + 1)
-		case isCaps(t) && !r.typeFound && !sawNumber && d.Place == "" && len(r.issuerLines) < 5 && !r.issuerStyle && !sawNation:
+		case !r.typeFound && l.style != "VbTrichYeu" && (sawNumber || sawNation) && typeQualified(t):
+			dt, extra, _ := typeByPrefix(t)
+			d.Type = dt.Code
+			r.typeFound = true
+			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.rep.drop(l.src, extra, false, "Chữ \""+extra+"\" sau tên loại: mô hình in tên loại theo Phụ lục III; thêm vào trích yếu nếu cần.",
+				"the word(s) \""+extra+"\" after the type name: the model prints the Phụ lục III name; add them to the summary if needed")
+			i = r.summary(i + 1)
+		case isCaps(t) && !r.typeFound && !sawNumber && d.Place == "" && len(r.issuerLines) < 5 && !r.issuerStyle:
 			r.issuerLines = append(r.issuerLines, t)
 			i++
 		default:
@@ -160,6 +168,11 @@ func (r *recogniser) header() int {
 		}
 	}
 	return i
+}
+
+func typeQualified(t string) bool {
+	_, _, ok := typeByPrefix(t)
+	return ok
 }
 
 func isTypeLine(t string) bool {
@@ -292,7 +305,7 @@ func (r *recogniser) summary(i int) int {
 	if startsBlock(t) && !strings.HasPrefix(t, "Trên") {
 		return i
 	}
-	style := ls[i].style
+	style, align, bold := ls[i].style, ls[i].align, runsBold(ls[i].runs)
 	i++
 	for i < len(ls) {
 		blanks := 0
@@ -307,8 +320,14 @@ func (r *recogniser) summary(i int) int {
 		n := ls[j].text()
 		join := false
 		switch {
+		case r.docx && (kinhGuiRE.MatchString(n) || startsBlock(n) || ruleRE.MatchString(n) || blanks > 0 && style == ""):
 		case r.docx:
-			join = style != "" && ls[j].style == style
+			// A trích yếu typed over several paragraphs: they share its
+			// style, or are centred like it, or bold like it without the
+			// first having ended a sentence.
+			join = (style != "" && ls[j].style == style) ||
+				(align == "center" && ls[j].align == "center") ||
+				(bold && runsBold(ls[j].runs) && !endsTerminal(t) && wordCount(n) <= 40)
 		case startsLower(n):
 			join = true
 		case blanks == 0 && !startsBlock(n) && isCaps(t) && isCaps(n):
@@ -357,7 +376,7 @@ func (r *recogniser) closing(ls []line) {
 	interleaved := false
 	lastKind := ""
 	for _, l := range ls {
-		for _, seg := range strings.Split(l.text(), "\t") {
+		for _, seg := range gapRE.Split(l.text(), -1) {
 			t := strings.TrimSpace(seg)
 			if t == "" {
 				continue

@@ -39,6 +39,8 @@ type line struct {
 	// 0 outside one), so the closing block and an attached document's
 	// header are known to end where their table ends.
 	tbl int
+	// align is the DOCX paragraph's own alignment (w:jc), "" if inherited.
+	align string
 	// src is the line's index in the recogniser's input, for the report.
 	src int
 }
