@@ -3,13 +3,15 @@ package importer
 import (
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/vanban/vanban/internal/vntext"
 )
 
-// wordRE: a word as the corpus measure counts it (lower-cased NFC \w+).
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}\p{M}_]+`)
+// wordRE: a word as the corpus measure counts it (lower-cased NFC \w+,
+// Python's Unicode \w: letters, numbers, underscore).
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}_]+`)
 
 func words(s string) []string {
 	return wordRE.FindAllString(vntext.NFC(vntext.Lower(s)), -1)
@@ -27,26 +29,32 @@ var auditSkipKeys = map[string]bool{"schema": true, "type": true, "kind": true, 
 // of vanishing.
 func (r *recogniser) audit() {
 	have := map[string]int{}
-	data, err := json.Marshal(r.d)
+	for _, w := range modelWords(r.d) {
+		have[w]++
+	}
+	listed := map[int][]string{}
+	r.auditLines(have, listed)
+}
+
+// modelWords lists the words of the model's text fields (codes such as the
+// type or a row kind left out), numbers as JSON writes them.
+func modelWords(d any) []string {
+	var out []string
+	data, err := json.Marshal(d)
 	if err != nil {
-		return
+		return nil
 	}
 	var v any
 	if json.Unmarshal(data, &v) != nil {
-		return
+		return nil
 	}
 	var walk func(v any)
 	walk = func(v any) {
 		switch x := v.(type) {
 		case string:
-			for _, w := range words(x) {
-				have[w]++
-			}
+			out = append(out, words(x)...)
 		case float64:
-			b, _ := json.Marshal(x)
-			for _, w := range words(string(b)) {
-				have[w]++
-			}
+			out = append(out, words(printedNumber(x))...)
 		case map[string]any:
 			for k, y := range x {
 				if !auditSkipKeys[k] {
@@ -60,7 +68,10 @@ func (r *recogniser) audit() {
 		}
 	}
 	walk(v)
-	listed := map[int][]string{}
+	return out
+}
+
+func (r *recogniser) auditLines(have map[string]int, listed map[int][]string) {
 	for _, d := range r.rep.Dropped {
 		listed[d.Line-1] = append(listed[d.Line-1], words(d.Text)...)
 	}
@@ -109,6 +120,17 @@ func (r *recogniser) audit() {
 				itoa(missing)+" word(s) of this paragraph were not recognised into the model ("+list+"); add them back by hand")
 		}
 	}
+}
+
+// printedNumber writes a model number as a document prints it ("1.311,4"),
+// so that a table's numbers compare with the source's.
+func printedNumber(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	prec := 0
+	if k := strings.IndexByte(s, '.'); k >= 0 {
+		prec = len(s) - k - 1
+	}
+	return vntext.FormatDecimal(f, prec)
 }
 
 func itoa(n int) string {

@@ -13,6 +13,7 @@ import (
 // unit is one paragraph (or table) of the body after line assembly.
 type unit struct {
 	runs   []document.Run
+	src    int // source line (the first one, for a joined paragraph)
 	style  string
 	list   bool
 	table  *rawTable
@@ -56,13 +57,13 @@ func (r *recogniser) assemble(ls []line) []unit {
 		l := ls[i]
 		if l.table != nil {
 			flush()
-			out = append(out, unit{table: l.table})
+			out = append(out, unit{table: l.table, src: l.src})
 			continue
 		}
 		if !r.docx && !l.blank {
 			if rows, next := textTable(ls, i); rows != nil {
 				flush()
-				out = append(out, unit{table: tableFromRows(rows)})
+				out = append(out, unit{table: tableFromRows(rows), src: l.src})
 				i = next - 1
 				blank = false
 				continue
@@ -78,7 +79,7 @@ func (r *recogniser) assemble(ls []line) []unit {
 		t := l.text()
 		if r.docx {
 			flush()
-			u := unit{runs: trimRuns(l.runs), style: l.style, list: l.list}
+			u := unit{runs: trimRuns(l.runs), style: l.style, list: l.list, src: l.src}
 			out = append(out, u)
 			continue
 		}
@@ -108,7 +109,7 @@ func (r *recogniser) assemble(ls []line) []unit {
 			curLines++
 		} else {
 			flush()
-			cur = &unit{runs: []document.Run{{Text: t}}}
+			cur = &unit{runs: []document.Run{{Text: t}}, src: l.src}
 			curLines = 1
 		}
 		lastLen, lastText = n, t
@@ -688,7 +689,13 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 		case "table":
 			t := u.table.model(path, r.rep)
 			if t == nil {
+				r.rep.drop(u.src, u.table.text(), false, "Bảng không có cột nào đọc được: không nhập được, cần thêm lại.", "a table with no readable column: not imported; add it back")
 				continue
+			}
+			if f := u.table.reformatted; len(f) > 0 {
+				r.rep.drop(u.src, strings.Join(f, " "), false,
+					fmt.Sprintf("%d số trong bảng ghi khác cách hệ thống in (ví dụ %q in là %q): mô hình chưa giữ số chữ số thập phân của cột.", len(f), f[0], printedNumber(mustNumber(f[0]))),
+					fmt.Sprintf("%d number(s) in the table are written otherwise than the system prints them (e.g. %q prints %q): the model keeps no decimal places per column yet", len(f), f[0], printedNumber(mustNumber(f[0]))))
 			}
 			t.Unit = pendingUnit
 			pendingUnit = ""
@@ -753,4 +760,9 @@ func streamCells(ls []line) ([]string, bool) {
 		cells = append(cells, strings.Join(cur, " "))
 	}
 	return cells, true
+}
+
+func mustNumber(s string) float64 {
+	f, _ := parseCellNumber(s)
+	return f
 }

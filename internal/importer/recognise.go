@@ -30,6 +30,7 @@ type recogniser struct {
 	width   int
 
 	issuerLines []string
+	numberSrc   int // source line of "Số:", for the report
 	issuerStyle bool // issuer lines came with vanban's styles
 	typeFound   bool
 	kemTheo     string
@@ -129,12 +130,17 @@ func (r *recogniser) header() int {
 			i++
 		case isNation(t):
 			sawNation = true
+			r.printed(l, t, "Quốc hiệu")
 			i++
 		case isMotto(t):
+			r.printed(l, t, "Tiêu ngữ")
 			i++
 		case numberRE.MatchString(t) && !sawNumber:
 			sawNumber = true
+			r.numberSrc = l.src
 			r.number(numberRE.FindStringSubmatch(t)[1])
+			r.rep.from(r.rep.Recognised, t)
+			r.printed(l, strings.TrimSpace(t[:len(t)-len(numberRE.FindStringSubmatch(t)[1])]), "Nhãn \"Số:\"")
 			i++
 		case r.typeFound && !kinhGuiRE.MatchString(t):
 			// After the type name and trích yếu only Kính gửi belongs to
@@ -150,13 +156,15 @@ func (r *recogniser) header() int {
 			dt, _ := typeByName(t)
 			d.Type = dt.Code
 			r.typeFound = true
-			r.rep.recognised("/type", "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.printed(l, t, "Tên loại văn bản")
 			i = r.summary(i + 1)
 		case !r.typeFound && l.style != "VbTrichYeu" && (sawNumber || sawNation) && typeQualified(t):
 			dt, extra, _ := typeByPrefix(t)
 			d.Type = dt.Code
 			r.typeFound = true
 			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.printed(l, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), extra)), "Tên loại văn bản")
 			r.rep.drop(l.src, extra, false, "Chữ \""+extra+"\" sau tên loại: mô hình in tên loại theo Phụ lục III; thêm vào trích yếu nếu cần.",
 				"the word(s) \""+extra+"\" after the type name: the model prints the Phụ lục III name; add them to the summary if needed")
 			i = r.summary(i + 1)
@@ -206,6 +214,7 @@ func (r *recogniser) number(s string) {
 // placeDate reads the place and date, joining the lines a narrow column
 // wrapped ("Gia Lai, ngày 30" / "tháng 6 năm 2023").
 func (r *recogniser) placeDate(i int) int {
+	start := i
 	t := r.lines[i].text()
 	i++
 	for !yearRE.MatchString(t[strings.Index(t, "ngày"):]) && i < len(r.lines) {
@@ -228,13 +237,18 @@ func (r *recogniser) placeDate(i int) int {
 	d.Date.Day, _ = strconv.Atoi(dm[1])
 	d.Date.Month, _ = strconv.Atoi(dm[2])
 	d.Date.Year, _ = strconv.Atoi(dm[3])
-	r.rep.recognised("/date", "Địa danh và ngày tháng: "+t+".", "place and date: "+t)
+	r.rep.recognisedFrom("/date", t, "Địa danh và ngày tháng: "+t+".", "place and date: "+t)
+	for k := start; k < i; k++ {
+		r.printed(r.lines[k], r.lines[k].text(), "Địa danh và ngày tháng")
+	}
 	return i
 }
 
 // subject reads "V/v ..." and its continuation lines.
 func (r *recogniser) subject(i int) int {
-	t := subjectRE.FindStringSubmatch(r.lines[i].text())[1]
+	src := r.lines[i].text()
+	t := subjectRE.FindStringSubmatch(src)[1]
+	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, t)), "Nhãn \"V/v\"")
 	style := r.lines[i].style
 	i++
 	for i < len(r.lines) {
@@ -252,13 +266,16 @@ func (r *recogniser) subject(i int) int {
 	}
 	r.d.Subject = strings.TrimSpace(t)
 	r.d.Type = document.TypeCongVan
-	r.rep.recognised("/subject", "Trích yếu công văn (V/v): "+r.d.Subject+".", "công văn subject (V/v): "+r.d.Subject)
+	r.rep.recognisedFrom("/subject", src, "Trích yếu công văn (V/v): "+r.d.Subject+".", "công văn subject (V/v): "+r.d.Subject)
 	return i
 }
 
 // addressees reads "Kính gửi: X" or "Kính gửi:" followed by "- X;" lines.
 func (r *recogniser) addressees(i int) int {
-	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(r.lines[i].text())[1])
+	src := r.lines[i].text()
+	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(src)[1])
+	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, first)), "Nhãn \"Kính gửi\"")
+	tbl := r.lines[i].tbl
 	i++
 	var out []string
 	if first != "" {
@@ -271,8 +288,21 @@ func (r *recogniser) addressees(i int) int {
 			i++
 			continue
 		}
+		for _, run := range l.runs {
+			if run.Footnote != "" {
+				r.rep.drop(l.src, run.Footnote, false, "Chú thích ở dòng Kính gửi: mô hình chưa giữ chú thích cho nơi gửi; thêm vào nội dung nếu cần.",
+					"a footnote on an addressee: the model keeps no footnotes there yet; add it to the text if needed")
+			}
+		}
 		if m := bulletRE.FindStringSubmatch(n); m != nil && (first == "" || len(out) > 0 && strings.HasPrefix(first, "-")) {
 			out = append(out, m[2])
+			i++
+			continue
+		}
+		if tbl != 0 && l.tbl == tbl {
+			// "Kính gửi:" in a table: the cells beside it are the list,
+			// bulleted or not.
+			out = append(out, n)
 			i++
 			continue
 		}
@@ -286,7 +316,7 @@ func (r *recogniser) addressees(i int) int {
 	if r.d.Type == "" {
 		r.d.Type = document.TypeCongVan
 	}
-	r.rep.recognised("/addressees", fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	r.rep.recognisedFrom("/addressees", src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
 	return i
 }
 
@@ -340,7 +370,7 @@ func (r *recogniser) summary(i int) int {
 		i = j + 1
 	}
 	r.d.Summary = strings.TrimSpace(t)
-	r.rep.recognised("/summary", "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
+	r.rep.recognisedFrom("/summary", t, "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
 	return i
 }
 
@@ -373,6 +403,7 @@ func (r *recogniser) closing(ls []line) {
 	var recips []string
 	archive := ""
 	name := ""
+	nameSrc, archiveSrc := 0, 0
 	interleaved := false
 	lastKind := ""
 	for _, l := range ls {
@@ -387,12 +418,15 @@ func (r *recogniser) closing(ls []line) {
 				kind = "name"
 			case noiNhanRE.MatchString(t):
 				kind = "head"
-				if rest := strings.TrimSpace(noiNhanRE.FindStringSubmatch(t)[1]); rest != "" {
+				rest := strings.TrimSpace(noiNhanRE.FindStringSubmatch(t)[1])
+				r.printed(l, strings.TrimSpace(strings.TrimSuffix(t, rest)), "Nhãn \"Nơi nhận\"")
+				if rest != "" {
 					t, kind = rest, "recipient"
 				}
-			case strings.HasPrefix(t, "(") && strings.Contains(vntext.Lower(t), "ký"):
-				continue // "(Đã ký)", "(Ký, ghi rõ họ tên)"
-			case vntext.Lower(t) == "đã ký":
+			case strings.HasPrefix(t, "(") && strings.Contains(vntext.Lower(t), "ký"), vntext.Lower(t) == "đã ký":
+				// "(Đã ký)", "(Ký, ghi rõ họ tên)": a note of the copy,
+				// not of the document.
+				r.rep.drop(l.src, t, false, "Ghi chú về chữ ký của bản sao: không thuộc nội dung văn bản.", "a note on the copy's signature: not part of the document")
 				continue
 			case l.style == "VbQuyenHan" || authorityRE.MatchString(t) || (isCaps(t) && !bulletRE.MatchString(t)):
 				kind = "sig"
@@ -412,21 +446,26 @@ func (r *recogniser) closing(ls []line) {
 					t = m[2]
 				}
 				if luuRE.MatchString(t) {
-					archive = t
+					archive, archiveSrc = t, l.src
 				} else {
 					recips = append(recips, t)
 				}
 			case "sig":
 				sig = append(sig, t)
 			case "name":
-				name = t
+				if name != "" {
+					r.rep.drop(nameSrc, name, false, "Có hai dòng họ tên người ký: giữ dòng sau.", "two signer-name lines: the later one is kept")
+				}
+				name, nameSrc = t, l.src
 			case "more":
 				// A recipient wrapped onto a second line.
 				if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
 					r.rep.guessed("/distribution/recipients", "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
-					name = t
+					name, nameSrc = t, l.src
+				} else {
+					r.rep.drop(l.src, t, false, "Dòng trong khối ký và nơi nhận không đọc được là nơi nhận, chức vụ hay họ tên.", "a line of the signature and Nơi nhận block that reads as neither a recipient, a title nor a name")
 				}
 			}
 			if kind != "head" {
@@ -445,6 +484,9 @@ func (r *recogniser) closing(ls []line) {
 	}
 	if archive != "" {
 		r.archive(archive)
+		if d.Distribution.Archive != nil {
+			r.rep.drop(archiveSrc, "Lưu: VT", true, "Nhãn \"Lưu: VT\": hệ thống in lại từ dữ liệu.", "printed again by the system from the model")
+		}
 	}
 	r.signature(sig, name)
 }
@@ -740,6 +782,8 @@ func (r *recogniser) symbolParts() {
 		d.Symbol = ""
 		if compose.Symbol(d) != sym {
 			d.Symbol = sym
+		} else {
+			r.rep.drop(r.numberSrc, sym, true, "Ký hiệu: hệ thống ghép lại từ loại văn bản và cơ quan ban hành.", "the symbol: the system builds it again from the type and the issuer")
 		}
 	}
 }
@@ -766,4 +810,11 @@ func abbreviate(name []string) string {
 		return "CQ"
 	}
 	return b.String()
+}
+
+// printed lists text of a source line that the system prints again from
+// the model (the Quốc hiệu, a label such as "Số:" or "Kính gửi:"), so the
+// report accounts for it; what names it is said in Vietnamese first.
+func (r *recogniser) printed(l line, text, what string) {
+	r.rep.drop(l.src, text, true, what+": hệ thống in lại từ dữ liệu.", "printed again by the system from the model")
 }

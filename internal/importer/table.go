@@ -21,6 +21,9 @@ type rawTable struct {
 	// guessedGroups: the header's grouping could not be read from the
 	// source (flattened text) and was spread evenly.
 	guessedGroups bool
+	// reformatted: numbers written otherwise than the model prints them
+	// ("99,00" prints 99), set by model for the report.
+	reformatted []string
 }
 
 type rawCell struct {
@@ -36,16 +39,7 @@ const maxColumns = 200
 // rows.
 func tableFromDOCX(t *docxread.Table) *rawTable {
 	rows := t.Rows
-	h := 0
-	for h < len(rows) && h < 6 && !dataRow(rows[h]) {
-		h++
-	}
-	if h == len(rows) && h > 0 {
-		h = 1 // no numbers anywhere: the first row is the header
-	}
-	if h == 0 && len(rows) > 0 {
-		h = 1
-	}
+	h := headerRows(rows)
 	rt := &rawTable{}
 	grid := gridRows(rows[:h])
 	rt.columns = buildColumns(grid, 0, 0, gridWidth(grid))
@@ -66,6 +60,43 @@ func tableFromDOCX(t *docxread.Table) *rawTable {
 		rt.rows = append(rt.rows, cells)
 	}
 	return rt
+}
+
+// headerRows decides how many leading rows are the table's header. Rows
+// Word repeats on each page (w:tblHeader) are the header as the author
+// marked it. Otherwise the first row is, and the rows under it only while
+// the row above has a cell spanning columns or opening a vertical merge
+// (a two-level header: "Kết quả" over "Điểm | Xếp hạng") and the row is
+// not data (a number outside the first cell).
+func headerRows(rows []docxread.Row) int {
+	h := 0
+	for h < len(rows) && rows[h].Header {
+		h++
+	}
+	if h > 0 {
+		if h == len(rows) {
+			h = 1 // a table marked header throughout: only the first row
+		}
+		return h
+	}
+	if len(rows) == 0 {
+		return 0
+	}
+	h = 1
+	for h < len(rows) && h < 4 && groups(rows[h-1]) && !dataRow(rows[h]) {
+		h++
+	}
+	return h
+}
+
+// groups: the row has a cell over several columns or over the row below.
+func groups(r docxread.Row) bool {
+	for i := range r.Cells {
+		if r.Cells[i].Span > 1 || r.Cells[i].Merge == docxread.MergeRestart {
+			return true
+		}
+	}
+	return false
 }
 
 var indexCellRE = regexp.MustCompile(`^\(\d+\)$`)
@@ -326,9 +357,16 @@ func isDash(s string) bool { s = strings.TrimSpace(s); return s == "-" || s == "
 
 // parseCellNumber reads a printed number: Vietnamese grouping ("3.190",
 // "12,5") or a bare integer.
+//
+// A figure written with a leading zero ("00", "05") or ten digits and more
+// without grouping (a citizen ID, an account, a phone number) is a code,
+// not a quantity: it is kept as text, so it prints as written.
 func parseCellNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r != 'đ' && r != 'Đ' }) {
+		return 0, false
+	}
+	if codeLike(s) {
 		return 0, false
 	}
 	f, err := vntext.ParseNumber(s)
@@ -433,6 +471,11 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 		} else {
 			for j := 0; j < n; j++ {
 				row.Cells = append(row.Cells, cell(r.cells[j], numeric[j]))
+			}
+		}
+		for j, c := range r.cells {
+			if f, ok := parseCellNumber(c); ok && j < n && numeric[j] && strings.Join(words(c), " ") != strings.Join(words(printedNumber(f)), " ") {
+				rt.reformatted = append(rt.reformatted, c)
 			}
 		}
 		t.Rows = append(t.Rows, row)
@@ -597,10 +640,22 @@ func (rt *rawTable) text() string {
 		for _, c := range r {
 			t := strings.TrimSpace(c.text)
 			if f, ok := parseCellNumber(t); ok {
-				t = strconv.FormatFloat(f, 'f', -1, 64)
+				t = printedNumber(f)
 			}
 			b.WriteString(t + " ")
 		}
 	}
 	return b.String()
+}
+
+// codeLike: digits that identify rather than count (see parseCellNumber).
+func codeLike(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+		digits++
+	}
+	return digits >= 10 || (digits > 1 && s[0] == '0')
 }
