@@ -148,14 +148,18 @@ func flattenTable(t *docxread.Table) []line {
 			out[len(out)-1].cellEnd = true
 		}
 	}
+	// single: a row read where it stands: one cell, or no text at all (an
+	// empty spacer row ends a band, so a "Kính gửi" row under the header
+	// is not read into the header's columns).
 	single := func(r docxread.Row) bool {
-		n := 0
+		n, text := 0, false
 		for i := range r.Cells {
 			if r.Cells[i].Merge != docxread.MergeContinue {
 				n++
+				text = text || strings.TrimSpace(r.Cells[i].Text()) != ""
 			}
 		}
-		return n <= 1
+		return n <= 1 || !text
 	}
 	rows := t.Rows
 	for i := 0; i < len(rows); {

@@ -30,7 +30,7 @@ type recogniser struct {
 	width   int
 
 	issuerLines []string
-	numberSrc   int // source line of "Số:", for the report
+	numberSrc   int  // source line of "Số:", for the report
 	issuerStyle bool // issuer lines came with vanban's styles
 	typeFound   bool
 	kemTheo     string
@@ -276,6 +276,7 @@ func (r *recogniser) addressees(i int) int {
 	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(src)[1])
 	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, first)), "Nhãn \"Kính gửi\"")
 	tbl := r.lines[i].tbl
+	listDone := !r.lines[i].cellEnd // the label's cell holds the list itself
 	i++
 	var out []string
 	if first != "" {
@@ -299,10 +300,11 @@ func (r *recogniser) addressees(i int) int {
 			i++
 			continue
 		}
-		if tbl != 0 && l.tbl == tbl {
-			// "Kính gửi:" in a table: the cells beside it are the list,
+		if tbl != 0 && l.tbl == tbl && !listDone {
+			// "Kính gửi:" in a table: the cell beside it is the list,
 			// bulleted or not.
 			out = append(out, n)
+			listDone = l.cellEnd
 			i++
 			continue
 		}
