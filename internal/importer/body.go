@@ -206,9 +206,17 @@ func (r *recogniser) classify(us []unit) []unit {
 		// A quotation of several paragraphs (a law's clauses quoted in a
 		// công văn: “1. ... / 2. ...”) stays text as written: its labels
 		// are the quoted document's, not this one's.
+		// Curly quotes pair up; a straight quote toggles.
 		open := strings.Count(t, "“") - strings.Count(t, "”")
-		if quoted || (open > 0 && strings.HasPrefix(t, "“")) {
-			quoted = (quoted && open >= 0 && !strings.Contains(t, "”")) || open > 0
+		straight := strings.Count(t, "\"")%2 == 1
+		opens := (open > 0 && strings.HasPrefix(t, "“")) || (straight && strings.HasPrefix(t, "\""))
+		if quoted || opens {
+			switch {
+			case quoted:
+				quoted = !(open < 0 || strings.Contains(t, "”") || straight)
+			default:
+				quoted = true
+			}
 			u.kind = "para"
 			continue
 		}
@@ -252,7 +260,43 @@ func (r *recogniser) classify(us []unit) []unit {
 		}
 		u.kind = "para"
 	}
-	return articles(us)
+	return mixedLadder(articles(us))
+}
+
+// mixedLadder: a document numbered I. / 1. / a) that also numbers some
+// khoản "3.1.", "3.2." (common in plans: one section in decimal style)
+// cannot be printed with either numbering computed throughout; the
+// decimal-labelled khoản stay paragraphs as written, and the points a)
+// keep their level. Only a document that puts points a) right under a
+// khoản 1. is mixed; I. / 1. / 1.1. / a) is a decimal ladder (tree sets
+// it).
+func mixedLadder(us []unit) []unit {
+	underArabic, decimals := 0, 0
+	above := ""
+	for _, u := range us {
+		if u.kind == "heading" {
+			switch u.lkind {
+			case "letter":
+				if above == "arabic" {
+					underArabic++
+				}
+			case "decimal":
+				decimals++
+				above = u.lkind
+			default:
+				above = u.lkind
+			}
+		}
+	}
+	if underArabic == 0 || decimals == 0 {
+		return us
+	}
+	for k := range us {
+		if u := &us[k]; u.kind == "heading" && u.lkind == "decimal" && u.whole != nil {
+			u.kind, u.runs, u.label, u.lkind = "para", u.whole, "", ""
+		}
+	}
+	return us
 }
 
 // dieuRE: an article of a quyết định or a regulation, "Điều 1." or "Điều

@@ -772,7 +772,13 @@ func (r *recogniser) symbolParts() {
 				d.Issuer.Unit = strings.Join(parts[1:], "-")
 			}
 		} else if d.Issuer.Abbreviation == "" {
+			// "TTr-CAT(PC04)": police and army offices add the drafting
+			// unit in brackets; the issuer's abbreviation is before it,
+			// and the symbol is kept as written.
 			d.Issuer.Abbreviation = parts[1]
+			if k := strings.IndexByte(parts[1], '('); k > 0 && strings.HasSuffix(parts[1], ")") {
+				d.Issuer.Abbreviation = parts[1][:k]
+			}
 		}
 	}
 	if d.Issuer.Abbreviation == "" {
