@@ -389,6 +389,11 @@ func (r *recogniser) appendix(ls []line, idx int) {
 	}
 	if !isStream {
 		us := r.classify(r.assemble(rest))
+		if r.d.Options.Numbering != "decimal" {
+			// Numbering is the document's: an appendix's "1.1." under a
+			// body numbered I./1./a) stays as written.
+			us = decimalsAsText(us)
+		}
 		us = r.budgets(us, path)
 		a.Blocks = r.tree(us, path+"/blocks")
 		if !r.docx {

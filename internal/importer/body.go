@@ -291,6 +291,12 @@ func mixedLadder(us []unit) []unit {
 	if underArabic == 0 || decimals == 0 {
 		return us
 	}
+	return decimalsAsText(us)
+}
+
+// decimalsAsText turns decimal-labelled headings back into the paragraphs
+// they were written as.
+func decimalsAsText(us []unit) []unit {
 	for k := range us {
 		if u := &us[k]; u.kind == "heading" && u.lkind == "decimal" && u.whole != nil {
 			u.kind, u.runs, u.label, u.lkind = "para", u.whole, "", ""

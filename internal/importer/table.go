@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -420,7 +421,11 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 		nums, ok := 0, true
 		seq := true
 		for _, r := range rows {
-			if r.span > j {
+			// A label spanning the row (a group row) or the leading
+			// columns of a total or target row says nothing about this
+			// column; a label spanning part of the row ("Chỉ số cao nhất"
+			// over the rank column) makes the column text.
+			if r.span > j && (r.span >= n || labelRow(r.label)) {
 				continue
 			}
 			c := r.cells[j]
@@ -440,6 +445,13 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 		}
 		title := strings.ToUpper(strings.TrimSpace(leaves[j].Title))
 		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT"))
+		if numeric[j] && !printsAsWritten(rows, j, func(r prow) []string { return r.cells }) {
+			// "99,00" would print 99: the model keeps no decimal places
+			// per column, so the column stays text and prints as written.
+			numeric[j] = false
+			rep.guessed(path, fmt.Sprintf("Cột %q có số ghi kèm số 0 thập phân (như \"99,00\"): giữ dạng chữ để in đúng như bản gốc, không tính tổng.", leaves[j].Title),
+				fmt.Sprintf("column %q writes numbers with trailing decimal zeros (like \"99,00\"): kept as text so it prints as written, no totals", leaves[j].Title))
+		}
 		if numeric[j] && lead == n {
 			lead = j
 		}
@@ -658,4 +670,26 @@ func codeLike(s string) bool {
 		digits++
 	}
 	return digits >= 10 || (digits > 1 && s[0] == '0')
+}
+
+// labelRow: a total or target row's label ("Tổng cộng", "Chỉ tiêu năm
+// 2025").
+func labelRow(label string) bool {
+	low := vntext.Lower(label)
+	return strings.HasPrefix(low, "tổng") || strings.HasPrefix(low, "cộng") || strings.HasPrefix(low, "chỉ tiêu") || strings.HasPrefix(low, "kế hoạch")
+}
+
+// printsAsWritten: every number of column j prints back with the same
+// words it was written with.
+func printsAsWritten[R any](rows []R, j int, cells func(R) []string) bool {
+	for _, r := range rows {
+		cs := cells(r)
+		if j >= len(cs) {
+			continue
+		}
+		if f, ok := parseCellNumber(cs[j]); ok && strings.Join(words(cs[j]), " ") != strings.Join(words(printedNumber(f)), " ") {
+			return false
+		}
+	}
+	return true
 }
