@@ -149,7 +149,7 @@ func textLines(s string, rep *Report) []line {
 		}
 		out = append(out, l)
 	}
-	return out
+	return headerColumns(out)
 }
 
 func splitCells(s, sep string) []string {
@@ -158,4 +158,66 @@ func splitCells(s, sep string) []string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return parts
+}
+
+// headerColumns reads a header pasted as text with its two columns side by
+// side, cells separated by tabs (a copy from Word) or by " | " (a copy
+// from a table viewer): "ỦY BAN NHÂN DÂN<TAB>CỘNG HÒA XÃ HỘI ...",
+// "TỈNH X<TAB>Độc lập - ...", "Số: 12/KH-UBND<TAB>X, ngày ...". The
+// leading run of such rows becomes the left column's lines followed by
+// the right column's, as a one-row header table reads. It applies only
+// when a cell of the run is the Quốc hiệu or the Tiêu ngữ, so a data
+// table at the top of a text is left alone. Empty cells (spacer columns)
+// vanish; a row with one cell keeps it in the column it stands in.
+func headerColumns(ls []line) []line {
+	start := 0
+	for start < len(ls) && ls[start].blank {
+		start++
+	}
+	var left, right []string
+	nation := false
+	end := start
+	for end < len(ls) {
+		l := ls[end]
+		if l.blank {
+			end++
+			continue
+		}
+		cells := l.cells
+		if cells == nil {
+			raw := l.runs[0].Text
+			if !strings.Contains(raw, "\t") {
+				break
+			}
+			cells = strings.Split(raw, "\t")
+		}
+		var ne []int
+		for k, c := range cells {
+			cells[k] = strings.TrimSpace(c)
+			if cells[k] != "" {
+				ne = append(ne, k)
+			}
+		}
+		if len(ne) == 0 || len(ne) > 2 {
+			break
+		}
+		for _, k := range ne {
+			c := cells[k]
+			nation = nation || isNation(c) || isMotto(c)
+			if k == 0 {
+				left = append(left, c)
+			} else {
+				right = append(right, c)
+			}
+		}
+		end++
+	}
+	if !nation || len(left) == 0 || len(right) == 0 {
+		return ls
+	}
+	out := append([]line(nil), ls[:start]...)
+	for _, t := range append(left, right...) {
+		out = append(out, textLine(t))
+	}
+	return append(out, ls[end:]...)
 }

@@ -1,0 +1,57 @@
+package importer_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/internal/importer"
+)
+
+// TestPastedHeader: a header copied as text, with its two columns side by
+// side (tabs from Word, " | " from a table view) or one cell per line, is
+// read as the header: issuer, number and symbol, place and date, type and
+// trích yếu; nothing of it lands in the body.
+func TestPastedHeader(t *testing.T) {
+	body := "\nKẾ HOẠCH\nThi đua cải cách hành chính năm 2026\n\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng.\n"
+	for _, tt := range []struct{ name, head string }{
+		{"tabs", "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\nSố: 15/KH-UBND\tLâm Đồng, ngày 05 tháng 3 năm 2026\n"},
+		{"tabs with spacer column", "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\t\tĐộc lập - Tự do - Hạnh phúc\nSố: 15/KH-UBND\t\tLâm Đồng, ngày 05 tháng 3 năm 2026\n"},
+		{"pipes", "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG | Độc lập - Tự do - Hạnh phúc\nSố: 15/KH-UBND | Lâm Đồng, ngày 05 tháng 3 năm 2026\n"},
+		{"one cell per line", "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/KH-UBND\nLâm Đồng, ngày 05 tháng 3 năm 2026\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, rep, err := importer.ImportText([]byte(tt.head+body), importer.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			eq(t, "issuer", strings.Join(d.Issuer.Name, " / "), "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG")
+			eq(t, "number", d.Number, "15")
+			eq(t, "abbreviation", d.Issuer.Abbreviation, "UBND")
+			eq(t, "place", d.Place, "Lâm Đồng")
+			eq(t, "date", [3]int{d.Date.Day, d.Date.Month, d.Date.Year}, [3]int{5, 3, 2026})
+			eq(t, "type", d.Type, "ke_hoach")
+			eq(t, "summary", d.Summary, "Thi đua cải cách hành chính năm 2026")
+			if len(d.Body) != 1 || d.Body[0].Heading == nil || d.Body[0].Heading.Label != "I." {
+				t.Errorf("body should start at I.: %+v", d.Body)
+			}
+			for _, x := range rep.Dropped {
+				if !x.Printed {
+					t.Errorf("dropped: %q (%s)", x.Text, x.VI)
+				}
+			}
+		})
+	}
+}
+
+// TestPastedTableStaysTable: a data table at the top of a text (no Quốc
+// hiệu in it) is not read as a header.
+func TestPastedTableStaysTable(t *testing.T) {
+	src := "KẾ HOẠCH\nX\nI. A\nTT\tViệc\tTiền\n1\tA\t10\n2\tB\t20\n"
+	d, _, err := importer.ImportText([]byte(src), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb := d.Body[0].Heading.Children; len(tb) == 0 || tb[0].Table == nil {
+		t.Fatalf("want a table under I.: %+v", tb)
+	}
+}
