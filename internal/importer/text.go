@@ -185,6 +185,9 @@ func headerColumns(ls []line) []line {
 		}
 		cells := l.cells
 		if cells == nil {
+			if len(l.runs) == 0 {
+				break
+			}
 			raw := l.runs[0].Text
 			if !strings.Contains(raw, "\t") {
 				break
