@@ -30,8 +30,9 @@ type recogniser struct {
 	width   int
 
 	issuerLines []string
-	numberSrc   int  // source line of "Số:", for the report
-	issuerStyle bool // issuer lines came with vanban's styles
+	numberSrc   int            // source line of "Số:", for the report
+	sigSrc      map[string]int // source line of each signature line
+	issuerStyle bool           // issuer lines came with vanban's styles
 	typeFound   bool
 	kemTheo     string
 }
@@ -353,6 +354,9 @@ func (r *recogniser) summary(i int) int {
 		join := false
 		switch {
 		case r.docx && (kinhGuiRE.MatchString(n) || startsBlock(n) || ruleRE.MatchString(n) || blanks > 0 && style == ""):
+		case r.docx && isCaps(n) && !isCaps(t):
+			// Capitals under a sentence-case trích yếu: the authority line
+			// of a quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...").
 		case r.docx:
 			// A trích yếu typed over several paragraphs: they share its
 			// style, or are centred like it, or bold like it without the
@@ -409,7 +413,7 @@ func (r *recogniser) closing(ls []line) {
 	interleaved := false
 	lastKind := ""
 	for _, l := range ls {
-		for _, seg := range gapRE.Split(l.text(), -1) {
+		for _, seg := range splitGaps(l.text()) {
 			t := strings.TrimSpace(seg)
 			if t == "" {
 				continue
@@ -454,6 +458,10 @@ func (r *recogniser) closing(ls []line) {
 				}
 			case "sig":
 				sig = append(sig, t)
+				if r.sigSrc == nil {
+					r.sigSrc = map[string]int{}
+				}
+				r.sigSrc[t] = l.src
 			case "name":
 				if name != "" {
 					r.rep.drop(nameSrc, name, false, "Có hai dòng họ tên người ký: giữ dòng sau.", "two signer-name lines: the later one is kept")
@@ -590,24 +598,24 @@ func (r *recogniser) signature(lines []string, name string) {
 		r.rep.guessed("/signature", "Không tìm thấy khối chữ ký.", "no signature block found")
 		return
 	}
-	// The title is the last unprefixed entry; unprefixed entries before it
-	// continue the entry above them.
-	last := -1
-	for k := len(es) - 1; k >= 0; k-- {
-		if es[k].prefix == "" {
-			last = k
-			break
-		}
-	}
+	// A one-word line right under a prefixed one finishes it ("TM. ỦY
+	// BAN NHÂN" / "DÂN"). The first other unprefixed line after the chain
+	// is the title; capitals after it are a second capacity ("PHÓ CHỦ
+	// TỊCH UBND TỈNH" under "PHÓ TRƯỞNG BAN"), which the model has no
+	// field for: listed as dropped.
 	var merged []entry
+	titled := false
 	for k, e := range es {
-		if e.prefix == "" && k != last && len(merged) > 0 {
+		switch {
+		case e.prefix == "" && k > 0 && es[k-1].prefix != "" && wordCount(e.title) == 1 && len(merged) > 0:
 			merged[len(merged)-1].title += " " + e.title
 			continue
-		}
-		if e.prefix == "" && k == last && len(merged) > 0 && merged[len(merged)-1].prefix == "" {
-			merged[len(merged)-1].title += " " + e.title
+		case e.prefix == "" && titled:
+			r.rep.drop(r.sigSrc[e.title], e.title, false, "Dòng chức danh thứ hai của người ký: mô hình giữ một chức vụ; thêm vào nếu cần.",
+				"a second capacity line of the signer: the model keeps one title; add it back if needed")
 			continue
+		case e.prefix == "":
+			titled = true
 		}
 		merged = append(merged, e)
 	}
@@ -825,4 +833,20 @@ func abbreviate(name []string) string {
 // report accounts for it; what names it is said in Vietnamese first.
 func (r *recogniser) printed(l line, text, what string) {
 	r.rep.drop(l.src, text, true, what+": hệ thống in lại từ dữ liệu.", "printed again by the system from the model")
+}
+
+// splitGaps cuts a closing line at tabs and typed space gaps (gapRE), but
+// not inside brackets: "Lưu: VT, CST (PLP) (    b)." is one line.
+func splitGaps(s string) []string {
+	parts := gapRE.Split(s, -1)
+	seps := gapRE.FindAllString(s, -1)
+	var out []string
+	for k, p := range parts {
+		if n := len(out); n > 0 && strings.Count(out[n-1], "(") > strings.Count(out[n-1], ")") {
+			out[n-1] += seps[k-1] + p
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
