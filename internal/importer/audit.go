@@ -2,19 +2,19 @@ package importer
 
 import (
 	"encoding/json"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/vanban/vanban/internal/vntext"
 )
 
-// wordRE: a word as the corpus measure counts it (lower-cased NFC \w+,
-// Python's Unicode \w: letters, numbers, underscore).
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}_]+`)
-
+// words splits s as the corpus measure counts words: lower-cased NFC \w+
+// (Python's Unicode \w: letters, numbers, underscore).
 func words(s string) []string {
-	return wordRE.FindAllString(vntext.NFC(vntext.Lower(s)), -1)
+	return strings.FieldsFunc(vntext.NFC(vntext.Lower(s)), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_')
+	})
 }
 
 // auditSkipKeys are the model's fields that hold codes, not printed text.
