@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -55,12 +56,41 @@ func docxLines(dx *docxread.Document, rep *Report) []line {
 		}
 	}
 	closeSection(dx.LastLandscape)
+	if n := numbered(dx.Blocks); n > 0 {
+		rep.recognised("", fmt.Sprintf("Số thứ tự tự động của Word (numbering.xml) ở %d đoạn: đã chuyển thành nhãn như Word in.", n),
+			fmt.Sprintf("Word automatic numbering (numbering.xml) on %d paragraph(s): turned into the labels Word prints", n))
+	}
 	return out
+}
+
+// numbered counts the paragraphs whose Word list label was resolved.
+func numbered(bs []docxread.Block) int {
+	n := 0
+	for _, b := range bs {
+		switch {
+		case b.Para != nil:
+			if b.Para.Label != "" {
+				n++
+			}
+			n += numbered(b.Para.TextBoxes)
+		case b.Table != nil:
+			for _, r := range b.Table.Rows {
+				for i := range r.Cells {
+					n += numbered(r.Cells[i].Blocks)
+				}
+			}
+		}
+	}
+	return n
 }
 
 func paraLines(p *docxread.Paragraph) []line {
 	var out []line
 	cur := line{style: p.Style, list: p.List, align: p.Align}
+	if p.Label != "" {
+		// Word's automatic number, as Word prints it before the text.
+		cur.runs = append(cur.runs, document.Run{Text: p.Label + " "})
+	}
 	for _, r := range p.Runs {
 		parts := strings.Split(r.Text, "\n")
 		for i, part := range parts {

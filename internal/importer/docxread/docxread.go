@@ -75,6 +75,11 @@ type Paragraph struct {
 	// List is true for a paragraph numbered by Word (w:numPr): its label
 	// is generated and absent from the text.
 	List bool
+	// Label is the label Word prints for a List paragraph ("1.", "a)",
+	// "-"), computed from numbering.xml in document order; empty when the
+	// numbering cannot be resolved.
+	Label        string
+	numID, level string
 	// SectionBreak is true when the paragraph ends a section;
 	// Landscape, when that section is landscape.
 	SectionBreak bool
@@ -167,6 +172,7 @@ const (
 	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 	relDoc    = "/officeDocument"
 	relFoot   = "/footnotes"
+	relNum    = "/numbering"
 )
 
 // Read parses the .docx held in r. It never panics on bad input; every
@@ -206,6 +212,16 @@ func Read(r io.ReaderAt, size int64, lim Limits) (*Document, error) {
 			return nil, fmt.Errorf("docx: %s: %w", fp, err)
 		}
 	}
+	var num numbering
+	if np := rd.related(main, relNum, path.Join(path.Dir(main), "numbering.xml")); np != "" {
+		data, err := rd.read(np)
+		if err != nil {
+			return nil, err
+		}
+		if num, err = parseNumbering(data, lim.MaxDepth); err != nil {
+			return nil, fmt.Errorf("docx: %s: %w", np, err)
+		}
+	}
 	data, err := rd.read(main)
 	if err != nil {
 		return nil, err
@@ -214,6 +230,7 @@ func Read(r io.ReaderAt, size int64, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("docx: %s: %w", main, err)
 	}
+	num.label(doc.Blocks, map[string][]int{})
 	return doc, nil
 }
 
@@ -580,6 +597,10 @@ func (p *parser) paraProps(end xml.Name, para *Paragraph) error {
 					para.Align, _ = attr(t, "val")
 				case "numPr":
 					para.List = true
+					if err := p.numPr(t.Name, para); err != nil {
+						return err
+					}
+					continue
 				case "sectPr":
 					para.SectionBreak = true
 					land, err := p.landscape(t.Name)
