@@ -564,7 +564,9 @@ func (r *recogniser) body(ls []line) {
 	us = r.budgets(us, "/body")
 	first := len(us)
 	for k, u := range us {
-		if u.kind == "heading" || u.kind == "item" || u.kind == "table" || u.kind == "budget" {
+		// The body starts at the first heading, item or table, or at the
+		// first article ("Điều 1.") of a quyết định.
+		if u.kind == "heading" || u.kind == "item" || u.kind == "table" || u.kind == "budget" || (u.table == nil && dieuRE.MatchString(u.text())) {
 			first = k
 			break
 		}
@@ -576,8 +578,11 @@ func (r *recogniser) body(ls []line) {
 	var rest []unit
 	for k, u := range pre {
 		t := u.text()
+		// "Xét đề nghị ..." / "Theo đề nghị ..." closes the căn cứ lines of
+		// a quyết định or tờ trình with a full stop: a base after a base.
+		afterBase := len(d.Bases) > 0 && (strings.HasPrefix(t, "Theo đề nghị") || strings.HasPrefix(t, "Xét"))
 		isBase := u.style == "VbCanCu" || (!r.vbStyles && !introStarted &&
-			(strings.HasPrefix(t, "Căn cứ") || ((strings.HasPrefix(t, "Thực hiện") || strings.HasPrefix(t, "Theo") || strings.HasPrefix(t, "Xét")) && strings.HasSuffix(t, ";"))))
+			(strings.HasPrefix(t, "Căn cứ") || afterBase || ((strings.HasPrefix(t, "Thực hiện") || strings.HasPrefix(t, "Theo") || strings.HasPrefix(t, "Xét")) && strings.HasSuffix(t, ";"))))
 		if isBase {
 			d.Bases = append(d.Bases, document.Text(u.runs))
 			continue
@@ -588,6 +593,14 @@ func (r *recogniser) body(ls []line) {
 		}
 		introStarted = true
 		d.Intro = append(d.Intro, document.Text(u.runs))
+	}
+	if len(d.Bases) == 0 && len(d.Intro) > 1 && strings.HasPrefix(d.Intro[1].Plain(), "Căn cứ") && isCaps(d.Intro[0].Plain()) {
+		// A quyết định's authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+		// ...") stands above its căn cứ; the model prints bases before the
+		// intro and has no authority line yet, so the lines stay together
+		// in the intro, in printed order.
+		r.rep.guessedFrom("/intro/0", d.Intro[0].Plain(), "Dòng thẩm quyền ban hành đứng trước các căn cứ: giữ cùng các căn cứ trong đoạn mở đầu để in đúng thứ tự (mô hình chưa có dòng thẩm quyền).",
+			"the issuing authority line stands above the căn cứ lines: kept with them in the intro so they print in order (the model has no authority line yet)")
 	}
 	if len(d.Bases) > 0 {
 		r.rep.recognised("/bases", fmt.Sprintf("Căn cứ ban hành: %d dòng.", len(d.Bases)), fmt.Sprintf("%d căn cứ line(s)", len(d.Bases)))
