@@ -104,10 +104,23 @@ func (r *recogniser) assemble(ls []line) []unit {
 			}
 		}
 		n := utf8.RuneCountInString(t)
-		if join {
+		switch {
+		case join && hasFootnote(l.runs):
+			cur.runs = append(cur.runs, document.Run{Text: " "})
+			cur.runs = append(cur.runs, trimRuns(l.runs)...)
+			curLines++
+		case join && cur.runs[len(cur.runs)-1].Footnote != "":
+			cur.runs = append(cur.runs, document.Run{Text: " " + t})
+			curLines++
+		case join:
 			cur.runs[len(cur.runs)-1].Text += " " + t
 			curLines++
-		} else {
+		case hasFootnote(l.runs):
+			// Footnotes written as text were attached to their runs.
+			flush()
+			cur = &unit{runs: trimRuns(l.runs), src: l.src}
+			curLines = 1
+		default:
 			flush()
 			cur = &unit{runs: []document.Run{{Text: t}}, src: l.src}
 			curLines = 1

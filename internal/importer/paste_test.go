@@ -55,3 +55,30 @@ func TestPastedTableStaysTable(t *testing.T) {
 		t.Fatalf("want a table under I.: %+v", tb)
 	}
 }
+
+// TestTextFootnotes: footnotes written as text ("[1]" in a line, "[1]
+// note" after a rule at the end) are attached to their reference; a note
+// without a reference leaves everything as written.
+func TestTextFootnotes(t *testing.T) {
+	src := "KẾ HOẠCH\nX\nI. A\nCăn cứ Luật A[1] và Luật B[2].\n________\n[1] Luật số 1.\n[2] Luật số 2.\n"
+	d, _, err := importer.ImportText([]byte(src), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	for _, b := range d.Body[0].Heading.Children {
+		if b.Paragraph != nil {
+			for _, r := range *b.Paragraph {
+				if r.Footnote != "" {
+					notes = append(notes, r.Footnote)
+				}
+			}
+		}
+	}
+	eq(t, "notes", strings.Join(notes, " | "), "Luật số 1. | Luật số 2.")
+	d, _, err = importer.ImportText([]byte(strings.Replace(src, "[2].", ".", 1)), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "unmatched note keeps text", strings.Contains(d.Body[0].Heading.Children[0].Paragraph.Plain(), "[1]"), true)
+}

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -149,7 +150,80 @@ func textLines(s string, rep *Report) []line {
 		}
 		out = append(out, l)
 	}
-	return headerColumns(out)
+	return textFootnotes(headerColumns(out), rep)
+}
+
+// footRefRE: a footnote reference written as text, "[3]"; footTextRE its
+// note at the end of the text, "[3] Nghị định số ...".
+var (
+	footRefRE  = regexp.MustCompile(`\[(\d{1,3})\]`)
+	footTextRE = regexp.MustCompile(`^\[(\d{1,3})\]\s*(\S.*)$`)
+)
+
+// textFootnotes reads footnotes written as text (a copy of a Word file:
+// the notes after a rule at the end, "[n] text", the references "[n]" in
+// the lines): each note becomes the footnote of the text before its
+// reference, and its line leaves the stream. A reference without a note,
+// or a note without a reference, stays text as written.
+func textFootnotes(ls []line, rep *Report) []line {
+	rule := -1
+	for i := len(ls) - 1; i >= 0; i-- {
+		if ls[i].blank || ls[i].cells != nil {
+			continue
+		}
+		t := ls[i].text()
+		if footTextRE.MatchString(t) {
+			continue
+		}
+		if strings.Trim(t, "_") == "" && len(t) >= 3 {
+			rule = i
+		}
+		break
+	}
+	if rule < 0 {
+		return ls
+	}
+	notes := map[string]string{}
+	for _, l := range ls[rule+1:] {
+		if m := footTextRE.FindStringSubmatch(l.text()); m != nil {
+			notes[m[1]] = m[2]
+		}
+	}
+	used := map[string]bool{}
+	out := make([]line, 0, rule)
+	for _, l := range ls[:rule] {
+		if l.cells == nil && len(l.runs) == 1 && footRefRE.MatchString(l.runs[0].Text) {
+			var runs []document.Run
+			t := l.runs[0].Text
+			for {
+				m := footRefRE.FindStringSubmatchIndex(t)
+				if m == nil {
+					break
+				}
+				n := t[m[2]:m[3]]
+				note, ok := notes[n]
+				if !ok {
+					runs = append(runs, document.Run{Text: t[:m[1]]})
+				} else {
+					runs = append(runs, document.Run{Text: t[:m[0]], Footnote: note})
+					used[n] = true
+				}
+				t = t[m[1]:]
+			}
+			if t != "" {
+				runs = append(runs, document.Run{Text: t})
+			}
+			l.runs = runs
+		}
+		out = append(out, l)
+	}
+	if len(used) != len(notes) {
+		// Some note has no reference: keep the notes as text.
+		return ls
+	}
+	rep.recognised("", fmt.Sprintf("Chú thích viết dạng chữ ([n] ở cuối văn bản): %d chú thích gắn vào chỗ tham chiếu.", len(notes)),
+		fmt.Sprintf("footnotes written as text ([n] at the end): %d attached to their references", len(notes)))
+	return out
 }
 
 func splitCells(s, sep string) []string {
