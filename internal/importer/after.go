@@ -21,8 +21,14 @@ var (
 	// formHeadRE: a form or list numbered after the signature ("Biểu mẫu
 	// 3", "Biểu số 02", "Mẫu số 01", "BIỂU SỐ 1").
 	formHeadRE = regexp.MustCompile(`^(?:Biểu mẫu|BIỂU MẪU|Biểu số|BIỂU SỐ|Mẫu số|MẪU SỐ)\s*\d+[a-zA-Z]?\b`)
+	// stampRE: the text a digital signature stamps on a PDF page ("Ký bởi:
+	// Sở ...", "Giờ ký: 2020-07-09T10:59:31+07:00"), copied with the text.
+	stampRE = regexp.MustCompile(`^(?:Ký bởi|Giờ ký|Thời gian ký|Người ký|Ngày ký)(?:[\s:]|$)`)
+	// recipSectionRE: a heading inside the Nơi nhận list, "Bản điện tử:",
+	// "Bản giấy:", "Gửi qua mạng:".
+	recipSectionRE = regexp.MustCompile(`^\p{Lu}[\p{L} ]{2,30}:$`)
 	// signedRE: "(Đã ký)", "(đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)".
-	signedRE = regexp.MustCompile(`^\(?\s*(?i:đã ký|ký\b)[^()]*\)?$`)
+	signedRE = regexp.MustCompile(`^\(?\s*(?i:đã ký|ký)(?:[\s,:)]|$)[^()]*\)?$`)
 )
 
 // closingEnd returns the line after the Nơi nhận / signature zone that
@@ -45,7 +51,7 @@ func (r *recogniser) closingEnd(at, end int) int {
 		case luuRE.MatchString(strings.TrimLeft(t, "-–• ")):
 			sawLuu = true
 		case bulletRE.MatchString(t) || l.style == "VbNoiNhanDong":
-		case signedRE.MatchString(t):
+		case signedRE.MatchString(t), stampRE.MatchString(t):
 		case authorityRE.MatchString(t) || isCaps(t) || l.style == "VbQuyenHan":
 			if sawName {
 				break
@@ -99,11 +105,17 @@ func (r *recogniser) closingEnd(at, end int) int {
 			if sawLuu {
 				return i
 			}
+		case inRecips && !sawName && recipSectionRE.MatchString(t):
+			// A second list of the Nơi nhận ("Bản điện tử:" after the
+			// paper copies and their Lưu line).
+			sawLuu = false
+			i++
+			continue
 		case bulletRE.MatchString(t):
 			if !inRecips || sawLuu {
 				return i
 			}
-		case signedRE.MatchString(t):
+		case signedRE.MatchString(t), stampRE.MatchString(t):
 		case authorityRE.MatchString(t) || isCaps(t):
 			if sawName || postHead(t) {
 				return i

@@ -82,3 +82,39 @@ func TestTextFootnotes(t *testing.T) {
 	}
 	eq(t, "unmatched note keeps text", strings.Contains(d.Body[0].Heading.Children[0].Paragraph.Plain(), "[1]"), true)
 }
+
+// TestPastedFromPDF: text copied from a PDF viewer: the header columns
+// interleaved ("Số: 12" … "/KH-PGD"), a digital-signature stamp in the
+// closing, a Nơi nhận in two groups, "ƣ" for "ư", a list after the
+// signature.
+func TestPastedFromPDF(t *testing.T) {
+	src := "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n/KH-PGD\nHiệp Hòa, ngày 09 tháng 7 năm 2020\n" +
+		"KẾ HOẠCH\nTuyển sinh năm học 2020-2021\nI. MỤC ĐÍCH\n1. Bảo đảm quyền lợi của học sinh trƣờng.\n" +
+		"Nơi nhận:\n- Sở GD&ĐT (b/c);\n- Lưu: VT.\nTRƢỞNG PHÒNG\nBản điện tử:\n- Các trƣờng THCS.\nKý bởi Phòng Giáo dục và Đào tạo\nGiờ ký: 2020-07-09T10:59:31+07:00\nPhạm Văn Hà\n" +
+		"DANH SÁCH\nCán bộ phụ trách\n- Nguyễn Văn A;\n- Trần Thị B.\n"
+	d, rep, err := importer.ImportText([]byte(src), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "number", d.Number, "12")
+	eq(t, "symbol", d.Symbol+"|"+d.Issuer.Abbreviation, "|PGD")
+	eq(t, "type", d.Type, "ke_hoach")
+	eq(t, "summary", d.Summary, "Tuyển sinh năm học 2020-2021")
+	eq(t, "title", d.Signature.Title, "TRƯỞNG PHÒNG")
+	eq(t, "name", d.Signature.Name, "Phạm Văn Hà")
+	var recips []string
+	for _, r := range d.Distribution.Recipients {
+		recips = append(recips, r.Name)
+	}
+	eq(t, "recipients", strings.Join(recips, " | "), "Sở GD&ĐT | Bản điện tử: | Các trường THCS")
+	if len(d.Appendices) != 1 || !strings.HasPrefix(d.Appendices[0].Title, "DANH SÁCH") {
+		t.Errorf("appendices: %+v", d.Appendices)
+	}
+	stamps := 0
+	for _, x := range rep.Dropped {
+		if strings.HasPrefix(x.Text, "Ký bởi") || strings.HasPrefix(x.Text, "Giờ ký") {
+			stamps++
+		}
+	}
+	eq(t, "stamp lines reported", stamps, 2)
+}

@@ -15,7 +15,9 @@ var (
 	// authorityRE: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q.".
 	authorityRE = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*\.\s*(\p{Lu}.*)$`)
 	// numberRE: "Số: 1653/KH-UBND", "Số: /KH-UBND", "Số 12/UBND-VX".
-	numberRE = regexp.MustCompile(`^(?:Số|SỐ)\s*:?\s*(\S.*)?$`)
+	// symbolLineRE: a ký hiệu alone on a line, "/TB-UBND".
+	symbolLineRE = regexp.MustCompile(`^/\s*\p{Lu}[\p{L}\d&().\-\s]*$`)
+	numberRE     = regexp.MustCompile(`^(?:Số|SỐ)\s*:?\s*(\S.*)?$`)
 	// placeDateRE: "Gia Lai, ngày 30 tháng 6 năm 2023", "Vĩnh Linh, ngày
 	// tháng năm 2024" (blank parts in a draft).
 	placeDateRE = regexp.MustCompile(`^([^,\d/;:()]{2,60}),\s*ngày\b(.*)$`)

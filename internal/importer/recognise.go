@@ -143,6 +143,14 @@ func (r *recogniser) header() int {
 			r.rep.from(r.rep.Recognised, t)
 			r.printed(l, strings.TrimSpace(t[:len(t)-len(numberRE.FindStringSubmatch(t)[1])]), "Nhãn \"Số:\"")
 			i++
+		case sawNumber && d.Symbol == "" && symbolLineRE.MatchString(t):
+			// "Số: 453" and "/TB-UBND" on separate lines: a PDF's text
+			// layer interleaves the two header columns.
+			num := d.Number
+			r.number(num + t)
+			r.rep.guessedFrom("/symbol", t, "Số và ký hiệu nằm trên hai dòng (hai cột bị trộn khi trích văn bản): đã ghép lại.",
+				"the number and the symbol were on two lines (the header columns were interleaved by the extraction): joined")
+			i++
 		case r.typeFound && !kinhGuiRE.MatchString(t):
 			// After the type name and trích yếu only Kính gửi belongs to
 			// the header (a tờ trình has one).
@@ -338,6 +346,14 @@ func (r *recogniser) summary(i int) int {
 	if startsBlock(t) && !strings.HasPrefix(t, "Trên") {
 		return i
 	}
+	if !r.docx && wordCount(t) > 30 && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":")) {
+		// A long sentence with its full stop under the type name is the
+		// first paragraph of the body (a giấy mời or thông báo with no
+		// trích yếu), not a trích yếu, which has no final stop.
+		r.rep.guessedFrom("/summary", t, "Dưới tên loại là một câu văn dài, không phải trích yếu: để trống trích yếu, câu này vào phần nội dung.",
+			"under the type name is a long sentence, not a summary: the summary is left blank and the sentence goes to the body")
+		return i
+	}
 	style, align, bold := ls[i].style, ls[i].align, runsBold(ls[i].runs)
 	i++
 	for i < len(ls) {
@@ -438,6 +454,15 @@ func (r *recogniser) closing(ls []line) {
 				kind = "sig"
 			case bulletRE.MatchString(t) || luuRE.MatchString(t) || l.style == "VbNoiNhanDong":
 				kind = "recipient"
+			case stampRE.MatchString(t):
+				r.rep.drop(l.src, t, false, "Dòng của dấu chữ ký số (người ký, giờ ký): không thuộc nội dung văn bản.", "a digital-signature stamp line (signer, time): not part of the document")
+				continue
+			case recipSectionRE.MatchString(t) && !authorityRE.MatchString(t):
+				// "Bản điện tử:": the model has one list; the heading is
+				// kept as a line of it, as printed.
+				kind = "recipient"
+				r.rep.guessedFrom("/distribution/recipients", t, "Nơi nhận có nhiều nhóm: dòng tiêu đề nhóm được giữ như một dòng nơi nhận.",
+					"the Nơi nhận has several groups: the group heading is kept as a line of the list")
 			case looksLikeName(t) && len(sig) > 0:
 				kind = "name"
 			default:

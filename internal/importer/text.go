@@ -87,6 +87,12 @@ func decodeText(data []byte, rep *Report) (string, error) {
 		rep.recognised("", fmt.Sprintf("Văn bản gõ bằng bảng mã %s (%d từ): đã chuyển sang Unicode.", strings.ToUpper(enc.String()), n),
 			fmt.Sprintf("text typed in the legacy %s encoding (%d words): converted to Unicode", strings.ToUpper(enc.String()), n))
 	}
+	if strings.ContainsAny(s, "ƣƢ") {
+		// PDF text layers of Word files set in some Vietnamese fonts give
+		// "ƣ" (U+01A3, oi) for "ư": no Vietnamese word has "ƣ".
+		s = strings.NewReplacer("ƣ", "ư", "Ƣ", "Ư").Replace(s)
+		rep.guessed("", "Chữ \"ƣ\" (lỗi phông của văn bản trích từ PDF) đã sửa thành \"ư\".", "\"ƣ\" (a font quirk of text copied from a PDF) was corrected to \"ư\"")
+	}
 	return vntext.NFC(s), nil
 }
 
