@@ -118,3 +118,14 @@ func TestPastedFromPDF(t *testing.T) {
 	}
 	eq(t, "stamp lines reported", stamps, 2)
 }
+
+// TestClosingCue: an invitation's last sentence ("... kính mời ...") is
+// the closing, not a paragraph of the last khoản.
+func TestClosingCue(t *testing.T) {
+	src := "GIẤY MỜI\nHọp giao ban\nI. NỘI DUNG\n1. Thời gian: 8 giờ.\n2. Địa điểm: hội trường.\nỦy ban nhân dân tỉnh trân trọng kính mời các đại biểu đến dự họp đúng giờ.\n"
+	d, _, err := importer.ImportText([]byte(src), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq(t, "closing", len(d.Closing), 1)
+}

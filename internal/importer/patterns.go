@@ -40,7 +40,7 @@ var (
 	yearRE    = regexp.MustCompile(`\b(19\d\d|20\d\d)\b`)
 	// closingCueRE: the paragraph that closes the body ("Trên đây là Kế
 	// hoạch ...", "UBND tỉnh yêu cầu ... thực hiện Kế hoạch này").
-	closingCueRE = regexp.MustCompile(`^(?:Trên đây|Nhận được|Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Kính (?:đề nghị|trình|mời)|Rất mong|Trân trọng)|^.{0,80}\b(?:kính mời|trân trọng|kính đề nghị|kính trình)\b|^.{0,60}\b(?:yêu cầu|đề nghị|Đề nghị)\b.*\b(?:này|trên)\b`)
+	closingCueRE = regexp.MustCompile(`^(?:Trên đây|Nhận được|Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Kính (?:đề nghị|trình|mời)|Rất mong|Trân trọng)|^.{0,80}(?:^|\s)(?:kính mời|trân trọng|kính đề nghị|kính trình)(?:[\s,.;:]|$)|^.{0,60}(?:^|\s)(?:yêu cầu|đề nghị|Đề nghị)\s.*\s(?:này|trên)(?:[\s,.;:]|$)`)
 	connectorRE  = regexp.MustCompile(`^(?i:(?:trong đó|chia ra|cụ thể|bao gồm|gồm)[^:]{0,20}):?$`)
 	noteRE       = regexp.MustCompile(`^(.*\S)\s*\(((?:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
 	nameWordRE   = regexp.MustCompile(`^\p{Lu}\p{Ll}*$`)
