@@ -268,7 +268,7 @@ func (r *recogniser) classify(us []unit) []unit {
 		}
 		if u.list {
 			u.kind = "item"
-			r.rep.guessed("", "Đoạn đánh số tự động của Word \""+short(t)+"\": nhập như gạch đầu dòng.", "Word auto-numbered paragraph \""+short(t)+"\": imported as a bullet")
+			r.rep.guessedFrom("", t, "Đoạn đánh số tự động của Word \""+short(t)+"\": nhập như gạch đầu dòng.", "Word auto-numbered paragraph \""+short(t)+"\": imported as a bullet")
 			continue
 		}
 		u.kind = "para"
@@ -742,7 +742,7 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 			lastDash = nil
 			if runIn != nil {
 				h.Children = append(h.Children, document.Block{Paragraph: ptrText(runIn)})
-				r.rep.guessed(path, "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
+				r.rep.guessedFrom(path, u.label+" "+document.Text(u.runs).Plain(), "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
 			}
 		case "item":
 			it := &document.Item{Text: document.Text(u.runs)}

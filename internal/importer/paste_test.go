@@ -129,3 +129,34 @@ func TestClosingCue(t *testing.T) {
 	}
 	eq(t, "closing", len(d.Closing), 1)
 }
+
+// TestReportForClerk: each header field's note names the source line it
+// was read from, and the printed report puts Vietnamese first.
+func TestReportForClerk(t *testing.T) {
+	src := "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\nSố: 15/KH-UBND\tLâm Đồng, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nThi đua năm 2026\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng.\n"
+	_, rep, err := importer.ImportText([]byte(src), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"/number": "Số: 15/KH-UBND", "/date": "Lâm Đồng, ngày 05 tháng 3 năm 2026", "/type": "KẾ HOẠCH", "/summary": "Thi đua năm 2026"}
+	for _, n := range rep.Recognised {
+		if w, ok := want[n.Path]; ok {
+			eq(t, n.Path+" source", n.Source, w)
+			delete(want, n.Path)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no note for %v", want)
+	}
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if vi, en := strings.Index(out, "Số và ký hiệu"), strings.Index(out, "number and symbol"); vi < 0 || en < 0 || vi > en {
+		t.Errorf("Vietnamese should come first:\n%s", out)
+	}
+	if !strings.Contains(out, "← Số: 15/KH-UBND") {
+		t.Errorf("source line not printed:\n%s", out)
+	}
+}

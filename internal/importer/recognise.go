@@ -209,7 +209,7 @@ func (r *recogniser) number(s string) {
 	d.Number = num
 	joined := strings.Join(strings.Fields(sym), "")
 	if joined != strings.TrimSpace(sym) {
-		r.rep.guessed("/symbol", fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
+		r.rep.guessedFrom("/symbol", "Số: "+s, fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
 			fmt.Sprintf("the symbol %q had spaces: joined into %q", sym, joined))
 	}
 	d.Symbol = joined
@@ -496,7 +496,7 @@ func (r *recogniser) closing(ls []line) {
 				// A recipient wrapped onto a second line.
 				if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
-					r.rep.guessed("/distribution/recipients", "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
+					r.rep.guessedFrom("/distribution/recipients", t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
 					name, nameSrc = t, l.src
 				} else {
@@ -706,14 +706,14 @@ func (r *recogniser) finish() {
 	if d.Place == "" {
 		if p := placeOf(d.Issuer.Name); p != "" {
 			d.Place = p
-			r.rep.guessed("/place", "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
+			r.rep.guessedFrom("/place", strings.Join(d.Issuer.Name, " "), "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
 		}
 	}
 	if d.Date.Year == 0 {
 		src := d.Summary + " " + d.Subject + " " + r.kemTheo
 		if m := yearRE.FindString(src); m != "" {
 			d.Date.Year, _ = strconv.Atoi(m)
-			r.rep.guessed("/date/year", "Không có ngày ban hành: lấy năm "+m+" trong trích yếu.", "no date: the year "+m+" was taken from the summary")
+			r.rep.guessedFrom("/date/year", strings.TrimSpace(src), "Không có ngày ban hành: lấy năm "+m+" trong trích yếu.", "no date: the year "+m+" was taken from the summary")
 		}
 	}
 	if d.Number == "" || d.Date.Day == 0 || d.Date.Month == 0 || d.Date.Year == 0 || d.Signature.Name == "" {
@@ -816,7 +816,7 @@ func (r *recogniser) symbolParts() {
 	}
 	if d.Issuer.Abbreviation == "" {
 		d.Issuer.Abbreviation = abbreviate(d.Issuer.Name)
-		r.rep.guessed("/issuer/abbreviation", "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
+		r.rep.guessedFrom("/issuer/abbreviation", strings.Join(d.Issuer.Name, " "), "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
 	}
 	if d.Symbol != "" {
 		sym := d.Symbol
