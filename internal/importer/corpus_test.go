@@ -101,3 +101,32 @@ func missingWords(ref, got []string) []string {
 	}
 	return out
 }
+
+// TestCorpusTextNothingDropped: the reference texts of the corpus's PDFs
+// are text as a PDF viewer copies it (columns interleaved, page numbers,
+// signature stamps); imported as text, the model's words plus the dropped
+// lines cover them (recall ≥ 0.995). The importer corrects the text
+// layer's "ƣ" to "ư", so the reference is compared corrected.
+func TestCorpusTextNothingDropped(t *testing.T) {
+	for _, f := range corpusFiles(t, ".pdf") {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			ref, err := os.ReadFile(strings.TrimSuffix(f, ".pdf") + ".txt")
+			if err != nil {
+				t.Skip("no reference text")
+			}
+			d, rep, err := ImportText(ref, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := modelWords(d)
+			for _, x := range rep.Dropped {
+				got = append(got, words(x.Text)...)
+			}
+			rw := words(strings.NewReplacer("ƣ", "ư", "Ƣ", "Ư").Replace(string(ref)))
+			if rc := recallOf(rw, got); rc < 0.995 {
+				m := missingWords(rw, got)
+				t.Errorf("model + dropped word recall %.4f < 0.995; missing: %s", rc, strings.Join(m[:min(len(m), 40)], " "))
+			}
+		})
+	}
+}
