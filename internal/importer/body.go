@@ -750,9 +750,19 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 				lastDash.Children = append(lastDash.Children, document.Block{Item: it})
 				continue
 			}
+			if u.depth > 0 && (k == 0 || us[k-1].kind != "item" || us[k-1].depth == 0) {
+				// A "+" list straight under a heading or a paragraph: the
+				// model nests "+" only under "-", so it prints as "-".
+				r.rep.guessedFrom(path, "+ "+it.Text.Plain(), "Dòng \"+\" không nằm dưới một dòng \"-\": in thành gạch đầu dòng \"-\".",
+					"a \"+\" line not under a \"-\" line: printed as a \"-\" item")
+			}
 			c := container()
 			*c = append(*c, document.Block{Item: it})
 			lastDash = (*c)[len(*c)-1].Item
+			if u.depth > 0 {
+				// The "+" lines that follow stay its siblings.
+				lastDash = nil
+			}
 		case "para":
 			t := u.text()
 			if unitLineRE.MatchString(t) && k+1 < len(us) && us[k+1].kind == "table" {

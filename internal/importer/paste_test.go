@@ -160,3 +160,26 @@ func TestReportForClerk(t *testing.T) {
 		t.Errorf("source line not printed:\n%s", out)
 	}
 }
+
+// TestPlusListNotRenested: "+" lines under a heading with no "-" above
+// stay one flat list (each a sibling), not nested under the first one.
+func TestPlusListNotRenested(t *testing.T) {
+	d, rep, err := importer.ImportText([]byte("KẾ HOẠCH\nX\nI. A\n+ Một;\n+ Hai;\n+ Ba.\n"), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kids := d.Body[0].Heading.Children
+	eq(t, "siblings", len(kids), 3)
+	for _, k := range kids {
+		if k.Item == nil || len(k.Item.Children) != 0 {
+			t.Errorf("want a flat item: %+v", k)
+		}
+	}
+	n := 0
+	for _, g := range rep.Guessed {
+		if strings.Contains(g.VI, "\"+\"") {
+			n++
+		}
+	}
+	eq(t, "reported once", n, 1)
+}
