@@ -637,6 +637,15 @@ func (r *recogniser) body(ls []line) {
 			break
 		}
 	}
+	if n := len(main); !r.vbStyles && closeAt == n && n > 0 && lastStruct < n-1 {
+		// The body's last sentence, the one that carries the final "./.",
+		// addressing the recipients ("Sở ... thông báo cho các đơn vị
+		// được biết và thực hiện./.", "đề nghị ... xem xét./."), is the
+		// closing, not a paragraph of the last khoản.
+		if t := strings.TrimSpace(main[n-1].text()); (strings.HasSuffix(t, "/.") || strings.HasSuffix(t, "./")) && finalCueRE.MatchString(t) {
+			closeAt = n - 1
+		}
+	}
 	for _, u := range main[closeAt:] {
 		d.Closing = append(d.Closing, document.Text(u.runs))
 	}

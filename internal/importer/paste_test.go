@@ -183,3 +183,23 @@ func TestPlusListNotRenested(t *testing.T) {
 	}
 	eq(t, "reported once", n, 1)
 }
+
+// TestFinalSentenceIsClosing: the body's last sentence, carrying the final
+// "./." and addressed to the recipients, is the closing and not the last
+// khoản's paragraph; a khoản's own last paragraph without such a verb
+// stays in it.
+func TestFinalSentenceIsClosing(t *testing.T) {
+	for _, tt := range []struct {
+		last    string
+		closing int
+	}{
+		{"Sở Công Thương thông báo cho các đơn vị được biết và thực hiện./.", 1},
+		{"Các đơn vị báo cáo kết quả trước ngày 15/12./.", 0},
+	} {
+		d, _, err := importer.ImportText([]byte("THÔNG BÁO\nKết quả kiểm tra\n1. Kết quả\nĐã kiểm tra 3 đơn vị.\n2. Yêu cầu\nCác đơn vị khắc phục ngay.\n"+tt.last+"\n"), importer.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq(t, tt.last, len(d.Closing), tt.closing)
+	}
+}

@@ -41,9 +41,11 @@ var (
 	// closingCueRE: the paragraph that closes the body ("Trên đây là Kế
 	// hoạch ...", "UBND tỉnh yêu cầu ... thực hiện Kế hoạch này").
 	closingCueRE = regexp.MustCompile(`^(?:Trên đây|Nhận được|Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Kính (?:đề nghị|trình|mời)|Rất mong|Trân trọng)|^.{0,80}(?:^|\s)(?:kính mời|trân trọng|kính đề nghị|kính trình)(?:[\s,.;:]|$)|^.{0,60}(?:^|\s)(?:yêu cầu|đề nghị|Đề nghị)\s.*\s(?:này|trên)(?:[\s,.;:]|$)`)
-	connectorRE  = regexp.MustCompile(`^(?i:(?:trong đó|chia ra|cụ thể|bao gồm|gồm)[^:]{0,20}):?$`)
-	noteRE       = regexp.MustCompile(`^(.*\S)\s*\(((?:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
-	nameWordRE   = regexp.MustCompile(`^\p{Lu}\p{Ll}*$`)
+	// finalCueRE: the verbs of a last sentence addressed to the recipients.
+	finalCueRE  = regexp.MustCompile(`(?i)(?:^|\s)(?:đề nghị|yêu cầu|thông báo|kính mời|trân trọng)\s|(?:triển khai|tổ chức) thực hiện|xem xét|được biết`)
+	connectorRE = regexp.MustCompile(`^(?i:(?:trong đó|chia ra|cụ thể|bao gồm|gồm)[^:]{0,20}):?$`)
+	noteRE      = regexp.MustCompile(`^(.*\S)\s*\(((?:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
+	nameWordRE  = regexp.MustCompile(`^\p{Lu}\p{Ll}*$`)
 	// gapRE: a tab, or a run of spaces a clerk typed to push the rest of a
 	// closing line to the next printed line or beside it ("TM. ỦY BAN NHÂN
 	// DÂN          KT. CHỦ TỊCH").
