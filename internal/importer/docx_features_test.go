@@ -125,9 +125,9 @@ func TestWordFeatures(t *testing.T) {
 		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + lvl + `"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
 	}
 	hdr := `<w:trPr><w:tblHeader/></w:trPr>`
-	tbl := `<w:tbl><w:tr>` + hdr + cell(p("TT")) + cell(p("Họ và tên")) + cell(p("Số CCCD")) + cell(p("Mã")) + `</w:tr>` +
-		row(cell(p("1")), cell(p("Nguyễn A")), cell(p("068123456789")), cell(p("007"))) +
-		row(cell(p("2")), cell(p("Trần B")), cell(p("068123456780")), cell(p("012"))) + `</w:tbl>`
+	tbl := `<w:tbl><w:tr>` + hdr + cell(p("TT")) + cell(p("Họ và tên")) + cell(p("Số CCCD")) + cell(p("Mã")) + cell(p("Mã ngành")) + `</w:tr>` +
+		row(cell(p("1")), cell(p("Nguyễn A")), cell(p("068123456789")), cell(p("007")), cell(p("6810"))) +
+		row(cell(p("2")), cell(p("Trần B")), cell(p("068123456780")), cell(p("012")), cell(p("4933"))) + `</w:tbl>`
 	tracked := `<w:p><w:r><w:t xml:space="preserve">Giữ </w:t></w:r><w:ins w:id="1"><w:r><w:t>phần thêm</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>phần xóa</w:delText></w:r></w:del></w:p>`
 	d, rep := importDOCX(t, map[string]string{
 		"word/document.xml":  body(headerA + p("KẾ HOẠCH") + p("Thi đua") + np("0", "MỤC ĐÍCH") + np("1", "Nội dung một") + tracked + np("1", "Nội dung hai") + tbl + np("0", "TỔ CHỨC") + np("1", "Giao việc") + closing),
@@ -152,10 +152,11 @@ func TestWordFeatures(t *testing.T) {
 	if tb == nil {
 		t.Fatalf("no table under 2.: %+v", kids[1].Heading.Children)
 	}
-	eq(t, "header columns", len(tb.Columns), 4)
+	eq(t, "header columns", len(tb.Columns), 5)
 	eq(t, "rows", len(tb.Rows), 2)
 	eq(t, "ID", tb.Rows[0].Cells[2].Str, "068123456789")
 	eq(t, "code", tb.Rows[0].Cells[3].Str, "007")
+	eq(t, "code by column title", tb.Rows[0].Cells[4].Str, "6810")
 	for _, n := range rep.Dropped {
 		if strings.Contains(n.Text, "phần xóa") {
 			t.Errorf("deleted text reported: %q", n.Text)

@@ -25,6 +25,8 @@ type rawTable struct {
 	// reformatted: numbers written otherwise than the model prints them
 	// ("99,00" prints 99), set by model for the report.
 	reformatted []string
+	// numeric: the leaf columns model made numeric, for the audit.
+	numeric []bool
 }
 
 type rawCell struct {
@@ -99,6 +101,11 @@ func groups(r docxread.Row) bool {
 	}
 	return false
 }
+
+// codeTitleRE: a column whose figures identify rather than count ("Mã
+// số", "Mã ngành" 6810, "Số hiệu", "Số CCCD", "Điện thoại", "Số tài
+// khoản", "Năm sinh"): kept as text, never summed.
+var codeTitleRE = regexp.MustCompile(`(?i)^\s*(?:mã\b|mã số|số hiệu|ký hiệu|số cccd|số cmnd|cccd|cmnd|số định danh|điện thoại|số điện thoại|sđt|số tài khoản|tài khoản|năm sinh|mã ngành|mã số thuế|mst)`)
 
 var indexCellRE = regexp.MustCompile(`^\(\d+\)$`)
 
@@ -444,7 +451,7 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 			}
 		}
 		title := strings.ToUpper(strings.TrimSpace(leaves[j].Title))
-		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT"))
+		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT")) && !codeTitleRE.MatchString(leaves[j].Title)
 		if numeric[j] && !printsAsWritten(rows, j, func(r prow) []string { return r.cells }) {
 			// "99,00" would print 99: the model keeps no decimal places
 			// per column, so the column stays text and prints as written.
@@ -456,6 +463,7 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 			lead = j
 		}
 	}
+	rt.numeric = numeric
 	for j := range leaves {
 		leaves[j].Numeric = numeric[j]
 	}
@@ -649,12 +657,14 @@ func (rt *rawTable) text() string {
 	}
 	cols(rt.columns)
 	for _, r := range rt.rows {
+		j := 0
 		for _, c := range r {
 			t := strings.TrimSpace(c.text)
-			if f, ok := parseCellNumber(t); ok {
+			if f, ok := parseCellNumber(t); ok && (rt.numeric == nil || (j < len(rt.numeric) && rt.numeric[j])) {
 				t = printedNumber(f)
 			}
 			b.WriteString(t + " ")
+			j += max(c.span, 1)
 		}
 	}
 	return b.String()
