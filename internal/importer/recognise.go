@@ -698,7 +698,7 @@ func (r *recogniser) finish() {
 		if len(d.Issuer.Parent) > 0 {
 			msg = strings.Join(d.Issuer.Parent, " / ") + " → " + msg
 		}
-		r.rep.recognised("/issuer", "Cơ quan ban hành: "+msg+".", "issuer: "+msg)
+		r.rep.recognisedFrom("/issuer", strings.Join(r.issuerLines, " / "), "Cơ quan ban hành: "+msg+".", "issuer: "+msg)
 	} else {
 		r.inferIssuer()
 	}
