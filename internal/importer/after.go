@@ -157,6 +157,9 @@ func postHead(t string) bool {
 // section is one appendix or attached document after the signature.
 type section struct {
 	from, to int // lines [from, to)
+	// form: opened by a "Biểu mẫu n" heading, so the next one opens a
+	// sibling (under a "PHỤ LỤC" the forms stay inside it).
+	form bool
 }
 
 // afterSignature reads everything after the closing zone into appendices.
@@ -165,7 +168,8 @@ type section struct {
 // block of each "(Kèm theo ...)" line once the current one has content:
 // those three cover lists ("DANH SÁCH"), regulations ("ĐIỀU LỆ", "QUY
 // ĐỊNH") and forms attached without the word "Phụ lục". Forms numbered
-// under one "PHỤ LỤC" ("Biểu mẫu 1", "Biểu mẫu 2" ...) stay inside it.
+// under one "PHỤ LỤC" ("Biểu mẫu 1", "Biểu mẫu 2" ...) stay inside it;
+// forms after the signature with no such umbrella open one appendix each.
 // Content with no heading at all (a table right after the signature)
 // becomes an appendix too, its title guessed and reported.
 func (r *recogniser) afterSignature(from, end int) {
@@ -201,12 +205,17 @@ func (r *recogniser) afterSignature(from, end int) {
 			}
 		case l.table == nil && kemTheoOpenRE.MatchString(t) && content:
 			split = titleBlockStart(ls, cur.from, i)
+		case l.table == nil && formHeadRE.MatchString(t) && (cur.form || !content && i == cur.from):
+			split = i
 		}
 		if split >= 0 {
 			if content && split > cur.from {
 				cur.to = split
 				secs = append(secs, cur)
 				cur = section{from: split}
+			}
+			if split == cur.from && formHeadRE.MatchString(ls[split].text()) {
+				cur.form = true
 			}
 			content = false
 			continue

@@ -63,6 +63,8 @@ func TestAfterSignature(t *testing.T) {
 		{"table without heading", table(row(cell(p("TT")), cell(p("Đơn vị"))), row(cell(p("1")), cell(p("Xã A")))), []string{"PHỤ LỤC"}, 1},
 		{"DANH SÁCH with Kèm theo", p("DANH SÁCH") + p("Các đơn vị tham gia") + kem + p("- Xã A;") + p("- Xã B."), []string{"DANH SÁCH Các đơn vị tham gia"}, 1},
 		{"two lists", p("DANH SÁCH") + p("Nhóm một") + kem + p("- Xã A.") + p("DANH SÁCH") + p("Nhóm hai") + kem + p("- Xã B."), []string{"DANH SÁCH Nhóm một", "DANH SÁCH Nhóm hai"}, 1},
+		{"forms without Phụ lục", p("Biểu mẫu 1") + p("THỐNG KÊ A") + p("Nội dung một.") + p("Biểu mẫu 2") + p("THỐNG KÊ B") + p("Nội dung hai."), []string{"Biểu mẫu 1 THỐNG KÊ A", "Biểu mẫu 2 THỐNG KÊ B"}, 1},
+		{"forms under one PHỤ LỤC", p("PHỤ LỤC") + p("BIỂU MẪU THỐNG KÊ") + kem + p("Biểu mẫu 1") + p("Nội dung một.") + p("Biểu mẫu 2") + p("Nội dung hai."), []string{"BIỂU MẪU THỐNG KÊ"}, 1},
 		{"Phụ lục with run-in title", p("Phụ lục 1: BẢNG TỔNG HỢP") + kem + p("Nội dung phụ lục."), []string{"BẢNG TỔNG HỢP"}, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
