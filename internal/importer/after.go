@@ -42,17 +42,17 @@ var (
 func (r *recogniser) closingEnd(at, end int) int {
 	ls := r.lines
 	var sawSig, sawName, sawLuu, inRecips bool
-	observe := func(l line) {
-		t := l.text()
+	observe := func(t, style string) {
 		switch {
-		case l.blank || t == "":
-		case noiNhanRE.MatchString(t) || l.style == "VbNoiNhan":
+		case t == "":
+		case noiNhanRE.MatchString(t) || style == "VbNoiNhan":
 			inRecips = true
 		case luuRE.MatchString(strings.TrimLeft(t, "-–• ")):
 			sawLuu = true
-		case bulletRE.MatchString(t) || l.style == "VbNoiNhanDong":
+		case bulletRE.MatchString(t) || style == "VbNoiNhanDong":
 		case signedRE.MatchString(t), stampRE.MatchString(t):
-		case authorityRE.MatchString(t) || isCaps(t) || l.style == "VbQuyenHan":
+		case inRecips && recipSectionRE.MatchString(t):
+		case authorityRE.MatchString(t) || isCaps(t) || style == "VbQuyenHan":
 			if sawName {
 				break
 			}
@@ -61,12 +61,40 @@ func (r *recogniser) closingEnd(at, end int) int {
 			sawName = true
 		}
 	}
+	// accept: the text t (a line, or one column of a line) belongs to
+	// the closing zone given what was seen so far.
+	accept := func(t, style string) bool {
+		switch {
+		case style == "VbPhuLuc" || postHead(t):
+			return false
+		case strings.HasPrefix(style, "VbNoiNhan"), style == "VbQuyenHan", style == "VbHoTen":
+		case noiNhanRE.MatchString(t):
+			return !inRecips && !sawLuu
+		case luuRE.MatchString(strings.TrimLeft(t, "-–• ")):
+			return !sawLuu
+		case inRecips && !sawName && recipSectionRE.MatchString(t):
+			// A second list of the Nơi nhận ("Bản điện tử:" after the
+			// paper copies and their Lưu line).
+			sawLuu = false
+		case bulletRE.MatchString(t):
+			return inRecips && !sawLuu
+		case signedRE.MatchString(t), stampRE.MatchString(t):
+		case authorityRE.MatchString(t) || isCaps(t):
+			return !sawName
+		case sawSig && !sawName && signerLine(t):
+		case !r.docx && !sawName && inRecips && !sawLuu && wordCount(t) <= 12:
+			// A recipient wrapped onto a second line in text.
+		default:
+			return false
+		}
+		return true
+	}
 	i := at
 	// takeTable reads the whole layout table the line at i belongs to.
 	takeTable := func() {
 		t := ls[i].tbl
 		for i < end && (ls[i].tbl == t) {
-			observe(ls[i])
+			observe(ls[i].text(), ls[i].style)
 			i++
 		}
 	}
@@ -93,40 +121,22 @@ func (r *recogniser) closingEnd(at, end int) int {
 			}
 			return i
 		}
-		switch {
-		case l.style == "VbPhuLuc" || postHead(t):
-			return i
-		case strings.HasPrefix(l.style, "VbNoiNhan"), l.style == "VbQuyenHan", l.style == "VbHoTen":
-		case noiNhanRE.MatchString(t):
-			if inRecips || sawLuu {
-				return i
-			}
-		case luuRE.MatchString(strings.TrimLeft(t, "-–• ")):
-			if sawLuu {
-				return i
-			}
-		case inRecips && !sawName && recipSectionRE.MatchString(t):
-			// A second list of the Nơi nhận ("Bản điện tử:" after the
-			// paper copies and their Lưu line).
-			sawLuu = false
-			i++
-			continue
-		case bulletRE.MatchString(t):
-			if !inRecips || sawLuu {
-				return i
-			}
-		case signedRE.MatchString(t), stampRE.MatchString(t):
-		case authorityRE.MatchString(t) || isCaps(t):
-			if sawName || postHead(t) {
-				return i
-			}
-		case sawSig && !sawName && signerLine(t):
-		case !r.docx && !sawName && inRecips && !sawLuu && wordCount(t) <= 12:
-			// A recipient wrapped onto a second line in text.
-		default:
-			return i
+		// A closing pasted as text may hold both columns on one line
+		// ("- Sở Nội vụ;<TAB>PHÓ CHỦ TỊCH", or " | " between them).
+		segs := l.cells
+		if segs == nil {
+			segs = splitGaps(t)
 		}
-		observe(l)
+		for _, seg := range segs {
+			seg = strings.TrimSpace(seg)
+			if seg == "" {
+				continue
+			}
+			if !accept(seg, l.style) {
+				return i
+			}
+			observe(seg, l.style)
+		}
 		i++
 	}
 	return i

@@ -203,3 +203,24 @@ func TestFinalSentenceIsClosing(t *testing.T) {
 		eq(t, tt.last, len(d.Closing), tt.closing)
 	}
 }
+
+// TestPastedClosingTable: the Nơi nhận | signature table pasted with " | "
+// or tabs between its columns, one printed line per row.
+func TestPastedClosingTable(t *testing.T) {
+	head := "KẾ HOẠCH\nX\nI. A\nNội dung.\n"
+	for name, sep := range map[string]string{"pipes": " | ", "tabs": "\t"} {
+		t.Run(name, func(t *testing.T) {
+			closing := "Nơi nhận:" + sep + "KT. CHỦ TỊCH\n- Sở Nội vụ;" + sep + "PHÓ CHỦ TỊCH\n- Lưu: VT, NC." + sep + "\n" + sep + "Nguyễn Văn An\n"
+			d, _, err := importer.ImportText([]byte(head+closing), importer.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			eq(t, "recipients", len(d.Distribution.Recipients), 1)
+			if len(d.Distribution.Recipients) == 1 {
+				eq(t, "recipient", d.Distribution.Recipients[0].Name, "Sở Nội vụ")
+			}
+			eq(t, "title", d.Signature.Title, "PHÓ CHỦ TỊCH")
+			eq(t, "name", d.Signature.Name, "Nguyễn Văn An")
+		})
+	}
+}

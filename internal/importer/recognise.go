@@ -429,7 +429,13 @@ func (r *recogniser) closing(ls []line) {
 	interleaved := false
 	lastKind := ""
 	for _, l := range ls {
-		for _, seg := range splitGaps(l.text()) {
+		segs := splitGaps(l.text())
+		if l.cells != nil {
+			// A closing table pasted as text, "- Sở Nội vụ; | PHÓ CHỦ
+			// TỊCH": the cells are the two columns' lines.
+			segs = l.cells
+		}
+		for _, seg := range segs {
 			t := strings.TrimSpace(seg)
 			if t == "" {
 				continue

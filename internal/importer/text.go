@@ -145,9 +145,12 @@ func textLines(s string, rep *Report) []line {
 		l.tab = strings.HasPrefix(raw, "\t")
 		inner := strings.TrimFunc(raw, unicode.IsSpace)
 		switch {
-		case strings.Count(inner, "|") >= 2 || strings.Contains(inner, " | ") || (strings.HasPrefix(inner, "|") && strings.HasSuffix(inner, "|") && len(inner) > 1):
+		case strings.Count(inner, "|") >= 2 || strings.Contains(inner, " | ") || (strings.HasPrefix(inner, "|") && strings.HasSuffix(inner, "|") && len(inner) > 1) ||
+			strings.HasPrefix(inner, "| ") || strings.HasSuffix(inner, " |"):
+			// A row with an empty first or last cell ("| Nguyễn Văn An",
+			// "- Lưu: VT. |") is a row too.
 			row := inner
-			if strings.HasPrefix(row, "|") && strings.HasSuffix(row, "|") {
+			if strings.HasPrefix(row, "|") && strings.HasSuffix(row, "|") && len(row) > 1 {
 				row = row[1 : len(row)-1]
 			}
 			l.cells = splitCells(row, "|")
