@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -222,5 +223,37 @@ func TestPastedClosingTable(t *testing.T) {
 			eq(t, "title", d.Signature.Title, "PHÓ CHỦ TỊCH")
 			eq(t, "name", d.Signature.Name, "Nguyễn Văn An")
 		})
+	}
+}
+
+// TestPageNumbersInPastedText: page numbers a PDF viewer leaves between
+// paragraphs (2, 3 ... far apart) are reported and kept out of the
+// document; the row numbers of a table copied one cell per line stay.
+func TestPageNumbersInPastedText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("KẾ HOẠCH\nX\nI. A\n")
+	for page := 2; page <= 3; page++ {
+		for k := 0; k < 9; k++ {
+			b.WriteString("Đoạn văn số " + strings.Repeat("x", k+1) + ".\n")
+		}
+		b.WriteString(strings.Repeat(" ", 0) + string(rune('0'+page)) + "\n")
+	}
+	b.WriteString("Đoạn cuối.\nSTT\nTên\n1\nA\n2\nB\n3\nC\n")
+	d, rep, err := importer.ImportText([]byte(b.String()), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, x := range rep.Dropped {
+		if strings.Contains(x.VI, "Số trang") {
+			pages++
+		}
+	}
+	eq(t, "page numbers", pages, 2)
+	js, _ := json.Marshal(d)
+	for _, w := range []string{"Tên 1", "A 2", "B 3"} {
+		if !strings.Contains(string(js), w) {
+			t.Errorf("row number in %q lost:\n%s", w, js)
+		}
 	}
 }

@@ -41,6 +41,10 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	r := &recogniser{lines: lines, rep: rep, docx: docx, d: &document.Document{Schema: document.SchemaV1}}
 	for i := range lines {
 		lines[i].src = i
+		if lines[i].pageNo {
+			rep.drop(i, lines[i].text(), true, "Số trang của bản PDF: hệ thống tự đánh số trang khi in.", "a page number of the PDF: the system numbers pages when it prints")
+			lines[i].blank = true
+		}
 	}
 	for _, l := range lines {
 		if strings.HasPrefix(l.style, "Vb") {

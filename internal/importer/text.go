@@ -44,6 +44,8 @@ type line struct {
 	align string
 	// src is the line's index in the recogniser's input, for the report.
 	src int
+	// pageNo: a page number left in text copied from a PDF viewer.
+	pageNo bool
 }
 
 func (l *line) text() string {
@@ -159,7 +161,49 @@ func textLines(s string, rep *Report) []line {
 		}
 		out = append(out, l)
 	}
-	return textFootnotes(headerColumns(out), rep)
+	return textFootnotes(markPageNumbers(headerColumns(out)), rep)
+}
+
+// markPageNumbers finds the page numbers a PDF viewer leaves in copied
+// text: lines holding only a number of one to three digits that count up
+// by one (2, 3, 4 ...) with at least eight lines of text between each and
+// the next. A table copied one cell per line numbers its rows too, but its
+// numbers come every few lines, so they are left alone.
+func markPageNumbers(ls []line) []line {
+	var cand []int
+	for i, l := range ls {
+		if t := l.text(); !l.blank && l.cells == nil && len(t) <= 3 && strings.Trim(t, "0123456789") == "" {
+			cand = append(cand, i)
+		}
+	}
+	textBetween := func(a, b int) int {
+		n := 0
+		for k := a + 1; k < b; k++ {
+			if !ls[k].blank {
+				n++
+			}
+		}
+		return n
+	}
+	num := func(i int) int {
+		n := 0
+		fmt.Sscanf(ls[i].text(), "%d", &n)
+		return n
+	}
+	mark := map[int]bool{}
+	for k := 1; k < len(cand); k++ {
+		a, b := cand[k-1], cand[k]
+		if num(b) == num(a)+1 && textBetween(a, b) >= 8 {
+			mark[a], mark[b] = true, true
+		}
+	}
+	if len(mark) < 2 {
+		return ls
+	}
+	for i := range mark {
+		ls[i].pageNo = true
+	}
+	return ls
 }
 
 // footRefRE: a footnote reference written as text, "[3]"; footTextRE its
