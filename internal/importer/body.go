@@ -15,10 +15,15 @@ import (
 // unit is one paragraph (or table) of the body after line assembly.
 type unit struct {
 	runs   []document.Run
+	src    int // source line (the first one, for a joined paragraph)
 	style  string
 	list   bool
 	table  *rawTable
 	budget *document.Budget
+
+	// whole: the runs as written, label included (set by classify before
+	// it cuts a label off).
+	whole []document.Run
 
 	// Set by classify.
 	kind  string // "heading", "item", "para", "table", "budget"
@@ -54,13 +59,13 @@ func (r *recogniser) assemble(ls []line) []unit {
 		l := ls[i]
 		if l.table != nil {
 			flush()
-			out = append(out, unit{table: l.table})
+			out = append(out, unit{table: l.table, src: l.src})
 			continue
 		}
 		if !r.docx && !l.blank {
 			if rows, next := textTable(ls, i); rows != nil {
 				flush()
-				out = append(out, unit{table: tableFromRows(rows)})
+				out = append(out, unit{table: tableFromRows(rows), src: l.src})
 				i = next - 1
 				blank = false
 				continue
@@ -76,7 +81,7 @@ func (r *recogniser) assemble(ls []line) []unit {
 		t := l.text()
 		if r.docx {
 			flush()
-			u := unit{runs: trimRuns(l.runs), style: l.style, list: l.list}
+			u := unit{runs: trimRuns(l.runs), style: l.style, list: l.list, src: l.src}
 			out = append(out, u)
 			continue
 		}
@@ -101,12 +106,25 @@ func (r *recogniser) assemble(ls []line) []unit {
 			}
 		}
 		n := utf8.RuneCountInString(t)
-		if join {
+		switch {
+		case join && hasFootnote(l.runs):
+			cur.runs = append(cur.runs, document.Run{Text: " "})
+			cur.runs = append(cur.runs, trimRuns(l.runs)...)
+			curLines++
+		case join && cur.runs[len(cur.runs)-1].Footnote != "":
+			cur.runs = append(cur.runs, document.Run{Text: " " + t})
+			curLines++
+		case join:
 			cur.runs[len(cur.runs)-1].Text += " " + t
 			curLines++
-		} else {
+		case hasFootnote(l.runs):
+			// Footnotes written as text were attached to their runs.
 			flush()
-			cur = &unit{runs: []document.Run{{Text: t}}}
+			cur = &unit{runs: trimRuns(l.runs), src: l.src}
+			curLines = 1
+		default:
+			flush()
+			cur = &unit{runs: []document.Run{{Text: t}}, src: l.src}
 			curLines = 1
 		}
 		lastLen, lastText = n, t
@@ -189,6 +207,7 @@ func textTable(ls []line, i int) ([][]string, int) {
 // item, paragraph, table.
 func (r *recogniser) classify(us []unit) []unit {
 	last := map[string]int{} // last number seen per label kind, for sequence checks
+	quoted := false
 	for k := range us {
 		u := &us[k]
 		if u.table != nil {
@@ -199,6 +218,23 @@ func (r *recogniser) classify(us []unit) []unit {
 			continue
 		}
 		t := u.text()
+		// A quotation of several paragraphs (a law's clauses quoted in a
+		// công văn: “1. ... / 2. ...”) stays text as written: its labels
+		// are the quoted document's, not this one's.
+		// Curly quotes pair up; a straight quote toggles.
+		open := strings.Count(t, "“") - strings.Count(t, "”")
+		straight := strings.Count(t, "\"")%2 == 1
+		opens := (open > 0 && strings.HasPrefix(t, "“")) || (straight && strings.HasPrefix(t, "\""))
+		if quoted || opens {
+			switch {
+			case quoted:
+				quoted = !(open < 0 || strings.Contains(t, "”") || straight)
+			default:
+				quoted = true
+			}
+			u.kind = "para"
+			continue
+		}
 		switch u.style {
 		case "VbGach", "VbCong":
 			if m := bulletRE.FindStringSubmatch(t); m != nil {
@@ -212,6 +248,7 @@ func (r *recogniser) classify(us []unit) []unit {
 		}
 		if kind, label, rest := labelOf(t); kind != "" && r.acceptLabel(kind, label, last) {
 			u.kind, u.label, u.lkind = "heading", label, kind
+			u.whole = u.runs
 			u.runs = cutRunPrefix(u.runs, len(t)-len(rest))
 			switch {
 			case r.vbStyles:
@@ -233,10 +270,82 @@ func (r *recogniser) classify(us []unit) []unit {
 		}
 		if u.list {
 			u.kind = "item"
-			r.rep.guessed("", "Đoạn đánh số tự động của Word \""+short(t)+"\": nhập như gạch đầu dòng.", "Word auto-numbered paragraph \""+short(t)+"\": imported as a bullet")
+			r.rep.guessedFrom("", t, "Đoạn đánh số tự động của Word \""+short(t)+"\": nhập như gạch đầu dòng.", "Word auto-numbered paragraph \""+short(t)+"\": imported as a bullet")
 			continue
 		}
 		u.kind = "para"
+	}
+	return mixedLadder(articles(us))
+}
+
+// mixedLadder: a document numbered I. / 1. / a) that also numbers some
+// khoản "3.1.", "3.2." (common in plans: one section in decimal style)
+// cannot be printed with either numbering computed throughout; the
+// decimal-labelled khoản stay paragraphs as written, and the points a)
+// keep their level. Only a document that puts points a) right under a
+// khoản 1. is mixed; I. / 1. / 1.1. / a) is a decimal ladder (tree sets
+// it).
+func mixedLadder(us []unit) []unit {
+	underArabic, decimals := 0, 0
+	above := ""
+	for _, u := range us {
+		if u.kind == "heading" {
+			switch u.lkind {
+			case "letter":
+				if above == "arabic" {
+					underArabic++
+				}
+			case "decimal":
+				decimals++
+				above = u.lkind
+			default:
+				above = u.lkind
+			}
+		}
+	}
+	if underArabic == 0 || decimals == 0 {
+		return us
+	}
+	return decimalsAsText(us)
+}
+
+// decimalsAsText turns decimal-labelled headings back into the paragraphs
+// they were written as.
+func decimalsAsText(us []unit) []unit {
+	for k := range us {
+		if u := &us[k]; u.kind == "heading" && u.lkind == "decimal" && u.whole != nil {
+			u.kind, u.runs, u.label, u.lkind = "para", u.whole, "", ""
+		}
+	}
+	return us
+}
+
+// dieuRE: an article of a quyết định or a regulation, "Điều 1." or "Điều
+// 2:" with its title or text run in.
+var dieuRE = regexp.MustCompile(`^Điều\s+\d+\s*[.:]`)
+
+// articles keeps the khoản and điểm of a document written in articles
+// ("Điều 1. ...", then "1.", "a)") as the paragraphs they are written as,
+// labels included: today's model has no article level, and read as
+// headings the khoản of each article would restart numbering that the
+// model computes across the body. The "Điều" lines themselves are
+// paragraphs. Only units after the first article are touched, so a
+// preamble's list stays a list. (The model's article level, when it comes,
+// replaces this one function.)
+func articles(us []unit) []unit {
+	seen := false
+	for k := range us {
+		u := &us[k]
+		if u.table != nil {
+			continue
+		}
+		if dieuRE.MatchString(u.text()) {
+			seen = true
+			continue
+		}
+		if seen && u.kind == "heading" && u.lkind != "roman" && u.whole != nil {
+			u.kind, u.runs, u.label, u.lkind = "para", u.whole, "", ""
+		}
 	}
 	return us
 }
@@ -485,7 +594,9 @@ func (r *recogniser) body(ls []line) {
 	us = r.budgets(us, "/body")
 	first := len(us)
 	for k, u := range us {
-		if u.kind == "heading" || u.kind == "item" || u.kind == "table" || u.kind == "budget" {
+		// The body starts at the first heading, item or table, or at the
+		// first article ("Điều 1.") of a quyết định.
+		if u.kind == "heading" || u.kind == "item" || u.kind == "table" || u.kind == "budget" || (u.table == nil && dieuRE.MatchString(u.text())) {
 			first = k
 			break
 		}
@@ -497,8 +608,11 @@ func (r *recogniser) body(ls []line) {
 	var rest []unit
 	for k, u := range pre {
 		t := u.text()
+		// "Xét đề nghị ..." / "Theo đề nghị ..." closes the căn cứ lines of
+		// a quyết định or tờ trình with a full stop: a base after a base.
+		afterBase := len(d.Bases) > 0 && (strings.HasPrefix(t, "Theo đề nghị") || strings.HasPrefix(t, "Xét"))
 		isBase := u.style == "VbCanCu" || (!r.vbStyles && !introStarted &&
-			(strings.HasPrefix(t, "Căn cứ") || ((strings.HasPrefix(t, "Thực hiện") || strings.HasPrefix(t, "Theo") || strings.HasPrefix(t, "Xét")) && strings.HasSuffix(t, ";"))))
+			(strings.HasPrefix(t, "Căn cứ") || afterBase || ((strings.HasPrefix(t, "Thực hiện") || strings.HasPrefix(t, "Theo") || strings.HasPrefix(t, "Xét")) && strings.HasSuffix(t, ";"))))
 		if isBase {
 			d.Bases = append(d.Bases, document.Text(u.runs))
 			continue
@@ -509,6 +623,14 @@ func (r *recogniser) body(ls []line) {
 		}
 		introStarted = true
 		d.Intro = append(d.Intro, document.Text(u.runs))
+	}
+	if len(d.Bases) == 0 && len(d.Intro) > 1 && strings.HasPrefix(d.Intro[1].Plain(), "Căn cứ") && isCaps(d.Intro[0].Plain()) {
+		// A quyết định's authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+		// ...") stands above its căn cứ; the model prints bases before the
+		// intro and has no authority line yet, so the lines stay together
+		// in the intro, in printed order.
+		r.rep.guessedFrom("/intro/0", d.Intro[0].Plain(), "Dòng thẩm quyền ban hành đứng trước các căn cứ: giữ cùng các căn cứ trong đoạn mở đầu để in đúng thứ tự (mô hình chưa có dòng thẩm quyền).",
+			"the issuing authority line stands above the căn cứ lines: kept with them in the intro so they print in order (the model has no authority line yet)")
 	}
 	if len(d.Bases) > 0 {
 		r.rep.recognised("/bases", fmt.Sprintf("Căn cứ ban hành: %d dòng.", len(d.Bases)), fmt.Sprintf("%d căn cứ line(s)", len(d.Bases)))
@@ -530,6 +652,15 @@ func (r *recogniser) body(ls []line) {
 		if closingCueRE.MatchString(main[k].text()) {
 			closeAt = k
 			break
+		}
+	}
+	if n := len(main); !r.vbStyles && closeAt == n && n > 0 && lastStruct < n-1 {
+		// The body's last sentence, the one that carries the final "./.",
+		// addressing the recipients ("Sở ... thông báo cho các đơn vị
+		// được biết và thực hiện./.", "đề nghị ... xem xét./."), is the
+		// closing, not a paragraph of the last khoản.
+		if t := strings.TrimSpace(main[n-1].text()); (strings.HasSuffix(t, "/.") || strings.HasSuffix(t, "./")) && finalCueRE.MatchString(t) {
+			closeAt = n - 1
 		}
 	}
 	for _, u := range main[closeAt:] {
@@ -637,7 +768,7 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 			lastDash = nil
 			if runIn != nil {
 				h.Children = append(h.Children, document.Block{Paragraph: ptrText(runIn)})
-				r.rep.guessed(path, "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
+				r.rep.guessedFrom(path, u.label+" "+document.Text(u.runs).Plain(), "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
 			}
 		case "item":
 			it := &document.Item{Text: document.Text(u.runs)}
@@ -645,9 +776,19 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 				lastDash.Children = append(lastDash.Children, document.Block{Item: it})
 				continue
 			}
+			if u.depth > 0 && (k == 0 || us[k-1].kind != "item" || us[k-1].depth == 0) {
+				// A "+" list straight under a heading or a paragraph: the
+				// model nests "+" only under "-", so it prints as "-".
+				r.rep.guessedFrom(path, "+ "+it.Text.Plain(), "Dòng \"+\" không nằm dưới một dòng \"-\": in thành gạch đầu dòng \"-\".",
+					"a \"+\" line not under a \"-\" line: printed as a \"-\" item")
+			}
 			c := container()
 			*c = append(*c, document.Block{Item: it})
 			lastDash = (*c)[len(*c)-1].Item
+			if u.depth > 0 {
+				// The "+" lines that follow stay its siblings.
+				lastDash = nil
+			}
 		case "para":
 			t := u.text()
 			if unitLineRE.MatchString(t) && k+1 < len(us) && us[k+1].kind == "table" {
@@ -660,7 +801,13 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 		case "table":
 			t := u.table.model(path, r.rep)
 			if t == nil {
+				r.rep.drop(u.src, u.table.text(), false, "Bảng không có cột nào đọc được: không nhập được, cần thêm lại.", "a table with no readable column: not imported; add it back")
 				continue
+			}
+			if f := u.table.reformatted; len(f) > 0 {
+				r.rep.drop(u.src, strings.Join(f, " "), false,
+					fmt.Sprintf("%d số trong bảng ghi khác cách hệ thống in (ví dụ %q in là %q): mô hình chưa giữ số chữ số thập phân của cột.", len(f), f[0], printedNumber(mustNumber(f[0]))),
+					fmt.Sprintf("%d number(s) in the table are written otherwise than the system prints them (e.g. %q prints %q): the model keeps no decimal places per column yet", len(f), f[0], printedNumber(mustNumber(f[0]))))
 			}
 			t.Unit = pendingUnit
 			pendingUnit = ""
@@ -695,80 +842,6 @@ func splitRunIn(rs []document.Run) (document.Text, []document.Run) {
 		[]document.Run{{Text: tail}}
 }
 
-// appendix reads one "PHỤ LỤC" section: its number line, title lines, the
-// "(Kèm theo ...)" line, then blocks like the body's, or a grid extracted
-// cell by cell.
-func (r *recogniser) appendix(ls []line, idx int) {
-	d := r.d
-	a := document.Appendix{}
-	path := fmt.Sprintf("/appendices/%d", idx)
-	i := 1
-	var title []string
-	for i < len(ls) {
-		l := ls[i]
-		t := l.text()
-		if l.blank {
-			i++
-			if len(title) > 0 {
-				continue
-			}
-			continue
-		}
-		if m := kemTheoRE.FindStringSubmatch(t); m != nil {
-			r.kemTheo = m[1]
-			if k := strings.LastIndex(m[1], " của "); k >= 0 {
-				who := strings.TrimSpace(m[1][k+len(" của "):])
-				if who != "" && d.Issuer.ShortName == "" {
-					d.Issuer.ShortName = who
-				}
-			}
-			i++
-			break
-		}
-		if l.table != nil || l.style == "VbDuongKe" || (!isCaps(t) && l.style != "VbTenPhuLuc") {
-			break
-		}
-		title = append(title, t)
-		i++
-	}
-	a.Title = strings.Join(title, " ")
-	rest := ls[i:]
-	landscape := false
-	for _, l := range rest {
-		landscape = landscape || l.landscape
-	}
-	// A grid extracted one cell per line, with "|" between cells.
-	cells, isStream := streamCells(rest)
-	if isStream {
-		if rt := tableFromStream(cells); rt != nil {
-			if t := rt.model(path+"/blocks/0/table", r.rep); t != nil {
-				a.Blocks = append(a.Blocks, document.Block{Table: t})
-				if len(leafPtrs(t.Columns)) > 8 {
-					landscape = true
-				}
-				r.rep.recognised(path, fmt.Sprintf("Bảng phụ lục: %d cột, %d dòng (đọc từ các ô tách bằng \"|\").", len(leafPtrs(t.Columns)), len(t.Rows)),
-					fmt.Sprintf("appendix table: %d column(s), %d row(s) (read from cells separated by \"|\")", len(leafPtrs(t.Columns)), len(t.Rows)))
-			}
-		}
-	} else {
-		us := r.classify(r.assemble(rest))
-		us = r.budgets(us, path)
-		a.Blocks = r.tree(us, path+"/blocks")
-		if !r.docx {
-			for _, b := range a.Blocks {
-				if b.Table != nil && len(leafPtrs(b.Table.Columns)) > 8 {
-					landscape = true
-				}
-			}
-		}
-	}
-	if landscape {
-		a.Orientation = "landscape"
-	}
-	d.Appendices = append(d.Appendices, a)
-	r.rep.recognised(path, "Phụ lục: "+a.Title+".", "appendix: "+a.Title)
-}
-
 // streamCells reads lines closed by cell breaks into cells; it reports
 // false when the lines are not such a stream.
 func streamCells(ls []line) ([]string, bool) {
@@ -799,4 +872,9 @@ func streamCells(ls []line) ([]string, bool) {
 		cells = append(cells, strings.Join(cur, " "))
 	}
 	return cells, true
+}
+
+func mustNumber(s string) float64 {
+	f, _ := parseCellNumber(s)
+	return f
 }

@@ -17,8 +17,15 @@
 // column tree. DOCX paragraph styles written by vanban itself are trusted
 // first, so a document rendered by vanban imports back to the same JSON.
 //
+// What follows the signature is never lost nor read as Nơi nhận: appendices
+// however headed ("Phụ lục", a "(Kèm theo ...)" title block such as
+// "DANH SÁCH" or "ĐIỀU LỆ", an attached document with its own header
+// table, a table with no heading) become appendices.
+//
 // Every choice the importer had to guess is listed in the Report next to
-// what it recognised, so a clerk knows what to check. Text in the legacy
+// what it recognised, with the source line, so a clerk knows what to
+// check; every source paragraph the model does not hold is listed as
+// dropped with its text and why (the audit in audit.go checks it). Text in the legacy
 // TCVN3 and VNI encodings is detected and converted (package vntext).
 //
 // A born-digital PDF is read through its text layer (package pdfread:

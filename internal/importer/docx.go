@@ -1,10 +1,13 @@
 package importer
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/importer/docxread"
+	"github.com/vanban/vanban/internal/vntext"
 )
 
 // docxLines flattens a .docx into lines. Layout tables (the two-column
@@ -25,6 +28,7 @@ func docxLines(dx *docxread.Document, rep *Report) []line {
 		}
 		secStart = len(out)
 	}
+	tables := 0
 	for _, b := range dx.Blocks {
 		switch {
 		case b.Para != nil:
@@ -40,27 +44,63 @@ func docxLines(dx *docxread.Document, rep *Report) []line {
 			}
 		case b.Table != nil:
 			if !sawText || layoutTable(b.Table) {
-				out = append(out, flattenTable(b.Table)...)
+				tables++
+				ls := flattenTable(b.Table)
+				for i := range ls {
+					ls[i].tbl = tables
+				}
+				out = append(out, ls...)
 				continue
 			}
 			out = append(out, line{table: tableFromDOCX(b.Table)})
 		}
 	}
 	closeSection(dx.LastLandscape)
+	if n := numbered(dx.Blocks); n > 0 {
+		rep.recognised("", fmt.Sprintf("Số thứ tự tự động của Word (numbering.xml) ở %d đoạn: đã chuyển thành nhãn như Word in.", n),
+			fmt.Sprintf("Word automatic numbering (numbering.xml) on %d paragraph(s): turned into the labels Word prints", n))
+	}
 	return out
+}
+
+// numbered counts the paragraphs whose Word list label was resolved.
+func numbered(bs []docxread.Block) int {
+	n := 0
+	for _, b := range bs {
+		switch {
+		case b.Para != nil:
+			if b.Para.Label != "" {
+				n++
+			}
+			n += numbered(b.Para.TextBoxes)
+		case b.Table != nil:
+			for _, r := range b.Table.Rows {
+				for i := range r.Cells {
+					n += numbered(r.Cells[i].Blocks)
+				}
+			}
+		}
+	}
+	return n
 }
 
 func paraLines(p *docxread.Paragraph) []line {
 	var out []line
-	cur := line{style: p.Style, list: p.List}
+	cur := line{style: p.Style, list: p.List, align: p.Align}
+	if p.Label != "" {
+		// Word's automatic number, as Word prints it before the text.
+		cur.runs = append(cur.runs, document.Run{Text: p.Label + " "})
+	}
 	for _, r := range p.Runs {
 		parts := strings.Split(r.Text, "\n")
 		for i, part := range parts {
 			if i > 0 {
 				out = append(out, cur)
-				cur = line{style: p.Style, list: p.List}
+				cur = line{style: p.Style, list: p.List, align: p.Align}
 			}
-			run := document.Run{Text: part, Bold: r.Bold, Italic: r.Italic}
+			// NFC at once: a decomposed "Nơi nhận" (Word keeps what the
+			// keyboard typed) must match like a precomposed one.
+			run := document.Run{Text: vntext.NFC(part), Bold: r.Bold, Italic: r.Italic}
 			if i == len(parts)-1 {
 				run.Footnote = r.Footnote
 			}
@@ -73,6 +113,15 @@ func paraLines(p *docxread.Paragraph) []line {
 	for i := range out {
 		if out[i].text() == "" && !hasFootnote(out[i].runs) {
 			out[i].blank = true
+		}
+	}
+	// Text boxes read as if they followed the paragraph that anchors them.
+	for _, b := range p.TextBoxes {
+		switch {
+		case b.Para != nil:
+			out = append(out, paraLines(b.Para)...)
+		case b.Table != nil:
+			out = append(out, flattenTable(b.Table)...)
 		}
 	}
 	return out
@@ -94,7 +143,9 @@ func layoutTable(t *docxread.Table) bool {
 		for i := range r.Cells {
 			txt := strings.TrimSpace(r.Cells[i].Text())
 			up := strings.ToUpper(txt)
-			if strings.HasPrefix(txt, "Nơi nhận") || strings.HasPrefix(up, "NƠI NHẬN") ||
+			// "Kính gửi:" in the first cell and the addressees beside it is
+			// how many offices lay out a long addressee list.
+			if (i == 0 && strings.HasPrefix(txt, "Kính gửi")) || strings.HasPrefix(txt, "Nơi nhận") || strings.HasPrefix(up, "NƠI NHẬN") ||
 				strings.Contains(up, "CỘNG HÒA XÃ HỘI") || strings.Contains(up, "CỘNG HOÀ XÃ HỘI") ||
 				authorityRE.MatchString(txt) {
 				return true
@@ -104,27 +155,75 @@ func layoutTable(t *docxread.Table) bool {
 	return false
 }
 
+// flattenTable reads a layout table as the printed columns it draws: a
+// run of rows with text in several cells (a band) is read column by column,
+// top to bottom, so a header laid out one line per row ("ỦY BAN NHÂN DÂN |
+// | CỘNG HÒA ...", "TỈNH X | | Độc lập ...", "Số: | | X, ngày ...") reads
+// like the two stacked blocks of a one-row header; a row with a single
+// cell (a V/v or Kính gửi line spanning the table) is read where it
+// stands. Spacer columns hold no text and vanish.
 func flattenTable(t *docxread.Table) []line {
 	var out []line
-	for _, r := range t.Rows {
-		for i := range r.Cells {
-			c := &r.Cells[i]
-			if c.Merge == docxread.MergeContinue {
-				continue
-			}
-			start := len(out)
-			for _, b := range c.Blocks {
-				switch {
-				case b.Para != nil:
-					out = append(out, paraLines(b.Para)...)
-				case b.Table != nil:
-					out = append(out, flattenTable(b.Table)...)
-				}
-			}
-			if len(out) > start {
-				out[len(out)-1].cellEnd = true
+	cellLines := func(c *docxread.Cell) {
+		start := len(out)
+		for _, b := range c.Blocks {
+			switch {
+			case b.Para != nil:
+				out = append(out, paraLines(b.Para)...)
+			case b.Table != nil:
+				out = append(out, flattenTable(b.Table)...)
 			}
 		}
+		if len(out) > start {
+			out[len(out)-1].cellEnd = true
+		}
+	}
+	// single: a row read where it stands: one cell, or no text at all (an
+	// empty spacer row ends a band, so a "Kính gửi" row under the header
+	// is not read into the header's columns).
+	single := func(r docxread.Row) bool {
+		n, text := 0, false
+		for i := range r.Cells {
+			if r.Cells[i].Merge != docxread.MergeContinue {
+				n++
+				text = text || strings.TrimSpace(r.Cells[i].Text()) != ""
+			}
+		}
+		return n <= 1 || !text
+	}
+	rows := t.Rows
+	for i := 0; i < len(rows); {
+		if single(rows[i]) {
+			for k := range rows[i].Cells {
+				if c := &rows[i].Cells[k]; c.Merge != docxread.MergeContinue {
+					cellLines(c)
+				}
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(rows) && !single(rows[j]) {
+			j++
+		}
+		// Grid column where each cell of the band starts.
+		type at struct{ lo, row, k int }
+		var cells []at
+		for ri := i; ri < j; ri++ {
+			lo := 0
+			for k := range rows[ri].Cells {
+				c := &rows[ri].Cells[k]
+				cells = append(cells, at{lo, ri, k})
+				lo += max(c.Span, 1)
+			}
+		}
+		sort.SliceStable(cells, func(a, b int) bool { return cells[a].lo < cells[b].lo })
+		for _, a := range cells {
+			if c := &rows[a.row].Cells[a.k]; c.Merge != docxread.MergeContinue {
+				cellLines(c)
+			}
+		}
+		i = j
 	}
 	return out
 }

@@ -47,6 +47,13 @@ func FuzzImportDOCX(f *testing.F) {
 		f.Add(renderDOCX(f, d))
 	}
 	f.Add(makeDOCX(f, map[string]string{"word/document.xml": body(`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)}))
+	// Header layouts, a text box, content after the signature, Word
+	// numbering and header rows (see docx_features_test.go).
+	f.Add(makeDOCX(f, map[string]string{"word/document.xml": body(headerA + p("KẾ HOẠCH") + p("X") + `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>A</w:t></w:r></w:p>` + closing + p("DANH SÁCH") + p("(Kèm theo Kế hoạch)") + table(`<w:tr><w:trPr><w:tblHeader/></w:trPr>`+cell(p("TT"))+`</w:tr>`, row(cell(p("1"))))),
+		"word/numbering.xml": `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`}))
+	for _, s := range []string{"ỦY BAN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1\n/KH-UBND\n", "A[1]\n___\n[1] B\n", "Nơi nhận:\n- A;\n- Lưu: VT.\nBản điện tử:\n- B.\nGIÁM ĐỐC\nKý bởi X\nNguyễn Văn A\nPHỤ LỤC\n"} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, rep, err := importer.Import(bytes.NewReader(data), int64(len(data)), "f.docx", importer.Limits{})
 		checkImported(t, d, rep, err)

@@ -124,7 +124,7 @@ func ImportDOCX(r io.ReaderAt, size int64, lim Limits) (*document.Document, *Rep
 	if err != nil {
 		return nil, nil, fmt.Errorf("import: %w", err)
 	}
-	rep := &Report{Format: FormatDOCX, Encoding: "utf-8"}
+	rep := &Report{Format: FormatDOCX, Encoding: "utf-8", Dropped: []Drop{}}
 	lines := docxLines(dx, rep)
 	d := recognise(lines, rep, true)
 	return d, rep, nil
@@ -140,7 +140,7 @@ func ImportText(data []byte, lim Limits) (*document.Document, *Report, error) {
 	if bytes.HasPrefix(data, magicOLE2) {
 		return nil, nil, fmt.Errorf("import: %w", ErrLegacyDOC)
 	}
-	rep := &Report{Format: FormatText}
+	rep := &Report{Format: FormatText, Dropped: []Drop{}}
 	s, err := decodeText(data, rep)
 	if err != nil {
 		return nil, nil, fmt.Errorf("import: %w", err)

@@ -16,7 +16,9 @@ var (
 	// authorityRE: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q.".
 	authorityRE = regexp.MustCompile(`^(` + prefixAlternation() + `)\s*\.\s*(\p{Lu}.*)$`)
 	// numberRE: "Số: 1653/KH-UBND", "Số: /KH-UBND", "Số 12/UBND-VX".
-	numberRE = regexp.MustCompile(`^(?:Số|SỐ)\s*:?\s*(\S.*)?$`)
+	// symbolLineRE: a ký hiệu alone on a line, "/TB-UBND".
+	symbolLineRE = regexp.MustCompile(`^/\s*\p{Lu}[\p{L}\d&().\-\s]*$`)
+	numberRE     = regexp.MustCompile(`^(?:Số|SỐ)\s*:?\s*(\S.*)?$`)
 	// placeDateRE: "Gia Lai, ngày 30 tháng 6 năm 2023", "Vĩnh Linh, ngày
 	// tháng năm 2024" (blank parts in a draft).
 	placeDateRE = regexp.MustCompile(`^([^,\d/;:()]{2,60}),\s*ngày\b(.*)$`)
@@ -39,16 +41,25 @@ var (
 	yearRE    = regexp.MustCompile(`\b(19\d\d|20\d\d)\b`)
 	// closingCueRE: the paragraph that closes the body ("Trên đây là Kế
 	// hoạch ...", "UBND tỉnh yêu cầu ... thực hiện Kế hoạch này").
-	closingCueRE = regexp.MustCompile(`^(?:Trên đây|Nhận được|Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện)|^.{0,60}\b(?:yêu cầu|đề nghị|Đề nghị)\b.*\b(?:này|trên)\b`)
-	connectorRE  = regexp.MustCompile(`^(?i:(?:trong đó|chia ra|cụ thể|bao gồm|gồm)[^:]{0,20}):?$`)
-	noteRE       = regexp.MustCompile(`^(.*\S)\s*\(((?:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
-	nameWordRE   = regexp.MustCompile(`^\p{Lu}\p{Ll}*$`)
+	closingCueRE = regexp.MustCompile(`^(?:Trên đây|Nhận được|Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Kính (?:đề nghị|trình|mời)|Rất mong|Trân trọng)|^.{0,80}(?:^|\s)(?:kính mời|trân trọng|kính đề nghị|kính trình)(?:[\s,.;:]|$)|^.{0,60}(?:^|\s)(?:yêu cầu|đề nghị|Đề nghị)\s.*\s(?:này|trên)(?:[\s,.;:]|$)`)
+	// finalCueRE: the verbs of a last sentence addressed to the recipients.
+	finalCueRE  = regexp.MustCompile(`(?i)(?:^|\s)(?:đề nghị|yêu cầu|thông báo|kính mời|trân trọng)\s|(?:triển khai|tổ chức) thực hiện|xem xét|được biết`)
+	connectorRE = regexp.MustCompile(`^(?i:(?:trong đó|chia ra|cụ thể|bao gồm|gồm)[^:]{0,20}):?$`)
+	noteRE      = regexp.MustCompile(`^(.*\S)\s*\(((?:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
+	nameWordRE  = regexp.MustCompile(`^\p{Lu}\p{Ll}*$`)
+	// gapRE: a tab, or a run of spaces a clerk typed to push the rest of a
+	// closing line to the next printed line or beside it ("TM. ỦY BAN NHÂN
+	// DÂN          KT. CHỦ TỊCH").
+	gapRE = regexp.MustCompile(`\t|\s{4,}`)
 )
 
 // Nation and motto lines (Quốc hiệu, Tiêu ngữ), printed by the system.
+// A mistyped tone on HÒA ("CỘNG HÕA", seen in real drafts) is still the
+// Quốc hiệu.
 func isNation(t string) bool {
 	u := vntext.Upper(t)
-	return strings.Contains(u, "CỘNG HÒA XÃ HỘI") || strings.Contains(u, "CỘNG HOÀ XÃ HỘI") || strings.HasPrefix(u, "CHỦ NGHĨA VIỆT NAM")
+	return strings.Contains(u, "CỘNG HÒA XÃ HỘI") || strings.Contains(u, "CỘNG HOÀ XÃ HỘI") || strings.HasPrefix(u, "CHỦ NGHĨA VIỆT NAM") ||
+		(strings.HasPrefix(u, "CỘNG H") && strings.Contains(u, "XÃ HỘI CHỦ NGHĨA"))
 }
 
 func isMotto(t string) bool {
@@ -68,6 +79,22 @@ func typeByName(t string) (document.DocType, bool) {
 		}
 	}
 	return document.DocType{}, false
+}
+
+// typeByPrefix reads a type name followed by a qualifier of one or two
+// words in capitals ("GIẤY MỜI HỌP", "BÁO CÁO NHANH", "THÔNG BÁO KẾT
+// LUẬN"): the type, and the qualifier the model has no field for.
+func typeByPrefix(t string) (document.DocType, string, bool) {
+	if !isCaps(t) {
+		return document.DocType{}, "", false
+	}
+	ws := strings.Fields(vntext.Upper(t))
+	for extra := 1; extra <= 2 && extra < len(ws); extra++ {
+		if dt, ok := typeByName(strings.Join(ws[:len(ws)-extra], " ")); ok {
+			return dt, strings.Join(ws[len(ws)-extra:], " "), true
+		}
+	}
+	return document.DocType{}, "", false
 }
 
 func hasLetter(s string) bool { return strings.ContainsFunc(s, unicode.IsLetter) }

@@ -82,7 +82,9 @@ func pdfLines(pages []pdfread.Page, rep *Report) []line {
 		if dr.Reason == pdfread.ReasonStamp {
 			vi, en = "dấu chữ ký số", "digital-signature stamp"
 		}
-		rep.drop(dr.Text, fmt.Sprintf("Trang %d: %s, không phải nội dung văn bản.", dr.Page, vi),
+		// A page number is printed again by the system; a stamp is not
+		// part of the document. Neither has a source paragraph number.
+		rep.drop(-1, dr.Text, dr.Reason != pdfread.ReasonStamp, fmt.Sprintf("Trang %d: %s, không phải nội dung văn bản.", dr.Page, vi),
 			fmt.Sprintf("page %d: %s, not part of the document", dr.Page, en))
 	}
 	for _, rp := range res.Repairs {

@@ -30,13 +30,22 @@ type recogniser struct {
 	width   int
 
 	issuerLines []string
-	issuerStyle bool // issuer lines came with vanban's styles
+	numberSrc   int            // source line of "Số:", for the report
+	sigSrc      map[string]int // source line of each signature line
+	issuerStyle bool           // issuer lines came with vanban's styles
 	typeFound   bool
 	kemTheo     string
 }
 
 func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	r := &recogniser{lines: lines, rep: rep, docx: docx, d: &document.Document{Schema: document.SchemaV1}}
+	for i := range lines {
+		lines[i].src = i
+		if lines[i].pageNo {
+			rep.drop(i, lines[i].text(), true, "Số trang của bản PDF: hệ thống tự đánh số trang khi in.", "a page number of the PDF: the system numbers pages when it prints")
+			lines[i].blank = true
+		}
+	}
 	for _, l := range lines {
 		if strings.HasPrefix(l.style, "Vb") {
 			r.vbStyles = true
@@ -52,43 +61,25 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	}
 	start := r.header()
 	end := len(lines)
-	var appx []int
 	closeAt := r.findClosing(start, end)
-	unlabelled := -1
-	for i := closeAt; i < end; i++ {
-		if t := lines[i].text(); lines[i].style == "VbPhuLuc" || (appendixRE.MatchString(t) && lines[i].table == nil) {
-			appx = append(appx, i)
-		} else if lines[i].after && unlabelled < 0 && len(appx) == 0 {
-			// Text the layout placed after the signature, without a "PHỤ
-			// LỤC" line: read as an appendix, not as closing lines.
-			unlabelled = i
-			appx = append(appx, i)
+	bodyEnd := closeAt
+	if closeAt == end {
+		// No Nơi nhận or signature: an appendix heading still ends the
+		// body (a text copied without its closing block).
+		for i := start; i < end; i++ {
+			if l := lines[i]; l.style == "VbPhuLuc" || (l.table == nil && appendixHeadRE.MatchString(l.text())) {
+				bodyEnd, closeAt = i, i
+				break
+			}
 		}
 	}
-	bodyEnd := end
-	if len(appx) > 0 {
-		bodyEnd = appx[0]
-		if closeAt > bodyEnd {
-			closeAt = bodyEnd
-		}
-	}
-	r.body(lines[start:closeAt])
-	r.closing(lines[closeAt:bodyEnd])
-	for k, a := range appx {
-		b := end
-		if k+1 < len(appx) {
-			b = appx[k+1]
-		}
-		ls := lines[a:b]
-		if a == unlabelled {
-			ls = append([]line{{blank: true}}, ls...) // no label line to skip
-			r.rep.guessed(fmt.Sprintf("/appendices/%d", len(r.d.Appendices)), "Phần in sau trang chữ ký, không có dòng \"Phụ lục\": nhập như một phụ lục, hãy kiểm tra.",
-				"the text printed after the signature page has no \"Phụ lục\" line: imported as an appendix, check it")
-		}
-		r.appendix(ls, len(r.d.Appendices))
-	}
+	closeEnd := r.closingEnd(closeAt, end)
+	r.body(lines[start:bodyEnd])
+	r.closing(lines[closeAt:closeEnd])
+	r.afterSignature(closeEnd, end)
 	r.finish()
 	document.Normalize(r.d, nil)
+	r.audit()
 	return r.d
 }
 
@@ -144,12 +135,25 @@ func (r *recogniser) header() int {
 			i++
 		case isNation(t):
 			sawNation = true
+			r.printed(l, t, "Quốc hiệu")
 			i++
 		case isMotto(t):
+			r.printed(l, t, "Tiêu ngữ")
 			i++
 		case numberRE.MatchString(t) && !sawNumber:
 			sawNumber = true
+			r.numberSrc = l.src
 			r.number(numberRE.FindStringSubmatch(t)[1])
+			r.rep.from(r.rep.Recognised, t)
+			r.printed(l, strings.TrimSpace(t[:len(t)-len(numberRE.FindStringSubmatch(t)[1])]), "Nhãn \"Số:\"")
+			i++
+		case sawNumber && d.Symbol == "" && symbolLineRE.MatchString(t):
+			// "Số: 453" and "/TB-UBND" on separate lines: a PDF's text
+			// layer interleaves the two header columns.
+			num := d.Number
+			r.number(num + t)
+			r.rep.guessedFrom("/symbol", t, "Số và ký hiệu nằm trên hai dòng (hai cột bị trộn khi trích văn bản): đã ghép lại.",
+				"the number and the symbol were on two lines (the header columns were interleaved by the extraction): joined")
 			i++
 		case r.typeFound && !kinhGuiRE.MatchString(t):
 			// After the type name and trích yếu only Kính gửi belongs to
@@ -165,9 +169,19 @@ func (r *recogniser) header() int {
 			dt, _ := typeByName(t)
 			d.Type = dt.Code
 			r.typeFound = true
-			r.rep.recognised("/type", "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.printed(l, t, "Tên loại văn bản")
 			i = r.summary(i + 1)
-		case isCaps(t) && !r.typeFound && !sawNumber && d.Place == "" && len(r.issuerLines) < 5 && !r.issuerStyle && !sawNation:
+		case !r.typeFound && l.style != "VbTrichYeu" && (sawNumber || sawNation) && typeQualified(t):
+			dt, extra, _ := typeByPrefix(t)
+			d.Type = dt.Code
+			r.typeFound = true
+			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.printed(l, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), extra)), "Tên loại văn bản")
+			r.rep.drop(l.src, extra, false, "Chữ \""+extra+"\" sau tên loại: mô hình in tên loại theo Phụ lục III; thêm vào trích yếu nếu cần.",
+				"the word(s) \""+extra+"\" after the type name: the model prints the Phụ lục III name; add them to the summary if needed")
+			i = r.summary(i + 1)
+		case isCaps(t) && !r.typeFound && !sawNumber && d.Place == "" && len(r.issuerLines) < 5 && !r.issuerStyle:
 			r.issuerLines = append(r.issuerLines, t)
 			i++
 		default:
@@ -175,6 +189,11 @@ func (r *recogniser) header() int {
 		}
 	}
 	return i
+}
+
+func typeQualified(t string) bool {
+	_, _, ok := typeByPrefix(t)
+	return ok
 }
 
 func isTypeLine(t string) bool {
@@ -194,7 +213,7 @@ func (r *recogniser) number(s string) {
 	d.Number = num
 	joined := strings.Join(strings.Fields(sym), "")
 	if joined != strings.TrimSpace(sym) {
-		r.rep.guessed("/symbol", fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
+		r.rep.guessedFrom("/symbol", "Số: "+s, fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
 			fmt.Sprintf("the symbol %q had spaces: joined into %q", sym, joined))
 	}
 	d.Symbol = joined
@@ -208,6 +227,7 @@ func (r *recogniser) number(s string) {
 // placeDate reads the place and date, joining the lines a narrow column
 // wrapped ("Gia Lai, ngày 30" / "tháng 6 năm 2023").
 func (r *recogniser) placeDate(i int) int {
+	start := i
 	t := r.lines[i].text()
 	i++
 	for !yearRE.MatchString(t[strings.Index(t, "ngày"):]) && i < len(r.lines) {
@@ -230,13 +250,18 @@ func (r *recogniser) placeDate(i int) int {
 	d.Date.Day, _ = strconv.Atoi(dm[1])
 	d.Date.Month, _ = strconv.Atoi(dm[2])
 	d.Date.Year, _ = strconv.Atoi(dm[3])
-	r.rep.recognised("/date", "Địa danh và ngày tháng: "+t+".", "place and date: "+t)
+	r.rep.recognisedFrom("/date", t, "Địa danh và ngày tháng: "+t+".", "place and date: "+t)
+	for k := start; k < i; k++ {
+		r.printed(r.lines[k], r.lines[k].text(), "Địa danh và ngày tháng")
+	}
 	return i
 }
 
 // subject reads "V/v ..." and its continuation lines.
 func (r *recogniser) subject(i int) int {
-	t := subjectRE.FindStringSubmatch(r.lines[i].text())[1]
+	src := r.lines[i].text()
+	t := subjectRE.FindStringSubmatch(src)[1]
+	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, t)), "Nhãn \"V/v\"")
 	style := r.lines[i].style
 	i++
 	for i < len(r.lines) {
@@ -254,13 +279,17 @@ func (r *recogniser) subject(i int) int {
 	}
 	r.d.Subject = strings.TrimSpace(t)
 	r.d.Type = document.TypeCongVan
-	r.rep.recognised("/subject", "Trích yếu công văn (V/v): "+r.d.Subject+".", "công văn subject (V/v): "+r.d.Subject)
+	r.rep.recognisedFrom("/subject", src, "Trích yếu công văn (V/v): "+r.d.Subject+".", "công văn subject (V/v): "+r.d.Subject)
 	return i
 }
 
 // addressees reads "Kính gửi: X" or "Kính gửi:" followed by "- X;" lines.
 func (r *recogniser) addressees(i int) int {
-	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(r.lines[i].text())[1])
+	src := r.lines[i].text()
+	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(src)[1])
+	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, first)), "Nhãn \"Kính gửi\"")
+	tbl := r.lines[i].tbl
+	listDone := !r.lines[i].cellEnd // the label's cell holds the list itself
 	i++
 	var out []string
 	if first != "" {
@@ -273,8 +302,22 @@ func (r *recogniser) addressees(i int) int {
 			i++
 			continue
 		}
+		for _, run := range l.runs {
+			if run.Footnote != "" {
+				r.rep.drop(l.src, run.Footnote, false, "Chú thích ở dòng Kính gửi: mô hình chưa giữ chú thích cho nơi gửi; thêm vào nội dung nếu cần.",
+					"a footnote on an addressee: the model keeps no footnotes there yet; add it to the text if needed")
+			}
+		}
 		if m := bulletRE.FindStringSubmatch(n); m != nil && (first == "" || len(out) > 0 && strings.HasPrefix(first, "-")) {
 			out = append(out, m[2])
+			i++
+			continue
+		}
+		if tbl != 0 && l.tbl == tbl && !listDone {
+			// "Kính gửi:" in a table: the cell beside it is the list,
+			// bulleted or not.
+			out = append(out, n)
+			listDone = l.cellEnd
 			i++
 			continue
 		}
@@ -288,7 +331,7 @@ func (r *recogniser) addressees(i int) int {
 	if r.d.Type == "" {
 		r.d.Type = document.TypeCongVan
 	}
-	r.rep.recognised("/addressees", fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	r.rep.recognisedFrom("/addressees", src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
 	return i
 }
 
@@ -307,7 +350,15 @@ func (r *recogniser) summary(i int) int {
 	if (startsBlock(t) && !strings.HasPrefix(t, "Trên")) || ls[i].running {
 		return i
 	}
-	style := ls[i].style
+	if !r.docx && wordCount(t) > 30 && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":")) {
+		// A long sentence with its full stop under the type name is the
+		// first paragraph of the body (a giấy mời or thông báo with no
+		// trích yếu), not a trích yếu, which has no final stop.
+		r.rep.guessedFrom("/summary", t, "Dưới tên loại là một câu văn dài, không phải trích yếu: để trống trích yếu, câu này vào phần nội dung.",
+			"under the type name is a long sentence, not a summary: the summary is left blank and the sentence goes to the body")
+		return i
+	}
+	style, align, bold := ls[i].style, ls[i].align, runsBold(ls[i].runs)
 	i++
 	for i < len(ls) {
 		blanks := 0
@@ -322,8 +373,17 @@ func (r *recogniser) summary(i int) int {
 		n := ls[j].text()
 		join := false
 		switch {
+		case r.docx && (kinhGuiRE.MatchString(n) || startsBlock(n) || ruleRE.MatchString(n) || blanks > 0 && style == ""):
+		case r.docx && isCaps(n) && !isCaps(t):
+			// Capitals under a sentence-case trích yếu: the authority line
+			// of a quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...").
 		case r.docx:
-			join = style != "" && ls[j].style == style
+			// A trích yếu typed over several paragraphs: they share its
+			// style, or are centred like it, or bold like it without the
+			// first having ended a sentence.
+			join = (style != "" && ls[j].style == style) ||
+				(align == "center" && ls[j].align == "center") ||
+				(bold && runsBold(ls[j].runs) && !endsTerminal(t) && wordCount(n) <= 40)
 		case startsLower(n):
 			join = true
 		case blanks == 0 && !startsBlock(n) && isCaps(t) && isCaps(n):
@@ -336,7 +396,7 @@ func (r *recogniser) summary(i int) int {
 		i = j + 1
 	}
 	r.d.Summary = strings.TrimSpace(t)
-	r.rep.recognised("/summary", "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
+	r.rep.recognisedFrom("/summary", t, "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
 	return i
 }
 
@@ -369,10 +429,17 @@ func (r *recogniser) closing(ls []line) {
 	var recips []string
 	archive := ""
 	name := ""
+	nameSrc, archiveSrc := 0, 0
 	interleaved := false
 	lastKind := ""
 	for _, l := range ls {
-		for _, seg := range strings.Split(l.text(), "\t") {
+		segs := splitGaps(l.text())
+		if l.cells != nil {
+			// A closing table pasted as text, "- Sở Nội vụ; | PHÓ CHỦ
+			// TỊCH": the cells are the two columns' lines.
+			segs = l.cells
+		}
+		for _, seg := range segs {
 			t := strings.TrimSpace(seg)
 			if t == "" {
 				continue
@@ -383,17 +450,29 @@ func (r *recogniser) closing(ls []line) {
 				kind = "name"
 			case noiNhanRE.MatchString(t):
 				kind = "head"
-				if rest := strings.TrimSpace(noiNhanRE.FindStringSubmatch(t)[1]); rest != "" {
+				rest := strings.TrimSpace(noiNhanRE.FindStringSubmatch(t)[1])
+				r.printed(l, strings.TrimSpace(strings.TrimSuffix(t, rest)), "Nhãn \"Nơi nhận\"")
+				if rest != "" {
 					t, kind = rest, "recipient"
 				}
-			case strings.HasPrefix(t, "(") && strings.Contains(vntext.Lower(t), "ký"):
-				continue // "(Đã ký)", "(Ký, ghi rõ họ tên)"
-			case vntext.Lower(t) == "đã ký":
+			case strings.HasPrefix(t, "(") && strings.Contains(vntext.Lower(t), "ký"), vntext.Lower(t) == "đã ký":
+				// "(Đã ký)", "(Ký, ghi rõ họ tên)": a note of the copy,
+				// not of the document.
+				r.rep.drop(l.src, t, false, "Ghi chú về chữ ký của bản sao: không thuộc nội dung văn bản.", "a note on the copy's signature: not part of the document")
 				continue
 			case l.style == "VbQuyenHan" || authorityRE.MatchString(t) || (isCaps(t) && !bulletRE.MatchString(t)):
 				kind = "sig"
 			case bulletRE.MatchString(t) || luuRE.MatchString(t) || l.style == "VbNoiNhanDong":
 				kind = "recipient"
+			case stampRE.MatchString(t):
+				r.rep.drop(l.src, t, false, "Dòng của dấu chữ ký số (người ký, giờ ký): không thuộc nội dung văn bản.", "a digital-signature stamp line (signer, time): not part of the document")
+				continue
+			case recipSectionRE.MatchString(t) && !authorityRE.MatchString(t):
+				// "Bản điện tử:": the model has one list; the heading is
+				// kept as a line of it, as printed.
+				kind = "recipient"
+				r.rep.guessedFrom("/distribution/recipients", t, "Nơi nhận có nhiều nhóm: dòng tiêu đề nhóm được giữ như một dòng nơi nhận.",
+					"the Nơi nhận has several groups: the group heading is kept as a line of the list")
 			case looksLikeName(t) && len(sig) > 0:
 				kind = "name"
 			default:
@@ -408,21 +487,30 @@ func (r *recogniser) closing(ls []line) {
 					t = m[2]
 				}
 				if luuRE.MatchString(t) {
-					archive = t
+					archive, archiveSrc = t, l.src
 				} else {
 					recips = append(recips, t)
 				}
 			case "sig":
 				sig = append(sig, t)
+				if r.sigSrc == nil {
+					r.sigSrc = map[string]int{}
+				}
+				r.sigSrc[t] = l.src
 			case "name":
-				name = t
+				if name != "" {
+					r.rep.drop(nameSrc, name, false, "Có hai dòng họ tên người ký: giữ dòng sau.", "two signer-name lines: the later one is kept")
+				}
+				name, nameSrc = t, l.src
 			case "more":
 				// A recipient wrapped onto a second line.
 				if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
-					r.rep.guessed("/distribution/recipients", "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
+					r.rep.guessedFrom("/distribution/recipients", t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
-					name = t
+					name, nameSrc = t, l.src
+				} else {
+					r.rep.drop(l.src, t, false, "Dòng trong khối ký và nơi nhận không đọc được là nơi nhận, chức vụ hay họ tên.", "a line of the signature and Nơi nhận block that reads as neither a recipient, a title nor a name")
 				}
 			}
 			if kind != "head" {
@@ -441,6 +529,9 @@ func (r *recogniser) closing(ls []line) {
 	}
 	if archive != "" {
 		r.archive(archive)
+		if d.Distribution.Archive != nil {
+			r.rep.drop(archiveSrc, "Lưu: VT", true, "Nhãn \"Lưu: VT\": hệ thống in lại từ dữ liệu.", "printed again by the system from the model")
+		}
 	}
 	r.signature(sig, name)
 }
@@ -542,24 +633,24 @@ func (r *recogniser) signature(lines []string, name string) {
 		r.rep.guessed("/signature", "Không tìm thấy khối chữ ký.", "no signature block found")
 		return
 	}
-	// The title is the last unprefixed entry; unprefixed entries before it
-	// continue the entry above them.
-	last := -1
-	for k := len(es) - 1; k >= 0; k-- {
-		if es[k].prefix == "" {
-			last = k
-			break
-		}
-	}
+	// A one-word line right under a prefixed one finishes it ("TM. ỦY
+	// BAN NHÂN" / "DÂN"). The first other unprefixed line after the chain
+	// is the title; capitals after it are a second capacity ("PHÓ CHỦ
+	// TỊCH UBND TỈNH" under "PHÓ TRƯỞNG BAN"), which the model has no
+	// field for: listed as dropped.
 	var merged []entry
+	titled := false
 	for k, e := range es {
-		if e.prefix == "" && k != last && len(merged) > 0 {
+		switch {
+		case e.prefix == "" && k > 0 && es[k-1].prefix != "" && wordCount(e.title) == 1 && len(merged) > 0:
 			merged[len(merged)-1].title += " " + e.title
 			continue
-		}
-		if e.prefix == "" && k == last && len(merged) > 0 && merged[len(merged)-1].prefix == "" {
-			merged[len(merged)-1].title += " " + e.title
+		case e.prefix == "" && titled:
+			r.rep.drop(r.sigSrc[e.title], e.title, false, "Dòng chức danh thứ hai của người ký: mô hình giữ một chức vụ; thêm vào nếu cần.",
+				"a second capacity line of the signer: the model keeps one title; add it back if needed")
 			continue
+		case e.prefix == "":
+			titled = true
 		}
 		merged = append(merged, e)
 	}
@@ -617,7 +708,7 @@ func (r *recogniser) finish() {
 		if len(d.Issuer.Parent) > 0 {
 			msg = strings.Join(d.Issuer.Parent, " / ") + " → " + msg
 		}
-		r.rep.recognised("/issuer", "Cơ quan ban hành: "+msg+".", "issuer: "+msg)
+		r.rep.recognisedFrom("/issuer", strings.Join(r.issuerLines, " / "), "Cơ quan ban hành: "+msg+".", "issuer: "+msg)
 	} else {
 		r.inferIssuer()
 	}
@@ -625,14 +716,14 @@ func (r *recogniser) finish() {
 	if d.Place == "" {
 		if p := placeOf(d.Issuer.Name); p != "" {
 			d.Place = p
-			r.rep.guessed("/place", "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
+			r.rep.guessedFrom("/place", strings.Join(d.Issuer.Name, " "), "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
 		}
 	}
 	if d.Date.Year == 0 {
 		src := d.Summary + " " + d.Subject + " " + r.kemTheo
 		if m := yearRE.FindString(src); m != "" {
 			d.Date.Year, _ = strconv.Atoi(m)
-			r.rep.guessed("/date/year", "Không có ngày ban hành: lấy năm "+m+" trong trích yếu.", "no date: the year "+m+" was taken from the summary")
+			r.rep.guessedFrom("/date/year", strings.TrimSpace(src), "Không có ngày ban hành: lấy năm "+m+" trong trích yếu.", "no date: the year "+m+" was taken from the summary")
 		}
 	}
 	if d.Number == "" || d.Date.Day == 0 || d.Date.Month == 0 || d.Date.Year == 0 || d.Signature.Name == "" {
@@ -724,18 +815,26 @@ func (r *recogniser) symbolParts() {
 				d.Issuer.Unit = strings.Join(parts[1:], "-")
 			}
 		} else if d.Issuer.Abbreviation == "" {
+			// "TTr-CAT(PC04)": police and army offices add the drafting
+			// unit in brackets; the issuer's abbreviation is before it,
+			// and the symbol is kept as written.
 			d.Issuer.Abbreviation = parts[1]
+			if k := strings.IndexByte(parts[1], '('); k > 0 && strings.HasSuffix(parts[1], ")") {
+				d.Issuer.Abbreviation = parts[1][:k]
+			}
 		}
 	}
 	if d.Issuer.Abbreviation == "" {
 		d.Issuer.Abbreviation = abbreviate(d.Issuer.Name)
-		r.rep.guessed("/issuer/abbreviation", "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
+		r.rep.guessedFrom("/issuer/abbreviation", strings.Join(d.Issuer.Name, " "), "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
 	}
 	if d.Symbol != "" {
 		sym := d.Symbol
 		d.Symbol = ""
 		if compose.Symbol(d) != sym {
 			d.Symbol = sym
+		} else {
+			r.rep.drop(r.numberSrc, sym, true, "Ký hiệu: hệ thống ghép lại từ loại văn bản và cơ quan ban hành.", "the symbol: the system builds it again from the type and the issuer")
 		}
 	}
 }
@@ -762,4 +861,27 @@ func abbreviate(name []string) string {
 		return "CQ"
 	}
 	return b.String()
+}
+
+// printed lists text of a source line that the system prints again from
+// the model (the Quốc hiệu, a label such as "Số:" or "Kính gửi:"), so the
+// report accounts for it; what names it is said in Vietnamese first.
+func (r *recogniser) printed(l line, text, what string) {
+	r.rep.drop(l.src, text, true, what+": hệ thống in lại từ dữ liệu.", "printed again by the system from the model")
+}
+
+// splitGaps cuts a closing line at tabs and typed space gaps (gapRE), but
+// not inside brackets: "Lưu: VT, CST (PLP) (    b)." is one line.
+func splitGaps(s string) []string {
+	parts := gapRE.Split(s, -1)
+	seps := gapRE.FindAllString(s, -1)
+	var out []string
+	for k, p := range parts {
+		if n := len(out); n > 0 && strings.Count(out[n-1], "(") > strings.Count(out[n-1], ")") {
+			out[n-1] += seps[k-1] + p
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Report says what the importer recognised and what it had to guess, so
@@ -17,29 +18,35 @@ type Report struct {
 	Recognised []Note `json:"recognised"`
 	// Guessed parts: inferred, defaulted or restructured. Check these.
 	Guessed []Note `json:"guessed"`
-	// Dropped: source text not kept in the document, each with why (a PDF's
-	// page numbers and digital-signature stamps).
-	Dropped []DroppedText `json:"dropped,omitempty"`
-}
-
-// DroppedText is a piece of the source left out of the document, with the
-// reason in Vietnamese and English.
-type DroppedText struct {
-	Text string `json:"text"`
-	VI   string `json:"reason_vi"`
-	EN   string `json:"reason_en"`
-}
-
-func (r *Report) drop(text, vi, en string) {
-	r.Dropped = append(r.Dropped, DroppedText{Text: text, VI: vi, EN: en})
+	// Dropped lists every source paragraph, or part of one, that is not in
+	// the model, with why: nothing leaves the import without a line here.
+	// Printed ones (the Quốc hiệu, the "Số:" label, a derived "(Kèm theo
+	// ...)" line) are printed again by the system from the model; the
+	// others are lost unless the clerk adds them back.
+	Dropped []Drop `json:"dropped"`
 }
 
 // Note is one line of the report: the JSON Pointer of the field concerned
-// ("" for the whole document) and a message in Vietnamese and English.
+// ("" for the whole document), a message in Vietnamese and English, and
+// the source line the field was read from, when there is one.
 type Note struct {
-	Path string `json:"path"`
-	VI   string `json:"message_vi"`
-	EN   string `json:"message_en"`
+	Path   string `json:"path"`
+	VI     string `json:"message_vi"`
+	EN     string `json:"message_en"`
+	Source string `json:"source,omitempty"`
+}
+
+// Drop is a source paragraph, or the part of one, that the model does not
+// hold.
+type Drop struct {
+	// Line is the paragraph's number in reading order (1-based; a table
+	// cell's paragraphs count one by one).
+	Line int    `json:"line"`
+	Text string `json:"text"`
+	// Printed: the system prints this text again from the model.
+	Printed bool   `json:"printed"`
+	VI      string `json:"reason_vi"`
+	EN      string `json:"reason_en"`
 }
 
 func (r *Report) recognised(path, vi, en string) {
@@ -50,16 +57,45 @@ func (r *Report) guessed(path, vi, en string) {
 	r.Guessed = append(r.Guessed, Note{Path: path, VI: vi, EN: en})
 }
 
+// from sets the source line of the last note added (recognised or
+// guessed, whichever came last to the given list).
+func (r *Report) from(notes []Note, src string) {
+	if n := len(notes); n > 0 && src != "" {
+		notes[n-1].Source = src
+	}
+}
+
+// recognisedFrom and guessedFrom add a note with the source line it was
+// read from, so the editor can show the clerk where a field came from.
+func (r *Report) recognisedFrom(path, src, vi, en string) {
+	r.recognised(path, vi, en)
+	r.from(r.Recognised, src)
+}
+
+func (r *Report) guessedFrom(path, src, vi, en string) {
+	r.guessed(path, vi, en)
+	r.from(r.Guessed, src)
+}
+
+// drop lists text of source line idx (0-based) as not in the model.
+func (r *Report) drop(idx int, text string, printed bool, vi, en string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	r.Dropped = append(r.Dropped, Drop{Line: idx + 1, Text: text, Printed: printed, VI: vi, EN: en})
+}
+
 // WriteText prints the report for a terminal: recognised parts first, then
 // the guesses, each with its path.
 func (r *Report) WriteText(w io.Writer) error {
-	if _, err := fmt.Fprintf(w, "import: %s, %s: %d recognised, %d guessed\n", r.Format, r.Encoding, len(r.Recognised), len(r.Guessed)); err != nil {
+	if _, err := fmt.Fprintf(w, "nhập / import: %s, %s: %d nhận ra / recognised, %d đoán / guessed, %d bỏ / dropped\n", r.Format, r.Encoding, len(r.Recognised), len(r.Guessed), r.lost()); err != nil {
 		return err
 	}
 	for _, sec := range []struct {
 		head  string
 		notes []Note
-	}{{"recognised", r.Recognised}, {"guessed (check these)", r.Guessed}} {
+	}{{"đã nhận ra / recognised", r.Recognised}, {"đoán, cần kiểm tra / guessed (check these)", r.Guessed}} {
 		if len(sec.notes) == 0 {
 			continue
 		}
@@ -74,12 +110,40 @@ func (r *Report) WriteText(w io.Writer) error {
 			if _, err := fmt.Fprintf(w, "  %-28s %s\n  %-28s %s\n", p, n.VI, "", n.EN); err != nil {
 				return err
 			}
+			if n.Source != "" {
+				if _, err := fmt.Fprintf(w, "  %-28s ← %s\n", "", n.Source); err != nil {
+					return err
+				}
+			}
 		}
 	}
+	// Lost text in full: that is what the clerk must put back by hand;
+	// the printed labels only as a count.
+	printed := 0
 	for _, d := range r.Dropped {
-		if _, err := fmt.Fprintf(w, "  dropped: %q\n    %s\n    %s\n", d.Text, d.VI, d.EN); err != nil {
+		if d.Printed {
+			printed++
+			continue
+		}
+		if _, err := fmt.Fprintf(w, "  bỏ / dropped, đoạn %d: %q\n      %s / %s\n", d.Line, d.Text, d.VI, d.EN); err != nil {
+			return err
+		}
+	}
+	if printed > 0 {
+		if _, err := fmt.Fprintf(w, "  %d dòng hoặc nhãn do hệ thống in lại từ dữ liệu (Quốc hiệu, \"Số:\", ngày tháng ...) / %d lines or labels the system prints again\n", printed, printed); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// lost counts the dropped text the system does not print again.
+func (r *Report) lost() int {
+	n := 0
+	for _, d := range r.Dropped {
+		if !d.Printed {
+			n++
+		}
+	}
+	return n
 }

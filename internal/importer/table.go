@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -21,6 +22,11 @@ type rawTable struct {
 	// guessedGroups: the header's grouping could not be read from the
 	// source (flattened text) and was spread evenly.
 	guessedGroups bool
+	// reformatted: numbers written otherwise than the model prints them
+	// ("99,00" prints 99), set by model for the report.
+	reformatted []string
+	// numeric: the leaf columns model made numeric, for the audit.
+	numeric []bool
 }
 
 type rawCell struct {
@@ -36,16 +42,7 @@ const maxColumns = 200
 // rows.
 func tableFromDOCX(t *docxread.Table) *rawTable {
 	rows := t.Rows
-	h := 0
-	for h < len(rows) && h < 6 && !dataRow(rows[h]) {
-		h++
-	}
-	if h == len(rows) && h > 0 {
-		h = 1 // no numbers anywhere: the first row is the header
-	}
-	if h == 0 && len(rows) > 0 {
-		h = 1
-	}
+	h := headerRows(rows)
 	rt := &rawTable{}
 	grid := gridRows(rows[:h])
 	rt.columns = buildColumns(grid, 0, 0, gridWidth(grid))
@@ -67,6 +64,48 @@ func tableFromDOCX(t *docxread.Table) *rawTable {
 	}
 	return rt
 }
+
+// headerRows decides how many leading rows are the table's header. Rows
+// Word repeats on each page (w:tblHeader) are the header as the author
+// marked it. Otherwise the first row is, and the rows under it only while
+// the row above has a cell spanning columns or opening a vertical merge
+// (a two-level header: "Kết quả" over "Điểm | Xếp hạng") and the row is
+// not data (a number outside the first cell).
+func headerRows(rows []docxread.Row) int {
+	h := 0
+	for h < len(rows) && rows[h].Header {
+		h++
+	}
+	if h > 0 {
+		if h == len(rows) {
+			h = 1 // a table marked header throughout: only the first row
+		}
+		return h
+	}
+	if len(rows) == 0 {
+		return 0
+	}
+	h = 1
+	for h < len(rows) && h < 4 && groups(rows[h-1]) && !dataRow(rows[h]) {
+		h++
+	}
+	return h
+}
+
+// groups: the row has a cell over several columns or over the row below.
+func groups(r docxread.Row) bool {
+	for i := range r.Cells {
+		if r.Cells[i].Span > 1 || r.Cells[i].Merge == docxread.MergeRestart {
+			return true
+		}
+	}
+	return false
+}
+
+// codeTitleRE: a column whose figures identify rather than count ("Mã
+// số", "Mã ngành" 6810, "Số hiệu", "Số CCCD", "Điện thoại", "Số tài
+// khoản", "Năm sinh"): kept as text, never summed.
+var codeTitleRE = regexp.MustCompile(`(?i)^\s*(?:mã\b|mã số|số hiệu|ký hiệu|số cccd|số cmnd|cccd|cmnd|số định danh|điện thoại|số điện thoại|sđt|số tài khoản|tài khoản|năm sinh|mã ngành|mã số thuế|mst)`)
 
 var indexCellRE = regexp.MustCompile(`^\(\d+\)$`)
 
@@ -326,9 +365,16 @@ func isDash(s string) bool { s = strings.TrimSpace(s); return s == "-" || s == "
 
 // parseCellNumber reads a printed number: Vietnamese grouping ("3.190",
 // "12,5") or a bare integer.
+//
+// A figure written with a leading zero ("00", "05") or ten digits and more
+// without grouping (a citizen ID, an account, a phone number) is a code,
+// not a quantity: it is kept as text, so it prints as written.
 func parseCellNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r != 'đ' && r != 'Đ' }) {
+		return 0, false
+	}
+	if codeLike(s) {
 		return 0, false
 	}
 	f, err := vntext.ParseNumber(s)
@@ -382,7 +428,11 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 		nums, ok := 0, true
 		seq := true
 		for _, r := range rows {
-			if r.span > j {
+			// A label spanning the row (a group row) or the leading
+			// columns of a total or target row says nothing about this
+			// column; a label spanning part of the row ("Chỉ số cao nhất"
+			// over the rank column) makes the column text.
+			if r.span > j && (r.span >= n || labelRow(r.label)) {
 				continue
 			}
 			c := r.cells[j]
@@ -401,11 +451,19 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 			}
 		}
 		title := strings.ToUpper(strings.TrimSpace(leaves[j].Title))
-		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT"))
+		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT")) && !codeTitleRE.MatchString(leaves[j].Title)
+		if numeric[j] && !printsAsWritten(rows, j, func(r prow) []string { return r.cells }) {
+			// "99,00" would print 99: the model keeps no decimal places
+			// per column, so the column stays text and prints as written.
+			numeric[j] = false
+			rep.guessed(path, fmt.Sprintf("Cột %q có số ghi kèm số 0 thập phân (như \"99,00\"): giữ dạng chữ để in đúng như bản gốc, không tính tổng.", leaves[j].Title),
+				fmt.Sprintf("column %q writes numbers with trailing decimal zeros (like \"99,00\"): kept as text so it prints as written, no totals", leaves[j].Title))
+		}
 		if numeric[j] && lead == n {
 			lead = j
 		}
 	}
+	rt.numeric = numeric
 	for j := range leaves {
 		leaves[j].Numeric = numeric[j]
 	}
@@ -433,6 +491,11 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 		} else {
 			for j := 0; j < n; j++ {
 				row.Cells = append(row.Cells, cell(r.cells[j], numeric[j]))
+			}
+		}
+		for j, c := range r.cells {
+			if f, ok := parseCellNumber(c); ok && j < n && numeric[j] && strings.Join(words(c), " ") != strings.Join(words(printedNumber(f)), " ") {
+				rt.reformatted = append(rt.reformatted, c)
 			}
 		}
 		t.Rows = append(t.Rows, row)
@@ -578,4 +641,65 @@ func leafPtrs(cols []document.Column) []*document.Column {
 		}
 	}
 	return out
+}
+
+// text is the table's printed words for the import audit: column titles
+// and cells, a number written as the model stores it ("3.190" → 3190), so
+// that the audit compares like with like.
+func (rt *rawTable) text() string {
+	var b strings.Builder
+	var cols func(cs []document.Column)
+	cols = func(cs []document.Column) {
+		for _, c := range cs {
+			b.WriteString(c.Title + " ")
+			cols(c.Children)
+		}
+	}
+	cols(rt.columns)
+	for _, r := range rt.rows {
+		j := 0
+		for _, c := range r {
+			t := strings.TrimSpace(c.text)
+			if f, ok := parseCellNumber(t); ok && (rt.numeric == nil || (j < len(rt.numeric) && rt.numeric[j])) {
+				t = printedNumber(f)
+			}
+			b.WriteString(t + " ")
+			j += max(c.span, 1)
+		}
+	}
+	return b.String()
+}
+
+// codeLike: digits that identify rather than count (see parseCellNumber).
+func codeLike(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+		digits++
+	}
+	return digits >= 10 || (digits > 1 && s[0] == '0')
+}
+
+// labelRow: a total or target row's label ("Tổng cộng", "Chỉ tiêu năm
+// 2025").
+func labelRow(label string) bool {
+	low := vntext.Lower(label)
+	return strings.HasPrefix(low, "tổng") || strings.HasPrefix(low, "cộng") || strings.HasPrefix(low, "chỉ tiêu") || strings.HasPrefix(low, "kế hoạch")
+}
+
+// printsAsWritten: every number of column j prints back with the same
+// words it was written with.
+func printsAsWritten[R any](rows []R, j int, cells func(R) []string) bool {
+	for _, r := range rows {
+		cs := cells(r)
+		if j >= len(cs) {
+			continue
+		}
+		if f, ok := parseCellNumber(cs[j]); ok && strings.Join(words(cs[j]), " ") != strings.Join(words(printedNumber(f)), " ") {
+			return false
+		}
+	}
+	return true
 }

@@ -289,6 +289,10 @@ func decodeTCVN3Word(w string) (out string, uppers int, hasLower bool) {
 func convertLinesTCVN3(s string) string {
 	var out strings.Builder
 	out.Grow(len(s) + len(s)/4)
+	// prevEnds: the line before ended a sentence (or was a heading in
+	// capitals, or blank), so this line starts one. A hard-wrapped line
+	// continues its sentence and keeps its first word as typed.
+	prevEnds := true
 	for len(s) > 0 {
 		line := s
 		nl := strings.IndexByte(s, '\n')
@@ -314,11 +318,13 @@ func convertLinesTCVN3(s string) string {
 			}
 		}
 		allCaps := !lineLower && lineUpper >= 2
-		sentenceStart := true // the first word of a line
+		sentenceStart := prevEnds
 		out.WriteString(mapFields(line, func(w string) string {
 			start := sentenceStart
 			last, _ := utf8.DecodeLastRuneInString(w)
-			sentenceStart = last == '.' || last == '!' || last == '?'
+			// A list mark ("-", "1.", "a)") keeps the sentence start for
+			// the word after it.
+			sentenceStart = last == '.' || last == '!' || last == '?' || (start && listMark(w))
 			if !couldBeMojibake(w) {
 				return w
 			}
@@ -326,13 +332,44 @@ func convertLinesTCVN3(s string) string {
 			if allCaps || (!low && up >= 2) {
 				return strings.ToUpper(d)
 			}
-			if start {
+			// Only a toned code can have lost its capital: a word that
+			// starts with an ASCII lower-case letter was typed lower case.
+			if start && !asciiLowerFirst(w) {
 				return CapitalizeFirst(d)
 			}
 			return d
 		}))
+		t := strings.TrimRightFunc(line, unicode.IsSpace)
+		lastR, _ := utf8.DecodeLastRuneInString(t)
+		prevEnds = t == "" || allCaps || strings.ContainsRune(".!?:;", lastR)
 	}
 	return out.String()
+}
+
+// listMark: a bullet or a numbering label standing as a word.
+func listMark(w string) bool {
+	switch w {
+	case "-", "+", "*", "•", "–":
+		return true
+	}
+	if n := len(w); n >= 2 && (w[n-1] == '.' || w[n-1] == ')') {
+		body := w[:n-1]
+		return strings.Trim(body, "0123456789.") == "" || strings.Trim(body, "IVXLC") == "" || (len(body) == 1 && body[0] >= 'a' && body[0] <= 'z')
+	}
+	return false
+}
+
+// asciiLowerFirst: the word's first letter is an ASCII lower-case letter.
+func asciiLowerFirst(w string) bool {
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return true
+		}
+		if unicode.IsLetter(r) || fromTCVN3[r] != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // ToLegacy converts Unicode text to the mojibake form of encoding to (the

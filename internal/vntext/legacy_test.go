@@ -231,3 +231,22 @@ func TestConvertLegacyMixed(t *testing.T) {
 		t.Error("unrepresentable rune dropped")
 	}
 }
+
+// TestTCVN3HardWrap: a continuation line of hard-wrapped text keeps its
+// first word in lower case; only a toned code at a sentence start (after a
+// full stop, a heading in capitals, a list mark or a blank line) gets its
+// capital back, and an ASCII lower-case first letter never does.
+func TestTCVN3HardWrap(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Giao c¸c së ®Ó\nthùc hiÖn kÕ ho¹ch.", "Giao các sở để\nthực hiện kế hoạch."},
+		{"KÕ ho¹ch.\nthùc hiÖn ngay.", "Kế hoạch.\nthực hiện ngay."},
+		{"KÕ ho¹ch nµy\nñy ban", "Kế hoạch này\nủy ban"},
+		{"KÕ ho¹ch.\nñy ban", "Kế hoạch.\nỦy ban"},
+		{"- ñy ban nh©n d©n", "- Ủy ban nhân dân"},
+		{"I. MôC §ÝCH\nñy ban", "I. MỤC ĐÍCH\nỦy ban"},
+	} {
+		if got := ConvertLegacy(c.in, EncTCVN3); got != c.want {
+			t.Errorf("ConvertLegacy(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -4,7 +4,10 @@
 // vertical merge (vMerge). It reads files written by Word, LibreOffice and
 // WPS alike: it matches elements by namespace and local name, walks through
 // content controls (w:sdt), hyperlinks, smart tags, simple fields and
-// tracked insertions, skips deletions, drawings and field codes, and
+// tracked insertions, skips deletions and field codes, reads the text
+// boxes of drawings (DrawingML, or the VML fallback, once), resolves Word
+// automatic numbering (numbering.xml) into the labels Word prints and marks
+// the rows Word repeats as table headers (w:tblHeader), and
 // resolves the main part and the footnotes through the package
 // relationships rather than fixed names.
 //

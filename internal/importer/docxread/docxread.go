@@ -75,12 +75,22 @@ type Paragraph struct {
 	// List is true for a paragraph numbered by Word (w:numPr): its label
 	// is generated and absent from the text.
 	List bool
+	// Label is the label Word prints for a List paragraph ("1.", "a)",
+	// "-"), computed from numbering.xml in document order; empty when the
+	// numbering cannot be resolved.
+	Label        string
+	numID, level string
 	// SectionBreak is true when the paragraph ends a section;
 	// Landscape, when that section is landscape.
 	SectionBreak bool
 	Landscape    bool
 	// Runs in order. Text holds "\t" for a tab and "\n" for a line break.
 	Runs []Run
+	// TextBoxes holds the paragraphs of the text boxes anchored in this
+	// paragraph (DrawingML wps:txbx, or VML v:textbox when the file has no
+	// DrawingML choice), in the order they are met. Offices put the "V/v"
+	// line of a công văn or a note beside the header in one.
+	TextBoxes []Block
 }
 
 // Text is the paragraph's text without emphasis.
@@ -110,6 +120,9 @@ type Table struct {
 // Row is one w:tr.
 type Row struct {
 	Cells []Cell
+	// Header: Word repeats the row at the top of each page (w:tblHeader),
+	// which is how an author marks a table's header rows.
+	Header bool
 }
 
 // Merge is a cell's vertical merge state.
@@ -159,6 +172,7 @@ const (
 	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 	relDoc    = "/officeDocument"
 	relFoot   = "/footnotes"
+	relNum    = "/numbering"
 )
 
 // Read parses the .docx held in r. It never panics on bad input; every
@@ -198,6 +212,16 @@ func Read(r io.ReaderAt, size int64, lim Limits) (*Document, error) {
 			return nil, fmt.Errorf("docx: %s: %w", fp, err)
 		}
 	}
+	var num numbering
+	if np := rd.related(main, relNum, path.Join(path.Dir(main), "numbering.xml")); np != "" {
+		data, err := rd.read(np)
+		if err != nil {
+			return nil, err
+		}
+		if num, err = parseNumbering(data, lim.MaxDepth); err != nil {
+			return nil, fmt.Errorf("docx: %s: %w", np, err)
+		}
+	}
 	data, err := rd.read(main)
 	if err != nil {
 		return nil, err
@@ -206,6 +230,7 @@ func Read(r io.ReaderAt, size int64, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("docx: %s: %w", main, err)
 	}
+	num.label(doc.Blocks, map[string][]int{})
 	return doc, nil
 }
 
@@ -572,6 +597,10 @@ func (p *parser) paraProps(end xml.Name, para *Paragraph) error {
 					para.Align, _ = attr(t, "val")
 				case "numPr":
 					para.List = true
+					if err := p.numPr(t.Name, para); err != nil {
+						return err
+					}
+					continue
 				case "sectPr":
 					para.SectionBreak = true
 					land, err := p.landscape(t.Name)
@@ -639,6 +668,13 @@ func (p *parser) run(end xml.Name, para *Paragraph, rp runProps) error {
 				return nil
 			}
 		case xml.StartElement:
+			if t.Name.Space == nsMC && t.Name.Local == "AlternateContent" {
+				flush()
+				if err := p.textBoxes(t.Name, para); err != nil {
+					return err
+				}
+				continue
+			}
 			if !isW(t.Name) {
 				if err := p.skip(); err != nil {
 					return err
@@ -646,6 +682,12 @@ func (p *parser) run(end xml.Name, para *Paragraph, rp runProps) error {
 				continue
 			}
 			switch t.Name.Local {
+			case "drawing", "pict", "object":
+				flush()
+				if err := p.textBoxes(t.Name, para); err != nil {
+					return err
+				}
+				continue
 			case "rPr":
 				if err := p.runProps(t.Name, &rp); err != nil {
 					return err
@@ -793,6 +835,10 @@ func (p *parser) row(end xml.Name, doc *Document) (Row, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "trPr":
+				if err := p.rowProps(t.Name, &row); err != nil {
+					return row, err
+				}
 			case "tc":
 				c, err := p.cell(t.Name, doc)
 				if err != nil {
@@ -859,6 +905,79 @@ func (p *parser) cell(end xml.Name, doc *Document) (Cell, error) {
 			default:
 				if err := p.skip(); err != nil {
 					return c, err
+				}
+			}
+		}
+	}
+}
+
+func (p *parser) rowProps(end xml.Name, row *Row) error {
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return nil
+			}
+		case xml.StartElement:
+			if isW(t.Name) && t.Name.Local == "tblHeader" {
+				row.Header = onOff(t)
+			}
+			if err := p.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// nsMC is the markup-compatibility namespace of mc:AlternateContent, which
+// wraps a DrawingML text box (mc:Choice) and its VML copy (mc:Fallback).
+const nsMC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+// textBoxes walks a drawing (w:drawing, w:pict or mc:AlternateContent)
+// until end and reads the paragraphs of every w:txbxContent in it. Of an
+// mc:AlternateContent only the first branch that holds a text box is read,
+// so a box saved twice (DrawingML and VML) comes out once.
+func (p *parser) textBoxes(end xml.Name, para *Paragraph) error {
+	alt := end.Space == nsMC && end.Local == "AlternateContent"
+	found := false
+	depth := p.depth
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if p.depth < depth {
+				return nil
+			}
+		case xml.StartElement:
+			switch {
+			case isW(t.Name) && t.Name.Local == "txbxContent":
+				bs, err := p.blocks(t.Name, nil)
+				if err != nil {
+					return err
+				}
+				para.TextBoxes = append(para.TextBoxes, bs...)
+			case alt && t.Name.Space == nsMC && (t.Name.Local == "Choice" || t.Name.Local == "Fallback"):
+				if found {
+					if err := p.skip(); err != nil {
+						return err
+					}
+					continue
+				}
+				before := len(para.TextBoxes)
+				if err := p.textBoxes(t.Name, para); err != nil {
+					return err
+				}
+				found = len(para.TextBoxes) > before
+			case t.Name.Space == nsMC && t.Name.Local == "AlternateContent":
+				if err := p.textBoxes(t.Name, para); err != nil {
+					return err
 				}
 			}
 		}

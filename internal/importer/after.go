@@ -1,0 +1,466 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/vanban/vanban/internal/document"
+)
+
+var (
+	// appendixHeadRE: the heading of an appendix as offices type it,
+	// alone ("PHỤ LỤC", "Phụ lục II", "PHỤ LỤC SỐ 01") or with its title
+	// run in ("Phụ lục 1: DANH SÁCH ...", "Phụ lục: Danh sách ..."). Group
+	// 1 is the label, group 2 the run-in title.
+	appendixHeadRE = regexp.MustCompile(`^((?:PHỤ LỤC|Phụ lục|PHỤ LỤC SỐ|Phụ lục số)(?:\s+(?:[IVXLC]+|\d+[a-z]?))?)\s*(?:[:.\-–]\s*(.*))?$`)
+	// kemTheoOpenRE: the line that ties an appendix or an attached document
+	// to the main one, "(Kèm theo ...)" or "(Ban hành kèm theo ...)",
+	// possibly wrapped over two lines.
+	kemTheoOpenRE = regexp.MustCompile(`^\(\s*(?:Ban hành\s+)?(?i:kèm theo)\b`)
+	// formHeadRE: a form or list numbered after the signature ("Biểu mẫu
+	// 3", "Biểu số 02", "Mẫu số 01", "BIỂU SỐ 1").
+	formHeadRE = regexp.MustCompile(`^(?:Biểu mẫu|BIỂU MẪU|Biểu số|BIỂU SỐ|Mẫu số|MẪU SỐ)\s*\d+[a-zA-Z]?\b`)
+	// stampRE: the text a digital signature stamps on a PDF page ("Ký bởi:
+	// Sở ...", "Giờ ký: 2020-07-09T10:59:31+07:00"), copied with the text.
+	stampRE = regexp.MustCompile(`^(?:Ký bởi|Giờ ký|Thời gian ký|Người ký|Ngày ký)(?:[\s:]|$)`)
+	// recipSectionRE: a heading inside the Nơi nhận list, "Bản điện tử:",
+	// "Bản giấy:", "Gửi qua mạng:".
+	recipSectionRE = regexp.MustCompile(`^\p{Lu}[\p{L} ]{2,30}:$`)
+	// signedRE: "(Đã ký)", "(đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)".
+	signedRE = regexp.MustCompile(`^\(?\s*(?i:đã ký|ký)(?:[\s,:)]|$)[^()]*\)?$`)
+)
+
+// closingEnd returns the line after the Nơi nhận / signature zone that
+// starts at at. The zone is the layout table that holds it, and the lines
+// that read as its parts: the Nơi nhận list up to its Lưu line, the
+// authority and title lines in capitals, the signer's name (a rank before
+// it, empty lines between them). Whatever follows, an appendix however it
+// is headed, a table, an attached document with its own header, is read
+// by afterSignature: a bullet after the signature is never a recipient
+// and a page of text after it is never lost.
+func (r *recogniser) closingEnd(at, end int) int {
+	ls := r.lines
+	var sawSig, sawName, sawLuu, inRecips bool
+	observe := func(t, style string) {
+		switch {
+		case t == "":
+		case noiNhanRE.MatchString(t) || style == "VbNoiNhan":
+			inRecips = true
+		case luuRE.MatchString(strings.TrimLeft(t, "-–• ")):
+			sawLuu = true
+		case bulletRE.MatchString(t) || style == "VbNoiNhanDong":
+		case signedRE.MatchString(t), stampRE.MatchString(t):
+		case inRecips && recipSectionRE.MatchString(t):
+		case authorityRE.MatchString(t) || isCaps(t) || style == "VbQuyenHan":
+			if sawName {
+				break
+			}
+			sawSig = true
+		case sawSig:
+			sawName = true
+		}
+	}
+	// accept: the text t (a line, or one column of a line) belongs to
+	// the closing zone given what was seen so far.
+	accept := func(t, style string) bool {
+		switch {
+		case style == "VbPhuLuc" || postHead(t):
+			return false
+		case strings.HasPrefix(style, "VbNoiNhan"), style == "VbQuyenHan", style == "VbHoTen":
+		case noiNhanRE.MatchString(t):
+			return !inRecips && !sawLuu
+		case luuRE.MatchString(strings.TrimLeft(t, "-–• ")):
+			return !sawLuu
+		case inRecips && !sawName && recipSectionRE.MatchString(t):
+			// A second list of the Nơi nhận ("Bản điện tử:" after the
+			// paper copies and their Lưu line).
+			sawLuu = false
+		case bulletRE.MatchString(t):
+			return inRecips && !sawLuu
+		case signedRE.MatchString(t), stampRE.MatchString(t):
+		case authorityRE.MatchString(t) || isCaps(t):
+			return !sawName
+		case sawSig && !sawName && signerLine(t):
+		case !r.docx && !sawName && inRecips && !sawLuu && wordCount(t) <= 12:
+			// A recipient wrapped onto a second line in text.
+		default:
+			return false
+		}
+		return true
+	}
+	i := at
+	// takeTable reads the whole layout table the line at i belongs to.
+	takeTable := func() {
+		t := ls[i].tbl
+		for i < end && (ls[i].tbl == t) {
+			observe(ls[i].text(), ls[i].style)
+			i++
+		}
+	}
+	if i < end && ls[i].tbl != 0 {
+		takeTable()
+	}
+	for i < end {
+		l := ls[i]
+		t := l.text()
+		if l.blank || (t == "" && l.table == nil && l.cells == nil) {
+			i++
+			continue
+		}
+		if l.table != nil {
+			return i
+		}
+		if l.tbl != 0 {
+			// A second layout table continues the closing only when it is
+			// the other half of it (Nơi nhận after a signature typed as
+			// paragraphs, or a signature table after a Nơi nhận list).
+			if !sawLuu && !inRecips && noiNhanRE.MatchString(t) || !sawSig && (authorityRE.MatchString(t) || isCaps(t)) && !isNation(t) {
+				takeTable()
+				continue
+			}
+			return i
+		}
+		// A closing pasted as text may hold both columns on one line
+		// ("- Sở Nội vụ;<TAB>PHÓ CHỦ TỊCH", or " | " between them).
+		segs := l.cells
+		if segs == nil {
+			segs = splitGaps(t)
+		}
+		for _, seg := range segs {
+			seg = strings.TrimSpace(seg)
+			if seg == "" {
+				continue
+			}
+			if !accept(seg, l.style) {
+				return i
+			}
+			observe(seg, l.style)
+		}
+		i++
+	}
+	return i
+}
+
+// signerLine: the signer's name, possibly after a rank or academic title
+// ("Thiếu tướng Trương Minh Đương", "TS. Nguyễn Văn A"): two to eight
+// words, the last three capitalised.
+func signerLine(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 8 || endsTerminal(t) {
+		return false
+	}
+	// The name: a trailing run of two or more capitalised words; before
+	// it at most three words of rank ("Thiếu tướng", "PGS. TS.").
+	k := len(ws)
+	for k > 0 && nameWordRE.MatchString(ws[k-1]) {
+		k--
+	}
+	return len(ws)-k >= 2 && k <= 3
+}
+
+// postHead: a line that can only head what comes after a signature.
+func postHead(t string) bool {
+	return appendixHeadRE.MatchString(t) || formHeadRE.MatchString(t) || kemTheoOpenRE.MatchString(t)
+}
+
+// section is one appendix or attached document after the signature.
+type section struct {
+	from, to int // lines [from, to)
+	// form: opened by a "Biểu mẫu n" heading, so the next one opens a
+	// sibling (under a "PHỤ LỤC" the forms stay inside it).
+	form bool
+}
+
+// afterSignature reads everything after the closing zone into appendices.
+// A new one starts at an explicit "Phụ lục" heading, at the header table
+// of an attached document (it has its own Quốc hiệu), and at the title
+// block of each "(Kèm theo ...)" line once the current one has content:
+// those three cover lists ("DANH SÁCH"), regulations ("ĐIỀU LỆ", "QUY
+// ĐỊNH") and forms attached without the word "Phụ lục". Forms numbered
+// under one "PHỤ LỤC" ("Biểu mẫu 1", "Biểu mẫu 2" ...) stay inside it;
+// forms after the signature with no such umbrella open one appendix each.
+// Content with no heading at all (a table right after the signature)
+// becomes an appendix too, its title guessed and reported.
+func (r *recogniser) afterSignature(from, end int) {
+	ls := r.lines
+	for from < end && (ls[from].blank || (ls[from].text() == "" && ls[from].table == nil && ls[from].cells == nil)) {
+		from++
+	}
+	if from >= end {
+		return
+	}
+	var secs []section
+	cur := section{from: from}
+	content := false // the current section has content past its title
+	for i := from; i < end; i++ {
+		l := ls[i]
+		t := l.text()
+		if l.blank || (t == "" && l.table == nil && l.cells == nil) {
+			continue
+		}
+		split := -1
+		switch {
+		case l.style == "VbPhuLuc" || (l.table == nil && appendixHeadRE.MatchString(t)):
+			split = i
+		case l.tbl != 0 && isNation(t):
+			// The header table of an attached document: it starts at the
+			// table's first line; its other lines are skipped here.
+			split = i
+			for split > cur.from && ls[split-1].tbl == l.tbl {
+				split--
+			}
+			for i+1 < end && ls[i+1].tbl == l.tbl {
+				i++
+			}
+		case l.table == nil && kemTheoOpenRE.MatchString(t) && content:
+			split = titleBlockStart(ls, cur.from, i)
+		case l.table == nil && formHeadRE.MatchString(t) && (cur.form || !content && i == cur.from):
+			split = i
+		}
+		if split >= 0 {
+			if content && split > cur.from {
+				cur.to = split
+				secs = append(secs, cur)
+				cur = section{from: split}
+			}
+			if split == cur.from && formHeadRE.MatchString(ls[split].text()) {
+				cur.form = true
+			}
+			content = false
+			continue
+		}
+		if l.table != nil || l.cells != nil || !titleLike(l) {
+			content = true
+		}
+	}
+	cur.to = end
+	secs = append(secs, cur)
+	for _, s := range secs {
+		r.appendix(ls[s.from:s.to], len(r.d.Appendices))
+	}
+}
+
+// titleLike: a line that can be part of an appendix's title block.
+func titleLike(l line) bool {
+	t := l.text()
+	return isCaps(t) || l.style == "VbTenPhuLuc" || formHeadRE.MatchString(t) || kemTheoOpenRE.MatchString(t)
+}
+
+// titleBlockStart walks back from a "(Kèm theo ...)" line at k over the
+// title lines above it (capitals, a Phụ lục or Biểu mẫu heading) and
+// returns the first of them.
+//
+// A title in sentence case under a capitals name ("DANH SÁCH" / "Xã,
+// phường trọng điểm ... năm 2025") is part of the block: up to three such
+// lines are taken while no capitals line has been met, when they do not
+// end a sentence and do not open an item.
+func titleBlockStart(ls []line, from, k int) int {
+	j := k
+	sentence := 0
+	sawCaps := false
+	for j-1 >= from {
+		p := ls[j-1]
+		t := p.text()
+		if p.blank || t == "" {
+			if sawCaps {
+				break
+			}
+			j--
+			continue
+		}
+		if p.table != nil || p.cells != nil {
+			break
+		}
+		switch {
+		case isCaps(t) || appendixHeadRE.MatchString(t) || formHeadRE.MatchString(t) || p.style == "VbTenPhuLuc":
+			sawCaps = true
+		case !sawCaps && sentence < 3 && !endsTerminal(t) && !strings.HasSuffix(t, ")") && !startsBlock(t) && wordCount(t) <= 40:
+			sentence++
+		default:
+			j = -j // stop
+		}
+		if j < 0 {
+			j = -j
+			break
+		}
+		j--
+	}
+	if !sawCaps {
+		// Sentence-case lines alone are not a title block.
+		j = k
+	}
+	for j < k && (ls[j].blank || ls[j].text() == "") {
+		j++
+	}
+	return j
+}
+
+// appendix reads one appendix or attached document: an attached
+// document's own header (listed as dropped: the model keeps one header),
+// the heading ("Phụ lục II", printed again by the system), the title lines
+// in capitals, the "(Kèm theo ...)" line (derived again from the main
+// document's number and date), then blocks like the body's.
+func (r *recogniser) appendix(ls []line, idx int) {
+	d := r.d
+	a := document.Appendix{}
+	path := fmt.Sprintf("/appendices/%d", idx)
+	i := 0
+	skipBlank := func() {
+		for i < len(ls) && (ls[i].blank || (ls[i].text() == "" && ls[i].table == nil && ls[i].cells == nil)) {
+			i++
+		}
+	}
+	skipBlank()
+	// An attached document's header table.
+	if i < len(ls) && ls[i].tbl != 0 {
+		t0 := ls[i].tbl
+		nation := false
+		for k := i; k < len(ls) && ls[k].tbl == t0; k++ {
+			nation = nation || isNation(ls[k].text())
+		}
+		if nation {
+			for i < len(ls) && ls[i].tbl == t0 {
+				t := ls[i].text()
+				switch {
+				case isNation(t) || isMotto(t):
+					r.rep.drop(ls[i].src, t, true, "Quốc hiệu, tiêu ngữ của văn bản kèm theo: hệ thống in ở đầu văn bản.", "the attached document's Quốc hiệu and motto: printed at the top of the document")
+				default:
+					r.rep.drop(ls[i].src, t, false, "Phần đầu (cơ quan, số, ngày) của văn bản kèm theo: mô hình giữ một phần đầu cho cả văn bản; phụ lục được in với tiêu đề và dòng \"Kèm theo\".", "the attached document's own header (issuer, number, date): the model keeps one header; the appendix prints with its title and \"Kèm theo\" line")
+				}
+				i++
+			}
+		}
+	}
+	skipBlank()
+	var title []string
+	heading := ""
+	if i < len(ls) && ls[i].table == nil {
+		t := ls[i].text()
+		if m := appendixHeadRE.FindStringSubmatch(t); m != nil || ls[i].style == "VbPhuLuc" {
+			if m != nil {
+				heading = m[1]
+				if m[2] != "" {
+					title = append(title, m[2])
+				}
+			} else {
+				heading = t
+			}
+			r.rep.drop(ls[i].src, heading, true, "Số thứ tự phụ lục: hệ thống tự đánh số khi in.", "the appendix number: the system numbers appendices when it prints")
+			i++
+		}
+	}
+	for i < len(ls) {
+		l := ls[i]
+		t := l.text()
+		if l.blank || t == "" && l.table == nil && l.cells == nil {
+			i++
+			continue
+		}
+		if kemTheoOpenRE.MatchString(t) {
+			// The "(Kèm theo ...)" line, maybe wrapped: up to ")".
+			text := t
+			r.rep.drop(l.src, t, true, "Dòng \"Kèm theo\": hệ thống in lại từ số, ngày của văn bản.", "the \"Kèm theo\" line: printed again from the document's number and date")
+			i++
+			for !strings.Contains(text, ")") && i < len(ls) && ls[i].table == nil && !ls[i].blank {
+				n := ls[i].text()
+				text += " " + n
+				r.rep.drop(ls[i].src, n, true, "Dòng \"Kèm theo\": hệ thống in lại từ số, ngày của văn bản.", "the \"Kèm theo\" line: printed again from the document's number and date")
+				i++
+			}
+			r.kemTheo = text
+			if m := kemTheoRE.FindStringSubmatch(text); m != nil {
+				if k := strings.LastIndex(m[1], " của "); k >= 0 {
+					who := strings.TrimSpace(m[1][k+len(" của "):])
+					if who != "" && d.Issuer.ShortName == "" {
+						d.Issuer.ShortName = who
+					}
+				}
+			}
+			break
+		}
+		if l.table != nil || l.cells != nil || l.style == "VbDuongKe" {
+			break
+		}
+		if !isCaps(t) && l.style != "VbTenPhuLuc" && !(len(title) == 0 && heading == "" && formHeadRE.MatchString(t)) && !subtitleBeforeKemTheo(ls, i) {
+			break
+		}
+		if len(title) > 0 && wordCount(strings.Join(title, " "))+wordCount(t) > 60 {
+			break
+		}
+		title = append(title, t)
+		i++
+	}
+	a.Title = strings.Join(title, " ")
+	if a.Title == "" {
+		a.Title = "PHỤ LỤC"
+		r.rep.guessed(path+"/title", "Nội dung sau chữ ký không có tiêu đề: nhập như một phụ lục, tiêu đề tạm \"PHỤ LỤC\", cần sửa.",
+			"content after the signature has no title: imported as an appendix titled \"PHỤ LỤC\" for now; correct it")
+	}
+	rest := ls[i:]
+	landscape := false
+	for _, l := range rest {
+		landscape = landscape || l.landscape
+	}
+	// A grid extracted one cell per line, with "|" between cells.
+	cells, isStream := streamCells(rest)
+	if isStream {
+		if rt := tableFromStream(cells); rt != nil {
+			if t := rt.model(path+"/blocks/0/table", r.rep); t != nil {
+				a.Blocks = append(a.Blocks, document.Block{Table: t})
+				if len(leafPtrs(t.Columns)) > 8 {
+					landscape = true
+				}
+				r.rep.recognised(path, fmt.Sprintf("Bảng phụ lục: %d cột, %d dòng (đọc từ các ô tách bằng \"|\").", len(leafPtrs(t.Columns)), len(t.Rows)),
+					fmt.Sprintf("appendix table: %d column(s), %d row(s) (read from cells separated by \"|\")", len(leafPtrs(t.Columns)), len(t.Rows)))
+			}
+		} else {
+			isStream = false
+		}
+	}
+	if !isStream {
+		us := r.classify(r.assemble(rest))
+		if r.d.Options.Numbering != "decimal" {
+			// Numbering is the document's: an appendix's "1.1." under a
+			// body numbered I./1./a) stays as written.
+			us = decimalsAsText(us)
+		}
+		us = r.budgets(us, path)
+		a.Blocks = r.tree(us, path+"/blocks")
+		if !r.docx {
+			for _, b := range a.Blocks {
+				if b.Table != nil && len(leafPtrs(b.Table.Columns)) > 8 {
+					landscape = true
+				}
+			}
+		}
+	}
+	if landscape {
+		a.Orientation = "landscape"
+	}
+	d.Appendices = append(d.Appendices, a)
+	src := heading
+	if src == "" {
+		src = a.Title
+	}
+	r.rep.recognisedFrom(path, src, "Phụ lục: "+a.Title+".", "appendix: "+a.Title)
+}
+
+// subtitleBeforeKemTheo: line i is a sentence-case title line with only
+// such lines between it and a "(Kèm theo ...)" line (a list's subject under
+// its "DANH SÁCH").
+func subtitleBeforeKemTheo(ls []line, i int) bool {
+	for k := i; k < len(ls) && k < i+4; k++ {
+		t := ls[k].text()
+		if ls[k].blank || t == "" {
+			continue
+		}
+		if kemTheoOpenRE.MatchString(t) {
+			return true
+		}
+		if ls[k].table != nil || endsTerminal(t) || strings.HasSuffix(t, ")") || startsBlock(t) || wordCount(t) > 40 {
+			return false
+		}
+	}
+	return false
+}
