@@ -102,7 +102,7 @@ func (s *Server) renderBatch(c *gin.Context) error {
 
 	start := time.Now()
 	out := &zipStream{w: c.Writer}
-	man, err := s.batch.Run(ctx, items, formats, out, batch.Options{Workers: workers, Draft: draft})
+	man, err := s.batch.Run(ctx, items, formats, out, batch.Options{Workers: workers, Draft: draft, Gate: s.workUntil})
 	if man != nil {
 		for _, it := range man.Items {
 			s.metrics.batchItems.WithLabelValues(string(it.Status)).Inc()
@@ -169,7 +169,7 @@ func (z *zipStream) Write(p []byte) (int, error) {
 // *document.DecodeError (400 for malformed JSON, 422 with the path for the
 // rest); problems of one item are left for the manifest.
 func (s *Server) batchItems(data []byte) ([]batch.Item, error) {
-	req, err := decodeBatch(data, s.cfg.MaxDepth+envelopeDepth)
+	req, err := decodeBatch(data, s.cfg.MaxDepth+envelopeDepth, s.cfg.MaxBatchItems)
 	if err != nil {
 		return nil, err
 	}
@@ -269,48 +269,120 @@ func structureError(path, code, vi, en string) error {
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-// decodeBatch decodes the envelope; the documents and rows inside stay raw.
-// Depth is checked on the bytes first, as package document does, so a
-// deeply nested body costs no more than its size.
-func decodeBatch(data []byte, maxDepth int) (*batchRequest, error) {
+// decodeBatch reads the envelope token by token; the documents and rows
+// inside stay raw. Items are counted as they are met, so a body of
+// millions of tiny items is refused at item maxItems+1, before any more of
+// it is decoded or held. Depth is checked on the bytes first, as package
+// document does, so a deeply nested body costs no more than its size.
+func decodeBatch(data []byte, maxDepth, maxItems int) (*batchRequest, error) {
 	if err := document.CheckDepth(data, maxDepth); err != nil {
 		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
+	syntax := func(err error) error {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return document.SyntaxError(data, err)
+	}
+	wrongType := func(path string) error {
+		want := batchKinds[path]
+		return structureError(path, "decode.type", "Sai kiểu dữ liệu: cần "+want[0]+".", "wrong type: want "+want[1])
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, syntax(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		// Malformed JSON is said as such before its type.
+		if !json.Valid(data) {
+			var v any
+			return nil, syntax(json.Unmarshal(data, &v))
+		}
+		return nil, wrongType("")
+	}
 	var req batchRequest
-	err := dec.Decode(&req)
-	if err == nil {
-		if _, terr := dec.Token(); terr != io.EOF {
-			return nil, document.TrailingData(data, dec.InputOffset())
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, syntax(err)
 		}
-		return &req, nil
-	}
-	var (
-		se *json.SyntaxError
-		te *json.UnmarshalTypeError
-	)
-	switch {
-	case errors.As(err, &se), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return nil, document.SyntaxError(data, err)
-	case errors.As(err, &te):
-		path := ""
-		if te.Field != "" {
-			path = "/" + strings.ReplaceAll(te.Field, ".", "/")
+		key, _ := tok.(string)
+		switch key {
+		case "template":
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, syntax(err)
+			}
+			req.Template = raw
+		case "rows", "documents":
+			items, err := decodeItems(dec, "/"+key, maxItems, syntax, wrongType)
+			if err != nil {
+				return nil, err
+			}
+			if key == "rows" {
+				req.Rows = items
+			} else {
+				req.Documents = items
+			}
+		default:
+			q := strconv.Quote(key)
+			return nil, structureError(document.Pointer(key), "decode.unknown_field",
+				fmt.Sprintf("Trường %s không có trong yêu cầu xuất hàng loạt (chỉ nhận template, rows, documents).", q),
+				fmt.Sprintf("unknown field %s (want template, rows or documents)", q))
 		}
-		want, ok := batchKinds[path]
-		if !ok {
-			want = batchKinds[""]
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, syntax(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, document.TrailingData(data, dec.InputOffset())
+	}
+	return &req, nil
+}
+
+// decodeItems reads one array of raw items (null reads as absent),
+// refusing it as soon as it holds more than maxItems.
+func decodeItems(dec *json.Decoder, path string, maxItems int, syntax func(error) error, wrongType func(string) error) ([]json.RawMessage, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, syntax(err)
+	}
+	if tok == nil {
+		return nil, nil
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		if d, ok := tok.(json.Delim); ok && d == '{' {
+			// Skip the object so that a syntax error in it still wins.
+			var skip json.RawMessage
+			for dec.More() {
+				if _, err := dec.Token(); err != nil {
+					return nil, syntax(err)
+				}
+				if err := dec.Decode(&skip); err != nil {
+					return nil, syntax(err)
+				}
+			}
 		}
-		return nil, structureError(path, "decode.type", "Sai kiểu dữ liệu: cần "+want[0]+".", "wrong type: want "+want[1])
+		return nil, wrongType(path)
 	}
-	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		name, _ := strconv.Unquote(f)
-		return nil, structureError(document.Pointer(name), "decode.unknown_field",
-			fmt.Sprintf("Trường %s không có trong yêu cầu xuất hàng loạt (chỉ nhận template, rows, documents).", f),
-			fmt.Sprintf("unknown field %s (want template, rows or documents)", f))
+	items := []json.RawMessage{}
+	for dec.More() {
+		if len(items) >= maxItems {
+			return nil, structureError(path, "batch.too_many",
+				fmt.Sprintf("Lô có hơn %d mục, vượt quá giới hạn; hãy chia thành nhiều lô.", maxItems),
+				fmt.Sprintf("the batch has more than %d items, over the limit; split it", maxItems))
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, syntax(err)
+		}
+		items = append(items, raw)
 	}
-	return nil, structureError("", "decode.invalid", "Dữ liệu gửi lên không hợp lệ.", "invalid body: "+err.Error())
+	if _, err := dec.Token(); err != nil { // the closing bracket
+		return nil, syntax(err)
+	}
+	return items, nil
 }
 
 // batchKinds names, in Vietnamese and English, what each place of the

@@ -35,6 +35,15 @@ type fakeBatch struct {
 }
 
 func (f *fakeBatch) Run(ctx context.Context, items []batch.Item, formats []engine.Format, w io.Writer, opt batch.Options) (*batch.Manifest, error) {
+	items = slices.Clone(items)
+	for i := range items {
+		// Template rows are filled when their turn comes, as package
+		// batch does.
+		if fill := items[i].Fill; fill != nil {
+			d, fs := fill()
+			items[i].Doc, items[i].Findings, items[i].Fill = d, append(items[i].Findings, fs...), nil
+		}
+	}
 	f.mu.Lock()
 	f.items, f.opt = items, opt
 	f.mu.Unlock()

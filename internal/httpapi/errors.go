@@ -57,13 +57,16 @@ const (
 	CodeNotImplemented   = "not_implemented"
 	CodeUnsupportedFile  = "unsupported_file"
 	CodeUnreadableFile   = "unreadable_file"
+	CodeUnsupportedMedia = "unsupported_media_type"
+	CodeCSRF             = "csrf"
 )
 
 // statusClientClosed is the nginx convention for a client that went away
 // before the answer; it only ever reaches the logs and metrics.
 const statusClientClosed = 499
 
-// errBusy is returned when no render slot frees up within the queue wait.
+// errBusy is returned when no render slot or worker frees up within the
+// queue wait.
 var errBusy = errors.New("render slots saturated")
 
 func badRequest(vi, en string) *Error {

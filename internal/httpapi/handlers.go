@@ -106,6 +106,7 @@ func (s *Server) readLimited(c *gin.Context, limit int64) ([]byte, error) {
 		return nil, &Error{Status: http.StatusBadRequest, Code: CodeBadRequest, Cause: err,
 			VI: "Không đọc được dữ liệu gửi lên.", EN: "could not read the request body"}
 	}
+	data = trimBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, badRequest("Chưa gửi văn bản: phần thân yêu cầu trống.", "empty request body: send a vanban/v1 JSON document")
 	}
@@ -139,25 +140,55 @@ func (s *Server) check(c *gin.Context) (*engine.Checked, error) {
 		ck       *engine.Checked
 		checkErr error
 	)
-	if err := s.work(c.Request.Context(), func() { ck, checkErr = s.pipeline.Check(data, draft) }); err != nil {
+	// The request's deadline covers the wait for a worker too.
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RenderTimeout)
+	defer cancel()
+	if err := s.work(ctx, func() { ck, checkErr = s.pipeline.Check(data, draft) }); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
 	return ck, checkErr
 }
 
-// work runs fn once one of Config.Workers is free, or fails when ctx ends
-// first. Goroutines blocked sending on a channel are served first come,
-// first served, so requests run in the order they arrived, each at full
-// speed, instead of all at once at a fraction of it: the same throughput,
-// and a tail latency close to the median (see Config.Workers).
+// work runs fn once one of Config.Workers is free, waiting at most
+// QueueTimeout (then errBusy: 429 with Retry-After) and never past ctx.
+// Workers are the one cap on CPU-heavy work: checking, rendering,
+// importing and every item of a batch take one. Goroutines blocked sending
+// on a channel are served first come, first served, so requests run in the
+// order they arrived, each at full speed, instead of all at once at a
+// fraction of it: the same throughput, and a tail latency close to the
+// median (see Config.Workers). The wait is bounded so that a small request
+// behind stuck ones gets an answer, never silence.
 func (s *Server) work(ctx context.Context, fn func()) error {
+	return s.workWait(ctx, s.cfg.QueueTimeout, fn)
+}
+
+// workUntil is work waiting as long as ctx allows: for the renders and the
+// batch items that already hold a render slot, whose deadline bounds it.
+func (s *Server) workUntil(ctx context.Context, fn func()) error {
+	return s.workWait(ctx, -1, fn)
+}
+
+func (s *Server) workWait(ctx context.Context, wait time.Duration, fn func()) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	select {
 	case s.workers <- struct{}{}:
 	default:
+		var timeout <-chan time.Time
+		if wait >= 0 {
+			t := time.NewTimer(wait)
+			defer t.Stop()
+			timeout = t.C
+		}
 		s.metrics.waiting.Inc()
 		select {
 		case s.workers <- struct{}{}:
 			s.metrics.waiting.Dec()
+		case <-timeout:
+			s.metrics.waiting.Dec()
+			s.metrics.rejected.Inc()
+			return errBusy
 		case <-ctx.Done():
 			s.metrics.waiting.Dec()
 			return ctx.Err()
@@ -334,7 +365,7 @@ func (s *Server) render(ctx context.Context, cd *compose.Document, formats []eng
 				rerr error
 				took time.Duration
 			)
-			err := s.work(ctx, func() {
+			err := s.workUntil(ctx, func() {
 				start := time.Now()
 				res, rerr = s.pipeline.Render(ctx, cd, f, &buf)
 				took = time.Since(start)

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,7 +19,7 @@ import (
 
 // fakeImport refuses by content ("LEGACY", "BOMB", "MANY", "BAD") and
 // otherwise returns a document whose trích yếu is the file's text.
-func fakeImport(r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error) {
+func fakeImport(_ context.Context, r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error) {
 	data := make([]byte, size)
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
 		return nil, nil, err
@@ -142,7 +143,7 @@ func TestImportRealImporter(t *testing.T) {
 		{"too many entries", "nhieu.docx", manyEntries.Bytes(), 422, CodeUnreadableFile},
 	}
 	s := newTestServer(t, func(o *Options) {
-		o.Importer = ImportFunc(importer.Import)
+		o.Importer = ImportFunc(importer.ImportContext)
 		o.Config.MaxImportBytes = 1 << 20
 	})
 	for _, tt := range tests {
