@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -79,11 +80,7 @@ func (s *Server) renderBatch(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	data, err := s.readLimited(c, s.cfg.MaxBatchBytes)
-	if err != nil {
-		return err
-	}
-	items, err := s.batchItems(data)
+	items, err := s.batchItems(c)
 	if err != nil {
 		return err
 	}
@@ -168,8 +165,12 @@ func (z *zipStream) Write(p []byte) (int, error) {
 // problem here concerns the request as a whole and is returned as a
 // *document.DecodeError (400 for malformed JSON, 422 with the path for the
 // rest); problems of one item are left for the manifest.
-func (s *Server) batchItems(data []byte) ([]batch.Item, error) {
-	req, err := decodeBatch(data, s.cfg.MaxDepth+envelopeDepth, s.cfg.MaxBatchItems)
+func (s *Server) batchItems(c *gin.Context) ([]batch.Item, error) {
+	limit := s.cfg.MaxBatchBytes
+	if c.Request.ContentLength > limit {
+		return nil, tooLargeError(limit)
+	}
+	req, err := decodeBatch(http.MaxBytesReader(c.Writer, c.Request.Body, limit), s.cfg.MaxDepth+envelopeDepth, s.cfg.MaxBatchItems)
 	if err != nil {
 		return nil, err
 	}
@@ -269,35 +270,48 @@ func structureError(path, code, vi, en string) error {
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-// decodeBatch reads the envelope token by token; the documents and rows
-// inside stay raw. Items are counted as they are met, so a body of
-// millions of tiny items is refused at item maxItems+1, before any more of
-// it is decoded or held. Depth is checked on the bytes first, as package
-// document does, so a deeply nested body costs no more than its size.
-func decodeBatch(data []byte, maxDepth, maxItems int) (*batchRequest, error) {
-	if err := document.CheckDepth(data, maxDepth); err != nil {
-		return nil, err
+// decodeBatch reads the envelope token by token as it arrives; the
+// documents and rows inside stay raw. Items are counted as they are met,
+// so a body of millions of tiny items is refused at item maxItems+1, after
+// reading a few kilobytes of it, not 32 MiB. What has been read is kept
+// (the items are slices of it) and serves the error positions; its depth
+// is checked once the envelope has been read whole.
+func decodeBatch(body io.Reader, maxDepth, maxItems int) (*batchRequest, error) {
+	var seen bytes.Buffer
+	br := bufio.NewReader(io.TeeReader(body, &seen))
+	if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+		_, _ = br.Discard(len(utf8BOM))
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	dec := json.NewDecoder(br)
+	// data is what has been read: its end is past the decoder's offset
+	// (the reader reads ahead), which is all an error position needs.
+	data := func() []byte { return bytes.TrimPrefix(seen.Bytes(), utf8BOM) }
 	syntax := func(err error) error {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return tooLarge
+		}
 		if errors.Is(err, io.EOF) {
 			err = io.ErrUnexpectedEOF
 		}
-		return document.SyntaxError(data, err)
+		return document.SyntaxError(data(), err)
 	}
 	wrongType := func(path string) error {
 		want := batchKinds[path]
 		return structureError(path, "decode.type", "Sai kiểu dữ liệu: cần "+want[0]+".", "wrong type: want "+want[1])
 	}
 	tok, err := dec.Token()
+	if errors.Is(err, io.EOF) && len(bytes.TrimSpace(data())) == 0 {
+		return nil, badRequest("Chưa gửi lô văn bản: phần thân yêu cầu trống.", "empty request body: send a batch")
+	}
 	if err != nil {
 		return nil, syntax(err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		// Malformed JSON is said as such before its type.
-		if !json.Valid(data) {
-			var v any
-			return nil, syntax(json.Unmarshal(data, &v))
+		var v any
+		if err := dec.Decode(&v); err != nil && !errors.Is(err, io.EOF) {
+			return nil, syntax(err)
 		}
 		return nil, wrongType("")
 	}
@@ -336,7 +350,14 @@ func decodeBatch(data []byte, maxDepth, maxItems int) (*batchRequest, error) {
 		return nil, syntax(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, document.TrailingData(data, dec.InputOffset())
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return nil, tooLarge
+		}
+		return nil, document.TrailingData(data(), dec.InputOffset())
+	}
+	if err := document.CheckDepth(data(), maxDepth); err != nil {
+		return nil, err
 	}
 	return &req, nil
 }

@@ -83,23 +83,11 @@ func (s *Server) observe(c *gin.Context) {
 	defer func() {
 		v := recover()
 		s.logRequest(c, w, time.Since(start), v != nil)
-		if large(c) {
-			s.mem.mark()
-		}
 		if v != nil {
 			panic(v)
 		}
 	}()
 	c.Next()
-}
-
-// large reports a request whose memory is worth giving back at once.
-func large(c *gin.Context) bool {
-	switch c.FullPath() {
-	case "/v1/import", "/v1/batch":
-		return true
-	}
-	return c.Request.ContentLength > largeRequest
 }
 
 // sentWriter remembers whether writing the answer failed: the client had

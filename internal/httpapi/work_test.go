@@ -16,7 +16,7 @@ func TestWorkArrivalOrder(t *testing.T) {
 	s := oneWorker(t)
 	release := make(chan struct{})
 	busy := make(chan struct{})
-	go func() { _ = s.work(context.Background(), func() { close(busy); <-release }) }()
+	go func() { _ = s.workUntil(context.Background(), func() { close(busy); <-release }) }()
 	<-busy
 
 	var (
@@ -29,7 +29,7 @@ func TestWorkArrivalOrder(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			err := s.work(context.Background(), func() {
+			err := s.workUntil(context.Background(), func() {
 				mu.Lock()
 				running++
 				if running > 1 {
@@ -70,7 +70,7 @@ func TestWorkGivesUp(t *testing.T) {
 		t.Errorf("err = %v, ran = %v; want DeadlineExceeded and not run", err, ran)
 	}
 	<-s.workers
-	if err := s.work(context.Background(), func() { ran = true }); err != nil || !ran {
+	if err := s.workUntil(context.Background(), func() { ran = true }); err != nil || !ran {
 		t.Errorf("with a free worker: err = %v, ran = %v", err, ran)
 	}
 }
