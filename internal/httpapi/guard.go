@@ -17,7 +17,7 @@ import (
 // its own modules and styles, talks only to this origin and shows the PDF
 // preview from a blob: URL; nothing may frame any page of the service.
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
-	"frame-src blob:; object-src 'none'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+	"frame-src 'self' blob:; object-src blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // securityHeaders sets the browser policies on every response, errors and
 // the editor's files included, before any handler can write.
