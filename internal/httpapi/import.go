@@ -98,7 +98,13 @@ func (s *Server) readUpload(c *gin.Context) (string, []byte, error) {
 		return "", nil, tooLargeError(s.cfg.MaxImportBytes)
 	}
 	mt, params, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
-	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
+	if err != nil || mt != "multipart/form-data" {
+		// Another media type altogether: 415, as on the JSON routes.
+		return "", nil, &Error{Status: http.StatusUnsupportedMediaType, Code: CodeUnsupportedMedia,
+			VI: "Hãy gửi tệp dạng multipart/form-data, trong trường \"file\".",
+			EN: `send the file as multipart/form-data in the field "file"`}
+	}
+	if params["boundary"] == "" {
 		return "", nil, badRequest("Hãy gửi tệp dạng multipart/form-data, trong trường \"file\".",
 			`send the file as multipart/form-data in the field "file"`)
 	}

@@ -81,7 +81,8 @@ func TestImport(t *testing.T) {
 		{name: "no file field", field: "", status: 400, code: CodeBadRequest, contains: []string{`\"file\"`}},
 		{name: "other field name", field: "upload", file: "a.txt", content: "x", status: 400, code: CodeBadRequest},
 		{name: "empty file", field: "file", file: "a.txt", content: " \n", status: 400, code: CodeBadRequest},
-		{name: "not multipart", content: validDoc, contentType: "application/json", status: 400, code: CodeBadRequest, contains: []string{"multipart/form-data"}},
+		{name: "not multipart", content: validDoc, contentType: "application/json", status: 415, code: CodeUnsupportedMedia, contains: []string{"multipart/form-data"}},
+		{name: "multipart without boundary", content: "x", contentType: "multipart/form-data", status: 400, code: CodeBadRequest},
 		{name: "broken multipart", content: "--x\r\nnot a part", contentType: "multipart/form-data; boundary=x", status: 400, code: CodeBadRequest},
 		{name: "no importer", field: "file", file: "a.txt", content: "x", edit: func(o *Options) { o.Importer = nil }, status: 501, code: CodeNotImplemented},
 	}
