@@ -376,6 +376,12 @@ func attacks() []attack {
 				b, ct := multipartFile("paragraphs.docx", paragraphBomb(15<<20))
 				return b, map[string]string{"Content-Type": ct}
 			}},
+		{name: "import-at-bounds", what: "POST /v1/import: a .docx just inside the bounds: 19,000 paragraphs of 400 bytes (7.6 MB of text)",
+			method: "POST", path: "/v1/import", prepare: func([]byte) ([]byte, map[string]string) {
+				text := strings.Repeat("Ủy ban nhân dân xã triển khai kế hoạch. ", 10)[:400]
+				b, ct := multipartFile("bounds.docx", docxOf(19000, text))
+				return b, map[string]string{"Content-Type": ct}
+			}},
 		{name: "batch-zeros", what: `POST /v1/batch: 32 MiB of {"documents":[0,0,…]}`,
 			method: "POST", path: "/v1/batch", header: jsonCT, prepare: func(plan []byte) ([]byte, map[string]string) {
 				n := (32<<20 - 64) / 2
@@ -423,14 +429,23 @@ func withParagraphs(sample []byte, n int, text string) []byte {
 // paragraphs: deflate shrinks it some 300 times.
 func paragraphBomb(size int) []byte {
 	const para = "<w:p><w:r><w:t>Nội dung đoạn văn.</w:t></w:r></w:p>"
+	return docxBody(size/len(para), para)
+}
+
+// docxOf is a .docx of n paragraphs of text.
+func docxOf(n int, text string) []byte {
+	return docxBody(n, "<w:p><w:r><w:t>"+text+"</w:t></w:r></w:p>")
+}
+
+// docxBody is a .docx whose body is n copies of para.
+func docxBody(n int, para string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestCompression) })
 	w, _ := zw.Create("word/document.xml")
 	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
-	chunk := strings.Repeat(para, 1<<10)
-	for n := 0; n < size; n += len(chunk) {
-		io.WriteString(w, chunk)
+	for range n {
+		io.WriteString(w, para)
 	}
 	io.WriteString(w, `</w:body></w:document>`)
 	zw.Close()

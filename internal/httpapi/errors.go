@@ -112,8 +112,8 @@ func errorFor(err error, cfg Config) *Error {
 			EN: "the server is busy rendering other documents; retry shortly"}
 	case errors.Is(err, context.DeadlineExceeded):
 		return &Error{Status: http.StatusServiceUnavailable, Code: CodeTimeout, RetryAfter: 1, Cause: err,
-			VI: fmt.Sprintf("Không xuất xong văn bản trong thời hạn %s; vui lòng thử lại.", cfg.RenderTimeout),
-			EN: fmt.Sprintf("rendering did not finish within the %s deadline; retry later", cfg.RenderTimeout)}
+			VI: fmt.Sprintf("Không xử lý xong văn bản trong thời hạn %s; vui lòng thử lại.", cfg.RenderTimeout),
+			EN: fmt.Sprintf("the document was not processed within the %s deadline; retry later", cfg.RenderTimeout)}
 	case errors.Is(err, context.Canceled):
 		return &Error{Status: statusClientClosed, Code: CodeCanceled, Cause: err,
 			VI: "Máy khách đã hủy yêu cầu.", EN: "the client closed the request"}

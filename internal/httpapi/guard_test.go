@@ -3,6 +3,8 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/importer"
 )
 
 // TestSecurityHeaders: every answer, success, error or editor file,
@@ -177,5 +180,55 @@ func TestLogClientGone(t *testing.T) {
 	}
 	if line.Status != statusClientClosed || !line.ClientGone || line.Chosen != http.StatusOK {
 		t.Errorf("log = %s", buf)
+	}
+}
+
+// TestImportBounded: an import takes a worker (429 when none frees up)
+// and gets the request deadline in its context: at the deadline the
+// client has its 503 and the worker is free again.
+func TestImportBounded(t *testing.T) {
+	blocking := ImportFunc(func(ctx context.Context, _ io.ReaderAt, _ int64, _ string, _ importer.Limits) (*document.Document, *importer.Report, error) {
+		<-ctx.Done()
+		return nil, nil, fmt.Errorf("import: %w", ctx.Err())
+	})
+	s := newTestServer(t, func(o *Options) {
+		o.Importer = blocking
+		o.Config.Workers = 1
+		o.Config.RenderTimeout = 100 * time.Millisecond
+	})
+	body, ct := upload(t, "file", "a.txt", []byte("Kế hoạch"))
+	start := time.Now()
+	rec := do(s.Handler(), "POST", "/v1/import", body, map[string]string{"Content-Type": ct})
+	if rec.Code != 503 || time.Since(start) > 2*time.Second {
+		t.Fatalf("status %d after %s, want 503 at the deadline", rec.Code, time.Since(start))
+	}
+	if n := len(s.workers); n != 0 {
+		t.Errorf("%d workers still held after the deadline", n)
+	}
+	s.workers <- struct{}{}
+	defer func() { <-s.workers }()
+	if rec := do(s.Handler(), "POST", "/v1/import", body, map[string]string{"Content-Type": ct}); rec.Code != 429 || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("with no worker free: status %d", rec.Code)
+	}
+}
+
+// TestBatchItemsShareWorkers: the batch runs every item through the
+// service's worker cap.
+func TestBatchItemsShareWorkers(t *testing.T) {
+	fb := &fakeBatch{}
+	s := newTestServer(t, func(o *Options) { o.Batch = fb })
+	if rec := do(s.Handler(), "POST", "/v1/batch", `{"documents":[`+validDoc+`]}`, nil); rec.Code != 200 {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	if fb.opt.Gate == nil {
+		t.Fatal("the batch runs without the worker gate")
+	}
+	s.workers <- struct{}{}
+	s.workers <- struct{}{}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	ran := false
+	if err := fb.opt.Gate(ctx, func() { ran = true }); err == nil || ran {
+		t.Errorf("gate with every worker busy: err %v, ran %v", err, ran)
 	}
 }
