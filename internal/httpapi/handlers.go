@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
+	"path"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -78,11 +80,23 @@ func (s *Server) documentTypes(c *gin.Context) error {
 func (s *Server) noRoute(c *gin.Context) error {
 	p := c.Request.URL.Path
 	if s.editor != nil && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) &&
-		p != "/v1" && !strings.HasPrefix(p, "/v1/") {
+		!isAPIPath(p) && s.editorHas(p) {
 		s.editor.ServeHTTP(c.Writer, c.Request)
 		return nil
 	}
 	return notFound("Không có đường dẫn này; xem /openapi.json.", "no such path; see /openapi.json")
+}
+
+// editorHas reports whether the editor has a file at the URL path p ("/"
+// is its index), so that a missing one gets the JSON 404 rather than the
+// file server's plain-text one.
+func (s *Server) editorHas(p string) bool {
+	name := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if name == "" {
+		name = "index.html"
+	}
+	st, err := fs.Stat(s.editorFS, name)
+	return err == nil && !st.IsDir()
 }
 
 // readBody reads the request body within the size limit. The body is read

@@ -75,6 +75,7 @@ type Server struct {
 	schema   []byte
 	types    []document.DocType
 	editor   http.Handler
+	editorFS fs.FS
 	log      *slog.Logger
 	metrics  *metrics
 	slots    chan struct{}
@@ -118,7 +119,7 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("httpapi: samples: %w", err)
 	}
 	if o.Editor != nil {
-		s.editor = http.FileServerFS(o.Editor)
+		s.editor, s.editorFS = http.FileServerFS(o.Editor), o.Editor
 	}
 	s.router = s.routes()
 	s.ready.Store(true)

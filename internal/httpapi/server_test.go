@@ -448,7 +448,8 @@ func TestEditor(t *testing.T) {
 	}{
 		{"/", 200, "<h1>vanban</h1>"},
 		{"/app.js", 200, "console.log"},
-		{"/missing.css", 404, ""},
+		{"/missing.css", 404, `"not_found"`},
+		{"/../../etc/passwd", 404, `"not_found"`},
 		{"/v1/nothing", 404, `"not_found"`},
 	}
 	for _, tt := range tests {
