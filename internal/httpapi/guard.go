@@ -38,7 +38,9 @@ func isAPIPath(p string) bool { return p == "/v1" || strings.HasPrefix(p, "/v1/"
 // path or the method, so that without a key an unknown path, a wrong
 // method and a real route all answer the same 401 and reveal nothing.
 func (s *Server) gate(c *gin.Context) {
-	if !isAPIPath(c.Request.URL.Path) || c.Request.Method == http.MethodOptions {
+	// An allowed browser's preflight was answered by cors already; any
+	// other OPTIONS needs a key like the rest.
+	if !isAPIPath(c.Request.URL.Path) {
 		c.Next()
 		return
 	}

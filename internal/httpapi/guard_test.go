@@ -47,6 +47,7 @@ func TestGateBeforeRouting(t *testing.T) {
 		{"unknown path", "GET", "/v1/nope", "", 401},
 		{"wrong method", "GET", "/v1/validate", "", 401},
 		{"v1 root", "GET", "/v1", "", 401},
+		{"options", "OPTIONS", "/v1/nope", "", 401},
 		{"unknown path with key", "GET", "/v1/nope", "Bearer " + key, 404},
 		{"wrong method with key", "GET", "/v1/validate", "Bearer " + key, 405},
 		{"open route", "GET", "/healthz", "", 200},
@@ -117,7 +118,15 @@ func TestBoundedErrors(t *testing.T) {
 // TestCORSExposes: a script of an allowed origin can read every custom
 // header.
 func TestCORSExposes(t *testing.T) {
-	s := newTestServer(t, func(o *Options) { o.Config.CORSOrigins = []string{"https://office.example"} })
+	s := newTestServer(t, func(o *Options) {
+		o.Config.CORSOrigins = []string{"https://office.example"}
+		o.Config.APIKeys = []string{"key-0123456789abcdef"}
+	})
+	// A preflight carries no key; an allowed origin's is answered anyway.
+	pre := do(s.Handler(), "OPTIONS", "/v1/render/pdf", "", map[string]string{"Origin": "https://office.example", "Access-Control-Request-Method": "POST"})
+	if pre.Code != 204 || !strings.Contains(pre.Header().Get("Access-Control-Allow-Headers"), "X-CSRF-Token") {
+		t.Errorf("preflight: %d %v", pre.Code, pre.Header())
+	}
 	rec := do(s.Handler(), "GET", "/healthz", "", map[string]string{"Origin": "https://office.example"})
 	got := rec.Header().Get("Access-Control-Expose-Headers")
 	for _, h := range []string{"X-Vanban-Signature-Area", "X-Vanban-Ok", "X-Vanban-Invalid", "X-Vanban-Failed", "X-Vanban-Pages"} {
