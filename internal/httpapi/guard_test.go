@@ -158,8 +158,8 @@ func TestBatchCountedWhileRead(t *testing.T) {
 // answered 429 with Retry-After after the queue wait, not left waiting.
 func TestValidateNotStuck(t *testing.T) {
 	s := oneWorker(t)
-	s.workers <- struct{}{}
-	defer func() { <-s.workers }()
+	hold(s)
+	defer func() { s.workers.release() }()
 	start := time.Now()
 	rec := do(s.Handler(), "POST", "/v1/validate", validDoc, nil)
 	if rec.Code != 429 || rec.Header().Get("Retry-After") == "" {
@@ -211,11 +211,11 @@ func TestImportBounded(t *testing.T) {
 	if rec.Code != 503 || time.Since(start) > 2*time.Second {
 		t.Fatalf("status %d after %s, want 503 at the deadline", rec.Code, time.Since(start))
 	}
-	if n := len(s.workers); n != 0 {
+	if n := s.workers.busy(); n != 0 {
 		t.Errorf("%d workers still held after the deadline", n)
 	}
-	s.workers <- struct{}{}
-	defer func() { <-s.workers }()
+	hold(s)
+	defer func() { s.workers.release() }()
 	if rec := do(s.Handler(), "POST", "/v1/import", body, map[string]string{"Content-Type": ct}); rec.Code != 429 || rec.Header().Get("Retry-After") == "" {
 		t.Errorf("with no worker free: status %d", rec.Code)
 	}
@@ -232,8 +232,8 @@ func TestBatchItemsShareWorkers(t *testing.T) {
 	if fb.opt.Gate == nil {
 		t.Fatal("the batch runs without the worker gate")
 	}
-	s.workers <- struct{}{}
-	s.workers <- struct{}{}
+	hold(s)
+	hold(s)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
 	ran := false

@@ -157,7 +157,11 @@ func (s *Server) check(c *gin.Context) (*engine.Checked, error) {
 	// The request's deadline covers the wait for a worker too.
 	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RenderTimeout)
 	defer cancel()
-	if err := s.work(ctx, func() { ck, checkErr = s.pipeline.Check(data, draft) }); err != nil {
+	run := s.work
+	if len(data) <= quickCheck {
+		run = s.workQuick
+	}
+	if err := run(ctx, func() { ck, checkErr = s.pipeline.Check(data, draft) }); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
 	return ck, checkErr
@@ -166,52 +170,47 @@ func (s *Server) check(c *gin.Context) (*engine.Checked, error) {
 // work runs fn once one of Config.Workers is free, waiting at most
 // QueueTimeout (then errBusy: 429 with Retry-After) and never past ctx.
 // Workers are the one cap on CPU-heavy work: checking, rendering,
-// importing and every item of a batch take one. Goroutines blocked sending
-// on a channel are served first come, first served, so requests run in the
-// order they arrived, each at full speed, instead of all at once at a
-// fraction of it: the same throughput, and a tail latency close to the
-// median (see Config.Workers). The wait is bounded so that a small request
-// behind stuck ones gets an answer, never silence.
+// importing and every item of a batch take one (see workQueue). Requests
+// run in the order they arrived, each at full speed, instead of all at
+// once at a fraction of it: the same throughput, and a tail latency close
+// to the median (see Config.Workers). The wait is bounded so that a
+// request behind stuck ones gets an answer, never silence.
 func (s *Server) work(ctx context.Context, fn func()) error {
-	return s.workWait(ctx, s.cfg.QueueTimeout, fn)
+	return s.workWait(ctx, s.cfg.QueueTimeout, false, fn)
+}
+
+// workQuick is work in the quick lane: checking a small document.
+func (s *Server) workQuick(ctx context.Context, fn func()) error {
+	return s.workWait(ctx, s.cfg.QueueTimeout, true, fn)
 }
 
 // workUntil is work waiting as long as ctx allows: for the renders and the
 // batch items that already hold a render slot, whose deadline bounds it.
 func (s *Server) workUntil(ctx context.Context, fn func()) error {
-	return s.workWait(ctx, -1, fn)
+	return s.workWait(ctx, -1, false, fn)
 }
 
-func (s *Server) workWait(ctx context.Context, wait time.Duration, fn func()) error {
+func (s *Server) workWait(ctx context.Context, wait time.Duration, quick bool, fn func()) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	select {
-	case s.workers <- struct{}{}:
-	default:
-		var timeout <-chan time.Time
-		if wait >= 0 {
-			t := time.NewTimer(wait)
-			defer t.Stop()
-			timeout = t.C
-		}
-		s.metrics.waiting.Inc()
-		select {
-		case s.workers <- struct{}{}:
-			s.metrics.waiting.Dec()
-		case <-timeout:
-			s.metrics.waiting.Dec()
-			s.metrics.rejected.Inc()
-			return errBusy
-		case <-ctx.Done():
-			s.metrics.waiting.Dec()
-			return ctx.Err()
-		}
+	s.metrics.waiting.Inc()
+	err := s.workers.acquire(ctx, wait, quick)
+	s.metrics.waiting.Dec()
+	if errors.Is(err, errBusy) {
+		s.metrics.rejected.Inc()
 	}
-	defer func() { <-s.workers }()
+	if err != nil {
+		return err
+	}
+	defer s.workers.release()
 	fn()
 	return nil
 }
+
+// quickCheck is the body size up to which checking a document counts as
+// quick work: a real document is a few kilobytes.
+const quickCheck = 64 << 10
 
 // ValidateResponse is the answer of POST /v1/validate.
 type ValidateResponse struct {

@@ -79,7 +79,7 @@ type Server struct {
 	log      *slog.Logger
 	metrics  *metrics
 	slots    chan struct{}
-	workers  chan struct{} // see work
+	workers  *workQueue // see work
 	sessions *sessionStore
 	mem      *memoryReturn
 	ready    atomic.Bool
@@ -104,7 +104,7 @@ func New(o Options) (*Server, error) {
 		log:      o.Logger,
 		metrics:  newMetrics(),
 		slots:    make(chan struct{}, o.Config.MaxConcurrentRenders),
-		workers:  make(chan struct{}, o.Config.Workers),
+		workers:  newWorkQueue(o.Config.Workers),
 		sessions: newSessionStore(o.Config.SessionTTL),
 		mem:      newMemoryReturn(),
 	}
@@ -240,7 +240,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	go s.mem.run(ctx, func() bool { return len(s.workers) > 0 })
+	go s.mem.run(ctx, func() bool { return s.workers.busy() > 0 })
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
