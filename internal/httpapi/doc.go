@@ -16,7 +16,8 @@
 // (413), the JSON depth and element counts (422 naming the path), a
 // per-request deadline handed to the work as its context (503), and one
 // cap on CPU-heavy work (Config.Workers: checks, renders, imports and
-// every batch item take a worker in arrival order; 429 with Retry-After
+// every batch item take a worker in arrival order, small checks in a
+// quick lane (queue.go); 429 with Retry-After
 // once the queue wait has passed, so a small request is never left
 // without an answer). A batch envelope is counted while it streams in;
 // idle memory is given back after a spike (memory.go).
