@@ -372,6 +372,12 @@ func TestEditorWithKeys(t *testing.T) {
 			t.Error("the API key reached the server log")
 		}
 	}
+	// Signing out ends the session: the page asks to sign in again.
+	s.shot("editor-signed-in")
+	s.step("sign out",
+		chromedp.Click(chromedp.CSS(`#sign-out`)),
+		chromedp.WaitVisible(chromedp.CSS(`#login-key`)),
+	)
 }
 
 // waitValidated waits until the page has answered a validation round.

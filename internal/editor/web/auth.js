@@ -10,6 +10,7 @@ const CSRF_HEADER = "X-CSRF-Token";
 
 let csrf = "";
 let usersOffered = false;
+let required = false;
 let known = null; // Promise of the first GET /auth/session
 let signingIn = null; // Promise while the form is open, shared by every caller
 
@@ -21,6 +22,8 @@ async function session() {
     const s = await res.json();
     csrf = s.csrf || "";
     usersOffered = !!s.users;
+    required = !!s.required;
+    if (required && s.signed_in) showSignOut();
   } catch {
     // Offline: the API call itself will say so.
   }
@@ -51,6 +54,26 @@ export async function authFetch(path, o = {}) {
     res = await fetch(path, withToken(o));
   }
   return res;
+}
+
+/** showSignOut puts a sign-out button in the top bar, once. */
+function showSignOut() {
+  if (document.querySelector("#sign-out")) return;
+  const bar = document.querySelector(".topbar");
+  if (!bar) return;
+  const btn = el("button", { type: "button", id: "sign-out", class: "sign-out", title: "Kết thúc phiên đăng nhập trên máy này", text: "Đăng xuất" });
+  btn.addEventListener("click", async () => {
+    try {
+      await fetch("/auth/logout", withToken({ method: "POST" }));
+    } finally {
+      csrf = "";
+      location.reload();
+    }
+  });
+  // Beside the downloads, the last toolbar, so the bar keeps its height.
+  const tools = bar.querySelectorAll(".toolbar");
+  const last = tools[tools.length - 1];
+  (last || bar).append(el("div", { class: "group" }, btn));
 }
 
 /** signIn shows the form once, however many calls are waiting on it. */
@@ -124,6 +147,8 @@ async function showForm() {
           const data = await res.json().catch(() => null);
           if (res.ok && data && data.signed_in) {
             csrf = data.csrf || "";
+            required = !!data.required;
+            if (required) showSignOut();
             resolve();
             return;
           }
