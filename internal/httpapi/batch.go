@@ -206,6 +206,12 @@ func (s *Server) templateItems(req *batchRequest) ([]batch.Item, error) {
 	if err := s.checkCount("/rows", len(req.Rows)); err != nil {
 		return nil, err
 	}
+	if int64(len(req.Template)) > s.cfg.MaxBodyBytes {
+		// A template is one document; every row executes all of it.
+		return nil, structureError("/template", "batch.template_too_large",
+			fmt.Sprintf("Mẫu lớn hơn giới hạn %d byte của một văn bản.", s.cfg.MaxBodyBytes),
+			fmt.Sprintf("the template is larger than the %d-byte limit of one document", s.cfg.MaxBodyBytes))
+	}
 	t, err := plantemplate.Parse(req.Template)
 	if err != nil {
 		var de *document.DecodeError
