@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/importer"
 )
@@ -239,5 +241,27 @@ func TestBatchItemsShareWorkers(t *testing.T) {
 	ran := false
 	if err := fb.opt.Gate(ctx, func() { ran = true }); err == nil || ran {
 		t.Errorf("gate with every worker busy: err %v, ran %v", err, ran)
+	}
+}
+
+// TestWriteDeadlineReachable: the access log's writer wrapper still lets
+// http.ResponseController set a write deadline on the connection, which a
+// long batch needs.
+func TestWriteDeadlineReachable(t *testing.T) {
+	s := newTestServer(t, nil)
+	var got error
+	s.router.GET("/test-deadline", func(c *gin.Context) {
+		got = http.NewResponseController(c.Writer).SetWriteDeadline(time.Now().Add(time.Minute))
+		c.Status(204)
+	})
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/test-deadline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got != nil {
+		t.Errorf("SetWriteDeadline through the wrapper: %v", got)
 	}
 }

@@ -97,6 +97,10 @@ type sentWriter struct {
 	failed bool
 }
 
+// Unwrap lets http.ResponseController reach the connection (the batch
+// sets its own write deadline through it).
+func (w *sentWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 func (w *sentWriter) Write(p []byte) (int, error) {
 	n, err := w.ResponseWriter.Write(p)
 	if err != nil {
