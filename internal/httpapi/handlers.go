@@ -194,14 +194,16 @@ func (s *Server) workWait(ctx context.Context, wait time.Duration, quick bool, f
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.metrics.waiting.Inc()
-	err := s.workers.acquire(ctx, wait, quick)
-	s.metrics.waiting.Dec()
-	if errors.Is(err, errBusy) {
-		s.metrics.rejected.Inc()
-	}
-	if err != nil {
-		return err
+	if !s.workers.tryAcquire() {
+		s.metrics.waiting.Inc()
+		err := s.workers.acquire(ctx, wait, quick)
+		s.metrics.waiting.Dec()
+		if errors.Is(err, errBusy) {
+			s.metrics.rejected.Inc()
+		}
+		if err != nil {
+			return err
+		}
 	}
 	defer s.workers.release()
 	fn()

@@ -41,6 +41,17 @@ func (q *workQueue) waiting() int {
 	return q.quick.Len() + q.rest.Len()
 }
 
+// tryAcquire takes a worker only if one is free now.
+func (q *workQueue) tryAcquire() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.free > 0 {
+		q.free--
+		return true
+	}
+	return false
+}
+
 // acquire takes a worker, waiting at most wait (negative: as long as ctx
 // allows). It returns errBusy when the wait runs out, ctx's error when ctx
 // ends first.
