@@ -7,7 +7,7 @@ PKGS     := ./...
 SHELL    := bash
 .SHELLFLAGS := -eo pipefail -c
 
-.PHONY: help build test unit integration run fmt lint bench fuzz golden loadtest clean
+.PHONY: help build test unit integration run fmt lint bench fuzz golden loadtest attack clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,8 +36,8 @@ integration: build ## render every sample; ndcheck on DOCX and PDF, and --parity
 	done; \
 	exit $$fail
 
-run: build ## serve the API and editor on :8080
-	./$(BIN) serve
+run: build ## serve the API and editor on :8080 (another port: make run PORT=9090, or VANBAN_ADDR)
+	./$(BIN) serve $(if $(PORT),--addr :$(PORT))
 
 fmt: ## gofmt the tree
 	gofmt -w $$(git ls-files '*.go')
@@ -64,3 +64,6 @@ loadtest: build ## bounded load on 127.0.0.1 (throughput, p50/p99, RSS)
 
 clean:
 	rm -rf bin
+
+attack: build ## hostile inputs against the real binary on 127.0.0.1: answers, peak RSS, validate latency (bounded)
+	$(GO) run ./cmd/vanban-attack --server ./$(BIN)

@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -45,6 +46,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	defer collectLessOften()()
+	defer limitMemory(cfg.MemoryLimit, getenv)()
 	eng, err := engine.New(templatesFS(), fontsFS(), cfg.Limits())
 	if err == nil {
 		// A service builds both writers before it listens, so the first
@@ -60,7 +62,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		Config:   cfg,
 		Pipeline: eng,
 		Batch:    httpapi.EngineBatcher(eng),
-		Importer: httpapi.ImportFunc(importer.Import),
+		Importer: httpapi.ImportFunc(importer.ImportContext),
 		Samples:  samplesFS(),
 		Schema:   document.SchemaJSON,
 		Logger:   log,
@@ -80,7 +82,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		slog.Int("max_concurrent_renders", cfg.MaxConcurrentRenders),
 		slog.Int("workers", cfg.Workers),
 		slog.String("render_timeout", cfg.RenderTimeout.String()),
-		slog.Bool("api_keys", len(cfg.APIKeys) > 0))
+		slog.Bool("api_keys", len(cfg.APIKeys) > 0),
+		slog.Int("office_users", len(cfg.Users)),
+		slog.Int64("memory_limit", debug.SetMemoryLimit(-1)))
 	if listening != nil {
 		listening(ln.Addr())
 	}
@@ -90,6 +94,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log.Info("stopped")
 	return 0
+}
+
+// limitMemory sets the runtime's soft memory limit from the config, and
+// returns what restores the previous one. GOMEMLIMIT, when set, is the
+// runtime's own and wins. The limit is what makes the collector give a
+// spike back: with GOGC at 400 (collectLessOften) the heap may otherwise
+// grow to five times what is live before a collection.
+func limitMemory(limit int64, getenv func(string) string) (restore func()) {
+	if getenv("GOMEMLIMIT") != "" || limit <= 0 {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // serveConfig layers the settings: defaults, then VANBAN_* variables,
@@ -139,6 +156,12 @@ func serveConfig(args []string, getenv func(string) string, stderr io.Writer) (h
 		cfg.MaxImportBytes = n
 		return err
 	})
+	fs.Func("memory-limit", "soft memory limit of the Go runtime, e.g. 256MiB; GOMEMLIMIT wins (VANBAN_MEMORY_LIMIT; default "+strconv.FormatInt(cfg.MemoryLimit, 10)+")", func(v string) error {
+		n, err := httpapi.ParseSize(v)
+		cfg.MemoryLimit = n
+		return err
+	})
+	fs.DurationVar(&cfg.SessionTTL, "session-ttl", cfg.SessionTTL, "how long an editor sign-in lasts (VANBAN_SESSION_TTL)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: vanban serve [flags]")
 		fs.PrintDefaults()

@@ -10,6 +10,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,6 +54,10 @@ type Item struct {
 	// Findings found before the batch (a template's); any error makes the
 	// item invalid without looking further.
 	Findings document.Findings
+	// Fill, when set, makes Doc and more Findings when the item's turn
+	// comes (a template row), so that only the items in flight hold a
+	// generated document, not all 500 at once.
+	Fill func() (*document.Document, document.Findings)
 }
 
 // ItemResult is one item's entry in the manifest.
@@ -98,6 +103,11 @@ type Options struct {
 	// Progress, when set, is called after each item is written to the zip,
 	// in item order, from the goroutine that called Run.
 	Progress func(Progress)
+	// Gate, when set, runs each item's work (check, compose, render): a
+	// service passes its cap on CPU-heavy work, so a batch's items queue
+	// with every other request instead of beside them. An error (ctx
+	// ended while waiting) fails the item.
+	Gate func(ctx context.Context, work func()) error
 }
 
 // Runner renders batches with one engine. It is safe for concurrent use;
@@ -263,10 +273,28 @@ func writeItem(zw *zip.Writer, r rendered, formats []engine.Format) error {
 	return nil
 }
 
-// process checks and renders one item. A panic in a writer fails the item,
-// not the batch: one odd document must not cost the other 999.
+// process runs processItem through the gate, if any.
 func (b *Runner) process(ctx context.Context, idx int, name string, it Item, formats []engine.Format) (out rendered) {
+	if b.opt.Gate == nil {
+		return b.processItem(ctx, idx, name, it, formats)
+	}
+	if err := b.opt.Gate(ctx, func() { out = b.processItem(ctx, idx, name, it, formats) }); err != nil {
+		out.res = ItemResult{Index: idx, Source: it.Source, Files: []string{}, Findings: document.Findings{}, name: name,
+			Status: StatusFailed, Error: err.Error()}
+		out.files = nil
+	}
+	return out
+}
+
+// processItem checks and renders one item. A panic in a writer fails the
+// item, not the batch: one odd document must not cost the other 999.
+func (b *Runner) processItem(ctx context.Context, idx int, name string, it Item, formats []engine.Format) (out rendered) {
 	out.res = ItemResult{Index: idx, Source: it.Source, Files: []string{}, Findings: document.Findings{}, name: name}
+	if it.Fill != nil {
+		d, fs := it.Fill()
+		it.Doc = d
+		it.Findings = append(slices.Clip(it.Findings), fs...)
+	}
 	out.res.Findings = append(out.res.Findings, it.Findings...)
 	defer func() {
 		if p := recover(); p != nil {
@@ -278,6 +306,12 @@ func (b *Runner) process(ctx context.Context, idx int, name string, it Item, for
 	}()
 	if it.Findings.HasErrors() || (it.Doc == nil && it.JSON == nil) {
 		out.res.Status = StatusInvalid
+		return out
+	}
+	if err := ctx.Err(); err != nil {
+		// The batch is over (deadline, client gone): no more work.
+		out.res.Status = StatusFailed
+		out.res.Error = err.Error()
 		return out
 	}
 	var c *engine.Checked
@@ -340,8 +374,10 @@ func firstLines(s string, n int) string {
 func FromTemplate(t *plantemplate.Template, rows []plantemplate.Row, lim document.Limits) []Item {
 	items := make([]Item, len(rows))
 	for i, row := range rows {
-		res := t.Execute(row, lim)
-		items[i] = Item{Source: row.Where(), Name: row.Name(), Doc: res.Doc, Findings: res.Findings}
+		items[i] = Item{Source: row.Where(), Name: row.Name(), Fill: func() (*document.Document, document.Findings) {
+			res := t.Execute(row, lim)
+			return res.Doc, res.Findings
+		}}
 	}
 	return items
 }

@@ -27,5 +27,8 @@
 // still rendered; Run returns an error only for the batch as a whole (w
 // failing, ctx cancelled, no format), and the zip is then incomplete.
 // Limits on the number and size of items are the caller's (the HTTP
-// service applies its own; the CLI has none).
+// service applies its own; the CLI has none). Template rows are filled
+// when their turn comes (Item.Fill), so only the items in flight hold a
+// generated document; Options.Gate lets a service run each item under its
+// own cap on CPU-heavy work.
 package batch

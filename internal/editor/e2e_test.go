@@ -56,6 +56,14 @@ type session struct {
 // Chromium on the editor page; everything stops when the test ends.
 func openEditor(t *testing.T) *session {
 	t.Helper()
+	return openEditorWith(t, "")
+}
+
+// openEditorWith is openEditor on a server started with apiKey as its
+// only API key, when not empty: the page then asks the clerk to sign in,
+// and the key is typed into its form.
+func openEditorWith(t *testing.T, apiKey string) *session {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end browser test skipped with -short")
 	}
@@ -65,8 +73,14 @@ func openEditor(t *testing.T) *session {
 	}
 	s := &session{t: t, base: os.Getenv("VANBAN_E2E_URL"), shots: t.TempDir()}
 	if s.base == "" {
-		s.srv = startServer(t)
+		var env []string
+		if apiKey != "" {
+			env = append(env, "VANBAN_API_KEYS="+apiKey)
+		}
+		s.srv = startServer(t, env...)
 		s.base = s.srv.url
+	} else if apiKey != "" {
+		t.Skip("the sign-in test starts its own server")
 	}
 	s.base = strings.TrimRight(s.base, "/")
 	checkServesEditor(t, s.base)
@@ -105,9 +119,24 @@ func openEditor(t *testing.T) *session {
 	s.ctx = bctx
 	t.Cleanup(s.finish)
 
-	s.step("open editor",
-		chromedp.EmulateViewport(1366, 768),
-		chromedp.Navigate(s.base+"/"),
+	if apiKey != "" {
+		s.step("sign in",
+			chromedp.EmulateViewport(1366, 768),
+			chromedp.Navigate(s.base+"/"),
+			chromedp.WaitVisible(chromedp.CSS(`#login-key`)),
+		)
+		s.shot("editor-sign-in")
+		s.step("type the key",
+			chromedp.SendKeys(chromedp.CSS(`#login-key`), "wrong-key-0123456789"),
+			chromedp.Click(chromedp.CSS(`#login-submit`)),
+			poll(`document.querySelector('#login-error').textContent.includes("Sai khóa")`),
+			chromedp.SendKeys(chromedp.CSS(`#login-key`), apiKey),
+			chromedp.Click(chromedp.CSS(`#login-submit`)),
+		)
+	} else {
+		s.step("open editor", chromedp.EmulateViewport(1366, 768), chromedp.Navigate(s.base+"/"))
+	}
+	s.step("editor ready",
 		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="1"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#form [data-path="/body"]`)),
 	)
@@ -306,6 +335,51 @@ func TestEditorEndToEnd(t *testing.T) {
 	}
 }
 
+// TestEditorWithKeys: with API keys on, the clerk signs in once through
+// the page's form and then works as usual: validation, a PDF download and
+// an import all go through the session cookie and its CSRF token. The
+// cookie stays out of reach of scripts, and the key never reaches the log.
+func TestEditorWithKeys(t *testing.T) {
+	const key = "e2e-key-0123456789abcdef"
+	s := openEditorWith(t, key)
+	s.step("open sample",
+		poll(fmt.Sprintf(`!!document.querySelector('#sample-select option[value=%q]')`, sampleName)),
+		chromedp.SetValue(chromedp.CSS(`#sample-select`), sampleName),
+		chromedp.Click(chromedp.CSS(`#open-sample`)),
+		poll(`document.querySelector('[data-path="/summary"]').value.includes("Bình đẳng giới")`),
+		waitValidated(),
+	)
+	if status := s.str("status", chromedp.Text(chromedp.CSS(`#status`))); !strings.HasPrefix(status, "Hợp lệ") {
+		t.Errorf("status %q after signing in, want the sample valid", status)
+	}
+	if pdf := s.download("#dl-pdf", ".pdf"); !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("downloaded PDF starts with %q", pdf[:min(len(pdf), 8)])
+	}
+	if cookies := s.js(`document.cookie`); strings.Contains(cookies, "vanban_session") {
+		t.Errorf("the session cookie is readable by scripts: %q", cookies)
+	}
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := filepath.Join(root, "internal", "importer", "testdata", "seeds", "000_8d1e6aa1a21ecbf8.txt")
+	s.step("import with the session",
+		chromedp.SetUploadFiles(chromedp.CSS(`#import-input`), []string{seed}),
+		poll(`document.querySelector('#notice').textContent.includes("Đã nhập")`),
+	)
+	if s.srv != nil {
+		if log := s.srv.log(); strings.Contains(log, key) {
+			t.Error("the API key reached the server log")
+		}
+	}
+	// Signing out ends the session: the page asks to sign in again.
+	s.shot("editor-signed-in")
+	s.step("sign out",
+		chromedp.Click(chromedp.CSS(`#sign-out`)),
+		chromedp.WaitVisible(chromedp.CSS(`#login-key`)),
+	)
+}
+
 // waitValidated waits until the page has answered a validation round.
 func waitValidated() chromedp.Action[chromedp.Void] {
 	return chromedp.Poll[chromedp.Void](`["valid","invalid"].includes(document.body.dataset.validation)`, chromedp.WithPollingTimeout(15*time.Second))
@@ -425,7 +499,7 @@ func (s *server) log() string {
 	return s.out.b.String()
 }
 
-func startServer(t *testing.T) *server {
+func startServer(t *testing.T, env ...string) *server {
 	t.Helper()
 	root, err := moduleRoot()
 	if err != nil {
@@ -450,6 +524,7 @@ func startServer(t *testing.T) *server {
 			s.cmd.Env = append(s.cmd.Env, kv)
 		}
 	}
+	s.cmd.Env = append(s.cmd.Env, env...)
 	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
 	if err := s.cmd.Start(); err != nil {
 		t.Fatalf("start vanban serve: %v", err)

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -79,11 +80,7 @@ func (s *Server) renderBatch(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	data, err := s.readLimited(c, s.cfg.MaxBatchBytes)
-	if err != nil {
-		return err
-	}
-	items, err := s.batchItems(data)
+	items, err := s.batchItems(c)
 	if err != nil {
 		return err
 	}
@@ -102,7 +99,7 @@ func (s *Server) renderBatch(c *gin.Context) error {
 
 	start := time.Now()
 	out := &zipStream{w: c.Writer}
-	man, err := s.batch.Run(ctx, items, formats, out, batch.Options{Workers: workers, Draft: draft})
+	man, err := s.batch.Run(ctx, items, formats, out, batch.Options{Workers: workers, Draft: draft, Gate: s.workUntil})
 	if man != nil {
 		for _, it := range man.Items {
 			s.metrics.batchItems.WithLabelValues(string(it.Status)).Inc()
@@ -168,8 +165,12 @@ func (z *zipStream) Write(p []byte) (int, error) {
 // problem here concerns the request as a whole and is returned as a
 // *document.DecodeError (400 for malformed JSON, 422 with the path for the
 // rest); problems of one item are left for the manifest.
-func (s *Server) batchItems(data []byte) ([]batch.Item, error) {
-	req, err := decodeBatch(data, s.cfg.MaxDepth+envelopeDepth)
+func (s *Server) batchItems(c *gin.Context) ([]batch.Item, error) {
+	limit := s.cfg.MaxBatchBytes
+	if c.Request.ContentLength > limit {
+		return nil, tooLargeError(limit)
+	}
+	req, err := decodeBatch(http.MaxBytesReader(c.Writer, c.Request.Body, limit), s.cfg.MaxDepth+envelopeDepth, s.cfg.MaxBatchItems)
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +205,12 @@ func (s *Server) batchItems(data []byte) ([]batch.Item, error) {
 func (s *Server) templateItems(req *batchRequest) ([]batch.Item, error) {
 	if err := s.checkCount("/rows", len(req.Rows)); err != nil {
 		return nil, err
+	}
+	if int64(len(req.Template)) > s.cfg.MaxBodyBytes {
+		// A template is one document; every row executes all of it.
+		return nil, structureError("/template", "batch.template_too_large",
+			fmt.Sprintf("Mẫu lớn hơn giới hạn %d byte của một văn bản.", s.cfg.MaxBodyBytes),
+			fmt.Sprintf("the template is larger than the %d-byte limit of one document", s.cfg.MaxBodyBytes))
 	}
 	t, err := plantemplate.Parse(req.Template)
 	if err != nil {
@@ -269,48 +276,140 @@ func structureError(path, code, vi, en string) error {
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-// decodeBatch decodes the envelope; the documents and rows inside stay raw.
-// Depth is checked on the bytes first, as package document does, so a
-// deeply nested body costs no more than its size.
-func decodeBatch(data []byte, maxDepth int) (*batchRequest, error) {
-	if err := document.CheckDepth(data, maxDepth); err != nil {
+// decodeBatch reads the envelope token by token as it arrives; the
+// documents and rows inside stay raw. Items are counted as they are met,
+// so a body of millions of tiny items is refused at item maxItems+1, after
+// reading a few kilobytes of it, not 32 MiB. What has been read is kept
+// (the items are slices of it) and serves the error positions; its depth
+// is checked once the envelope has been read whole.
+func decodeBatch(body io.Reader, maxDepth, maxItems int) (*batchRequest, error) {
+	var seen bytes.Buffer
+	br := bufio.NewReader(io.TeeReader(body, &seen))
+	if head, _ := br.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+		_, _ = br.Discard(len(utf8BOM))
+	}
+	dec := json.NewDecoder(br)
+	// data is what has been read: its end is past the decoder's offset
+	// (the reader reads ahead), which is all an error position needs.
+	data := func() []byte { return bytes.TrimPrefix(seen.Bytes(), utf8BOM) }
+	syntax := func(err error) error {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return tooLarge
+		}
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return document.SyntaxError(data(), err)
+	}
+	wrongType := func(path string) error {
+		want := batchKinds[path]
+		return structureError(path, "decode.type", "Sai kiểu dữ liệu: cần "+want[0]+".", "wrong type: want "+want[1])
+	}
+	tok, err := dec.Token()
+	if errors.Is(err, io.EOF) && len(bytes.TrimSpace(data())) == 0 {
+		return nil, badRequest("Chưa gửi lô văn bản: phần thân yêu cầu trống.", "empty request body: send a batch")
+	}
+	if err != nil {
+		return nil, syntax(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		// Malformed JSON is said as such before its type.
+		var v any
+		if err := dec.Decode(&v); err != nil && !errors.Is(err, io.EOF) {
+			return nil, syntax(err)
+		}
+		return nil, wrongType("")
+	}
+	var req batchRequest
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, syntax(err)
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "template":
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, syntax(err)
+			}
+			req.Template = raw
+		case "rows", "documents":
+			items, err := decodeItems(dec, "/"+key, maxItems, syntax, wrongType)
+			if err != nil {
+				return nil, err
+			}
+			if key == "rows" {
+				req.Rows = items
+			} else {
+				req.Documents = items
+			}
+		default:
+			q := strconv.Quote(key)
+			return nil, structureError(document.Pointer(key), "decode.unknown_field",
+				fmt.Sprintf("Trường %s không có trong yêu cầu xuất hàng loạt (chỉ nhận template, rows, documents).", q),
+				fmt.Sprintf("unknown field %s (want template, rows or documents)", q))
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, syntax(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return nil, tooLarge
+		}
+		return nil, document.TrailingData(data(), dec.InputOffset())
+	}
+	if err := document.CheckDepth(data(), maxDepth); err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var req batchRequest
-	err := dec.Decode(&req)
-	if err == nil {
-		if _, terr := dec.Token(); terr != io.EOF {
-			return nil, document.TrailingData(data, dec.InputOffset())
-		}
-		return &req, nil
+	return &req, nil
+}
+
+// decodeItems reads one array of raw items (null reads as absent),
+// refusing it as soon as it holds more than maxItems.
+func decodeItems(dec *json.Decoder, path string, maxItems int, syntax func(error) error, wrongType func(string) error) ([]json.RawMessage, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, syntax(err)
 	}
-	var (
-		se *json.SyntaxError
-		te *json.UnmarshalTypeError
-	)
-	switch {
-	case errors.As(err, &se), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return nil, document.SyntaxError(data, err)
-	case errors.As(err, &te):
-		path := ""
-		if te.Field != "" {
-			path = "/" + strings.ReplaceAll(te.Field, ".", "/")
-		}
-		want, ok := batchKinds[path]
-		if !ok {
-			want = batchKinds[""]
-		}
-		return nil, structureError(path, "decode.type", "Sai kiểu dữ liệu: cần "+want[0]+".", "wrong type: want "+want[1])
+	if tok == nil {
+		return nil, nil
 	}
-	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		name, _ := strconv.Unquote(f)
-		return nil, structureError(document.Pointer(name), "decode.unknown_field",
-			fmt.Sprintf("Trường %s không có trong yêu cầu xuất hàng loạt (chỉ nhận template, rows, documents).", f),
-			fmt.Sprintf("unknown field %s (want template, rows or documents)", f))
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		if d, ok := tok.(json.Delim); ok && d == '{' {
+			// Skip the object so that a syntax error in it still wins.
+			var skip json.RawMessage
+			for dec.More() {
+				if _, err := dec.Token(); err != nil {
+					return nil, syntax(err)
+				}
+				if err := dec.Decode(&skip); err != nil {
+					return nil, syntax(err)
+				}
+			}
+		}
+		return nil, wrongType(path)
 	}
-	return nil, structureError("", "decode.invalid", "Dữ liệu gửi lên không hợp lệ.", "invalid body: "+err.Error())
+	items := []json.RawMessage{}
+	for dec.More() {
+		if len(items) >= maxItems {
+			return nil, structureError(path, "batch.too_many",
+				fmt.Sprintf("Lô có hơn %d mục, vượt quá giới hạn; hãy chia thành nhiều lô.", maxItems),
+				fmt.Sprintf("the batch has more than %d items, over the limit; split it", maxItems))
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, syntax(err)
+		}
+		items = append(items, raw)
+	}
+	if _, err := dec.Token(); err != nil { // the closing bracket
+		return nil, syntax(err)
+	}
+	return items, nil
 }
 
 // batchKinds names, in Vietnamese and English, what each place of the

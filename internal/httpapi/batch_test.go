@@ -35,6 +35,15 @@ type fakeBatch struct {
 }
 
 func (f *fakeBatch) Run(ctx context.Context, items []batch.Item, formats []engine.Format, w io.Writer, opt batch.Options) (*batch.Manifest, error) {
+	items = slices.Clone(items)
+	for i := range items {
+		// Template rows are filled when their turn comes, as package
+		// batch does.
+		if fill := items[i].Fill; fill != nil {
+			d, fs := fill()
+			items[i].Doc, items[i].Findings, items[i].Fill = d, append(items[i].Findings, fs...), nil
+		}
+	}
 	f.mu.Lock()
 	f.items, f.opt = items, opt
 	f.mu.Unlock()
@@ -212,6 +221,10 @@ func TestBatch(t *testing.T) {
 		{name: "template does not parse", target: "/v1/batch",
 			body:   batchBody(map[string]string{"template": `{"schema":"vanban/v1","summary":"{{range .X}}{{end}}"}`, "rows": rows}),
 			status: 422, code: CodeInvalidStructure, findingPath: "/template/summary"},
+		{name: "template over the document limit", target: "/v1/batch",
+			body:   batchBody(map[string]string{"template": `{"schema":"vanban/v1","summary":"` + strings.Repeat("x", 70<<10) + `"}`, "rows": rows}),
+			edit:   func(o *Options) { o.Config.MaxBatchBytes = 1 << 20 },
+			status: 422, code: CodeInvalidStructure, findingPath: "/template"},
 		{name: "template not an object", target: "/v1/batch", body: batchBody(map[string]string{"template": `"x"`, "rows": rows}),
 			status: 422, code: CodeInvalidStructure, findingPath: "/template"},
 		{name: "too deep", target: "/v1/batch", body: batchBody(map[string]string{"documents": `[{"body":[[[[[[[[[1]]]]]]]]]}]`}),

@@ -83,6 +83,19 @@ type Config struct {
 	// MaxImportBytes bounds an upload to POST /v1/import (the multipart
 	// body as a whole); larger ones get 413 (VANBAN_MAX_IMPORT_BYTES).
 	MaxImportBytes int64
+
+	// Users are the office accounts the editor's sign-in form accepts,
+	// name → password, besides the API keys (VANBAN_USERS,
+	// "name:password,name2:password2"; passwords of 12 characters or
+	// more). Setting users, like keys, turns authentication on.
+	Users map[string]string
+	// SessionTTL is how long a sign-in lasts (VANBAN_SESSION_TTL).
+	SessionTTL time.Duration
+	// MemoryLimit is the Go runtime's soft memory limit in bytes
+	// (runtime/debug.SetMemoryLimit): the collector works harder as the
+	// heap nears it, so a spike is returned instead of kept. GOMEMLIMIT,
+	// when set, wins (VANBAN_MEMORY_LIMIT; 0 leaves the runtime's).
+	MemoryLimit int64
 }
 
 // DefaultConfig returns the defaults: the decode limits of package
@@ -107,6 +120,8 @@ func DefaultConfig() Config {
 		BatchWorkers:         runtime.GOMAXPROCS(0),
 		BatchTimeout:         5 * time.Minute,
 		MaxImportBytes:       importer.DefaultLimits.MaxBytes,
+		SessionTTL:           8 * time.Hour,
+		MemoryLimit:          256 << 20,
 	}
 }
 
@@ -161,6 +176,18 @@ func (c Config) Validate() error {
 	if c.MaxImportBytes <= 0 {
 		errs = append(errs, fmt.Errorf("max import bytes: %d: must be positive", c.MaxImportBytes))
 	}
+	if c.SessionTTL <= 0 {
+		errs = append(errs, fmt.Errorf("session ttl: %s: must be positive", c.SessionTTL))
+	}
+	if c.MemoryLimit < 0 {
+		errs = append(errs, fmt.Errorf("memory limit: %d: must not be negative", c.MemoryLimit))
+	}
+	for name, pass := range c.Users {
+		if name == "" || len(pass) < 12 {
+			errs = append(errs, errors.New("users: every user needs a name and a password of at least 12 characters"))
+			break
+		}
+	}
 	for _, k := range c.APIKeys {
 		if len(k) < 16 {
 			// A short key is guessable; refusing it at start-up is kinder
@@ -184,6 +211,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return
 		}
 		if err := apply(v); err != nil {
+			if name == "VANBAN_USERS" || name == "VANBAN_API_KEYS" {
+				v = "…" // secrets never reach an error message or a log
+			}
 			errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
 		}
 	}
@@ -204,6 +234,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	set("VANBAN_BATCH_WORKERS", intSetter(&c.BatchWorkers))
 	set("VANBAN_BATCH_TIMEOUT", durationSetter(&c.BatchTimeout))
 	set("VANBAN_MAX_IMPORT_BYTES", func(v string) (err error) { c.MaxImportBytes, err = ParseSize(v); return })
+	set("VANBAN_USERS", func(v string) (err error) { c.Users, err = ParseUsers(v); return })
+	set("VANBAN_SESSION_TTL", durationSetter(&c.SessionTTL))
+	set("VANBAN_MEMORY_LIMIT", func(v string) (err error) { c.MemoryLimit, err = ParseSize(v); return })
 	if err := errors.Join(errs...); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}
@@ -251,6 +284,20 @@ func ParseSize(s string) (int64, error) {
 		return 0, errors.New(`want a byte count such as "4194304" or "4MiB"`)
 	}
 	return n * mult, nil
+}
+
+// ParseUsers reads "name:password,name2:password2". The error never
+// repeats the value, which holds passwords.
+func ParseUsers(s string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, p := range SplitList(s) {
+		name, pass, ok := strings.Cut(p, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return nil, errors.New(`want "name:password" pairs separated by commas`)
+		}
+		out[strings.TrimSpace(name)] = pass
+	}
+	return out, nil
 }
 
 // SplitList splits a comma-separated list, dropping blanks.

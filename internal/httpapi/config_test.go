@@ -39,6 +39,13 @@ func TestConfigFromEnv(t *testing.T) {
 		{"every bad variable reported", map[string]string{"VANBAN_MAX_DEPTH": "deep", "VANBAN_RENDER_TIMEOUT": "10", "VANBAN_LOG_LEVEL": "loud"}, nil,
 			"VANBAN_MAX_DEPTH"},
 		{"bad size", map[string]string{"VANBAN_MAX_BODY_BYTES": "-1"}, nil, "VANBAN_MAX_BODY_BYTES"},
+		{"sign-in and memory", map[string]string{"VANBAN_USERS": "vanthu:correct-horse-battery, ketoan:another-long-pass",
+			"VANBAN_SESSION_TTL": "1h", "VANBAN_MEMORY_LIMIT": "512MiB"}, func(c Config) bool {
+			return len(c.Users) == 2 && c.Users["vanthu"] == "correct-horse-battery" && c.Users["ketoan"] == "another-long-pass" &&
+				c.SessionTTL == time.Hour && c.MemoryLimit == 512<<20 && c.Validate() == nil
+		}, ""},
+		{"memory limit defaults", nil, func(c Config) bool { return c.MemoryLimit == 256<<20 && c.SessionTTL == 8*time.Hour }, ""},
+		{"malformed users never echoed", map[string]string{"VANBAN_USERS": "secret-password-only"}, nil, "VANBAN_USERS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +53,9 @@ func TestConfigFromEnv(t *testing.T) {
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want one naming %s", err, tt.wantErr)
+				}
+				if strings.Contains(err.Error(), "secret-password-only") {
+					t.Errorf("the error repeats a secret: %v", err)
 				}
 				if tt.name == "every bad variable reported" && (!strings.Contains(err.Error(), "VANBAN_RENDER_TIMEOUT") || !strings.Contains(err.Error(), "VANBAN_LOG_LEVEL")) {
 					t.Errorf("not every variable reported: %v", err)
@@ -70,6 +80,8 @@ func TestConfigValidate(t *testing.T) {
 	}{
 		{"zero renders", func(c *Config) { c.MaxConcurrentRenders = 0 }, "max concurrent renders"},
 		{"short key", func(c *Config) { c.APIKeys = []string{"short"} }, "api keys"},
+		{"short password", func(c *Config) { c.Users = map[string]string{"vanthu": "short"} }, "users"},
+		{"no session ttl", func(c *Config) { c.SessionTTL = 0 }, "session ttl"},
 		{"no addr", func(c *Config) { c.Addr = "" }, "addr"},
 		{"negative queue", func(c *Config) { c.QueueTimeout = -time.Second }, "queue timeout"},
 		{"zero timeout", func(c *Config) { c.RenderTimeout = 0 }, "render timeout"},

@@ -14,8 +14,20 @@
 //
 // Limits protect the service from one request exhausting it: the body size
 // (413), the JSON depth and element counts (422 naming the path), a
-// per-request render deadline (503) and a cap on concurrent renders (429
-// with Retry-After once a short queue wait has passed).
+// per-request deadline handed to the work as its context (503), and one
+// cap on CPU-heavy work (Config.Workers: checks, renders, imports and
+// every batch item take a worker in arrival order, small checks in a
+// quick lane (queue.go); 429 with Retry-After
+// once the queue wait has passed, so a small request is never left
+// without an answer). A batch envelope is counted while it streams in;
+// idle memory is given back after a spike (memory.go).
+//
+// Every response carries the browser policies (guard.go); the key or
+// session is checked before routing, so nothing under /v1 answers anything
+// but 401 without one; JSON routes answer 415 to another Content-Type;
+// errors are clipped. The editor signs in through /auth/login for an
+// HttpOnly, SameSite=Strict session cookie and sends its CSRF token with
+// every POST (session.go); systems keep using bearer keys.
 //
 // POST /v1/batch (a template with data rows, or a list of documents)
 // streams a zip of every item's files and manifest.json from package batch;

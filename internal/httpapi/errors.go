@@ -57,13 +57,16 @@ const (
 	CodeNotImplemented   = "not_implemented"
 	CodeUnsupportedFile  = "unsupported_file"
 	CodeUnreadableFile   = "unreadable_file"
+	CodeUnsupportedMedia = "unsupported_media_type"
+	CodeCSRF             = "csrf"
 )
 
 // statusClientClosed is the nginx convention for a client that went away
 // before the answer; it only ever reaches the logs and metrics.
 const statusClientClosed = 499
 
-// errBusy is returned when no render slot frees up within the queue wait.
+// errBusy is returned when no render slot or worker frees up within the
+// queue wait.
 var errBusy = errors.New("render slots saturated")
 
 func badRequest(vi, en string) *Error {
@@ -109,8 +112,8 @@ func errorFor(err error, cfg Config) *Error {
 			EN: "the server is busy rendering other documents; retry shortly"}
 	case errors.Is(err, context.DeadlineExceeded):
 		return &Error{Status: http.StatusServiceUnavailable, Code: CodeTimeout, RetryAfter: 1, Cause: err,
-			VI: fmt.Sprintf("Không xuất xong văn bản trong thời hạn %s; vui lòng thử lại.", cfg.RenderTimeout),
-			EN: fmt.Sprintf("rendering did not finish within the %s deadline; retry later", cfg.RenderTimeout)}
+			VI: fmt.Sprintf("Không xử lý xong văn bản trong thời hạn %s; vui lòng thử lại.", cfg.RenderTimeout),
+			EN: fmt.Sprintf("the document was not processed within the %s deadline; retry later", cfg.RenderTimeout)}
 	case errors.Is(err, context.Canceled):
 		return &Error{Status: statusClientClosed, Code: CodeCanceled, Cause: err,
 			VI: "Máy khách đã hủy yêu cầu.", EN: "the client closed the request"}

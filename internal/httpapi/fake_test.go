@@ -96,7 +96,7 @@ func testConfig() Config {
 
 // newTestServer builds a server on a fake pipeline; edit adjusts the
 // options first.
-func newTestServer(t *testing.T, edit func(*Options)) *Server {
+func newTestServer(t testing.TB, edit func(*Options)) *Server {
 	t.Helper()
 	cfg := testConfig()
 	o := Options{

@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
+	"path"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -78,11 +80,23 @@ func (s *Server) documentTypes(c *gin.Context) error {
 func (s *Server) noRoute(c *gin.Context) error {
 	p := c.Request.URL.Path
 	if s.editor != nil && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) &&
-		p != "/v1" && !strings.HasPrefix(p, "/v1/") {
+		!isAPIPath(p) && s.editorHas(p) {
 		s.editor.ServeHTTP(c.Writer, c.Request)
 		return nil
 	}
 	return notFound("Không có đường dẫn này; xem /openapi.json.", "no such path; see /openapi.json")
+}
+
+// editorHas reports whether the editor has a file at the URL path p ("/"
+// is its index), so that a missing one gets the JSON 404 rather than the
+// file server's plain-text one.
+func (s *Server) editorHas(p string) bool {
+	name := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if name == "" {
+		name = "index.html"
+	}
+	st, err := fs.Stat(s.editorFS, name)
+	return err == nil && !st.IsDir()
 }
 
 // readBody reads the request body within the size limit. The body is read
@@ -106,6 +120,7 @@ func (s *Server) readLimited(c *gin.Context, limit int64) ([]byte, error) {
 		return nil, &Error{Status: http.StatusBadRequest, Code: CodeBadRequest, Cause: err,
 			VI: "Không đọc được dữ liệu gửi lên.", EN: "could not read the request body"}
 	}
+	data = trimBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, badRequest("Chưa gửi văn bản: phần thân yêu cầu trống.", "empty request body: send a vanban/v1 JSON document")
 	}
@@ -139,34 +154,65 @@ func (s *Server) check(c *gin.Context) (*engine.Checked, error) {
 		ck       *engine.Checked
 		checkErr error
 	)
-	if err := s.work(c.Request.Context(), func() { ck, checkErr = s.pipeline.Check(data, draft) }); err != nil {
+	// The request's deadline covers the wait for a worker too.
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RenderTimeout)
+	defer cancel()
+	run := s.work
+	if len(data) <= quickCheck {
+		run = s.workQuick
+	}
+	if err := run(ctx, func() { ck, checkErr = s.pipeline.Check(data, draft) }); err != nil {
 		return nil, fmt.Errorf("check: %w", err)
 	}
 	return ck, checkErr
 }
 
-// work runs fn once one of Config.Workers is free, or fails when ctx ends
-// first. Goroutines blocked sending on a channel are served first come,
-// first served, so requests run in the order they arrived, each at full
-// speed, instead of all at once at a fraction of it: the same throughput,
-// and a tail latency close to the median (see Config.Workers).
+// work runs fn once one of Config.Workers is free, waiting at most
+// QueueTimeout (then errBusy: 429 with Retry-After) and never past ctx.
+// Workers are the one cap on CPU-heavy work: checking, rendering,
+// importing and every item of a batch take one (see workQueue). Requests
+// run in the order they arrived, each at full speed, instead of all at
+// once at a fraction of it: the same throughput, and a tail latency close
+// to the median (see Config.Workers). The wait is bounded so that a
+// request behind stuck ones gets an answer, never silence.
 func (s *Server) work(ctx context.Context, fn func()) error {
-	select {
-	case s.workers <- struct{}{}:
-	default:
+	return s.workWait(ctx, s.cfg.QueueTimeout, false, fn)
+}
+
+// workQuick is work in the quick lane: checking a small document.
+func (s *Server) workQuick(ctx context.Context, fn func()) error {
+	return s.workWait(ctx, s.cfg.QueueTimeout, true, fn)
+}
+
+// workUntil is work waiting as long as ctx allows: for the renders and the
+// batch items that already hold a render slot, whose deadline bounds it.
+func (s *Server) workUntil(ctx context.Context, fn func()) error {
+	return s.workWait(ctx, -1, false, fn)
+}
+
+func (s *Server) workWait(ctx context.Context, wait time.Duration, quick bool, fn func()) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if !s.workers.tryAcquire() {
 		s.metrics.waiting.Inc()
-		select {
-		case s.workers <- struct{}{}:
-			s.metrics.waiting.Dec()
-		case <-ctx.Done():
-			s.metrics.waiting.Dec()
-			return ctx.Err()
+		err := s.workers.acquire(ctx, wait, quick)
+		s.metrics.waiting.Dec()
+		if errors.Is(err, errBusy) {
+			s.metrics.rejected.Inc()
+		}
+		if err != nil {
+			return err
 		}
 	}
-	defer func() { <-s.workers }()
+	defer s.workers.release()
 	fn()
 	return nil
 }
+
+// quickCheck is the body size up to which checking a document counts as
+// quick work: a real document is a few kilobytes.
+const quickCheck = 64 << 10
 
 // ValidateResponse is the answer of POST /v1/validate.
 type ValidateResponse struct {
@@ -338,7 +384,7 @@ func (s *Server) render(ctx context.Context, cd *compose.Document, formats []eng
 				rerr error
 				took time.Duration
 			)
-			err := s.work(ctx, func() {
+			err := s.workUntil(ctx, func() {
 				start := time.Now()
 				res, rerr = s.pipeline.Render(ctx, cd, f, &buf)
 				took = time.Since(start)

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,18 +18,19 @@ import (
 )
 
 // Importer reads an uploaded .docx or text file into a document and says
-// what it recognised and guessed. ImportFunc(importer.Import) is the
-// production one; an interface, so handler tests can fake it.
+// what it recognised and guessed, stopping when ctx is done.
+// ImportFunc(importer.ImportContext) is the production one; an interface,
+// so handler tests can fake it.
 type Importer interface {
-	Import(r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error)
+	Import(ctx context.Context, r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error)
 }
 
-// ImportFunc adapts a function such as importer.Import to Importer.
-type ImportFunc func(r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error)
+// ImportFunc adapts a function such as importer.ImportContext to Importer.
+type ImportFunc func(ctx context.Context, r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error)
 
 // Import calls f.
-func (f ImportFunc) Import(r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error) {
-	return f(r, size, name, lim)
+func (f ImportFunc) Import(ctx context.Context, r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error) {
+	return f(ctx, r, size, name, lim)
 }
 
 // ImportResponse is the answer of POST /v1/import.
@@ -47,8 +49,9 @@ const multipartOverhead = 64 << 10
 // importDocument answers POST /v1/import: a multipart/form-data upload
 // with the file in field "file" gives back the recognised document and the
 // importer's report. The file is read into memory within MaxImportBytes
-// (never spooled to disk) and nothing is kept. Importing takes no render
-// slot: it is a bounded parse, like validation.
+// (never spooled to disk) and nothing is kept. Importing takes a worker
+// like any CPU-heavy work (429 past the queue wait) and stops at the
+// request deadline (503): a small .docx can hold megabytes of XML.
 func (s *Server) importDocument(c *gin.Context) error {
 	if s.importer == nil {
 		return notImplemented("Máy chủ này không bật chức năng nhập văn bản.",
@@ -58,8 +61,18 @@ func (s *Server) importDocument(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	doc, rep, err := s.importer.Import(bytes.NewReader(data), int64(len(data)), name,
-		importer.Limits{MaxBytes: s.cfg.MaxImportBytes})
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RenderTimeout)
+	defer cancel()
+	var (
+		doc *document.Document
+		rep *importer.Report
+	)
+	if werr := s.work(ctx, func() {
+		doc, rep, err = s.importer.Import(ctx, bytes.NewReader(data), int64(len(data)), name,
+			importer.Limits{MaxBytes: s.cfg.MaxImportBytes})
+	}); werr != nil {
+		return fmt.Errorf("import: %w", werr)
+	}
 	if err != nil {
 		return err
 	}
@@ -85,7 +98,13 @@ func (s *Server) readUpload(c *gin.Context) (string, []byte, error) {
 		return "", nil, tooLargeError(s.cfg.MaxImportBytes)
 	}
 	mt, params, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
-	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
+	if err != nil || mt != "multipart/form-data" {
+		// Another media type altogether: 415, as on the JSON routes.
+		return "", nil, &Error{Status: http.StatusUnsupportedMediaType, Code: CodeUnsupportedMedia,
+			VI: "Hãy gửi tệp dạng multipart/form-data, trong trường \"file\".",
+			EN: `send the file as multipart/form-data in the field "file"`}
+	}
+	if params["boundary"] == "" {
 		return "", nil, badRequest("Hãy gửi tệp dạng multipart/form-data, trong trường \"file\".",
 			`send the file as multipart/form-data in the field "file"`)
 	}
@@ -148,8 +167,8 @@ func importError(err error) (*Error, bool) {
 			EN: fmt.Sprintf("this server cannot read PDF files (%s): send a .docx or plain text instead", detail)}, true
 	case errors.Is(err, importer.ErrZipBomb), errors.Is(err, importer.ErrTooLarge):
 		return &Error{Status: http.StatusUnprocessableEntity, Code: CodeUnreadableFile,
-			VI: "Tệp .docx vượt giới hạn an toàn (số phần trong tệp nén hoặc dung lượng sau giải nén); không nhập.",
-			EN: fmt.Sprintf("the .docx exceeds the safety limits (zip entries or inflated size) and was not imported: %s", detail)}, true
+			VI: "Tệp vượt giới hạn an toàn (số phần trong tệp nén, dung lượng sau giải nén, số đoạn, số đoạn chữ hoặc lượng chữ); không nhập.",
+			EN: fmt.Sprintf("the file exceeds the safety limits (zip entries, inflated size, paragraphs, runs or text) and was not imported: %s", detail)}, true
 	case errors.Is(err, importer.ErrMalformed):
 		return &Error{Status: http.StatusUnprocessableEntity, Code: CodeUnreadableFile,
 			VI: "Không đọc được tệp: cần tệp .docx hợp lệ hoặc văn bản thuần (.txt).",

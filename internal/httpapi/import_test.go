@@ -3,6 +3,7 @@ package httpapi
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,7 +20,7 @@ import (
 
 // fakeImport refuses by content ("LEGACY", "BOMB", "MANY", "BAD") and
 // otherwise returns a document whose trích yếu is the file's text.
-func fakeImport(r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error) {
+func fakeImport(_ context.Context, r io.ReaderAt, size int64, name string, lim importer.Limits) (*document.Document, *importer.Report, error) {
 	data := make([]byte, size)
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
 		return nil, nil, err
@@ -82,7 +83,8 @@ func TestImport(t *testing.T) {
 		{name: "no file field", field: "", status: 400, code: CodeBadRequest, contains: []string{`\"file\"`}},
 		{name: "other field name", field: "upload", file: "a.txt", content: "x", status: 400, code: CodeBadRequest},
 		{name: "empty file", field: "file", file: "a.txt", content: " \n", status: 400, code: CodeBadRequest},
-		{name: "not multipart", content: validDoc, contentType: "application/json", status: 400, code: CodeBadRequest, contains: []string{"multipart/form-data"}},
+		{name: "not multipart", content: validDoc, contentType: "application/json", status: 415, code: CodeUnsupportedMedia, contains: []string{"multipart/form-data"}},
+		{name: "multipart without boundary", content: "x", contentType: "multipart/form-data", status: 400, code: CodeBadRequest},
 		{name: "broken multipart", content: "--x\r\nnot a part", contentType: "multipart/form-data; boundary=x", status: 400, code: CodeBadRequest},
 		{name: "no importer", field: "file", file: "a.txt", content: "x", edit: func(o *Options) { o.Importer = nil }, status: 501, code: CodeNotImplemented},
 	}
@@ -144,7 +146,7 @@ func TestImportRealImporter(t *testing.T) {
 		{"too many entries", "nhieu.docx", manyEntries.Bytes(), 422, CodeUnreadableFile},
 	}
 	s := newTestServer(t, func(o *Options) {
-		o.Importer = ImportFunc(importer.Import)
+		o.Importer = ImportFunc(importer.ImportContext)
 		o.Config.MaxImportBytes = 1 << 20
 	})
 	for _, tt := range tests {

@@ -3,9 +3,8 @@ package httpapi
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -79,9 +78,11 @@ func routeLabel(c *gin.Context) string {
 // through).
 func (s *Server) observe(c *gin.Context) {
 	start := time.Now()
+	w := &sentWriter{ResponseWriter: c.Writer}
+	c.Writer = w
 	defer func() {
 		v := recover()
-		s.logRequest(c, time.Since(start), v != nil)
+		s.logRequest(c, w, time.Since(start), v != nil)
 		if v != nil {
 			panic(v)
 		}
@@ -89,9 +90,43 @@ func (s *Server) observe(c *gin.Context) {
 	c.Next()
 }
 
-func (s *Server) logRequest(c *gin.Context, d time.Duration, aborted bool) {
+// sentWriter remembers whether writing the answer failed: the client had
+// gone, and never received the status the handler chose.
+type sentWriter struct {
+	gin.ResponseWriter
+	failed bool
+}
+
+// Unwrap lets http.ResponseController reach the connection (the batch
+// sets its own write deadline through it).
+func (w *sentWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *sentWriter) Write(p []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(p)
+	if err != nil {
+		w.failed = true
+	}
+	return n, err
+}
+
+func (w *sentWriter) WriteString(s string) (int, error) {
+	n, err := w.ResponseWriter.WriteString(s)
+	if err != nil {
+		w.failed = true
+	}
+	return n, err
+}
+
+// logRequest logs what the client received. A client that went away
+// before the answer (its connection closed, so the request context was
+// cancelled, or a write failed) is logged as 499 with client_gone, and the
+// status the handler chose as status_chosen: a 200 nobody received must
+// not read as served.
+func (s *Server) logRequest(c *gin.Context, w *sentWriter, d time.Duration, aborted bool) {
 	status := c.Writer.Status()
-	if c.Request.Context().Err() != nil && status < 400 && !c.Writer.Written() {
+	chosen := status
+	gone := w.failed || errors.Is(c.Request.Context().Err(), context.Canceled)
+	if gone {
 		status = statusClientClosed
 	}
 	route := routeLabel(c)
@@ -107,13 +142,17 @@ func (s *Server) logRequest(c *gin.Context, d time.Duration, aborted bool) {
 	attrs := []slog.Attr{
 		slog.String("method", c.Request.Method),
 		slog.String("route", route),
-		slog.String("path", c.Request.URL.Path),
+		slog.String("path", clip(c.Request.URL.Path, maxLogPathBytes)),
 		slog.Int("status", status),
 		slog.Float64("duration_ms", float64(d.Microseconds())/1000),
 		slog.String("request_id", requestIDFrom(c.Request.Context())),
 		slog.Int64("bytes_in", max(c.Request.ContentLength, 0)),
 		slog.Int("bytes_out", max(c.Writer.Size(), 0)),
 		slog.String("remote", c.ClientIP()),
+	}
+	if gone {
+		attrs = append(attrs, slog.Bool("client_gone", true), slog.Int("status_chosen", chosen))
+		level = max(level, slog.LevelWarn)
 	}
 	if aborted {
 		// The status was sent before the answer broke off.
@@ -143,6 +182,11 @@ func (s *Server) recoverPanic(c *gin.Context) {
 	c.Next()
 }
 
+// exposedHeaders are the response headers a script of another origin may
+// read: every custom header of the API, the batch's trailers included.
+var exposedHeaders = strings.Join(append([]string{"Content-Disposition", "X-Request-ID", "Retry-After",
+	"X-Vanban-Warnings", "X-Vanban-Pages", "X-Vanban-Signature-Area"}, batchTrailers...), ", ")
+
 // cors answers browsers from the configured origins. A preflight never
 // reaches a handler: it is answered here with 204.
 func (s *Server) cors(c *gin.Context) {
@@ -159,36 +203,12 @@ func (s *Server) cors(c *gin.Context) {
 		return
 	}
 	h.Set("Access-Control-Allow-Origin", origin)
-	h.Set("Access-Control-Expose-Headers", "Content-Disposition, X-Request-ID, Retry-After, X-Vanban-Warnings, X-Vanban-Pages")
+	h.Set("Access-Control-Expose-Headers", exposedHeaders)
 	if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {
 		h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-ID")
+		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-ID, "+csrfHeader)
 		h.Set("Access-Control-Max-Age", "600")
 		c.AbortWithStatus(http.StatusNoContent)
-		return
-	}
-	c.Next()
-}
-
-// auth requires one of the configured API keys as a bearer token. Keys
-// are compared as SHA-256 digests in constant time and every key is tried,
-// so neither the timing nor the position of a match leaks.
-func (s *Server) auth(c *gin.Context) {
-	if len(s.cfg.APIKeys) == 0 {
-		c.Next()
-		return
-	}
-	token, ok := bearer(c.GetHeader("Authorization"))
-	got := sha256.Sum256([]byte(strings.TrimSpace(token)))
-	match := 0
-	for _, k := range s.cfg.APIKeys {
-		want := sha256.Sum256([]byte(k))
-		match |= subtle.ConstantTimeCompare(got[:], want[:])
-	}
-	if !ok || match != 1 {
-		s.writeError(c, &Error{Status: http.StatusUnauthorized, Code: CodeUnauthorized,
-			VI: "Thiếu hoặc sai khóa API (tiêu đề Authorization: Bearer <khóa>).",
-			EN: "missing or wrong API key (Authorization: Bearer <key>)"})
 		return
 	}
 	c.Next()

@@ -75,10 +75,13 @@ type Server struct {
 	schema   []byte
 	types    []document.DocType
 	editor   http.Handler
+	editorFS fs.FS
 	log      *slog.Logger
 	metrics  *metrics
 	slots    chan struct{}
-	workers  chan struct{} // see work
+	workers  *workQueue // see work
+	sessions *sessionStore
+	mem      *memoryReturn
 	ready    atomic.Bool
 	router   *gin.Engine
 }
@@ -101,7 +104,9 @@ func New(o Options) (*Server, error) {
 		log:      o.Logger,
 		metrics:  newMetrics(),
 		slots:    make(chan struct{}, o.Config.MaxConcurrentRenders),
-		workers:  make(chan struct{}, o.Config.Workers),
+		workers:  newWorkQueue(o.Config.Workers),
+		sessions: newSessionStore(o.Config.SessionTTL),
+		mem:      newMemoryReturn(),
 	}
 	if s.types == nil {
 		s.types = document.Types
@@ -114,7 +119,7 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("httpapi: samples: %w", err)
 	}
 	if o.Editor != nil {
-		s.editor = http.FileServerFS(o.Editor)
+		s.editor, s.editorFS = http.FileServerFS(o.Editor), o.Editor
 	}
 	s.router = s.routes()
 	s.ready.Store(true)
@@ -134,30 +139,53 @@ func (s *Server) routes() *gin.Engine {
 	// Forwarded headers are trusted from nobody: the client IP is only
 	// logged, and a spoofed one must not reach the log.
 	_ = r.SetTrustedProxies(nil)
-	r.Use(s.requestID, s.observe, s.recoverPanic, s.cors)
+	// The key is checked (gate) before the router matches the path or
+	// the method, so an unknown /v1 path and a wrong method answer 401 to
+	// a caller without a key, like any real route.
+	r.Use(s.requestID, s.observe, s.recoverPanic, s.securityHeaders, s.cors, s.gate)
 	r.NoRoute(s.handle(s.noRoute))
 	r.NoMethod(s.handle(func(*gin.Context) error {
 		return &Error{Status: http.StatusMethodNotAllowed, Code: CodeMethodNotAllowed,
 			VI: "Phương thức HTTP không được hỗ trợ ở đường dẫn này.", EN: "method not allowed on this path"}
 	}))
 
-	r.GET("/healthz", s.handle(s.healthz))
-	r.GET("/readyz", s.handle(s.readyz))
-	r.GET("/metrics", gin.WrapH(s.metrics.handler()))
-	r.GET("/openapi.json", s.handle(s.openAPI))
+	get := func(path string, h gin.HandlerFunc) {
+		// HEAD answers what GET would, without the body (net/http drops
+		// it), so health checks and link checkers that use HEAD work.
+		r.GET(path, h)
+		r.HEAD(path, h)
+	}
+	get("/healthz", s.handle(s.healthz))
+	get("/readyz", s.handle(s.readyz))
+	get("/metrics", gin.WrapH(s.metrics.handler()))
+	get("/openapi.json", s.handle(s.openAPI))
+	get("/auth/session", s.handle(s.sessionInfo))
+	r.POST("/auth/login", s.handle(s.login))
+	r.POST("/auth/logout", s.handle(s.logout))
 
-	v1 := r.Group("/v1", s.auth)
-	v1.POST("/validate", s.handle(s.validate))
-	v1.POST("/compose-preview", s.handle(s.composePreview))
-	v1.POST("/render", s.handle(s.renderZip))
-	v1.POST("/render/docx", s.handle(s.renderOne(engine.DOCX)))
-	v1.POST("/render/pdf", s.handle(s.renderOne(engine.PDF)))
-	v1.POST("/batch", s.handle(s.renderBatch))
+	json := func(h func(*gin.Context) error) gin.HandlerFunc {
+		return s.handle(func(c *gin.Context) error {
+			if err := jsonBody(c); err != nil {
+				return err
+			}
+			return h(c)
+		})
+	}
+	v1 := r.Group("/v1")
+	v1.POST("/validate", json(s.validate))
+	v1.POST("/compose-preview", json(s.composePreview))
+	v1.POST("/render", json(s.renderZip))
+	v1.POST("/render/docx", json(s.renderOne(engine.DOCX)))
+	v1.POST("/render/pdf", json(s.renderOne(engine.PDF)))
+	v1.POST("/batch", json(s.renderBatch))
 	v1.POST("/import", s.handle(s.importDocument))
-	v1.GET("/schema", s.handle(s.getSchema))
-	v1.GET("/document-types", s.handle(s.documentTypes))
-	v1.GET("/samples", s.handle(s.listSamples))
-	v1.GET("/samples/:name", s.handle(s.getSample))
+	for path, h := range map[string]func(*gin.Context) error{
+		"/schema": s.getSchema, "/document-types": s.documentTypes,
+		"/samples": s.listSamples, "/samples/:name": s.getSample,
+	} {
+		v1.GET(path, s.handle(h))
+		v1.HEAD(path, s.handle(h))
+	}
 	return r
 }
 
@@ -174,7 +202,7 @@ func (s *Server) handle(h func(*gin.Context) error) gin.HandlerFunc {
 // writeError answers with the public side of err and logs the internal
 // side of a server error.
 func (s *Server) writeError(c *gin.Context, err error) {
-	e := errorFor(err, s.cfg)
+	e := bounded(errorFor(err, s.cfg))
 	e.ID = requestIDFrom(c.Request.Context())
 	if e.Findings == nil {
 		e.Findings = document.Findings{}
@@ -213,6 +241,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	go s.mem.run(ctx, func() bool { return s.workers.busy() > 0 })
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)

@@ -35,6 +35,10 @@ type Limits struct {
 	MaxEntries      int   // zip entries of a .docx
 	MaxUncompressed int64 // total bytes inflated from a .docx
 	MaxDepth        int   // XML nesting in a .docx
+	MaxXML          int64 // XML parsed from a .docx (main part and footnotes)
+	MaxParagraphs   int   // paragraphs of a .docx, or lines of a text file
+	MaxRuns         int   // runs of a .docx
+	MaxText         int64 // text of a .docx, in bytes
 }
 
 // DefaultLimits: a real plan is well under 1 MiB as .docx; 20 MiB leaves
@@ -44,6 +48,10 @@ var DefaultLimits = Limits{
 	MaxEntries:      docxread.DefaultLimits.MaxEntries,
 	MaxUncompressed: docxread.DefaultLimits.MaxUncompressed,
 	MaxDepth:        docxread.DefaultLimits.MaxDepth,
+	MaxXML:          docxread.DefaultLimits.MaxXML,
+	MaxParagraphs:   docxread.DefaultLimits.MaxParagraphs,
+	MaxRuns:         docxread.DefaultLimits.MaxRuns,
+	MaxText:         docxread.DefaultLimits.MaxText,
 }
 
 func (l Limits) orDefault() Limits {
@@ -59,6 +67,18 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.MaxDepth > 0 {
 		d.MaxDepth = l.MaxDepth
+	}
+	if l.MaxXML > 0 {
+		d.MaxXML = l.MaxXML
+	}
+	if l.MaxParagraphs > 0 {
+		d.MaxParagraphs = l.MaxParagraphs
+	}
+	if l.MaxRuns > 0 {
+		d.MaxRuns = l.MaxRuns
+	}
+	if l.MaxText > 0 {
+		d.MaxText = l.MaxText
 	}
 	return d
 }
@@ -83,6 +103,12 @@ var (
 // document is normalised (NFC, single spaces) and is a draft when its
 // number, date or signer is blank; validate it before rendering.
 func Import(r io.ReaderAt, size int64, name string, lim Limits) (*document.Document, *Report, error) {
+	return ImportContext(context.Background(), r, size, name, lim)
+}
+
+// ImportContext is Import that stops, with ctx's error, once ctx is done:
+// a service answers at its deadline and the work must end with it.
+func ImportContext(ctx context.Context, r io.ReaderAt, size int64, name string, lim Limits) (*document.Document, *Report, error) {
 	lim = lim.orDefault()
 	if size > lim.MaxBytes {
 		return nil, nil, fmt.Errorf("import: %d bytes, over the limit of %d: %w", size, lim.MaxBytes, ErrTooLarge)
@@ -99,11 +125,11 @@ func Import(r io.ReaderAt, size int64, name string, lim Limits) (*document.Docum
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(head, magicOLE2):
-		return ImportDOC(context.Background(), r, size, lim)
+		return ImportDOC(ctx, r, size, lim)
 	case bytes.HasPrefix(head, magicZip) || ext == ".docx":
-		return ImportDOCX(r, size, lim)
+		return importDOCX(ctx, r, size, lim)
 	case bytes.HasPrefix(head, magicPDF):
-		return ImportPDF(context.Background(), r, size, lim)
+		return ImportPDF(ctx, r, size, lim)
 	case bytes.HasPrefix(head, magicRTF):
 		return nil, nil, fmt.Errorf("import: RTF is not supported (save as .docx or copy the text): %w", ErrMalformed)
 	}
@@ -116,12 +142,20 @@ func Import(r io.ReaderAt, size int64, name string, lim Limits) (*document.Docum
 
 // ImportDOCX reads a .docx.
 func ImportDOCX(r io.ReaderAt, size int64, lim Limits) (*document.Document, *Report, error) {
+	return importDOCX(context.Background(), r, size, lim)
+}
+
+func importDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*document.Document, *Report, error) {
 	lim = lim.orDefault()
 	if size > lim.MaxBytes {
 		return nil, nil, fmt.Errorf("import: %d bytes, over the limit of %d: %w", size, lim.MaxBytes, ErrTooLarge)
 	}
-	dx, err := docxread.Read(r, size, docxread.Limits{MaxEntries: lim.MaxEntries, MaxUncompressed: lim.MaxUncompressed, MaxDepth: lim.MaxDepth})
+	dx, err := docxread.ReadContext(ctx, r, size, docxread.Limits{MaxEntries: lim.MaxEntries, MaxUncompressed: lim.MaxUncompressed,
+		MaxDepth: lim.MaxDepth, MaxXML: lim.MaxXML, MaxParagraphs: lim.MaxParagraphs, MaxRuns: lim.MaxRuns, MaxText: lim.MaxText})
 	if err != nil {
+		return nil, nil, fmt.Errorf("import: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("import: %w", err)
 	}
 	rep := &Report{Format: FormatDOCX, Encoding: "utf-8", Dropped: []Drop{}}
@@ -139,6 +173,12 @@ func ImportText(data []byte, lim Limits) (*document.Document, *Report, error) {
 	}
 	if bytes.HasPrefix(data, magicOLE2) {
 		return nil, nil, fmt.Errorf("import: %w", ErrLegacyDOC)
+	}
+	if n := bytes.Count(data, []byte("\n")); n > lim.MaxParagraphs {
+		return nil, nil, fmt.Errorf("import: %d lines, over the limit of %d: %w", n, lim.MaxParagraphs, ErrTooLarge)
+	}
+	if int64(len(data)) > lim.MaxText {
+		return nil, nil, fmt.Errorf("import: %d bytes of text, over the limit of %d: %w", len(data), lim.MaxText, ErrTooLarge)
 	}
 	rep := &Report{Format: FormatText, Dropped: []Drop{}}
 	s, err := decodeText(data, rep)

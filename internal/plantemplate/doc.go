@@ -16,6 +16,13 @@
 //	{{add .Nam -1}}        whole-number addition (last year)
 //	{{if .X}}…{{else}}…{{end}}, eq ne lt le gt ge and or not print printf len index
 //
+// print and printf are bounded versions of the built-ins: a width or
+// precision above 64, a "*" width, an argument index "%[2]d", a missing or
+// extra argument are errors, and one call makes at most 1 MiB. Everything
+// a row generates counts against the document size limit
+// (template.too_large), so a few kilobytes of template cannot ask for
+// gigabytes.
+//
 // range, with, define/template, variable declarations and every other
 // function are refused when the template is parsed, so that each variable
 // a template reads can be checked against each row. Object keys are never
@@ -59,6 +66,7 @@
 //	template.unused_variable   warning  a column no template field uses (Path "")
 //	template.not_a_number      error    a numeric field got a value that is not a number
 //	template.exec              error    a function failed (words of a non-number…)
+//	template.too_large         error    the generated text is over the document size limit
 //	template.syntax, template.unsupported, template.json  from Parse
 //
 // A row with an error gives no document. Parse reports template problems

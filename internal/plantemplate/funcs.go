@@ -15,6 +15,11 @@ import (
 // funcs are the functions a template may call, besides the harmless
 // built-ins listed in allowed.
 var funcs = map[string]any{
+	// print and printf replace the built-ins of the same name (a
+	// template's own functions win over them) with bounded ones: see
+	// safePrintf.
+	"print":  safePrint,
+	"printf": safePrintf,
 	// upper: Vietnamese upper case, for headings: {{upper .DonVi}}.
 	"upper": func(v any) string { return vntext.Upper(fmt.Sprint(v)) },
 	// lower: Vietnamese lower case.

@@ -25,6 +25,7 @@ const (
 	CodeExec            = "template.exec"             // a function failed (words of a non-number…)
 	CodeNotANumber      = "template.not_a_number"     // a numeric field given a non-number
 	CodeJSON            = "template.json"             // the template is not JSON
+	CodeTooLarge        = "template.too_large"        // the generated text is over the size limit
 )
 
 const ruleTemplate = "vanban plan template"
@@ -275,7 +276,14 @@ func (t *Template) Execute(row Row, lim document.Limits) *Result {
 	if res.Findings.HasErrors() {
 		return res
 	}
-	tree := t.fill(t.root, nil, row, &res.Findings)
+	maxBytes := lim.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = document.DefaultLimits.MaxBytes
+	}
+	// The generated document is held to the decode size limit, as it will
+	// be anyway; counting while writing stops a runaway template early.
+	bud := &budget{left: maxBytes, max: maxBytes}
+	tree := t.fill(t.root, nil, row, bud, &res.Findings)
 	if res.Findings.HasErrors() {
 		return res
 	}
@@ -303,18 +311,18 @@ func (t *Template) Execute(row Row, lim document.Limits) *Result {
 }
 
 // fill copies v with every templated string executed.
-func (t *Template) fill(v any, segs []string, row Row, fs *document.Findings) any {
+func (t *Template) fill(v any, segs []string, row Row, bud *budget, fs *document.Findings) any {
 	switch x := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
 		for k, e := range x {
-			out[k] = t.fill(e, append(slices.Clip(segs), k), row, fs)
+			out[k] = t.fill(e, append(slices.Clip(segs), k), row, bud, fs)
 		}
 		return out
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = t.fill(e, append(slices.Clip(segs), strconv.Itoa(i)), row, fs)
+			out[i] = t.fill(e, append(slices.Clip(segs), strconv.Itoa(i)), row, bud, fs)
 		}
 		return out
 	case string:
@@ -337,8 +345,14 @@ func (t *Template) fill(v any, segs []string, row Row, fs *document.Findings) an
 			return val
 		}
 		var b strings.Builder
-		if err := f.tmpl.Execute(&b, row.Values); err != nil {
+		if err := f.tmpl.Execute(budgetWriter{b: &b, bud: bud}, row.Values); err != nil {
 			where := row.where()
+			if errors.Is(err, errTooLong) {
+				*fs = append(*fs, finding(f.path, CodeTooLarge, document.Error,
+					fmt.Sprintf("%s: văn bản tạo từ mẫu quá dài (giới hạn %d byte).", where.vi, bud.max),
+					fmt.Sprintf("%s: the document generated from the template is too long (limit %d bytes)", where.en, bud.max)))
+				return x
+			}
 			*fs = append(*fs, finding(f.path, CodeExec, document.Error,
 				fmt.Sprintf("%s: lỗi khi điền mẫu: %v", where.vi, err),
 				fmt.Sprintf("%s: executing the template: %v", where.en, err)))

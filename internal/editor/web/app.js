@@ -7,6 +7,7 @@
 
 import * as M from "./model.js";
 import { formatInt } from "./words.js";
+import { authFetch } from "./auth.js";
 
 const STORAGE_KEY = "vanban.editor.draft.v1";
 const VALIDATE_DELAY = 400;
@@ -1102,7 +1103,7 @@ class APIError extends Error {
 async function api(path, o = {}) {
   let res;
   try {
-    res = await fetch(path, o);
+    res = await authFetch(path, o);
   } catch (e) {
     if (e.name === "AbortError") throw e;
     throw new APIError(OFFLINE, 0, null);
@@ -1345,7 +1346,7 @@ function fileNameFrom(res, ext) {
 function download(blob, name) {
   window.vanban.lastDownload = { name, blob, size: blob.size, type: blob.type, at: Date.now() };
   const url = URL.createObjectURL(blob);
-  const a = h("a", { href: url, download: name, style: "display:none" });
+  const a = h("a", { href: url, download: name, hidden: true });
   document.body.append(a);
   a.click();
   a.remove();

@@ -50,9 +50,9 @@ func (p *parser) numPr(end xml.Name, para *Paragraph) error {
 
 // parseNumbering reads numbering.xml: the levels of each w:abstractNum and
 // which one each w:num uses.
-func parseNumbering(data []byte, maxDepth int) (numbering, error) {
+func parseNumbering(data []byte, b *bounds) (numbering, error) {
 	n := numbering{abstract: map[string]map[string]numLevel{}, num: map[string]string{}}
-	p := newParser(data, nil, maxDepth)
+	p := newParser(data, nil, b)
 	var abs, lvl string
 	var cur numLevel
 	numID := ""
