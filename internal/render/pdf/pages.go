@@ -57,6 +57,23 @@ type item struct {
 	// head lists the header rows to repeat when this table row starts a page.
 	head []*item
 	draw func(c *canvas, y float64)
+	// split, when set, cuts a row that does not fit where it is: first is
+	// at most room points tall (nil when nothing can go there), rest is
+	// what continues on the next page (nil when nothing is left). atTop
+	// asks for progress on an empty page: widow and orphan control and
+	// keeps inside the row give way.
+	split func(room float64, atTop bool) (first, rest *item)
+	// cantSplit allows a split only at the top of a page: a row the
+	// layout estimate says fits a page (layout.Page.Holds) moves whole to
+	// the next page, and splits there only if it is taller after all, as
+	// LibreOffice treats a w:cantSplit row taller than the page.
+	cantSplit bool
+	// onPage and at are where the item was last placed: a serial number
+	// of the page being drawn and the top, set before the page's items are
+	// drawn, so a merged table cell can see which of its rows share its
+	// page.
+	onPage int
+	at     float64
 }
 
 // canvas is where items draw: the page being drawn and the text column.
@@ -102,6 +119,9 @@ func (r *renderer) section(idx int, s *compose.Section) {
 			r.drawPageNumber(r.number)
 		}
 		c := &canvas{r: r, page: r.pageCount, x: r.left, w: r.width, ph: layout.Pt(r.page.H)}
+		for _, pl := range pg.placed {
+			pl.it.onPage, pl.it.at = r.pageCount, pl.y
+		}
 		for _, pl := range pg.placed {
 			pl.it.draw(c, pl.y)
 		}
@@ -151,7 +171,37 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 		}
 		notes := appendNotes(pg.notes, it.notes)
 		limit := bottom - r.notesHeight(notes)
-		if atTop || y+gap+head+it.h+it.foot <= limit+0.01 {
+		fits := y+gap+head+it.h+it.foot <= limit+0.01
+		if !fits && it.split != nil && (atTop || !it.cantSplit) {
+			// A row taller than the room left: what fits goes here, the
+			// rest continues at the top of the next page.
+			if first, rest := it.split(limit-(y+gap+head)-it.foot, atTop); first != nil {
+				if atTop && head > 0 {
+					for _, h := range it.head {
+						pg.placed = append(pg.placed, placed{it: h, y: y})
+						pg.idx = append(pg.idx, -1)
+						y += h.h
+					}
+				}
+				pg.placed = append(pg.placed, placed{it: first, y: y + gap})
+				pg.idx = append(pg.idx, i)
+				pg.notes = notes
+				sectionStart = false
+				if rest == nil {
+					y += gap + first.h
+					prevAfter = first.after
+					i++
+					continue
+				}
+				rest.head = it.head
+				items[i] = rest
+				pages = append(pages, pg)
+				pg = &pageLayout{}
+				y, prevAfter = top, 0
+				continue
+			}
+		}
+		if fits || atTop {
 			if atTop && head > 0 {
 				for _, h := range it.head {
 					pg.placed = append(pg.placed, placed{it: h, y: y})
@@ -397,8 +447,11 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 	case compose.AlignJustify:
 		if !l.last {
 			gaps := 0
-			for _, wd := range l.words[:len(l.words)-1] {
-				gaps += wd.spaces
+			for i, wd := range l.words {
+				if i < len(l.words)-1 {
+					gaps += wd.spaces
+				}
+				gaps += wd.glued
 			}
 			if gaps > 0 && l.natural < avail {
 				extra = (avail - l.natural) / float64(gaps)
@@ -426,7 +479,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 				segFace, segSize, segX, segY = pc.face, pc.size, px, bl-pc.rise
 			}
 			seg = append(seg, pc.text...)
-			px += pc.w
+			px += pc.w + extra*float64(strings.Count(pc.text, " "))
 		}
 		if i == len(l.words)-1 {
 			break
@@ -441,7 +494,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 		} else {
 			flush()
 		}
-		x += wd.w + wd.space + extra*float64(wd.spaces)
+		x += wd.w + wd.space + extra*float64(wd.spaces+wd.glued)
 	}
 	flush()
 }
