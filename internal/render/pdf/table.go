@@ -105,7 +105,7 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 			}
 		}
 	}
-	spanEnd := make([]int, len(rows)) // last row index this row must stay with
+	spanEnd := make([]int, len(rows)) // last row a merged cell starting in this row reaches
 	for ri, cells := range grid {
 		spanEnd[ri] = max(spanEnd[ri], ri)
 		for _, gc := range cells {
@@ -127,10 +127,7 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 	repeat := r.page.RepeatsHeader(headEst)
 	items := make([]*item, len(rows))
 	var head []*item
-	reach := -1
 	for ri := range rows {
-		inSpan := reach >= ri // a cell of an earlier row spans down into this one
-		reach = max(reach, spanEnd[ri])
 		it := &item{h: heights[ri], foot: layout.TableFoot}
 		last := ri == len(rows)-1
 		if last {
@@ -178,9 +175,16 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 				c.r.pdf.Rect(x, y+layout.GridLine/2, w, spanOnPage(items, heights, ri, sp.end, y), "D")
 			}
 		}
-		if !inSpan && spanEnd[ri] == ri {
+		if spanEnd[ri] == ri {
+			// A row no merged cell starts in may split, one that a merged
+			// cell from above covers too: the merged cell's columns are
+			// empty boxes in its parts.
+			var boxes [][2]int
+			for _, sp := range covering[ri] {
+				boxes = append(boxes, [2]int{sp.col, sp.span})
+			}
 			starts := make([]int, len(grid[ri]))
-			it.split = r.rowSplitter(grid[ri], starts, colX, it.keep, last)
+			it.split = r.rowSplitter(grid[ri], boxes, starts, colX, it.keep, last)
 			it.cantSplit = ri < len(est) && r.page.Holds(est[ri])
 		}
 		items[ri] = it
@@ -198,7 +202,7 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 // under the row's top grid line, two at least at the start or end of its
 // paragraph unless the row is at the top of a page, and continues on the
 // next page at its top. A part is drawn with its cells' text from the top.
-func (r *renderer) rowSplitter(cells []gridCell, starts []int, colX []float64, keep, last bool) func(float64, bool) (*item, *item) {
+func (r *renderer) rowSplitter(cells []gridCell, boxes [][2]int, starts []int, colX []float64, keep, last bool) func(float64, bool) (*item, *item) {
 	pad := layout.Pt(layout.CellMargin)
 	// part is the item for lines [from[i], to[i]) of every cell.
 	part := func(from, to []int, end bool) *item {
@@ -233,6 +237,10 @@ func (r *renderer) rowSplitter(cells []gridCell, starts []int, colX []float64, k
 				}
 				c.r.pdf.SetLineWidth(layout.GridLine)
 				c.r.pdf.Rect(x, y+layout.GridLine/2, w, rowH, "D")
+			}
+			for _, b := range boxes {
+				c.r.pdf.SetLineWidth(layout.GridLine)
+				c.r.pdf.Rect(c.x+colX[b[0]], y+layout.GridLine/2, colX[b[0]+b[1]]-colX[b[0]], rowH, "D")
 			}
 		}
 		return it
@@ -283,7 +291,7 @@ func (r *renderer) rowSplitter(cells []gridCell, starts []int, colX []float64, k
 		next := append([]int(nil), to...)
 		whole := part(next, lastLines(cells), true)
 		rest.h, rest.foot, rest.draw, rest.notes = whole.h, whole.foot, whole.draw, nil
-		rest.split = r.rowSplitter(cells, next, colX, keep, last)
+		rest.split = r.rowSplitter(cells, boxes, next, colX, keep, last)
 		return first, rest
 	}
 }

@@ -50,6 +50,9 @@ type spec struct {
 	headerWords  int // one table column title this long
 	rows         int // table rows
 	appendixRows int // an appendix table shaped like a real 67-row one (tall grouped header)
+	// appendixHeaderWords, when > 0, makes its column titles about this
+	// long: the header rows then stack taller than a page.
+	appendixHeaderWords int
 	headingDepth int // nest headings this deep (3 roman; 4 with decimal numbering)
 	decimal      bool
 	items        bool // "-" and "+" items under the deepest heading
@@ -136,7 +139,7 @@ func build(s spec, seed uint64) []byte {
 		d["appendices"] = []any{map[string]any{
 			"title":       "Danh mục " + words(rng, 10),
 			"orientation": "landscape",
-			"blocks":      []any{appendixTable(rng, s.appendixRows)},
+			"blocks":      []any{appendixTable(rng, s.appendixRows, max(s.appendixHeaderWords, 25))},
 		}}
 	}
 	out, err := json.MarshalIndent(d, "", " ")
@@ -188,10 +191,11 @@ func table(rng *rand.Rand, rows, cellWords, headerWords int) any {
 }
 
 // appendixTable is shaped like a real appendix: three header levels whose
-// titles are long sentences (taller than a landscape page when stacked),
+// titles are long sentences (titleWords or more: most of a landscape page
+// when stacked, or more than a page),
 // eleven numeric columns, n rows of mostly numbers.
-func appendixTable(rng *rand.Rand, n int) any {
-	long := func() string { return words(rng, 25+rng.IntN(25)) }
+func appendixTable(rng *rand.Rand, n, titleWords int) any {
+	long := func() string { return words(rng, titleWords+rng.IntN(titleWords)) }
 	var groups []any
 	for range 3 {
 		var kids []any
