@@ -53,10 +53,10 @@ type spec struct {
 	// appendixHeaderWords, when > 0, makes its column titles about this
 	// long: the header rows then stack taller than a page.
 	appendixHeaderWords int
-	headingDepth int // nest headings this deep (3 roman; 4 with decimal numbering)
-	decimal      bool
-	items        bool // "-" and "+" items under the deepest heading
-	paras        int  // ordinary body paragraphs
+	headingDepth        int // nest headings this deep (3 roman; 4 with decimal numbering)
+	decimal             bool
+	items               bool // "-" and "+" items under the deepest heading
+	paras               int  // ordinary body paragraphs
 }
 
 // build makes the JSON of a valid document with the pieces of s, words
