@@ -175,10 +175,10 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 				c.r.pdf.Rect(x, y+layout.GridLine/2, w, spanOnPage(items, heights, ri, sp.end, y), "D")
 			}
 		}
-		if spanEnd[ri] == ri {
-			// A row no merged cell starts in may split, one that a merged
-			// cell from above covers too: the merged cell's columns are
-			// empty boxes in its parts.
+		{
+			// Any row may split. A merged cell from above is an empty box
+			// in each part; a merged cell starting in the row prints its
+			// lines from the top of the parts, like the row's other cells.
 			var boxes [][2]int
 			for _, sp := range covering[ri] {
 				boxes = append(boxes, [2]int{sp.col, sp.span})

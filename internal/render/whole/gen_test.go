@@ -53,10 +53,13 @@ type spec struct {
 	// appendixHeaderWords, when > 0, makes its column titles about this
 	// long: the header rows then stack taller than a page.
 	appendixHeaderWords int
-	headingDepth        int // nest headings this deep (3 roman; 4 with decimal numbering)
-	decimal             bool
-	items               bool // "-" and "+" items under the deepest heading
-	paras               int  // ordinary body paragraphs
+	// appendixGroupWords, when > 0, makes the grouped column title (the
+	// first header row, beside merged cells) this long.
+	appendixGroupWords int
+	headingDepth       int // nest headings this deep (3 roman; 4 with decimal numbering)
+	decimal            bool
+	items              bool // "-" and "+" items under the deepest heading
+	paras              int  // ordinary body paragraphs
 }
 
 // build makes the JSON of a valid document with the pieces of s, words
@@ -139,7 +142,7 @@ func build(s spec, seed uint64) []byte {
 		d["appendices"] = []any{map[string]any{
 			"title":       "Danh mục " + words(rng, 10),
 			"orientation": "landscape",
-			"blocks":      []any{appendixTable(rng, s.appendixRows, max(s.appendixHeaderWords, 25))},
+			"blocks":      []any{appendixTable(rng, s.appendixRows, max(s.appendixHeaderWords, 25), s.appendixGroupWords)},
 		}}
 	}
 	out, err := json.MarshalIndent(d, "", " ")
@@ -194,8 +197,12 @@ func table(rng *rand.Rand, rows, cellWords, headerWords int) any {
 // titles are long sentences (titleWords or more: most of a landscape page
 // when stacked, or more than a page),
 // eleven numeric columns, n rows of mostly numbers.
-func appendixTable(rng *rand.Rand, n, titleWords int) any {
+func appendixTable(rng *rand.Rand, n, titleWords, groupWords int) any {
 	long := func() string { return words(rng, titleWords+rng.IntN(titleWords)) }
+	group := long()
+	if groupWords > 0 {
+		group = words(rng, groupWords)
+	}
 	var groups []any
 	for range 3 {
 		var kids []any
@@ -207,7 +214,7 @@ func appendixTable(rng *rand.Rand, n, titleWords int) any {
 	cols := []any{
 		map[string]any{"title": "TT"},
 		map[string]any{"title": "Đơn vị " + words(rng, 6)},
-		map[string]any{"title": "Nội dung " + long(), "children": groups},
+		map[string]any{"title": "Nội dung " + group, "children": groups},
 	}
 	var rs []any
 	for i := range n {

@@ -503,6 +503,7 @@ var cases = []struct {
 	{"nesting-cong-van-decimal-3", spec{congVan: true, headingDepth: 3, decimal: true, items: true}},
 	{"appendix-67-rows-tall-header", spec{appendixRows: 67}},
 	{"appendix-67-rows-header-taller-than-a-page", spec{appendixRows: 67, appendixHeaderWords: 90}},
+	{"appendix-merged-header-row-taller-than-a-page", spec{appendixRows: 20, appendixGroupWords: 2500}},
 	{"everything-long", spec{congVan: true, recipients: 120, addressees: 60, subjectWords: 400, signerWords: 300, paraWords: 1200, rows: 30, paras: 5}},
 }
 
