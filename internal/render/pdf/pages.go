@@ -125,7 +125,7 @@ func (r *renderer) section(idx int, s *compose.Section) {
 		for _, pl := range pg.placed {
 			pl.it.draw(c, pl.y)
 		}
-		r.drawNotes(pg.notes)
+		r.drawNotes(pg.chunks)
 	}
 }
 
@@ -136,9 +136,16 @@ type placed struct {
 
 type pageLayout struct {
 	placed []placed
-	notes  []int
+	notes  []int // footnotes referenced on the page
 	idx    []int // item index of each placement
+	// carry are the lines of footnotes begun on an earlier page that
+	// continue on this one; chunks what the page's footnote area prints
+	// (closePage).
+	carry, chunks []noteChunk
 }
+
+// noteChunk is lines [from, to) of footnote id.
+type noteChunk struct{ id, from, to int }
 
 // paginate places items on pages, honouring keep chains: when an item does
 // not fit, the page breaks before the first item of the chain that leads to
@@ -170,7 +177,7 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 			}
 		}
 		notes := appendNotes(pg.notes, it.notes)
-		limit := bottom - r.notesHeight(notes)
+		limit := bottom - r.notesReserve(pg.carry, notes)
 		fits := y+gap+head+it.h+it.foot <= limit+0.01
 		if !fits && it.split != nil && (atTop || !it.cantSplit) {
 			// A row taller than the room left: what fits goes here, the
@@ -196,7 +203,7 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 				rest.head = it.head
 				items[i] = rest
 				pages = append(pages, pg)
-				pg = &pageLayout{}
+				pg = &pageLayout{carry: r.closePage(pg)}
 				y, prevAfter = top, 0
 				continue
 			}
@@ -242,14 +249,74 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 			pg.notes = appendNotes(pg.notes, p.it.notes)
 		}
 		pages = append(pages, pg)
-		pg = &pageLayout{}
+		pg = &pageLayout{carry: r.closePage(pg)}
 		y, prevAfter = top, 0
 		i = j
 	}
-	if len(pg.placed) > 0 || len(pages) == 0 {
+	if len(pg.placed) > 0 || len(pg.carry) > 0 || len(pages) == 0 {
 		pages = append(pages, pg)
+		// Footnotes longer than the room left continue on pages of their
+		// own.
+		for carry := r.closePage(pg); len(carry) > 0; {
+			pg = &pageLayout{carry: carry}
+			pages = append(pages, pg)
+			carry = r.closePage(pg)
+		}
 	}
 	return pages
+}
+
+// notesReserve is the room the footnote area keeps at the foot of a page
+// whose body references ids and that continues carry: all of it, but at
+// most half the page, so the body always has the rest. Footnotes that do
+// not fit continue on the next page, as Word and LibreOffice continue a
+// long footnote.
+func (r *renderer) notesReserve(carry []noteChunk, ids []int) float64 {
+	if len(carry) == 0 && len(ids) == 0 {
+		return 0
+	}
+	h := r.noteSepHeight()
+	for _, c := range carry {
+		h += float64(c.to-c.from) * r.notePara(c.id).line
+	}
+	for _, id := range ids {
+		h += r.notePara(id).height()
+	}
+	return min(h, r.page.TextHeight()/2)
+}
+
+// closePage fills the page's footnote area under its body: the lines
+// carried from the page before, then the footnotes referenced on the
+// page, as many lines as fit. It returns the lines left for the next page.
+func (r *renderer) closePage(pg *pageLayout) []noteChunk {
+	todo := append([]noteChunk(nil), pg.carry...)
+	for _, id := range pg.notes {
+		todo = append(todo, noteChunk{id: id, to: len(r.notePara(id).lines)})
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	end := layout.Pt(r.page.Top)
+	for _, pl := range pg.placed {
+		end = max(end, pl.y+pl.it.h)
+	}
+	room := layout.Pt(r.page.TextBottom()) - end - r.noteSepHeight()
+	pg.chunks = nil
+	for k, c := range todo {
+		line := r.notePara(c.id).line
+		n := min(max(int((room+0.01)/line), 0), c.to-c.from)
+		if n == 0 && len(pg.chunks) == 0 && len(pg.placed) == 0 {
+			n = 1 // a page of footnotes alone prints at least a line
+		}
+		if n > 0 {
+			pg.chunks = append(pg.chunks, noteChunk{c.id, c.from, c.from + n})
+			room -= float64(n) * line
+		}
+		if c.from+n < c.to {
+			return append([]noteChunk{{c.id, c.from + n, c.to}}, todo[k+1:]...)
+		}
+	}
+	return nil
 }
 
 func firstIndex(pg *pageLayout) int {
@@ -285,17 +352,6 @@ func (r *renderer) noteSepHeight() float64 {
 	return 14 * (f.Ascent() + f.Descent() + f.LineGap())
 }
 
-func (r *renderer) notesHeight(ids []int) float64 {
-	if len(ids) == 0 {
-		return 0
-	}
-	h := r.noteSepHeight()
-	for _, id := range ids {
-		h += r.notePara(id).height()
-	}
-	return h
-}
-
 // notePara lays out footnote id: its superscript number, a space, the text.
 func (r *renderer) notePara(id int) *para {
 	if p, ok := r.noteBox[id]; ok {
@@ -312,20 +368,25 @@ func (r *renderer) notePara(id int) *para {
 	return p
 }
 
-func (r *renderer) drawNotes(ids []int) {
-	if len(ids) == 0 {
+// drawNotes draws the separator and the footnote lines of a page, the
+// last one at the foot of the text area.
+func (r *renderer) drawNotes(chunks []noteChunk) {
+	if len(chunks) == 0 {
 		return
 	}
 	c := &canvas{r: r, x: r.left, w: r.width}
-	bottom := layout.Pt(r.page.TextBottom())
-	y := bottom - r.notesHeight(ids)
+	h := r.noteSepHeight()
+	for _, ch := range chunks {
+		h += float64(ch.to-ch.from) * r.notePara(ch.id).line
+	}
+	y := layout.Pt(r.page.TextBottom()) - h
 	sep := r.noteSepHeight()
 	r.pdf.SetLineWidth(layout.RuleBorder)
 	r.pdf.Line(r.left, y+sep/2, r.left+noteSepWidth, y+sep/2)
 	y += sep
-	for _, id := range ids {
-		p := r.notePara(id)
-		for _, l := range p.lines {
+	for _, ch := range chunks {
+		p := r.notePara(ch.id)
+		for _, l := range p.lines[ch.from:ch.to] {
 			c.drawLine(p, l, c.x, c.w, y)
 			y += p.line
 		}

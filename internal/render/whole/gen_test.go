@@ -60,6 +60,7 @@ type spec struct {
 	decimal            bool
 	items              bool // "-" and "+" items under the deepest heading
 	paras              int  // ordinary body paragraphs
+	footnoteWords      int  // a footnote this long on the intro (longer than a page from ~900 words)
 }
 
 // build makes the JSON of a valid document with the pieces of s, words
@@ -92,7 +93,15 @@ func build(s spec, seed uint64) []byte {
 		d["type"] = "ke_hoach"
 		d["summary"] = "Triển khai " + words(rng, subject-1)
 	}
-	d["intro"] = []string{"Căn cứ Quyết định số 1898/QĐ-TTg ngày 28/11/2021, " + words(rng, 40) + "."}
+	intro := "Căn cứ Quyết định số 1898/QĐ-TTg ngày 28/11/2021, " + words(rng, 40) + "."
+	if s.footnoteWords > 0 {
+		d["intro"] = []any{[]map[string]any{
+			{"text": "Căn cứ Kế hoạch số 15/KH-UBND ngày 30/6/2023", "footnote": "Gồm: " + words(rng, s.footnoteWords) + "."},
+			{"text": ", " + words(rng, 60) + "."},
+		}}
+	} else {
+		d["intro"] = []string{intro}
+	}
 
 	var body []any
 	para := func(n int) any { return map[string]any{"paragraph": "Nội dung " + words(rng, n-2) + "."} }

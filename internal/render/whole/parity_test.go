@@ -53,6 +53,10 @@ func TestLongCasesPageParity(t *testing.T) {
 			continue
 		}
 		lo := len(pdfText(t, data))
+		if c.unlikeLO != "" {
+			t.Logf("%-32s %3d pages, LibreOffice %d: %s", c.name, pages[c.name], lo, c.unlikeLO)
+			continue
+		}
 		if lo != pages[c.name] {
 			t.Errorf("%s: the PDF has %d pages, LibreOffice's rendering of the DOCX %d", c.name, pages[c.name], lo)
 		} else {

@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -186,7 +187,11 @@ func tokens(s string) []string {
 // order: the single-column flow of every section, and each column of a
 // side-by-side block (header, closing) and each table cell on its own, as
 // a text extractor may interleave their lines.
-func streams(d *compose.Document) [][]string {
+//
+// A footnote's text is a stream too. The PDF prints a footnote's number
+// after the word it belongs to (marks); the DOCX has a reference element
+// there, with no text.
+func streams(d *compose.Document, marks bool) [][]string {
 	var out [][]string
 	para := func(ps ...compose.Para) []string {
 		var s []string
@@ -195,10 +200,16 @@ func streams(d *compose.Document) [][]string {
 			var b strings.Builder
 			for _, r := range p.Runs {
 				b.WriteString(r.Text)
+				if r.Footnote > 0 && marks {
+					b.WriteString(strconv.Itoa(r.Footnote))
+				}
 			}
 			s = append(s, tokens(b.String())...)
 		}
 		return s
+	}
+	for _, f := range d.Footnotes {
+		out = append(out, tokens(f.Text))
 	}
 	var flow []string
 	for _, sec := range d.Sections {
@@ -266,16 +277,18 @@ func missing(ss [][]string, text string) (lost []string, total int) {
 // PDF line breaks where layout.BadBreak forbids it.
 func checkWhole(t *testing.T, r *rendered) {
 	t.Helper()
-	ss := streams(r.doc)
 	pages := pdfText(t, r.pdf)
 	if len(pages) != r.pages {
 		t.Errorf("pdftotext read %d pages, the writer reported %d", len(pages), r.pages)
 	}
-	for _, c := range []struct{ format, text string }{
-		{"PDF", strings.Join(pages, "\n")},
-		{"DOCX", docxText(t, r.docx)},
+	for _, c := range []struct {
+		format, text string
+		marks        bool
+	}{
+		{"PDF", strings.Join(pages, "\n"), true},
+		{"DOCX", docxText(t, r.docx), false},
 	} {
-		lost, total := missing(ss, c.text)
+		lost, total := missing(streams(r.doc, c.marks), c.text)
 		if len(lost) > 0 {
 			t.Errorf("%s lost %d of %d words (recall %.3f), first: %q", c.format, len(lost), total,
 				1-float64(len(lost))/float64(total), lost[:min(len(lost), 8)])
@@ -484,27 +497,32 @@ func head(s string) string {
 var cases = []struct {
 	name string
 	spec spec
+	// unlikeLO, when set, says why the page count is not LibreOffice's.
+	unlikeLO string
 }{
-	{"recipients-80", spec{congVan: true, recipients: 80}},
-	{"recipients-120", spec{congVan: true, recipients: 120}},
-	{"recipients-400", spec{congVan: true, recipients: 400}},
-	{"addressees-60", spec{congVan: true, addressees: 60}},
-	{"addressees-150", spec{congVan: true, addressees: 150}},
-	{"subject-400-words", spec{congVan: true, subjectWords: 400}},
-	{"summary-400-words", spec{subjectWords: 400}},
-	{"signer-title-300-words", spec{signerWords: 300}},
-	{"paragraph-longer-than-a-page", spec{paraWords: 1200}},
-	{"cell-longer-than-a-page", spec{cellWords: 1500}},
-	{"header-taller-than-a-page", spec{headerWords: 1500, rows: 10}},
-	{"table-200-rows", spec{rows: 200}},
-	{"nesting-roman-3", spec{headingDepth: 3, items: true}},
-	{"nesting-decimal-4", spec{headingDepth: 4, decimal: true, items: true}},
-	{"nesting-cong-van-2", spec{congVan: true, headingDepth: 2, items: true}},
-	{"nesting-cong-van-decimal-3", spec{congVan: true, headingDepth: 3, decimal: true, items: true}},
-	{"appendix-67-rows-tall-header", spec{appendixRows: 67}},
-	{"appendix-67-rows-header-taller-than-a-page", spec{appendixRows: 67, appendixHeaderWords: 90}},
-	{"appendix-merged-header-row-taller-than-a-page", spec{appendixRows: 20, appendixGroupWords: 2500}},
-	{"everything-long", spec{congVan: true, recipients: 120, addressees: 60, subjectWords: 400, signerWords: 300, paraWords: 1200, rows: 30, paras: 5}},
+	{"recipients-80", spec{congVan: true, recipients: 80}, ""},
+	{"recipients-120", spec{congVan: true, recipients: 120}, ""},
+	{"recipients-400", spec{congVan: true, recipients: 400}, ""},
+	{"addressees-60", spec{congVan: true, addressees: 60}, ""},
+	{"addressees-150", spec{congVan: true, addressees: 150}, ""},
+	{"subject-400-words", spec{congVan: true, subjectWords: 400}, ""},
+	{"summary-400-words", spec{subjectWords: 400}, ""},
+	{"signer-title-300-words", spec{signerWords: 300}, ""},
+	{"paragraph-longer-than-a-page", spec{paraWords: 1200}, ""},
+	{"cell-longer-than-a-page", spec{cellWords: 1500}, ""},
+	{"header-taller-than-a-page", spec{headerWords: 1500, rows: 10}, ""},
+	{"table-200-rows", spec{rows: 200}, ""},
+	{"nesting-roman-3", spec{headingDepth: 3, items: true}, ""},
+	{"nesting-decimal-4", spec{headingDepth: 4, decimal: true, items: true}, ""},
+	{"nesting-cong-van-2", spec{congVan: true, headingDepth: 2, items: true}, ""},
+	{"nesting-cong-van-decimal-3", spec{congVan: true, headingDepth: 3, decimal: true, items: true}, ""},
+	{"appendix-67-rows-tall-header", spec{appendixRows: 67}, ""},
+	{"appendix-67-rows-header-taller-than-a-page", spec{appendixRows: 67, appendixHeaderWords: 90}, ""},
+	{"appendix-merged-header-row-taller-than-a-page", spec{appendixRows: 20, appendixGroupWords: 2500}, ""},
+	{"footnote-longer-than-a-page", spec{footnoteWords: 1500, paras: 6}, "LibreOffice moves the paragraph " +
+		"that brings a footnote longer than the page's room to the next page here, but not in a real report " +
+		"(corpus 16-bc, 33 pages in both); the PDF continues the footnote from where its reference is"},
+	{"everything-long", spec{congVan: true, recipients: 120, addressees: 60, subjectWords: 400, signerWords: 300, paraWords: 1200, rows: 30, paras: 5}, ""},
 }
 
 // TestValidPrintsWhole is the invariant over every sample and every long
