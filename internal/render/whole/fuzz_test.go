@@ -47,6 +47,9 @@ func FuzzValidPrintsWhole(f *testing.F) {
 			s.headingDepth = 4
 			s.decimal = true
 		}
+		if shape&0x08 != 0 {
+			s.footnoteWords = 1 + int(recipients)%1500
+		}
 		if s.congVan {
 			// A công văn's headings start at "1.": one level fewer.
 			s.headingDepth = min(s.headingDepth, 2)
