@@ -781,7 +781,10 @@ func (p *parser) run(end xml.Name, para *Paragraph, rp runProps) error {
 				if err != nil {
 					return err
 				}
-				text.WriteString(s)
+				// A non-breaking space only keeps words on one line (vanban
+				// writes them where layout.Glue says): the model has plain
+				// spaces, and its writers put them back.
+				text.WriteString(strings.ReplaceAll(s, "\u00a0", " "))
 				continue
 			case "tab", "ptab":
 				text.WriteByte('\t')

@@ -29,9 +29,10 @@ type gen struct {
 	w        *Writer
 	d        *compose.Document
 	x        xbuf
-	textW    int    // text width of the current section, twips
-	lastSect string // w:sectPr of the last section, for the end of the body
-	notes    []int  // footnote ids in order of first reference
+	textW    int         // text width of the current section, twips
+	page     layout.Page // the current section's page, for the split decisions
+	lastSect string      // w:sectPr of the last section, for the end of the body
+	notes    []int       // footnote ids in order of first reference
 }
 
 // bodyBuffers recycles body buffers between renders: a ten-page plan's
@@ -83,6 +84,7 @@ func (g *gen) document() error {
 	for i := range g.d.Sections {
 		sec := &g.d.Sections[i]
 		g.textW = g.w.t.page.textWidth(sec.Landscape)
+		g.page = layout.PageOf(sec.Landscape)
 		sect := g.w.t.page.sectPr(sec, i)
 		last := i == len(g.d.Sections)-1
 		carry := sect
@@ -237,8 +239,12 @@ func (g *gen) para(p *compose.Para, o popts) error {
 		x.text(p.Label)
 		x.s(` </w:t></w:r>`)
 	}
+	gc := &glueCursor{at: layout.ParaGlue(p)}
+	if p.Label != "" {
+		gc.take(len(p.Label) + 1) // the label and its space
+	}
 	for i := range p.Runs {
-		if err := g.run(&p.Runs[i], o); err != nil {
+		if err := g.run(&p.Runs[i], o, gc); err != nil {
 			return err
 		}
 	}
@@ -365,10 +371,51 @@ func needsPreserve(s string) bool {
 	return s[0] == ' ' || s[len(s)-1] == ' '
 }
 
-func (g *gen) run(r *compose.Run, o popts) error {
+// glueCursor walks a paragraph's glue (layout.Glue: the spaces and
+// hyphens a line must not break at) as its runs are written.
+type glueCursor struct {
+	at  []int // offsets in the paragraph's text, increasing
+	off int   // offset of the next run's text
+}
+
+// take returns the glue inside the next n bytes, relative to them.
+func (gc *glueCursor) take(n int) []int {
+	var out []int
+	for len(gc.at) > 0 && gc.at[0] < gc.off+n {
+		if gc.at[0] >= gc.off {
+			out = append(out, gc.at[0]-gc.off)
+		}
+		gc.at = gc.at[1:]
+	}
+	gc.off += n
+	return out
+}
+
+// gluedText writes s inside an open run with each glued space as a
+// non-breaking space (U+00A0) and each glued hyphen as w:noBreakHyphen, so
+// Word and LibreOffice break the line where the PDF writer does.
+func (g *gen) gluedText(s string, glue []int) {
+	var seg strings.Builder
+	last := 0
+	for _, at := range glue {
+		seg.WriteString(s[last:at])
+		if s[at] == ' ' {
+			seg.WriteString("\u00a0")
+		} else {
+			g.runText(seg.String())
+			seg.Reset()
+			g.x.s(`<w:noBreakHyphen/>`)
+		}
+		last = at + 1
+	}
+	seg.WriteString(s[last:])
+	g.runText(seg.String())
+}
+
+func (g *gen) run(r *compose.Run, o popts, gc *glueCursor) error {
 	if r.Text != "" {
 		g.runStart(r.Bold, r.Italic, o)
-		g.runText(r.Text)
+		g.gluedText(r.Text, gc.take(len(r.Text)))
 		g.x.s(`</w:r>`)
 	}
 	if r.Footnote > 0 {
@@ -514,8 +561,9 @@ func (g *gen) header(h *compose.Header) error {
 	if len(h.Subject) > 0 {
 		rows = append(rows, [2][]compose.Para{h.Subject, nil})
 	}
-	for _, r := range rows {
-		g.x.s(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+	heights := g.w.m.HeaderRowHeights(h, g.textW)
+	for ri, r := range rows {
+		g.rowStart(g.page.Holds(heights[ri]), false)
 		if err := cell(left, r[0], popts{container: left, ruleRef: agencyW}); err != nil {
 			return fmt.Errorf("header: %w", err)
 		}
@@ -544,7 +592,7 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) {
 		if len(a.Lines) == 1 {
 			text += " " + a.Lines[0]
 		}
-		g.runText(text)
+		g.gluedText(text, layout.Glue(text))
 		x.s(`</w:r></w:p>`)
 		return
 	}
@@ -556,8 +604,9 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) {
 	x.s(`<w:keepNext/>`)
 	g.pprTail(o, "")
 	x.s(`</w:pPr><w:r>`)
-	g.runText(a.Lead)
+	g.gluedText(a.Lead, layout.Glue(a.Lead))
 	x.s(`</w:r></w:p>`)
+	whole := g.page.Holds(g.w.m.AddresseesHeight(a, g.textW))
 	for i, l := range a.Lines {
 		last := i == len(a.Lines)-1
 		o := popts{jc: "both", ind: true, left: left0 + leadW + dashW, hanging: dashW, setBefore: true, setAfter: true}
@@ -566,7 +615,7 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) {
 		}
 		x.s(`<w:p><w:pPr>`)
 		x.val("w:pStyle", string(style))
-		if !last {
+		if !last && whole {
 			x.s(`<w:keepNext/>`)
 		}
 		g.pprTail(o, "")
@@ -574,14 +623,32 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) {
 			x.s(sectPr)
 		}
 		x.s(`</w:pPr><w:r>`)
-		g.runText(l)
+		g.gluedText(l, layout.Glue(l))
 		x.s(`</w:r></w:p>`)
 	}
 }
 
+// rowStart opens a table row: kept whole on one page when it fits one
+// (layout.Page.Holds), a header row repeated when asked.
+func (g *gen) rowStart(cantSplit, header bool) {
+	if !cantSplit && !header {
+		g.x.s(`<w:tr>`)
+		return
+	}
+	g.x.s(`<w:tr><w:trPr>`)
+	if cantSplit {
+		g.x.s(`<w:cantSplit/>`)
+	}
+	if header {
+		g.x.s(`<w:tblHeader/>`)
+	}
+	g.x.s(`</w:trPr>`)
+}
+
 // table writes a data table: fixed column widths over the section's text
-// width, header rows repeated on every page, no row split across pages,
-// merged cells as gridSpan and vMerge.
+// width, header rows repeated on every page while they take at most half of
+// it (layout.Page.RepeatsHeader), a row split across pages only when it is
+// taller than a page, merged cells as gridSpan and vMerge.
 func (g *gen) table(t *compose.Table) error {
 	n := len(t.Widths)
 	widths, err := layout.TableColumns(t.Widths, g.textW)
@@ -590,22 +657,20 @@ func (g *gen) table(t *compose.Table) error {
 	}
 	size, line := layout.CellText(t)
 
+	heights, headH := g.w.m.TableRowHeights(t, g.textW)
+	repeat := g.page.RepeatsHeader(headH)
 	g.tableStart(widths, true, 0)
 	// pending vertical merges: per grid column, rows still to cover and the
 	// span of the merged cell.
 	type vm struct{ rows, span int }
 	pending := make([]vm, n)
-	writeRows := func(rows [][]compose.Cell, header bool) error {
+	writeRows := func(rows [][]compose.Cell, header bool, first int) error {
 		style := compose.StyleTableCell
 		if header {
 			style = compose.StyleTableHeader
 		}
 		for ri, row := range rows {
-			g.x.s(`<w:tr><w:trPr><w:cantSplit/>`)
-			if header {
-				g.x.s(`<w:tblHeader/>`)
-			}
-			g.x.s(`</w:trPr>`)
+			g.rowStart(g.page.Holds(heights[first+ri]), header && repeat)
 			col, ci := 0, 0
 			for col < n {
 				if pending[col].rows > 0 {
@@ -650,8 +715,9 @@ func (g *gen) table(t *compose.Table) error {
 				g.x.val("w:pStyle", string(style))
 				g.pprTail(o, "")
 				g.x.s(`</w:pPr>`)
+				gc := &glueCursor{at: layout.ParaGlue(&compose.Para{Runs: c.Runs})}
 				for i := range c.Runs {
-					if err := g.run(&c.Runs[i], o); err != nil {
+					if err := g.run(&c.Runs[i], o, gc); err != nil {
 						return err
 					}
 				}
@@ -663,10 +729,13 @@ func (g *gen) table(t *compose.Table) error {
 		}
 		return nil
 	}
-	if err := writeRows(t.Header, true); err != nil {
+	if len(heights) != len(t.Header)+len(t.Rows) {
+		return fmt.Errorf("table: the column widths do not lay out")
+	}
+	if err := writeRows(t.Header, true, 0); err != nil {
 		return err
 	}
-	if err := writeRows(t.Rows, false); err != nil {
+	if err := writeRows(t.Rows, false, len(t.Header)); err != nil {
 		return err
 	}
 	g.x.s(`</w:tbl>`)
@@ -682,13 +751,16 @@ func spanWidth(widths []int, col, span int) int {
 }
 
 // closing writes Nơi nhận (left) beside the signature block (right) as a
-// borderless table of one row that cannot split; the paragraph before it
-// is kept with it (keepNext), so the signature never stands alone on a
-// page.
+// borderless table of one row that cannot split when it fits a page; the
+// paragraph before it is kept with it (keepNext), so the signature never
+// stands alone on a page. A block taller than a page (hundreds of
+// recipients, a very long signer title) splits where it starts, so the
+// signer's first lines stay with the end of the body and the rest continue
+// on the next pages.
 func (g *gen) closing(c *compose.Closing) error {
 	left, right := layout.ClosingColumns(g.textW)
 	g.tableStart([]int{left, right}, false, 0)
-	g.x.s(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+	g.rowStart(g.page.Holds(g.w.m.ClosingHeight(c, g.textW)), false)
 	g.cellStart(left, 1, "", false)
 	closingGap := twips(layout.ClosingGap)
 	for i := range c.Recipients {

@@ -15,7 +15,13 @@
 //   - the header block's column split, rule lengths and the rule paragraph's
 //     metrics, paragraph spacing as Word and LibreOffice collapse it, data
 //     table columns, cell padding and row heights, the closing block split,
-//     and the Kính gửi indents.
+//     and the Kính gửi indents;
+//   - the decisions both writers must take alike about long pieces (which
+//     rows may split across pages, which header rows repeat, whether a Kính
+//     gửi list keeps together), on estimated heights (split.go);
+//   - the line-breaking rules: where a line must not break (Glue), which
+//     the PDF line breaker obeys and the DOCX expresses with non-breaking
+//     spaces and hyphens (breaks.go).
 //
 // What does not: wording, numbering and totals (package compose), and how
 // each format expresses the geometry (XML, or PDF operators).

@@ -16,7 +16,7 @@ func (r *renderer) items(s *compose.Section) []*item {
 		switch {
 		case b.Header != nil:
 			lastPara = -1
-			out = append(out, r.headerItem(b.Header))
+			out = append(out, r.headerItems(b.Header)...)
 		case b.Para != nil:
 			lastPara = len(out)
 			p := r.w.layoutPara(*b.Para, r.width, compose.Styles[b.Para.Style])
@@ -120,13 +120,14 @@ type cellBlock struct {
 	items []*item
 	ys    []float64 // top of each item from the cell's top
 	h     float64   // height, the last item's space after included
+	extra float64   // room kept under the last item (a draft's signature)
 }
 
 // stack places items one under the other from the top of the cell. The
 // first item's space before is kept (Word and LibreOffice apply it at the
 // top of a cell) and so is the last one's space after.
 func stack(items []*item, extra float64) *cellBlock {
-	cb := &cellBlock{items: items, ys: make([]float64, len(items))}
+	cb := &cellBlock{items: items, ys: make([]float64, len(items)), extra: extra}
 	y, prevAfter := 0.0, 0.0
 	for i, it := range items {
 		if i == 0 {
@@ -139,6 +140,9 @@ func stack(items []*item, extra float64) *cellBlock {
 		prevAfter = it.after
 	}
 	cb.h = y + prevAfter + extra
+	if len(items) == 0 {
+		cb.h = extra
+	}
 	return cb
 }
 
@@ -167,10 +171,12 @@ func (cb *cellBlock) draw(c *canvas, x, w, y float64) {
 	}
 }
 
-// headerItem lays out ô 1 to 4 and 5b as a borderless two-column table
+// headerItems lays out ô 1 to 4 and 5b as a borderless two-column table
 // without cell padding: Agency | Nation, Number | PlaceDate, Subject |
-// (empty), with layout.HeaderOf's columns.
-func (r *renderer) headerItem(h *compose.Header) *item {
+// (empty), with layout.HeaderOf's columns; one item per row, each split
+// across pages only when it is taller than a page (a V/v subject of
+// hundreds of words), as the DOCX writer marks it.
+func (r *renderer) headerItems(h *compose.Header) []*item {
 	geo := r.w.fonts.HeaderOf(h, r.widthTw)
 	cell := func(ps []compose.Para, w int, ruleRef float64) *cellBlock {
 		return stack(r.cellItems(ps, w, ruleRef, nil), 0)
@@ -182,20 +188,96 @@ func (r *renderer) headerItem(h *compose.Header) *item {
 	if len(h.Subject) > 0 {
 		rows = append(rows, [2]*cellBlock{cell(h.Subject, geo.Left, geo.AgencyRule), cell(nil, geo.Right, 0)})
 	}
-	total := 0.0
-	heights := make([]float64, len(rows))
-	for i, row := range rows {
-		heights[i] = max(row[0].h, row[1].h)
-		total += heights[i]
-	}
+	est := r.w.fonts.HeaderRowHeights(h, r.widthTw)
 	left, right, x0 := layout.Pt(geo.Left), layout.Pt(geo.Right), layout.Pt(geo.Indent)
-	return &item{h: total, draw: func(c *canvas, y float64) {
-		for i, row := range rows {
-			row[0].draw(c, c.x+x0, left, y)
-			row[1].draw(c, c.x+x0+left, right, y)
-			y += heights[i]
+	out := make([]*item, len(rows))
+	for i, row := range rows {
+		out[i] = bandItem([]*cellBlock{row[0], row[1]}, []float64{x0, x0 + left}, []float64{left, right}, nil)
+		out[i].cantSplit = i < len(est) && r.page.Holds(est[i])
+	}
+	return out
+}
+
+// bandItem is a borderless table row of side-by-side cell blocks, block i
+// drawn at xs[i] from the column's left, ws[i] wide. It splits between the
+// lines of its blocks: each block keeps on the page the lines that fit,
+// with widow and orphan control, and continues at the top of the next
+// page. drawn, when set, is told where each block's part went.
+func bandItem(cols []*cellBlock, xs, ws []float64, drawn func(c *canvas, y float64, cols []*cellBlock)) *item {
+	h := 0.0
+	for _, cb := range cols {
+		h = max(h, cb.h)
+	}
+	it := &item{h: h, draw: func(c *canvas, y float64) {
+		for i, cb := range cols {
+			cb.draw(c, c.x+xs[i], ws[i], y)
+		}
+		if drawn != nil {
+			drawn(c, y, cols)
 		}
 	}}
+	it.split = func(room float64, atTop bool) (*item, *item) {
+		cuts := make([]int, len(cols))
+		any, all := false, true
+		for _, force := range []bool{false, true} {
+			if force && (any || !atTop) {
+				break
+			}
+			for i, cb := range cols {
+				cuts[i] = cb.cut(room, force)
+				any = any || cuts[i] > 0
+				all = all && cuts[i] == len(cb.items)
+			}
+		}
+		if !any {
+			return nil, nil
+		}
+		if all {
+			return it, nil
+		}
+		heads := make([]*cellBlock, len(cols))
+		rests := make([]*cellBlock, len(cols))
+		for i, cb := range cols {
+			heads[i], rests[i] = cb.splitAt(cuts[i])
+		}
+		first := bandItem(heads, xs, ws, drawn)
+		first.h = room // the row's part runs to the foot of the page
+		return first, bandItem(rests, xs, ws, drawn)
+	}
+	return it
+}
+
+// cut is how many of the block's items fit in room points from its top,
+// breaking only after an item that does not keep with the next, unless
+// force.
+func (cb *cellBlock) cut(room float64, force bool) int {
+	k := 0
+	for i, it := range cb.items {
+		if cb.ys[i]+it.h > room+0.01 {
+			break
+		}
+		if force || !it.keep || i == len(cb.items)-1 {
+			k = i + 1
+		}
+	}
+	return k
+}
+
+// splitAt cuts the block after k items: the head keeps their places, the
+// rest is stacked anew from the top, without the space before its first
+// item (it continues a row at the top of a page).
+func (cb *cellBlock) splitAt(k int) (head, rest *cellBlock) {
+	head = &cellBlock{items: cb.items[:k], ys: cb.ys[:k], extra: 0}
+	if k > 0 {
+		head.h = cb.ys[k-1] + cb.items[k-1].h
+	}
+	items := append([]*item(nil), cb.items[k:]...)
+	if len(items) > 0 {
+		first := *items[0]
+		first.before = 0
+		items[0] = &first
+	}
+	return head, stack(items, cb.extra)
 }
 
 // addresseeItems lays out "Kính gửi:" as the DOCX writer does. One
@@ -234,6 +316,7 @@ func (r *renderer) addresseeItems(a *compose.Addressees) []*item {
 	p := r.w.layoutPara(compose.Para{Runs: []compose.Run{{Text: a.Lead}}, KeepNext: true}, layout.Pt(r.widthTw-left0), ls)
 	out = append(out, shift(r.paraItems(p, r.widthTw-left0, 0), layout.Pt(left0))...)
 	indent := left0 + geo.Lead + geo.Dash
+	whole := r.page.Holds(r.w.fonts.AddresseesHeight(a, r.widthTw))
 	for i, l := range a.Lines {
 		last := i == len(a.Lines)-1
 		ps := spec
@@ -244,15 +327,17 @@ func (r *renderer) addresseeItems(a *compose.Addressees) []*item {
 			ps.SpaceAfter = spec.SpaceAfter
 		}
 		ps.FirstIndent = -layout.Pt(geo.Dash) / layout.MMToPt
-		p := r.w.layoutPara(compose.Para{Runs: []compose.Run{{Text: l}}, KeepNext: !last}, layout.Pt(r.widthTw-indent), ps)
+		p := r.w.layoutPara(compose.Para{Runs: []compose.Run{{Text: l}}, KeepNext: !last && whole}, layout.Pt(r.widthTw-indent), ps)
 		out = append(out, shift(r.paraItems(p, r.widthTw-indent, 0), layout.Pt(indent))...)
 	}
 	return out
 }
 
 // closingItem lays out Nơi nhận beside the signer block
-// (layout.ClosingColumns) as one unbreakable borderless row, and records
-// the signer block's area for digital-signing tools.
+// (layout.ClosingColumns) as a borderless row, unbreakable while it fits a
+// page (layout.Page.Holds, as the DOCX writer decides), and records where
+// the signer block was drawn for digital-signing tools (the last part of
+// it, with the name, when the block runs over pages).
 func (r *renderer) closingItem(cl *compose.Closing) *item {
 	leftTw, rightTw := layout.ClosingColumns(r.widthTw)
 	left := stack(r.cellItems(cl.Recipients, leftTw, 0, map[int]float64{0: layout.ClosingGap}), 0)
@@ -266,19 +351,22 @@ func (r *renderer) closingItem(cl *compose.Closing) *item {
 		extra = cl.SignSpace + compose.Styles[compose.StyleSignerName].Line
 	}
 	right := stack(r.cellItems(cl.Signer, rightTw, 0, gaps), extra)
-	h := max(left.h, right.h)
 	lw, rw := layout.Pt(leftTw), layout.Pt(rightTw)
-	return &item{h: h, draw: func(c *canvas, y float64) {
-		left.draw(c, c.x, lw, y)
-		right.draw(c, c.x+lw, rw, y)
+	it := bandItem([]*cellBlock{left, right}, []float64{0, lw}, []float64{lw, rw}, func(c *canvas, y float64, cols []*cellBlock) {
+		sig := cols[1]
+		if len(sig.items) == 0 && sig.extra == 0 {
+			return
+		}
 		c.r.signature = &render.Area{
 			Page: c.page,
 			X:    round2(c.x + lw),
-			Y:    round2(c.ph - (y + right.h)),
+			Y:    round2(c.ph - (y + sig.h)),
 			W:    round2(rw),
-			H:    round2(right.h),
+			H:    round2(sig.h),
 		}
-	}}
+	})
+	it.cantSplit = r.page.Holds(r.w.fonts.ClosingHeight(cl, r.widthTw))
+	return it
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -7,8 +7,12 @@
 // spacing collapsed as Word and LibreOffice collapse it, table columns,
 // cell padding and row heights, the closing block) and the text
 // measurement come from package layout; this package adds Word's greedy
-// line breaking with exact advance widths, widow and orphan control,
-// keep-with-next and repeated table header rows. Justified lines are laid
+// line breaking with exact advance widths (never at layout.Glue), widow and
+// orphan control, keep-with-next, repeated table header rows, and the
+// continuation of everything taller than a page: a table row (the header
+// block's, the closing block's, a data row) splits between the lines of
+// its cells where layout says it may, and a footnote continues in the next
+// page's footnote area. Nothing a document prints is left off a page. Justified lines are laid
 // out word by word at explicit x positions, because PDF word spacing (Tw)
 // does not apply to the two-byte glyph codes of an embedded Unicode font.
 //

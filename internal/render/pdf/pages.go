@@ -57,6 +57,23 @@ type item struct {
 	// head lists the header rows to repeat when this table row starts a page.
 	head []*item
 	draw func(c *canvas, y float64)
+	// split, when set, cuts a row that does not fit where it is: first is
+	// at most room points tall (nil when nothing can go there), rest is
+	// what continues on the next page (nil when nothing is left). atTop
+	// asks for progress on an empty page: widow and orphan control and
+	// keeps inside the row give way.
+	split func(room float64, atTop bool) (first, rest *item)
+	// cantSplit allows a split only at the top of a page: a row the
+	// layout estimate says fits a page (layout.Page.Holds) moves whole to
+	// the next page, and splits there only if it is taller after all, as
+	// LibreOffice treats a w:cantSplit row taller than the page.
+	cantSplit bool
+	// onPage and at are where the item was last placed: a serial number
+	// of the page being drawn and the top, set before the page's items are
+	// drawn, so a merged table cell can see which of its rows share its
+	// page.
+	onPage int
+	at     float64
 }
 
 // canvas is where items draw: the page being drawn and the text column.
@@ -103,9 +120,12 @@ func (r *renderer) section(idx int, s *compose.Section) {
 		}
 		c := &canvas{r: r, page: r.pageCount, x: r.left, w: r.width, ph: layout.Pt(r.page.H)}
 		for _, pl := range pg.placed {
+			pl.it.onPage, pl.it.at = r.pageCount, pl.y
+		}
+		for _, pl := range pg.placed {
 			pl.it.draw(c, pl.y)
 		}
-		r.drawNotes(pg.notes)
+		r.drawNotes(pg.chunks)
 	}
 }
 
@@ -116,9 +136,16 @@ type placed struct {
 
 type pageLayout struct {
 	placed []placed
-	notes  []int
+	notes  []int // footnotes referenced on the page
 	idx    []int // item index of each placement
+	// carry are the lines of footnotes begun on an earlier page that
+	// continue on this one; chunks what the page's footnote area prints
+	// (closePage).
+	carry, chunks []noteChunk
 }
+
+// noteChunk is lines [from, to) of footnote id.
+type noteChunk struct{ id, from, to int }
 
 // paginate places items on pages, honouring keep chains: when an item does
 // not fit, the page breaks before the first item of the chain that leads to
@@ -150,8 +177,38 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 			}
 		}
 		notes := appendNotes(pg.notes, it.notes)
-		limit := bottom - r.notesHeight(notes)
-		if atTop || y+gap+head+it.h+it.foot <= limit+0.01 {
+		limit := bottom - r.notesReserve(pg.carry, notes)
+		fits := y+gap+head+it.h+it.foot <= limit+0.01
+		if !fits && it.split != nil && (atTop || !it.cantSplit) {
+			// A row taller than the room left: what fits goes here, the
+			// rest continues at the top of the next page.
+			if first, rest := it.split(limit-(y+gap+head)-it.foot, atTop); first != nil {
+				if atTop && head > 0 {
+					for _, h := range it.head {
+						pg.placed = append(pg.placed, placed{it: h, y: y})
+						pg.idx = append(pg.idx, -1)
+						y += h.h
+					}
+				}
+				pg.placed = append(pg.placed, placed{it: first, y: y + gap})
+				pg.idx = append(pg.idx, i)
+				pg.notes = notes
+				sectionStart = false
+				if rest == nil {
+					y += gap + first.h
+					prevAfter = first.after
+					i++
+					continue
+				}
+				rest.head = it.head
+				items[i] = rest
+				pages = append(pages, pg)
+				pg = &pageLayout{carry: r.closePage(pg)}
+				y, prevAfter = top, 0
+				continue
+			}
+		}
+		if fits || atTop {
 			if atTop && head > 0 {
 				for _, h := range it.head {
 					pg.placed = append(pg.placed, placed{it: h, y: y})
@@ -192,14 +249,74 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 			pg.notes = appendNotes(pg.notes, p.it.notes)
 		}
 		pages = append(pages, pg)
-		pg = &pageLayout{}
+		pg = &pageLayout{carry: r.closePage(pg)}
 		y, prevAfter = top, 0
 		i = j
 	}
-	if len(pg.placed) > 0 || len(pages) == 0 {
+	if len(pg.placed) > 0 || len(pg.carry) > 0 || len(pages) == 0 {
 		pages = append(pages, pg)
+		// Footnotes longer than the room left continue on pages of their
+		// own.
+		for carry := r.closePage(pg); len(carry) > 0; {
+			pg = &pageLayout{carry: carry}
+			pages = append(pages, pg)
+			carry = r.closePage(pg)
+		}
 	}
 	return pages
+}
+
+// notesReserve is the room the footnote area keeps at the foot of a page
+// whose body references ids and that continues carry: all of it, but at
+// most half the page, so the body always has the rest. Footnotes that do
+// not fit continue on the next page, as Word and LibreOffice continue a
+// long footnote.
+func (r *renderer) notesReserve(carry []noteChunk, ids []int) float64 {
+	if len(carry) == 0 && len(ids) == 0 {
+		return 0
+	}
+	h := r.noteSepHeight()
+	for _, c := range carry {
+		h += float64(c.to-c.from) * r.notePara(c.id).line
+	}
+	for _, id := range ids {
+		h += r.notePara(id).height()
+	}
+	return min(h, r.page.TextHeight()/2)
+}
+
+// closePage fills the page's footnote area under its body: the lines
+// carried from the page before, then the footnotes referenced on the
+// page, as many lines as fit. It returns the lines left for the next page.
+func (r *renderer) closePage(pg *pageLayout) []noteChunk {
+	todo := append([]noteChunk(nil), pg.carry...)
+	for _, id := range pg.notes {
+		todo = append(todo, noteChunk{id: id, to: len(r.notePara(id).lines)})
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	end := layout.Pt(r.page.Top)
+	for _, pl := range pg.placed {
+		end = max(end, pl.y+pl.it.h)
+	}
+	room := layout.Pt(r.page.TextBottom()) - end - r.noteSepHeight()
+	pg.chunks = nil
+	for k, c := range todo {
+		line := r.notePara(c.id).line
+		n := min(max(int((room+0.01)/line), 0), c.to-c.from)
+		if n == 0 && len(pg.chunks) == 0 && len(pg.placed) == 0 {
+			n = 1 // a page of footnotes alone prints at least a line
+		}
+		if n > 0 {
+			pg.chunks = append(pg.chunks, noteChunk{c.id, c.from, c.from + n})
+			room -= float64(n) * line
+		}
+		if c.from+n < c.to {
+			return append([]noteChunk{{c.id, c.from + n, c.to}}, todo[k+1:]...)
+		}
+	}
+	return nil
 }
 
 func firstIndex(pg *pageLayout) int {
@@ -235,17 +352,6 @@ func (r *renderer) noteSepHeight() float64 {
 	return 14 * (f.Ascent() + f.Descent() + f.LineGap())
 }
 
-func (r *renderer) notesHeight(ids []int) float64 {
-	if len(ids) == 0 {
-		return 0
-	}
-	h := r.noteSepHeight()
-	for _, id := range ids {
-		h += r.notePara(id).height()
-	}
-	return h
-}
-
 // notePara lays out footnote id: its superscript number, a space, the text.
 func (r *renderer) notePara(id int) *para {
 	if p, ok := r.noteBox[id]; ok {
@@ -262,20 +368,25 @@ func (r *renderer) notePara(id int) *para {
 	return p
 }
 
-func (r *renderer) drawNotes(ids []int) {
-	if len(ids) == 0 {
+// drawNotes draws the separator and the footnote lines of a page, the
+// last one at the foot of the text area.
+func (r *renderer) drawNotes(chunks []noteChunk) {
+	if len(chunks) == 0 {
 		return
 	}
 	c := &canvas{r: r, x: r.left, w: r.width}
-	bottom := layout.Pt(r.page.TextBottom())
-	y := bottom - r.notesHeight(ids)
+	h := r.noteSepHeight()
+	for _, ch := range chunks {
+		h += float64(ch.to-ch.from) * r.notePara(ch.id).line
+	}
+	y := layout.Pt(r.page.TextBottom()) - h
 	sep := r.noteSepHeight()
 	r.pdf.SetLineWidth(layout.RuleBorder)
 	r.pdf.Line(r.left, y+sep/2, r.left+noteSepWidth, y+sep/2)
 	y += sep
-	for _, id := range ids {
-		p := r.notePara(id)
-		for _, l := range p.lines {
+	for _, ch := range chunks {
+		p := r.notePara(ch.id)
+		for _, l := range p.lines[ch.from:ch.to] {
 			c.drawLine(p, l, c.x, c.w, y)
 			y += p.line
 		}
@@ -397,8 +508,11 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 	case compose.AlignJustify:
 		if !l.last {
 			gaps := 0
-			for _, wd := range l.words[:len(l.words)-1] {
-				gaps += wd.spaces
+			for i, wd := range l.words {
+				if i < len(l.words)-1 {
+					gaps += wd.spaces
+				}
+				gaps += wd.glued
 			}
 			if gaps > 0 && l.natural < avail {
 				extra = (avail - l.natural) / float64(gaps)
@@ -426,7 +540,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 				segFace, segSize, segX, segY = pc.face, pc.size, px, bl-pc.rise
 			}
 			seg = append(seg, pc.text...)
-			px += pc.w
+			px += pc.w + extra*float64(strings.Count(pc.text, " "))
 		}
 		if i == len(l.words)-1 {
 			break
@@ -441,7 +555,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 		} else {
 			flush()
 		}
-		x += wd.w + wd.space + extra*float64(wd.spaces)
+		x += wd.w + wd.space + extra*float64(wd.spaces+wd.glued)
 	}
 	flush()
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/compose"
@@ -33,6 +34,10 @@ type word struct {
 	w      float64
 	space  float64
 	spaces int // space characters after the word
+	// glued counts the non-breaking spaces inside the word
+	// (layout.Glue): drawn as spaces, stretched like them in a justified
+	// line, never broken at.
+	glued int
 }
 
 // line is one laid-out line of a paragraph.
@@ -79,6 +84,21 @@ type textBuilder struct {
 	notes []int
 	// noteAt[i] lists the footnotes attached to word i.
 	noteAt map[int][]int
+	// glue lists the offsets, in the paragraph's text (layout.ParaText),
+	// of the spaces and hyphens a line must not break at; off is the
+	// offset of the text addText is given next, gi the first glue entry
+	// not yet passed.
+	glue    []int
+	gi, off int
+}
+
+// glued reports whether the character at offset at of the paragraph's
+// text is glue. Offsets are asked in increasing order.
+func (b *textBuilder) glued(at int) bool {
+	for b.gi < len(b.glue) && b.glue[b.gi] < at {
+		b.gi++
+	}
+	return b.gi < len(b.glue) && b.glue[b.gi] == at
 }
 
 func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64) {
@@ -90,11 +110,21 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 		b.addPiece(s[start:end], fi, size, rise)
 		start = -1
 	}
+	base := b.off
+	b.off += len(s)
 	for i, r := range s {
 		switch {
+		case r == ' ' && (start >= 0 || b.open) && b.glued(base+i):
+			// A non-breaking space: part of the word.
+			if start < 0 {
+				start = i
+			}
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
 			flush(i)
 			b.addSpace(fi, size)
+		case r == '-' && start >= 0 && (b.glued(base+i) || b.glued(base+i+1)):
+			// A hyphen inside a reference or a range, or before a glued
+			// space ("04/HD- ĐCT"): no break after it.
 		case r == '-' && start >= 0:
 			// A break is allowed after a hyphen inside a word ("2011-2015",
 			// "KH-UBND") as Word and LibreOffice allow it; the glue after it
@@ -121,6 +151,7 @@ func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64
 		w += f.Advance(r)
 	}
 	w *= size
+	b.cur.glued += strings.Count(s, " ")
 	// Merge with the previous piece when the style is the same.
 	if n := len(b.cur.pieces); n > 0 {
 		p := &b.cur.pieces[n-1]
@@ -188,11 +219,12 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 		keepNext: p.KeepNext,
 		rule:     p.Rule,
 	}
-	b := &textBuilder{w: w}
+	b := &textBuilder{w: w, glue: layout.ParaGlue(&p)}
 	base := layout.FaceOf(spec.Bold, spec.Italic)
 	if p.Label != "" {
 		b.addText(p.Label, base, spec.Size, 0)
 		b.addSpace(base, spec.Size)
+		b.off++ // the space ParaText puts after the label
 	}
 	for _, r := range p.Runs {
 		fi := layout.FaceOf(spec.Bold || r.Bold, spec.Italic || r.Italic)
@@ -252,7 +284,10 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 			cur.natural += head.w
 			if len(tail.pieces) > 0 {
 				push()
-				words = append(words[:i+1:i+1], append([]word{tail}, words[i+1:]...)...)
+				// The tail is the next word to place: in place, so a word
+				// of any length breaks in time linear in its length.
+				words[i] = tail
+				i--
 				continue
 			}
 			pending = head.space
@@ -302,11 +337,17 @@ func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
 		for _, q := range rest {
 			tail.w += q.w
 		}
+		// Count in the head only, which is at most a line long: counting
+		// the tail would make a long word's breaking quadratic.
+		for _, q := range head.pieces {
+			head.glued += strings.Count(q.text, " ")
+		}
+		tail.glued = wd.glued - head.glued
 		head.w = used
 		return head, tail
 	}
 	head.w = used
-	head.space, head.spaces = wd.space, wd.spaces
+	head.space, head.spaces, head.glued = wd.space, wd.spaces, wd.glued
 	return head, word{}
 }
 

@@ -1,0 +1,187 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/vanban/vanban/internal/compose"
+)
+
+// Long pieces. A row of a table (the header block, the closing block, a
+// data-table row) that fits on a page never splits: the DOCX marks it
+// w:cantSplit, the PDF moves it whole to the next page. A row taller than
+// a page can only be printed whole by splitting it, so it gets no
+// w:cantSplit and both writers let it start where it is and continue on
+// the next page, as LibreOffice and Word lay out a splittable row. Header
+// rows repeat on every page only while they leave most of the page to the
+// data.
+//
+// Both writers must take these decisions alike, so they are made here, on
+// an estimate of the heights from the composed text with the real font
+// metrics (EstimateLines), not on either writer's own line breaking. The
+// estimate only decides; each writer then places lines exactly. Where the
+// estimate is off near the limit, a row marked unsplittable that does not
+// fit a page still splits at the top of a page, which is what LibreOffice
+// does with a w:cantSplit row taller than the page, and the PDF does the
+// same.
+
+// TextHeight is the height between the top and bottom margins, pt.
+func (p Page) TextHeight() float64 { return Pt(p.TextBottom() - p.Top) }
+
+// Holds reports whether a row h points tall fits on an empty page: such a
+// row is kept whole (w:cantSplit).
+func (p Page) Holds(h float64) bool { return h <= p.TextHeight() }
+
+// RepeatsHeader reports whether header rows h points tall repeat on every
+// page a table runs onto (w:tblHeader): only when they take at most half
+// of the page. Taller ones print once and split like any row, so no page
+// is all header and no header is clipped.
+func (p Page) RepeatsHeader(h float64) bool { return h <= p.TextHeight()/2 }
+
+// EstimateLines is the number of lines text takes in a column width points
+// wide when broken greedily at spaces, a word wider than the column taking
+// as many lines as its characters need.
+func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, width, indent float64) int {
+	f := fo.faces[FaceOf(bold, italic)]
+	space := f.Advance(' ') * size
+	lines, line := 1, indent
+	start := true
+	wordW := 0.0
+	inWord := false
+	flush := func() {
+		if !inWord {
+			return
+		}
+		inWord = false
+		w := wordW
+		wordW = 0
+		switch {
+		case start:
+			line += w
+			start = false
+		case line+space+w <= width+0.01:
+			line += space + w
+			return
+		default:
+			lines++
+			line = w
+		}
+		if line > width && width > 0 {
+			extra := int(math.Ceil(line/width)) - 1
+			lines += extra
+			line -= float64(extra) * width
+		}
+	}
+	for _, r := range text {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			flush()
+			continue
+		}
+		inWord = true
+		wordW += f.Advance(r) * size
+	}
+	flush()
+	return lines
+}
+
+// ParaHeight estimates a paragraph's height in a column width points wide
+// in style spec: its lines, its space before and after, and its rule.
+func (fo *Fonts) ParaHeight(p *compose.Para, spec compose.StyleSpec, width float64) float64 {
+	n := fo.EstimateLines(ParaText(p), spec.Size, spec.Bold, spec.Italic, width, spec.FirstIndent*MMToPt)
+	h := float64(n)*spec.Line + spec.SpaceBefore + spec.SpaceAfter
+	if p.Rule != compose.RuleNone {
+		h += RuleBefore + RuleLine + RuleBorder
+	}
+	return h
+}
+
+func (fo *Fonts) parasHeight(ps []compose.Para, width float64) float64 {
+	h := 0.0
+	for i := range ps {
+		h += fo.ParaHeight(&ps[i], compose.Styles[ps[i].Style], width)
+	}
+	return h
+}
+
+// HeaderRowHeights estimates the rows of the header block (Agency |
+// Nation, Number | PlaceDate, Subject when there is one).
+func (fo *Fonts) HeaderRowHeights(h *compose.Header, textW int) []float64 {
+	g := fo.HeaderOf(h, textW)
+	l, r := Pt(g.Left), Pt(g.Right)
+	out := []float64{
+		max(fo.parasHeight(h.Agency, l), fo.parasHeight(h.Nation, r)),
+		max(fo.parasHeight([]compose.Para{h.Number}, l), fo.parasHeight([]compose.Para{h.PlaceDate}, r)),
+	}
+	if len(h.Subject) > 0 {
+		out = append(out, fo.parasHeight(h.Subject, l))
+	}
+	return out
+}
+
+// ClosingHeight estimates the closing block: Nơi nhận beside the signer
+// block with the room for signature and seal.
+func (fo *Fonts) ClosingHeight(cl *compose.Closing, textW int) float64 {
+	l, r := ClosingColumns(textW)
+	left := ClosingGap + fo.parasHeight(cl.Recipients, Pt(l))
+	right := ClosingGap + fo.parasHeight(cl.Signer, Pt(r)) + cl.SignSpace
+	if cl.NameIndex >= len(cl.Signer) {
+		right += compose.Styles[compose.StyleSignerName].Line
+	}
+	return max(left, right)
+}
+
+// TableRowHeights estimates every row of t, header rows first, laid out
+// over textW: the tallest cell that spans one row, and the grid line. The
+// second result is the header rows' total.
+func (fo *Fonts) TableRowHeights(t *compose.Table, textW int) (rows []float64, header float64) {
+	cols, err := TableColumns(t.Widths, textW)
+	if err != nil {
+		return nil, 0
+	}
+	size, line := CellText(t)
+	all := append(append([][]compose.Cell{}, t.Header...), t.Rows...)
+	rows = make([]float64, len(all))
+	for ri, row := range all {
+		spec := compose.Styles[compose.StyleTableCell]
+		if ri < len(t.Header) {
+			spec = compose.Styles[compose.StyleTableHeader]
+		}
+		content := 0.0
+		for ci, c := range row {
+			if c.Covered || ci >= len(cols) || c.RowSpan > 1 {
+				continue
+			}
+			w := 0
+			for k := ci; k < min(ci+max(c.ColSpan, 1), len(cols)); k++ {
+				w += cols[k]
+			}
+			text := ""
+			for _, r := range c.Runs {
+				text += r.Text
+			}
+			n := fo.EstimateLines(text, size, spec.Bold || c.Bold, spec.Italic, Pt(w-2*CellMargin), 0)
+			content = max(content, float64(n)*Pt(line)+spec.SpaceBefore+spec.SpaceAfter)
+		}
+		rows[ri] = RowHeight(content)
+		if ri < len(t.Header) {
+			header += rows[ri]
+		}
+	}
+	return rows, header
+}
+
+// AddresseesHeight estimates a "Kính gửi:" block of several addressees
+// laid out as AddresseesOf places it: the lead's line, then each line
+// hanging behind its dash. While it fits a page the block is kept
+// together (keep-with-next on every line); a longer one keeps only the
+// lead with the first addressee, as LibreOffice would otherwise start
+// breaking a too-long chain at arbitrary lines.
+func (fo *Fonts) AddresseesHeight(a *compose.Addressees, textW int) float64 {
+	spec := compose.Styles[compose.StyleAddressee]
+	g := fo.AddresseesOf(a, textW)
+	w := Pt(textW - g.Left - g.Lead - g.Dash)
+	h := spec.SpaceBefore + spec.Line + spec.SpaceAfter
+	for _, l := range a.Lines {
+		h += float64(fo.EstimateLines(l, spec.Size, spec.Bold, spec.Italic, w, -Pt(g.Dash))) * spec.Line
+	}
+	return h
+}
