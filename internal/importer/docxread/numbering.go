@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/vanban/vanban/internal/compose"
 )
 
 // numLevel is one level of a Word list definition (w:lvl).
@@ -198,7 +200,7 @@ func formatCounter(n int, format string) string {
 		}
 		return s
 	case "lowerRoman", "upperRoman":
-		s := roman(n)
+		s := compose.Roman(n)
 		if format == "lowerRoman" {
 			s = strings.ToLower(s)
 		}
@@ -209,21 +211,4 @@ func formatCounter(n int, format string) string {
 		}
 	}
 	return strconv.Itoa(n)
-}
-
-func roman(n int) string {
-	if n < 1 || n > 3999 {
-		return strconv.Itoa(n)
-	}
-	var b strings.Builder
-	for _, p := range []struct {
-		v int
-		s string
-	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
-		for n >= p.v {
-			b.WriteString(p.s)
-			n -= p.v
-		}
-	}
-	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
 )
 
 // Line-breaking rules both writers share. A line may break at a space or
@@ -33,11 +34,9 @@ var units = map[string]bool{
 // triệu đồng".
 var scaleUnits = map[string]bool{"tỷ": true, "triệu": true, "nghìn": true, "ngàn": true}
 
-// prefixes keep the word after them on their line.
-var prefixes = map[string]bool{
-	"TM.": true, "KT.": true, "TL.": true, "TUQ.": true, "Q.": true,
-	"Điều": true, "Khoản": true, "Chương": true,
-}
+// divisions keep the number after them on their line ("Điều 1."), as the
+// signing authority prefixes do (document.IsAuthorityPrefix: "KT. CHỦ").
+var divisions = map[string]bool{"Điều": true, "Khoản": true, "Chương": true}
 
 // Glue returns, in increasing order, the byte offsets in text of the
 // spaces and hyphens a line must not break at (see the rules above). It
@@ -90,7 +89,7 @@ func glueBetween(a, b string) bool {
 		return true // a line never starts with a dash: it would read as a bullet
 	case len(a) > 1 && strings.HasSuffix(a, "-"):
 		return true // nor ends with one on a word ("04/HD- ĐCT"): it would read as a broken word
-	case prefixes[a]:
+	case divisions[a] || document.IsAuthorityPrefix(a):
 		return true
 	case isNumber(a) && units[trimPunct(b)]:
 		return true
