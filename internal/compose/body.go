@@ -120,6 +120,7 @@ func StartLevel(bs []document.Block, letter bool) int {
 const (
 	BulletDash = "-" // first level (gạch đầu dòng)
 	BulletPlus = "+" // below it
+	BulletStar = "*" // a third level, where a document goes that deep
 )
 
 // blocks composes a list of body blocks. path is the numbering of the
@@ -143,6 +144,14 @@ func (c *composer) blocks(bs []document.Block, path []int, items int) ([]Block, 
 			st, label := StyleBullet, BulletDash
 			if items > 0 {
 				st, label = StyleBullet2, BulletPlus
+			}
+			if items > 1 {
+				label = BulletStar
+			}
+			if m := strings.TrimSpace(b.Item.Marker); m != "" {
+				// The marker as written: "+" without a "-" above it,
+				// "*" lines, as real documents have them.
+				label = m
 			}
 			out = append(out, Block{Para: c.textPara(st, label, b.Item.Text)})
 			kids, err := c.blocks(b.Item.Children, path, items+1)
@@ -182,13 +191,46 @@ func (c *composer) numbering() string {
 // not kept with the next paragraph.
 func (c *composer) heading(h *document.Heading, path []int, items int) ([]Block, error) {
 	label := HeadingLabel(c.numbering(), path)
-	level := len(path)
+	written := strings.TrimSpace(h.Label)
+	if written != "" {
+		// Labels as written: the author's ladder is kept, skips and all
+		// (the validator warns about a skip; it never renumbers).
+		label = written
+	}
+	// Divisions (Phần, Chương, Mục) above this heading do not count: the
+	// "I." under "Phần thứ nhất" is set as a mục.
+	level := len(path) - c.divisions
 	p := &Para{Label: label, KeepNext: true}
+	rung := ParseLabel(written).Rung
 	switch {
+	case rung.Division():
+		// "Chương I" / "Mục 1" / "Phần thứ nhất": the label on its own
+		// centred line, the title under it in capitals.
+		out := []Block{{Para: &Para{Style: StyleCentered, Runs: []Run{{Text: label}}, KeepNext: true}}}
+		if !blankText(h.Title) {
+			out = append(out, Block{Para: &Para{Style: StyleCentered, Runs: c.runs(h.Title, true), KeepNext: true}})
+		}
+		c.divisions++
+		kids, err := c.blocks(h.Children, path, items)
+		c.divisions--
+		if err != nil {
+			return nil, err
+		}
+		return append(out, kids...), nil
+	case rung == RungArticle:
+		// "Điều 1." is bold; a plain Điều runs on in regular text (the
+		// articles of a quyết định), otherwise its title is bold too (the
+		// articles of an attached quy chế or điều lệ).
+		p.Label = ""
+		p.Runs = append([]Run{{Text: label, Bold: true}, {Text: " "}}, c.runs(h.Title, false)...)
+		p.Style = StyleHeading2
+		if h.Plain {
+			p.Style, p.KeepNext = StyleBody, false
+		}
 	case level == 1:
 		p.Style = StyleHeading1
 		p.Runs = c.runs(h.Title, true)
-	case level > 3 && c.numbering() == NumberingRoman:
+	case level > 3 && c.numbering() == NumberingRoman && written == "":
 		// Below điểm: printed as a dash line; its children go one bullet
 		// level deeper.
 		p.Style, p.KeepNext = StyleBullet, false
@@ -214,3 +256,5 @@ func (c *composer) heading(h *document.Heading, path []int, items int) ([]Block,
 	}
 	return append(out, kids...), nil
 }
+
+func blankText(t document.Text) bool { return strings.TrimSpace(t.Plain()) == "" }

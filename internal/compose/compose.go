@@ -101,6 +101,9 @@ type composer struct {
 	// landscape is set while an appendix that prints landscape is being
 	// composed: its tables are laid out for the wider page.
 	landscape bool
+	// divisions counts the Phần/Chương/Mục headings being composed
+	// around the current block.
+	divisions int
 }
 
 func (c *composer) letter() bool { return c.typ.IsLetter() }

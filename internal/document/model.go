@@ -112,6 +112,10 @@ type Heading struct {
 
 // Item is a bullet (gạch đầu dòng) with optional sub-items.
 type Item struct {
+	// Marker (dấu đầu dòng) as written: "-", "+", "*" or "•". Empty means
+	// "-" at the first level, "+" below, "*" below that. Real documents
+	// put "+" lines straight under a khoản, without a "-" parent.
+	Marker   string  `json:"marker,omitempty" validate:"omitempty,oneof=- + * •"`
 	Text     Text    `json:"text"`
 	Children []Block `json:"children,omitempty"`
 }

@@ -20,6 +20,13 @@ type blockInfo struct {
 	// Label is the label printed for a heading ("" for other blocks and
 	// for headings deeper than the scheme goes).
 	Label string
+	// Divisions counts the headings above (and including) this one whose
+	// written label is a division (Phần, Chương, Mục): they do not count
+	// towards the ladder's depth.
+	Divisions int
+	// Depth is how deep a heading nests in its body or appendix (1 for
+	// the top headings, whether they are mục or khoản).
+	Depth int
 }
 
 // eachBlock visits every block of the body, then of each appendix, in
@@ -31,9 +38,9 @@ func (c *checker) eachBlock(f func(blockInfo)) {
 	if c.d.Options.Numbering == compose.NumberingDecimal {
 		numbering = compose.NumberingDecimal
 	}
-	c.walkBlocks(c.d.Body, "/body", c.startPath(c.d.Body), 0, numbering, f)
+	c.walkBlocks(c.d.Body, "/body", c.startPath(c.d.Body), 0, 0, numbering, f)
 	for i, a := range c.d.Appendices {
-		c.walkBlocks(a.Blocks, document.Pointer("appendices", i, "blocks"), c.startPath(a.Blocks), 0, numbering, f)
+		c.walkBlocks(a.Blocks, document.Pointer("appendices", i, "blocks"), c.startPath(a.Blocks), 0, 0, numbering, f)
 	}
 }
 
@@ -46,7 +53,7 @@ func (c *checker) startPath(bs []document.Block) []int {
 	return nil
 }
 
-func (c *checker) walkBlocks(blocks []document.Block, base string, ords []int, items int, numbering string, f func(blockInfo)) {
+func (c *checker) walkBlocks(blocks []document.Block, base string, ords []int, items, divs int, numbering string, f func(blockInfo)) {
 	n := 0 // headings seen so far among these siblings
 	for i := range blocks {
 		b := &blocks[i]
@@ -59,15 +66,28 @@ func (c *checker) walkBlocks(blocks []document.Block, base string, ords []int, i
 			if len(o) <= maxLevel(numbering) {
 				label = compose.HeadingLabel(numbering, o)
 			}
-			f(blockInfo{Block: b, Path: p, Level: len(o), Items: items, Label: label})
-			c.walkBlocks(b.Heading.Children, document.Join(p, "heading", "children"), o, items, numbering, f)
+			d := divs
+			if compose.ParseLabel(b.Heading.Label).Rung.Division() {
+				d++
+			}
+			f(blockInfo{Block: b, Path: p, Level: len(o), Items: items, Label: label, Divisions: d, Depth: len(o) - c.offset(ords)})
+			c.walkBlocks(b.Heading.Children, document.Join(p, "heading", "children"), o, items, d, numbering, f)
 		case b.Item != nil:
-			f(blockInfo{Block: b, Path: p, Level: len(ords), Items: items + 1})
-			c.walkBlocks(b.Item.Children, document.Join(p, "item", "children"), ords, items+1, numbering, f)
+			f(blockInfo{Block: b, Path: p, Level: len(ords), Items: items + 1, Divisions: divs})
+			c.walkBlocks(b.Item.Children, document.Join(p, "item", "children"), ords, items+1, divs, numbering, f)
 		default:
-			f(blockInfo{Block: b, Path: p, Level: len(ords), Items: items})
+			f(blockInfo{Block: b, Path: p, Level: len(ords), Items: items, Divisions: divs})
 		}
 	}
+}
+
+// offset is 1 when the path above the top headings is the {0} of a list
+// that starts at khoản, so that Depth counts nesting, not rungs.
+func (c *checker) offset(ords []int) int {
+	if len(ords) > 0 && ords[0] == 0 {
+		return 1
+	}
+	return 0
 }
 
 // maxLevel is the deepest heading level of a numbering scheme: roman

@@ -91,9 +91,9 @@ var catalogue = []Rule{
 	// Body.
 	{"nd30.body.empty_heading", E, srcBody, "Đề mục không có tiêu đề.", "A heading has no title."},
 	{"nd30.body.empty_text", E, srcBody, "Đoạn văn hoặc gạch đầu dòng trống.", "A paragraph or bullet item is empty."},
-	{"nd30.body.label_sequence", E, srcBody, "Số thứ tự đề mục sai thứ tự (I., II. → 1., 2. → a), b)).", "A heading label is out of sequence (I., II. → 1., 2. → a), b))."},
-	{"nd30.body.heading_depth", E, srcBody, "Đề mục lồng quá sâu: tối đa 3 cấp (I./1./a)), hoặc 4 cấp khi đánh số thập phân.", "Headings nest too deep: at most 3 levels (I./1./a)), 4 with decimal numbering."},
-	{"nd30.body.item_depth", E, srcPractice, "Gạch đầu dòng lồng quá 2 cấp (\"-\" rồi \"+\").", "Bullet items nest deeper than 2 levels (\"-\" then \"+\")."},
+	{"nd30.body.label_sequence", W, srcBody, "Số thứ tự đề mục bị nhảy hoặc lặp (d) → g), 8. → 10.); in đúng như đã viết.", "A heading label skips or repeats (d) → g), 8. → 10.); it is printed as written."},
+	{"nd30.body.heading_depth", E, srcBody, "Đề mục lồng quá sâu: tối đa 5 cấp đánh số (I./1./1.1./1.1.1./a)), không kể Phần, Chương, Mục.", "Headings nest too deep: at most 5 numbered levels (I./1./1.1./1.1.1./a)), not counting Phần, Chương, Mục."},
+	{"nd30.body.item_depth", E, srcPractice, "Gạch đầu dòng lồng quá 3 cấp (\"-\", \"+\", \"*\").", "Bullet items nest deeper than 3 levels (\"-\", \"+\", \"*\")."},
 	{"nd30.body.final_mark", W, srcTemplate, "Không gõ \"./.\" ở cuối nội dung: hệ thống tự thêm.", "Do not type \"./.\" at the end of the body: it is added when printed."},
 	{"nd30.plan.section_missing", W, srcPractice, "Kế hoạch thường có các phần: mục đích, yêu cầu; nội dung (nhiệm vụ); kinh phí; tổ chức thực hiện.", "A kế hoạch usually has sections for purpose, content (tasks), budget and organisation."},
 

@@ -193,37 +193,68 @@ var ruleCases = []ruleCase{
 	{name: "label out of sequence (điểm)", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/children/0/heading/label",
 		bad: func(d *document.Document) { d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "b)" },
 		msg: []string{`"a)"`}},
-	{name: "decimal numbering", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/children/0/heading/label",
-		bad: func(d *document.Document) { d.Options.Numbering = "decimal" },
+	{name: "decimal labels open at .1", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/children/0/heading/label",
+		bad: func(d *document.Document) { d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "1.3" },
 		good: func(d *document.Document) {
-			d.Options.Numbering = "decimal"
-			d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "1.1."
+			// The author's ladder is kept: "1.1" (no final dot) under "1."
+			// where the roman scheme would print "a)".
+			d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "1.1"
 		},
-		msg: []string{`"1.1."`}},
-	{name: "công văn starting at khoản", base: baseCongVan, code: "nd30.body.label_sequence", path: "/body/1/heading/label",
-		bad: func(d *document.Document) { d.Body[1].Heading.Label = "3." }},
-	{name: "fourth heading level", base: baseKeHoach, code: "nd30.body.heading_depth", path: "/body/1/heading/children/0/heading/children/0/heading/children/1",
+		msg: []string{`"1.1"`}},
+	{name: "a skipped điểm letter", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/children/1/heading/label",
+		bad: func(d *document.Document) {
+			h := d.Body[1].Heading.Children[0].Heading
+			h.Children = append(h.Children, heading("g)", "Điểm", para("x")))
+		},
+		good: func(d *document.Document) {
+			// "a." as well as "a)"; d) → e) without đ) reads in sequence.
+			h := d.Body[1].Heading.Children[0].Heading
+			h.Children[0].Heading.Label = "d."
+			h.Children = append(h.Children, heading("e.", "Điểm", para("x")))
+			d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "a."
+			h.Children[1].Heading.Label = "b."
+		},
+		msg: []string{`"b)"`}},
+	{name: "articles restart khoản", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/1/heading/children/1/heading/label",
+		bad: func(d *document.Document) {
+			d.Body[1].Heading.Children = []document.Block{
+				heading("Điều 1.", "Một", heading("1.", "x"), heading("2.", "y")),
+				heading("Điều 2.", "Hai", heading("1.", "x"), heading("3.", "y")),
+			}
+		},
+		good: func(d *document.Document) {
+			d.Body[1].Heading.Children = []document.Block{
+				heading("Điều 1.", "Một", heading("1.", "x"), heading("2.", "y")),
+				heading("Điều 2.", "Hai", heading("1.", "x"), heading("2.", "y")),
+			}
+		},
+		msg: []string{`"2."`}},
+	{name: "sixth heading level", base: baseKeHoach, code: "nd30.body.heading_depth", path: "/body/1/heading/children/0/heading/children/0/heading/children/1/heading/children/0/heading/children/0",
 		bad: func(d *document.Document) {
 			a := d.Body[1].Heading.Children[0].Heading.Children[0].Heading
-			a.Children = append(a.Children, heading("", "Cấp bốn", para("x")))
+			a.Children = append(a.Children, heading("", "Cấp bốn", heading("", "Cấp năm", heading("", "Cấp sáu", para("x")))))
 		},
 		good: func(d *document.Document) {
-			d.Options.Numbering = "decimal"
+			// Chương sits above the ladder and does not count.
 			a := d.Body[1].Heading.Children[0].Heading.Children[0].Heading
-			a.Label = "1.1."
-			a.Children = append(a.Children, heading("1.1.1.", "Cấp bốn", para("x")))
+			a.Children = append(a.Children, heading("", "Cấp bốn", heading("", "Cấp năm", para("x"))))
+			d.Body[1] = heading("Chương I", "Chung", d.Body[1])
 		}},
-	{name: "third heading level of a công văn (khoản, điểm, then too deep)", base: baseCongVan, code: "nd30.body.heading_depth", path: "/body/1/heading/children/1/heading/children/0",
+	{name: "sixth heading level of a công văn (khoản first)", base: baseCongVan, code: "nd30.body.heading_depth", path: "/body/1/heading/children/1/heading/children/0/heading/children/0/heading/children/0/heading/children/0",
 		bad: func(d *document.Document) {
 			h := d.Body[1].Heading
-			h.Children = append(h.Children, heading("a)", "Điểm", heading("", "Quá sâu", para("x"))))
+			h.Children = append(h.Children, heading("a)", "Điểm", heading("", "3", heading("", "4", heading("", "5", heading("", "Quá sâu", para("x")))))))
 		},
 		good: func(d *document.Document) {
 			h := d.Body[1].Heading
-			h.Children = append(h.Children, heading("a)", "Điểm", para("x")))
+			h.Children = append(h.Children, heading("a)", "Điểm", heading("", "3", heading("", "4", heading("", "5", para("x"))))))
 		}},
-	{name: "third bullet level", base: baseKeHoach, code: "nd30.body.item_depth", path: khPlus + "/item/children/0",
+	{name: "fourth bullet level", base: baseKeHoach, code: "nd30.body.item_depth", path: khPlus + "/item/children/0/item/children/0",
 		bad: func(d *document.Document) {
+			p := kh(d).Children[1].Heading.Children[0].Item.Children[0].Item
+			p.Children = append(p.Children, item("Cấp ba", item("Cấp bốn")))
+		},
+		good: func(d *document.Document) {
 			p := kh(d).Children[1].Heading.Children[0].Item.Children[0].Item
 			p.Children = append(p.Children, item("Cấp ba"))
 		}},

@@ -1,0 +1,135 @@
+package compose
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/vanban/vanban/internal/document"
+)
+
+func TestParseLabel(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		rung  Rung
+		parts []int
+	}{
+		{"I.", RungRoman, []int{1}},
+		{"XIV.", RungRoman, []int{14}},
+		{"3.", RungNumber, []int{3}},
+		{"2.2.1", RungDecimal, []int{2, 2, 1}},
+		{"2.2.1.", RungDecimal, []int{2, 2, 1}},
+		{"a)", RungLetter, []int{1}},
+		{"a.", RungLetter, []int{1}},
+		{"đ)", RungLetter, []int{5}},
+		{"(2)", RungParen, []int{2}},
+		{"Điều 12.", RungArticle, []int{12}},
+		{"Điều 3", RungArticle, []int{3}},
+		{"Chương IV", RungChapter, []int{4}},
+		{"CHƯƠNG 2", RungChapter, []int{2}},
+		{"Mục 1", RungSection, []int{1}},
+		{"Phần thứ hai", RungPart, []int{2}},
+		{"Bước 1:", RungNone, nil},
+		{"A.", RungNone, nil},
+	} {
+		got := ParseLabel(c.in)
+		if got.Rung != c.rung || !slices.Equal(got.Parts, c.parts) {
+			t.Errorf("ParseLabel(%q) = %+v, want %v %v", c.in, got, c.rung, c.parts)
+		}
+	}
+}
+
+func TestFollows(t *testing.T) {
+	for _, c := range []struct {
+		prev, cur string
+		want      bool
+	}{
+		{"I.", "II.", true},
+		{"I.", "III.", false},
+		{"8.", "10.", false},
+		{"8.", "9.", true},
+		{"d)", "đ)", true},
+		{"d)", "e)", true},
+		{"d)", "g)", false},
+		{"2.1.", "2.2.", true},
+		{"2.1", "3.2", false},
+		{"Điều 1.", "Điều 2.", true},
+		{"1.", "a)", false},
+	} {
+		if got := Follows(ParseLabel(c.prev), ParseLabel(c.cur)); got != c.want {
+			t.Errorf("Follows(%q, %q) = %v, want %v", c.prev, c.cur, got, c.want)
+		}
+	}
+}
+
+func TestFormatLabel(t *testing.T) {
+	for _, c := range []struct {
+		written string
+		l       Label
+		want    string
+	}{
+		{"c)", Label{RungLetter, []int{2}}, "b)"},
+		{"c.", Label{RungLetter, []int{2}}, "b."},
+		{"1.3", Label{RungDecimal, []int{1, 1}}, "1.1"},
+		{"Điều 4.", Label{RungArticle, []int{3}}, "Điều 3."},
+		{"Chương V", Label{RungChapter, []int{2}}, "Chương II"},
+	} {
+		if got := c.l.Format(c.written); got != c.want {
+			t.Errorf("Format(%q) = %q, want %q", c.written, got, c.want)
+		}
+	}
+}
+
+// TestLabelsAsWritten: a written label is printed as written, whatever
+// the numbering scheme would compute, and Điều, Chương and markers are set
+// as offices set them.
+func TestLabelsAsWritten(t *testing.T) {
+	txt := func(s string) document.Text { return document.Text{{Text: s}} }
+	h := func(label, title string, plain bool, kids ...document.Block) document.Block {
+		return document.Block{Heading: &document.Heading{Label: label, Title: txt(title), Plain: plain, Children: kids}}
+	}
+	d := &document.Document{Type: "quyet_dinh", Body: []document.Block{
+		h("Chương I", "Quy định chung", false,
+			h("Điều 1.", "Phạm vi", false, h("1.", "Khoản", true, h("a.", "Điểm", true)), h("3.", "Khoản ba", true)),
+			h("Điều 2.", "Giao Sở Nội vụ.", true)),
+		{Item: &document.Item{Marker: "+", Text: txt("Cộng không có gạch")}},
+		{Item: &document.Item{Text: txt("Gạch"), Children: []document.Block{{Item: &document.Item{Text: txt("Cộng"), Children: []document.Block{{Item: &document.Item{Text: txt("Sao")}}}}}}}},
+	}}
+	c := &composer{d: d}
+	bs, err := c.blocks(d.Body, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type line struct {
+		style Style
+		label string
+		text  string
+	}
+	var got []line
+	for _, b := range bs {
+		p := b.Para
+		s := ""
+		for _, r := range p.Runs {
+			s += r.Text
+		}
+		got = append(got, line{p.Style, p.Label, s})
+	}
+	want := []line{
+		{StyleCentered, "", "Chương I"},
+		{StyleCentered, "", "QUY ĐỊNH CHUNG"},
+		{StyleHeading2, "", "Điều 1. Phạm vi"},
+		{StyleBody, "1.", "Khoản"},
+		{StyleBody, "a.", "Điểm"},
+		{StyleBody, "3.", "Khoản ba"},
+		{StyleBody, "", "Điều 2. Giao Sở Nội vụ."},
+		{StyleBullet, "+", "Cộng không có gạch"},
+		{StyleBullet, "-", "Gạch"},
+		{StyleBullet2, "+", "Cộng"},
+		{StyleBullet2, "*", "Sao"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("composed:\n%v\nwant:\n%v", got, want)
+	}
+	if r := bs[2].Para.Runs[0]; !r.Bold || r.Text != "Điều 1." {
+		t.Errorf("Điều label run %+v, want bold", r)
+	}
+}
