@@ -24,6 +24,41 @@ func RecipientLine(r document.Recipient) string {
 	return "- " + name + ";"
 }
 
+// ElectronicHead heads the list of recipients of the electronic copy,
+// printed under the paper list.
+const ElectronicHead = "Bản điện tử:"
+
+// recipientLines prints a list of recipients. A note that covers several
+// lines (NoteCovers) is printed once, on its own line under them; the
+// lines it covers carry no note. The electronic list, which has no Lưu
+// line after it, ends its last line with "." (last).
+func recipientLines(rs []document.Recipient, last bool) []Para {
+	var out []Para
+	covered := make([]bool, len(rs))
+	for i, r := range rs {
+		if r.NoteCovers > 1 && strings.TrimSpace(r.Note) != "" {
+			for j := max(0, i-r.NoteCovers+1); j <= i; j++ {
+				covered[j] = true
+			}
+		}
+	}
+	for i, r := range rs {
+		group := r.NoteCovers > 1 && strings.TrimSpace(r.Note) != ""
+		if covered[i] {
+			r.Note = ""
+		}
+		line := RecipientLine(r)
+		if last && i == len(rs)-1 && !group {
+			line = strings.TrimSuffix(line, ";") + "."
+		}
+		out = append(out, plainPara(StyleRecipient, line))
+		if group {
+			out = append(out, plainPara(StyleRecipient, "("+strings.Trim(strings.TrimSpace(rs[i].Note), "()")+")"))
+		}
+	}
+	return out
+}
+
 // ArchiveLine builds the last Nơi nhận line (NĐ30 §7, ô 12). Convention,
 // from the Mẫu template "- Lưu: VT, …(unit). …(drafter).":
 //
@@ -107,9 +142,7 @@ func (c *composer) closing() *Closing {
 	d := c.d
 	cl := &Closing{SignSpace: SignSpace}
 	cl.Recipients = append(cl.Recipients, plainPara(StyleRecipientsHead, RecipientsHead))
-	for _, r := range d.Distribution.Recipients {
-		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, RecipientLine(r)))
-	}
+	cl.Recipients = append(cl.Recipients, recipientLines(d.Distribution.Recipients, false)...)
 	switch {
 	case strings.TrimSpace(d.Distribution.ArchiveLine) != "":
 		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, VerbatimArchiveLine(d.Distribution.ArchiveLine)))
@@ -118,6 +151,10 @@ func (c *composer) closing() *Closing {
 	default:
 		// NĐ30 §7: the list always ends with the Lưu line; VT keeps one.
 		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, ArchiveLine(document.Archive{})))
+	}
+	if len(d.Distribution.Electronic) > 0 {
+		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipientsHead, ElectronicHead))
+		cl.Recipients = append(cl.Recipients, recipientLines(d.Distribution.Electronic, true)...)
 	}
 	s := d.Signature
 	for _, a := range s.Authority {
@@ -129,6 +166,9 @@ func (c *composer) closing() *Closing {
 	}
 	cl.NameIndex = len(cl.Signer)
 	if n := strings.TrimSpace(s.Name); n != "" {
+		if r := strings.TrimSpace(s.Rank); r != "" {
+			n = r + " " + n
+		}
 		cl.Signer = append(cl.Signer, plainPara(StyleSignerName, n))
 	}
 	return cl

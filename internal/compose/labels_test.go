@@ -133,3 +133,30 @@ func TestLabelsAsWritten(t *testing.T) {
 		t.Errorf("Điều label run %+v, want bold", r)
 	}
 }
+
+// TestClosingLists: a note over several recipients prints once under
+// them; the electronic list follows the Lưu line under its own head and
+// ends with "."; the rank goes before the signer's name.
+func TestClosingLists(t *testing.T) {
+	d := &document.Document{Type: "thong_bao",
+		Signature: document.Signature{Title: "GIÁM ĐỐC", Name: "Trương Minh Đương", Rank: "Thiếu tướng"},
+		Distribution: document.Distribution{
+			Recipients: []document.Recipient{{Name: "Chủ tịch UBND tỉnh"}, {Name: "Báo Lâm Đồng"}, {Name: "Đài PT-TH tỉnh", Note: "để đưa tin", NoteCovers: 2}},
+			Archive:    &document.Archive{Units: []string{"KGVX"}},
+			Electronic: []document.Recipient{{Name: "Các trường MN, TH"}, {Name: "UBND các xã"}},
+		}}
+	c := &composer{d: d}
+	cl := c.closing()
+	var got []string
+	for _, p := range cl.Recipients {
+		got = append(got, p.Runs[0].Text)
+	}
+	want := []string{"Nơi nhận:", "- Chủ tịch UBND tỉnh;", "- Báo Lâm Đồng;", "- Đài PT-TH tỉnh;", "(để đưa tin)",
+		"- Lưu: VT, KGVX.", "Bản điện tử:", "- Các trường MN, TH;", "- UBND các xã."}
+	if !slices.Equal(got, want) {
+		t.Errorf("recipients:\n%q\nwant:\n%q", got, want)
+	}
+	if n := cl.Signer[len(cl.Signer)-1].Runs[0].Text; n != "Thiếu tướng Trương Minh Đương" {
+		t.Errorf("name line %q", n)
+	}
+}

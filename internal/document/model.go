@@ -35,7 +35,9 @@ type Document struct {
 	Summary string `json:"summary,omitempty"`
 	// Subject (trích yếu công văn, "V/v ...") without the "V/v" prefix.
 	Subject string `json:"subject,omitempty"`
-	// Addressees (Kính gửi) of a công văn.
+	// Addressees (Kính gửi) of a công văn, and of the typed documents
+	// whose form is addressed: tờ trình, báo cáo sent to a superior,
+	// thông báo, giấy mời, giấy giới thiệu … (see DocType.Addressed).
 	Addressees []string `json:"addressees,omitempty"`
 	// Bases (căn cứ ban hành): one line each, printed in italics.
 	Bases []Text `json:"bases,omitempty"`
@@ -237,6 +239,10 @@ type Signature struct {
 	Title string `json:"title"`
 	// Name (họ và tên) of the signer; may be blank in a draft.
 	Name string `json:"name,omitempty"`
+	// Rank (cấp bậc, quân hàm) printed before the name, e.g. "Thiếu
+	// tướng" or "Đại tá" in the police and the army ("Thiếu tướng Trương
+	// Minh Đương").
+	Rank string `json:"rank,omitempty"`
 }
 
 // Authority is one step of the chain: "TM.", "KT.", "TL.", "TUQ." or "Q."
@@ -257,6 +263,10 @@ type Distribution struct {
 	// existing document; it is checked and printed as given. Use Archive
 	// for new documents.
 	ArchiveLine string `json:"archive_line,omitempty"`
+	// Electronic (bản điện tử) recipients who get the document only
+	// through the electronic system, printed as a second list headed
+	// "Bản điện tử:" under the paper list and its Lưu line.
+	Electronic []Recipient `json:"electronic,omitempty"`
 }
 
 // Recipient is one line of Nơi nhận.
@@ -264,6 +274,11 @@ type Recipient struct {
 	Name string `json:"name"`
 	// Note (ghi chú mục đích) such as "để b/c", printed in parentheses.
 	Note string `json:"note,omitempty"`
+	// NoteCovers makes the note cover several recipients: this line and
+	// the NoteCovers-1 lines before it (1 or 0: this line only). Such a
+	// note prints on its own line under the group, "(để đưa tin)", as
+	// offices write it beside a brace.
+	NoteCovers int `json:"note_covers,omitempty" validate:"min=0,max=100"`
 }
 
 // Archive is the content of the "Lưu:" line: "Lưu: VT, <units>." with the

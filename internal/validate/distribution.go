@@ -17,7 +17,8 @@ func checkRecipientsMissing(c *checker) {
 	}
 }
 
-// checkRecipientsEmpty: no blank line.
+// checkRecipientsEmpty: no blank line, in the paper list or the
+// electronic one.
 func checkRecipientsEmpty(c *checker) {
 	for i, r := range c.d.Distribution.Recipients {
 		if strings.TrimSpace(r.Name) == "" {
@@ -25,6 +26,37 @@ func checkRecipientsEmpty(c *checker) {
 				"Dòng nơi nhận trống.", "empty recipient")
 		}
 	}
+	for i, r := range c.d.Distribution.Electronic {
+		if strings.TrimSpace(r.Name) == "" {
+			c.add("nd30.recipients.empty", document.Pointer("distribution", "electronic", i, "name"),
+				"Dòng nơi nhận trống.", "empty recipient")
+		}
+	}
+}
+
+// checkNoteCovers: a note that covers several recipients needs a note,
+// and as many lines above it as it says it covers.
+func checkNoteCovers(c *checker) {
+	check := func(list string, rs []document.Recipient) {
+		for i, r := range rs {
+			if r.NoteCovers <= 1 {
+				continue
+			}
+			p := document.Pointer("distribution", list, i, "note_covers")
+			switch {
+			case strings.TrimSpace(r.Note) == "":
+				c.add("nd30.recipients.note_covers", p,
+					fmt.Sprintf("note_covers = %d nhưng dòng không có ghi chú (note).", r.NoteCovers),
+					fmt.Sprintf("note_covers is %d but the line has no note", r.NoteCovers))
+			case r.NoteCovers > i+1:
+				c.add("nd30.recipients.note_covers", p,
+					fmt.Sprintf("Ghi chú phủ %d dòng nhưng chỉ có %d dòng từ đầu danh sách đến đây.", r.NoteCovers, i+1),
+					fmt.Sprintf("the note covers %d lines but only %d lines lead up to it", r.NoteCovers, i+1))
+			}
+		}
+	}
+	check("recipients", c.d.Distribution.Recipients)
+	check("electronic", c.d.Distribution.Electronic)
 }
 
 // recipientKey is what two recipient lines are compared by: case and

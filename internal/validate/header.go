@@ -369,9 +369,11 @@ func checkAddresseesMissing(c *checker) {
 	}
 }
 
-// checkAddresseesAllowed: only a công văn has Kính gửi.
+// checkAddresseesAllowed: Kính gửi belongs to the addressed forms
+// (công văn, tờ trình, báo cáo, thông báo, giấy mời …), not to a quyết
+// định or a kế hoạch, which name who executes them in their text.
 func checkAddresseesAllowed(c *checker) {
-	if c.typed() && len(c.d.Addressees) > 0 {
+	if c.known && !c.typ.Addressed && len(c.d.Addressees) > 0 {
 		c.add("nd30.addressees.not_allowed", "/addressees",
 			fmt.Sprintf("%s không có \"Kính gửi\".", c.typ.Name),
 			fmt.Sprintf("a %s has no addressees (Kính gửi)", c.typ.Name))

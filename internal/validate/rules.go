@@ -83,7 +83,7 @@ var catalogue = []Rule{
 	{"nd30.subject.not_allowed", E, srcSummary, "Chỉ công văn mới có trích yếu \"V/v\" (subject).", "Only a công văn has a \"V/v\" subject."},
 	{"nd30.subject.vv_prefix", E, srcLetter, "Không gõ \"V/v\" trong subject: hệ thống tự thêm.", "Do not type \"V/v\" in subject: it is added when printed."},
 	{"nd30.addressees.missing", E, srcLetter, "Công văn phải có ít nhất một nơi nhận ở \"Kính gửi\".", "A công văn needs at least one addressee (Kính gửi)."},
-	{"nd30.addressees.not_allowed", E, srcLetter, "Chỉ công văn mới có \"Kính gửi\".", "Only a công văn has addressees (Kính gửi)."},
+	{"nd30.addressees.not_allowed", E, srcLetter, "Chỉ công văn và các văn bản gửi đến cơ quan nhận (tờ trình, báo cáo, thông báo, giấy mời, giấy giới thiệu …) mới có \"Kính gửi\".", "Only a công văn and the addressed forms (tờ trình, báo cáo, thông báo, giấy mời, giấy giới thiệu …) have addressees (Kính gửi)."},
 	{"nd30.addressees.empty", E, srcLetter, "Dòng \"Kính gửi\" trống.", "An addressee is empty."},
 	{"nd30.bases.empty", E, srcBases, "Dòng căn cứ trống.", "A căn cứ line is empty."},
 	{"nd30.bases.punctuation", W, srcBases, "Mỗi căn cứ kết thúc bằng \";\", căn cứ cuối bằng \".\" (hoặc \";\" khi câu tiếp tục ở đoạn mở đầu).", "Each căn cứ ends with \";\", the last with \".\" (or \";\" when the intro continues the sentence)."},
@@ -100,6 +100,7 @@ var catalogue = []Rule{
 	// Nơi nhận.
 	{"nd30.recipients.missing", E, srcRecipients, "Thiếu danh sách nơi nhận.", "The recipient list (Nơi nhận) is empty."},
 	{"nd30.recipients.empty", E, srcRecipients, "Dòng nơi nhận trống.", "A recipient line is empty."},
+	{"nd30.recipients.note_covers", E, srcRecipients, "Ghi chú chung cho nhiều nơi nhận (note_covers) phải có ghi chú và đủ số dòng phía trên.", "A note covering several recipients (note_covers) needs a note and that many lines up to it."},
 	{"nd30.recipients.duplicate", W, srcRecipients, "Nơi nhận bị lặp.", "A recipient is listed twice."},
 	{"nd30.recipients.punctuation", W, srcRecipients, "Không gõ \"-\" ở đầu hay \";\", \".\" ở cuối dòng nơi nhận: hệ thống tự thêm.", "Do not type the leading \"-\" or trailing \";\"/\".\" of a recipient: they are added when printed."},
 	{"nd30.recipients.archive_missing", E, srcRecipients, "Thiếu dòng \"Lưu: VT, ...\" (archive hoặc archive_line).", "The \"Lưu: VT, ...\" line is missing (archive or archive_line)."},

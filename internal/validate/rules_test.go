@@ -162,7 +162,13 @@ var ruleCases = []ruleCase{
 	{name: "addressees missing", base: baseCongVan, code: "nd30.addressees.missing", path: "/addressees",
 		bad: func(d *document.Document) { d.Addressees = nil }},
 	{name: "addressees on a kế hoạch", base: baseKeHoach, code: "nd30.addressees.not_allowed", path: "/addressees",
-		bad: func(d *document.Document) { d.Addressees = []string{"Các Sở"} }},
+		bad: func(d *document.Document) { d.Addressees = []string{"Các Sở"} },
+		good: func(d *document.Document) {
+			// A tờ trình is addressed, and "Như trên" then points at it.
+			d.Type, d.Symbol, d.Addressees = "to_trinh", "", []string{"Chủ tịch Ủy ban nhân dân tỉnh"}
+			d.Distribution.Recipients = append([]document.Recipient{{Name: "Như trên"}}, d.Distribution.Recipients...)
+			d.Body = d.Body[:2]
+		}},
 	{name: "addressee empty", base: baseCongVan, code: "nd30.addressees.empty", path: "/addressees/1",
 		bad:  func(d *document.Document) { d.Addressees = append(d.Addressees, "") },
 		good: func(d *document.Document) { d.Addressees = append(d.Addressees, "UBND các huyện") }},
@@ -309,6 +315,18 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) {
 			d.Distribution.Recipients = append([]document.Recipient{{Name: "Như trên"}}, d.Distribution.Recipients...)
 		}},
+	{name: "note covering more lines than there are", base: baseKeHoach, code: "nd30.recipients.note_covers", path: "/distribution/recipients/1/note_covers",
+		bad: func(d *document.Document) { d.Distribution.Recipients[1].Note, d.Distribution.Recipients[1].NoteCovers = "để đưa tin", 3 },
+		good: func(d *document.Document) {
+			d.Distribution.Recipients[1].Note, d.Distribution.Recipients[1].NoteCovers = "để đưa tin", 2
+			d.Distribution.Electronic = []document.Recipient{{Name: "Các trường MN, TH, THCS"}}
+		}},
+	{name: "note_covers without a note", base: baseKeHoach, code: "nd30.recipients.note_covers", path: "/distribution/electronic/1/note_covers",
+		bad: func(d *document.Document) {
+			d.Distribution.Electronic = []document.Recipient{{Name: "A"}, {Name: "B", NoteCovers: 2}}
+		}},
+	{name: "empty electronic recipient", base: baseKeHoach, code: "nd30.recipients.empty", path: "/distribution/electronic/0/name",
+		bad: func(d *document.Document) { d.Distribution.Electronic = []document.Recipient{{Name: " "}} }},
 	{name: "Như trên not first", base: baseCongVan, code: "nd30.recipients.nhu_tren_first", path: "/distribution/recipients/0",
 		bad: func(d *document.Document) {
 			r := d.Distribution.Recipients
@@ -335,6 +353,30 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) { d.Signature.Title = "GIÁM ĐỐC" },
 		good: func(d *document.Document) {
 			d.Signature.Authority[0].Title, d.Signature.Title = "BỘ TRƯỞNG", "THỨ TRƯỞNG"
+		}},
+	{name: "KT. under TL. (Văn phòng signs for the Chủ tịch)", base: baseKeHoach, code: "nd30.signature.kt_deputy", path: "/signature/title",
+		bad: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "TL.", Title: "CHỦ TỊCH"}, {Prefix: "KT.", Title: "CHÁNH VĂN PHÒNG"}}
+			d.Signature.Title = "CHÁNH VĂN PHÒNG"
+		},
+		good: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "TL.", Title: "CHỦ TỊCH"}, {Prefix: "KT.", Title: "CHÁNH VĂN PHÒNG"}}
+			d.Signature.Title = "PHÓ CHÁNH VĂN PHÒNG"
+		}},
+	{name: "TM. then KT.", base: baseKeHoach, code: "nd30.signature.kt_deputy", path: "/signature/title",
+		bad: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "TM.", Title: "ỦY BAN NHÂN DÂN"}, {Prefix: "KT.", Title: "CHỦ TỊCH"}}
+			d.Signature.Title = "CHỦ TỊCH"
+		},
+		good: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "TM.", Title: "ỦY BAN NHÂN DÂN"}, {Prefix: "KT.", Title: "CHỦ TỊCH"}}
+			d.Signature.Title, d.Signature.Rank = "PHÓ CHỦ TỊCH", "Đại tá"
+		}},
+	{name: "no title after Q.", base: baseKeHoach, code: "nd30.signature.title_missing", path: "/signature/title",
+		bad: func(d *document.Document) { d.Signature.Authority, d.Signature.Title = nil, "" },
+		good: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "Q.", Title: "GIÁM ĐỐC"}}
+			d.Signature.Title = ""
 		}},
 	{name: "title not upper case", base: baseKeHoach, code: "nd30.signature.title_case", path: "/signature/title",
 		bad: func(d *document.Document) { d.Signature.Title = "Phó Chủ tịch" }},

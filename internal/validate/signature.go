@@ -114,8 +114,13 @@ func checkSignatureCase(c *checker) {
 	}
 }
 
-// checkSignerTitle: the chức vụ line is always printed.
+// checkSignerTitle: the chức vụ line is always printed, except after
+// "Q." (quyền): "Q. GIÁM ĐỐC" is itself the signer's title line.
 func checkSignerTitle(c *checker) {
+	as := c.d.Signature.Authority
+	if n := len(as); n > 0 && as[n-1].Prefix == "Q." {
+		return
+	}
 	if c.d.Signature.Title == "" {
 		c.add("nd30.signature.title_missing", "/signature/title",
 			"Thiếu chức vụ người ký (ví dụ \"CHỦ TỊCH\").", "the signer's title is missing (e.g. \"CHỦ TỊCH\")")

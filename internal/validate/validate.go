@@ -71,7 +71,7 @@ var checks = []func(*checker){
 	checkBasesEmpty, checkBasesPunctuation,
 	checkEmptyHeadings, checkEmptyTexts, checkLabels, checkHeadingDepth, checkItemDepth, checkFinalMark,
 	checkPlanSections,
-	checkRecipientsMissing, checkRecipientsEmpty, checkRecipientsDuplicate, checkRecipientsPunctuation,
+	checkRecipientsMissing, checkRecipientsEmpty, checkNoteCovers, checkRecipientsDuplicate, checkRecipientsPunctuation,
 	checkArchiveMissing, checkArchiveBoth, checkArchiveLine, checkArchiveUnits, checkArchiveInList,
 	checkNhuTrenAddressees, checkNhuTrenFirst,
 	checkAuthorityPrefix, checkTMCollective, checkTMUBND, checkKTDeputy,
