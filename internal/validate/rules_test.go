@@ -316,7 +316,9 @@ var ruleCases = []ruleCase{
 			d.Distribution.Recipients = append([]document.Recipient{{Name: "Như trên"}}, d.Distribution.Recipients...)
 		}},
 	{name: "note covering more lines than there are", base: baseKeHoach, code: "nd30.recipients.note_covers", path: "/distribution/recipients/1/note_covers",
-		bad: func(d *document.Document) { d.Distribution.Recipients[1].Note, d.Distribution.Recipients[1].NoteCovers = "để đưa tin", 3 },
+		bad: func(d *document.Document) {
+			d.Distribution.Recipients[1].Note, d.Distribution.Recipients[1].NoteCovers = "để đưa tin", 3
+		},
 		good: func(d *document.Document) {
 			d.Distribution.Recipients[1].Note, d.Distribution.Recipients[1].NoteCovers = "để đưa tin", 2
 			d.Distribution.Electronic = []document.Recipient{{Name: "Các trường MN, TH, THCS"}}
