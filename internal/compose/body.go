@@ -12,7 +12,38 @@ import (
 const (
 	NumberingRoman   = "roman"   // I. / 1. / a) — the default
 	NumberingDecimal = "decimal" // I. / 1. / 1.1. / 1.1.1.
+	NumberingArticle = "article" // Điều 1. / 1. / a) — quyết định, quy chế, quy định
 )
+
+// articleTypes are the types whose text is divided into Điều by default
+// (Mẫu 1.1–1.3 and the texts they issue).
+var articleTypes = map[string]bool{"quyet_dinh": true, "nghi_quyet": true, "quy_che": true, "quy_dinh": true}
+
+// Numbering is the scheme for headings without a written label: the
+// document's option, else "article" for the types divided into Điều and
+// "roman" for the rest.
+func Numbering(d *document.Document) string {
+	switch o := d.Options.Numbering; {
+	case o == NumberingDecimal || o == NumberingArticle:
+		return o
+	case o == "" && articleTypes[d.Type]:
+		return NumberingArticle
+	}
+	return NumberingRoman
+}
+
+// attachmentNumbering is the scheme inside an attached text: Điều for a
+// quy chế, quy định, điều lệ or nội quy, the document's own otherwise.
+func attachmentNumbering(name, doc string) string {
+	switch n := strings.ToLower(strings.TrimSpace(name)); {
+	case strings.HasPrefix(n, "quy chế"), strings.HasPrefix(n, "quy định"), strings.HasPrefix(n, "điều lệ"), strings.HasPrefix(n, "nội quy"):
+		return NumberingArticle
+	}
+	if doc == NumberingArticle {
+		return NumberingRoman
+	}
+	return doc
+}
 
 // Roman writes n (≥ 1) in Roman numerals: 1 → "I", 40 → "XL". Values
 // outside 1..3999, which no document reaches, fall back to Arabic digits
@@ -71,6 +102,8 @@ func HeadingLabel(numbering string, path []int) string {
 	switch level := len(path); {
 	case level == 0:
 		return ""
+	case level == 1 && numbering == NumberingArticle:
+		return "Điều " + strconv.Itoa(path[0]) + "."
 	case level == 1:
 		return Roman(path[0]) + "."
 	case level == 2:
@@ -179,10 +212,10 @@ func (c *composer) blocks(bs []document.Block, path []int, items int) ([]Block, 
 }
 
 func (c *composer) numbering() string {
-	if c.d.Options.Numbering == NumberingDecimal {
-		return NumberingDecimal
+	if c.scheme != "" {
+		return c.scheme
 	}
-	return NumberingRoman
+	return Numbering(c.d)
 }
 
 // heading composes one heading and its children. Level 1 (mục) is bold
@@ -201,7 +234,7 @@ func (c *composer) heading(h *document.Heading, path []int, items int) ([]Block,
 	// "I." under "Phần thứ nhất" is set as a mục.
 	level := len(path) - c.divisions
 	p := &Para{Label: label, KeepNext: true}
-	rung := ParseLabel(written).Rung
+	rung := ParseLabel(label).Rung
 	switch {
 	case rung.Division():
 		// "Chương I" / "Mục 1" / "Phần thứ nhất": the label on its own
@@ -230,7 +263,7 @@ func (c *composer) heading(h *document.Heading, path []int, items int) ([]Block,
 	case level == 1:
 		p.Style = StyleHeading1
 		p.Runs = c.runs(h.Title, true)
-	case level > 3 && c.numbering() == NumberingRoman && written == "":
+	case level > 3 && c.numbering() != NumberingDecimal && written == "":
 		// Below điểm: printed as a dash line; its children go one bullet
 		// level deeper.
 		p.Style, p.KeepNext = StyleBullet, false

@@ -61,6 +61,13 @@ func Compose(d *document.Document, opt Options) (*Document, error) {
 		return nil, err
 	}
 	out.Sections = append(out.Sections, main)
+	for i := range d.Attachments {
+		s, err := c.attachment(i)
+		if err != nil {
+			return nil, fmt.Errorf("compose: attachment %d: %w", i+1, err)
+		}
+		out.Sections = append(out.Sections, s)
+	}
 	for i := range d.Appendices {
 		s, err := c.appendix(i)
 		if err != nil {
@@ -104,6 +111,9 @@ type composer struct {
 	// divisions counts the Phần/Chương/Mục headings being composed
 	// around the current block.
 	divisions int
+	// scheme, when set, is the numbering of the text being composed (an
+	// attached text numbers its own way).
+	scheme string
 }
 
 func (c *composer) letter() bool { return c.typ.IsLetter() }
@@ -259,6 +269,16 @@ func (c *composer) mainSection() (Section, error) {
 			Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(c.typ.Name)}}}},
 			Block{Para: &Para{Style: StyleSummary, Runs: []Run{{Text: d.Summary}}, Rule: RuleShort}},
 		)
+		if len(d.TitleNotes) > 0 {
+			// Extra lines of the title block ("(Cấp lần đầu …)") sit
+			// under the trích yếu, and the short rule under them.
+			s.Blocks[len(s.Blocks)-1].Para.Rule = RuleNone
+			s.Blocks[len(s.Blocks)-1].Para.Style = StyleSummaryLine
+			s.Blocks = append(s.Blocks, refLines(d.TitleNotes)...)
+		}
+	}
+	for _, l := range d.Competence {
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleCentered, Runs: []Run{{Text: vntext.Upper(strings.TrimSpace(l))}}, KeepNext: true}})
 	}
 	// A công văn has Kính gửi; so may a tờ trình or a báo cáo sent to
 	// a superior (NĐ30 §7), under its trích yếu.
@@ -271,6 +291,9 @@ func (c *composer) mainSection() (Section, error) {
 	}
 	for _, t := range d.Intro {
 		s.Blocks = append(s.Blocks, Block{Para: c.textPara(StyleBody, "", t)})
+	}
+	if l := DecisionLine(d.Type); l != "" {
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleCentered, Runs: []Run{{Text: l}}, KeepNext: true}})
 	}
 	body, err := c.blocks(d.Body, startPath(d.Body, c.letter()), 0)
 	if err != nil {
@@ -285,6 +308,70 @@ func (c *composer) mainSection() (Section, error) {
 		p.KeepNext = true
 	}
 	s.Blocks = append(s.Blocks, Block{Closing: c.closing()})
+	return s, nil
+}
+
+// DecisionLine is the centred line between the căn cứ and the articles
+// of a quyết định ("QUYẾT ĐỊNH:") or a nghị quyết ("QUYẾT NGHỊ:"), Mẫu
+// 1.1–1.3; "" for other types.
+func DecisionLine(typ string) string {
+	switch typ {
+	case "quyet_dinh":
+		return "QUYẾT ĐỊNH:"
+	case "nghi_quyet":
+		return "QUYẾT NGHỊ:"
+	}
+	return ""
+}
+
+// refLines are italic centred lines of a title block ("(Ban hành kèm theo
+// …)", "(Gồm 01 đơn vị …)"), the short rule under the last.
+func refLines(lines []string) []Block {
+	var out []Block
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: l}}}})
+		}
+	}
+	if n := len(out); n > 0 {
+		out[n-1].Para.Rule = RuleShort
+	}
+	return out
+}
+
+// attachment composes a text issued with the document (Mẫu 1.3): its own
+// heading block (agency and Quốc hiệu, no number, no date), its name and
+// trích yếu, the "(Ban hành kèm theo …)" line and its text, ending "./.".
+// It has no signature: the quyết định that issues it is signed.
+func (c *composer) attachment(i int) (Section, error) {
+	a := c.d.Attachments[i]
+	s := Section{RestartNumbering: true, Landscape: a.Orientation == "landscape"}
+	if !a.NoHeader {
+		h := c.header()
+		h.Number, h.PlaceDate, h.Subject = Para{Style: StyleNumber}, Para{Style: StylePlaceDate}, nil
+		s.Blocks = append(s.Blocks, Block{Header: h})
+	}
+	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(strings.TrimSpace(a.Name))}}}})
+	for _, l := range a.Summary {
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleSummaryLine, Runs: []Run{{Text: strings.TrimSpace(l)}}}})
+	}
+	ref := strings.TrimSpace(a.Ref)
+	if ref == "" {
+		ref = c.kemTheo("Ban hành kèm theo")
+	}
+	s.Blocks = append(s.Blocks, refLines(append([]string{ref}, a.Notes...))...)
+	c.scheme = attachmentNumbering(a.Name, Numbering(c.d))
+	c.landscape = s.Landscape
+	defer func() { c.scheme, c.landscape = "", false }()
+	start := len(s.Blocks)
+	bs, err := c.blocks(a.Blocks, startPath(a.Blocks, false), 0)
+	if err != nil {
+		return s, err
+	}
+	s.Blocks = append(s.Blocks, bs...)
+	if p := lastPara(s.Blocks[start:]); p != nil {
+		p.Runs = appendEnding(p.Runs)
+	}
 	return s, nil
 }
 
@@ -370,11 +457,24 @@ func (c *composer) appendix(i int) (Section, error) {
 	if len(d.Appendices) > 1 {
 		no += " " + Roman(i+1)
 	}
+	if l := strings.TrimSpace(a.Label); l != "" {
+		no = l
+	}
+	if a.Agency {
+		// A "Biểu số" form names its body at the top left.
+		for _, l := range d.Issuer.Name {
+			s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAgencyLeft, Runs: []Run{{Text: vntext.Upper(strings.TrimSpace(l))}}}})
+		}
+	}
 	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixNo, Runs: []Run{{Text: no}}}})
 	if t := strings.TrimSpace(a.Title); t != "" {
 		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixTitle, Runs: []Run{{Text: vntext.Upper(t)}}}})
 	}
-	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: c.appendixRef()}}, Rule: RuleShort}})
+	ref := strings.TrimSpace(a.Ref)
+	if ref == "" {
+		ref = c.appendixRef()
+	}
+	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: ref}}, Rule: RuleShort}})
 	switch a.Orientation {
 	case "landscape":
 		s.Landscape = true
@@ -394,9 +494,13 @@ func (c *composer) appendix(i int) (Section, error) {
 
 // appendixRef is the "(Kèm theo Kế hoạch số 1653/KH-UBND ngày 30 tháng 6
 // năm 2023 của UBND tỉnh)" line (NĐ30 §9, Mẫu 2.1).
-func (c *composer) appendixRef() string {
+func (c *composer) appendixRef() string { return c.kemTheo("Kèm theo") }
+
+// kemTheo is the reference line of an appendix ("Kèm theo") or an
+// attached text ("Ban hành kèm theo") to this document.
+func (c *composer) kemTheo(lead string) string {
 	var b strings.Builder
-	b.WriteString("(Kèm theo ")
+	b.WriteString("(" + lead + " ")
 	b.WriteString(c.typ.Name)
 	b.WriteString(" số")
 	if strings.TrimSpace(c.d.Number) != "" {

@@ -46,7 +46,7 @@ var (
 	decimalRE = regexp.MustCompile(`^(\d+(?:\.\d+)+)\.?$`)
 	letterRE  = regexp.MustCompile(`^(\p{Ll}{1,2})[).]$`)
 	parenRE   = regexp.MustCompile(`^\((\d+|\p{Ll})\)$`)
-	wordRE    = regexp.MustCompile(`^(?i)(phần|chương|mục|điều)\s+(.+?)\.?$`)
+	wordRE    = regexp.MustCompile(`^(?i)(phần|chương|mục|điều)\s+(.+?)[.:]?$`)
 )
 
 // ordinals are the Vietnamese ordinal words of "Phần thứ nhất" …

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/vanban/vanban/internal/document"
@@ -24,6 +25,7 @@ func TestParseLabel(t *testing.T) {
 		{"(2)", RungParen, []int{2}},
 		{"Điều 12.", RungArticle, []int{12}},
 		{"Điều 3", RungArticle, []int{3}},
+		{"Điều 2:", RungArticle, []int{2}},
 		{"Chương IV", RungChapter, []int{4}},
 		{"CHƯƠNG 2", RungChapter, []int{2}},
 		{"Mục 1", RungSection, []int{1}},
@@ -159,4 +161,66 @@ func TestClosingLists(t *testing.T) {
 	if n := cl.Signer[len(cl.Signer)-1].Runs[0].Text; n != "Thiếu tướng Trương Minh Đương" {
 		t.Errorf("name line %q", n)
 	}
+}
+
+// TestAttachmentAndAppendixHeads: an attached text has its own header
+// without number or date, its name, trích yếu lines and the "Ban hành kèm
+// theo" line derived from the parent; an appendix is headed as written,
+// with the body's name top left when asked and its own Kèm theo line.
+func TestAttachmentAndAppendixHeads(t *testing.T) {
+	txt := func(s string) document.Text { return document.Text{{Text: s}} }
+	d := &document.Document{Type: "quyet_dinh", Number: "12", Date: document.Date{Day: 5, Month: 3, Year: 2026},
+		Issuer:     document.Issuer{Name: []string{"ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"}, Abbreviation: "UBND", ShortName: "Chủ tịch Ủy ban nhân dân tỉnh"},
+		Summary:    "Ban hành Quy chế làm việc",
+		TitleNotes: []string{"(Cấp lần đầu)"},
+		Competence: []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"},
+		Body:       []document.Block{{Heading: &document.Heading{Title: txt("Ban hành kèm theo Quyết định này Quy chế."), Plain: true}}},
+		Signature:  document.Signature{Title: "CHỦ TỊCH"},
+		Attachments: []document.Attachment{{Name: "Quy chế", Summary: []string{"làm việc của", "Ủy ban nhân dân tỉnh"},
+			Blocks: []document.Block{{Heading: &document.Heading{Title: txt("Phạm vi")}}}}},
+		Appendices: []document.Appendix{{Label: "BIỂU SỐ 01", Agency: true, Ref: "(Kèm theo Quy chế)", Title: "Danh sách",
+			Blocks: []document.Block{{Paragraph: &document.Text{{Text: "x"}}}}}},
+	}
+	out, err := Compose(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := func(s Section) []string {
+		var got []string
+		for _, b := range s.Blocks {
+			if b.Header != nil {
+				got = append(got, "[header "+plainOf(b.Header.Number)+"]")
+			}
+			if b.Para != nil {
+				got = append(got, strings.TrimSpace(b.Para.Label+" "+plainOf(*b.Para)))
+			}
+		}
+		return got
+	}
+	if len(out.Sections) != 3 {
+		t.Fatalf("%d sections, want main, attachment, appendix", len(out.Sections))
+	}
+	main := texts(out.Sections[0])
+	for _, want := range []string{"(Cấp lần đầu)", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Quy chế./."} {
+		if !slices.Contains(main, want) {
+			t.Errorf("main section lacks %q: %q", want, main)
+		}
+	}
+	wantAtt := []string{"[header ]", "QUY CHẾ", "làm việc của", "Ủy ban nhân dân tỉnh",
+		"(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh)", "Điều 1. Phạm vi./."}
+	if got := texts(out.Sections[1]); !slices.Equal(got, wantAtt) {
+		t.Errorf("attachment:\n%q\nwant:\n%q", got, wantAtt)
+	}
+	wantApp := []string{"ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "BIỂU SỐ 01", "DANH SÁCH", "(Kèm theo Quy chế)", "x"}
+	if got := texts(out.Sections[2]); !slices.Equal(got, wantApp) {
+		t.Errorf("appendix:\n%q\nwant:\n%q", got, wantApp)
+	}
+}
+
+func plainOf(p Para) string {
+	var b strings.Builder
+	for _, r := range p.Runs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
 }

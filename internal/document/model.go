@@ -5,11 +5,19 @@ package document
 // change gets a new name.
 const SchemaV1 = "vanban/v1"
 
+// SchemaV2 is the current contract: v1 plus the structures real documents
+// use (labels as written, Điều, thẩm quyền, attached texts, appendix
+// headings, Bản điện tử, grouped notes, signer rank, the forms of Phụ lục
+// III). Every v1 document is a v2 document; Decode reads "vanban/v1" and
+// upgrades it to SchemaV2.
+const SchemaV2 = "vanban/v2"
+
 // Document is one văn bản hành chính. JSON keys are English; each field's
 // comment gives the Vietnamese term clerks use, so the contract can be read
 // by both sides.
 type Document struct {
-	// Schema (phiên bản hợp đồng dữ liệu) must be "vanban/v1".
+	// Schema (phiên bản hợp đồng dữ liệu): "vanban/v2", or "vanban/v1",
+	// read as v2.
 	Schema string `json:"schema" validate:"required"`
 	// Draft (dự thảo) marks a document still being drafted: the number,
 	// the date (or part of it) and the signer's name may be blank. The
@@ -39,7 +47,18 @@ type Document struct {
 	// whose form is addressed: tờ trình, báo cáo sent to a superior,
 	// thông báo, giấy mời, giấy giới thiệu … (see DocType.Addressed).
 	Addressees []string `json:"addressees,omitempty"`
-	// Bases (căn cứ ban hành): one line each, printed in italics.
+	// TitleNotes are extra lines of the title block, printed in italics
+	// under the trích yếu as written, e.g. "(Cấp lần đầu ngày …)".
+	TitleNotes []string `json:"title_notes,omitempty" validate:"max=10,dive,required"`
+	// Competence (thẩm quyền ban hành) of a quyết định or nghị quyết
+	// (Mẫu 1.1–1.3): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" when a
+	// head decides, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" when the collective
+	// does; printed bold and centred above the căn cứ. Lines as the author
+	// breaks them.
+	Competence []string `json:"competence,omitempty" validate:"max=4,dive,required"`
+	// Bases (căn cứ ban hành): one line each, printed in italics. The
+	// "Xét đề nghị …" / "Theo đề nghị …" lines of a quyết định are the
+	// last bases.
 	Bases []Text `json:"bases,omitempty"`
 	// Intro (đoạn mở đầu) paragraphs before the first section.
 	Intro []Text `json:"intro,omitempty"`
@@ -52,6 +71,12 @@ type Document struct {
 	Signature Signature `json:"signature"`
 	// Distribution (nơi nhận).
 	Distribution Distribution `json:"distribution"`
+	// Attachments (văn bản ban hành kèm theo) are the texts a quyết định
+	// issues or approves (Mẫu 1.3): a quy chế, quy định, kế hoạch, điều
+	// lệ, danh sách … printed after the signature, each with its own
+	// heading block, no number of its own and the "(Ban hành kèm theo
+	// Quyết định số … ngày … của …)" line filled from this document.
+	Attachments []Attachment `json:"attachments,omitempty" validate:"max=20"`
 	// Appendices (phụ lục), numbered I, II ... by the system.
 	Appendices []Appendix `json:"appendices,omitempty"`
 	// Options change presentation choices that NĐ30 leaves open.
@@ -219,8 +244,45 @@ type Row struct {
 	Cells []Cell `json:"cells"`
 }
 
+// Attachment is a text issued with a quyết định (văn bản ban hành kèm
+// theo), Mẫu 1.3 of Phụ lục III.
+type Attachment struct {
+	// Name (tên loại) of the attached text, printed bold upper case:
+	// "QUY CHẾ", "QUY ĐỊNH", "ĐIỀU LỆ", "KẾ HOẠCH", "DANH SÁCH".
+	Name string `json:"name" validate:"required"`
+	// Summary (trích yếu) lines as the author breaks them, printed bold
+	// under the name. Optional (a danh sách may have none).
+	Summary []string `json:"summary,omitempty" validate:"max=6,dive,required"`
+	// Ref is the "(Ban hành kèm theo …)" line as written. When empty it
+	// is derived: "(Ban hành kèm theo Quyết định số …/QĐ-UBND ngày …
+	// của …)", from this document's number, date and issuer.
+	Ref string `json:"ref,omitempty"`
+	// Notes are further italic lines under the reference, e.g. "(Gồm 01
+	// đơn vị …)".
+	Notes []string `json:"notes,omitempty" validate:"max=6,dive,required"`
+	// NoHeader leaves out the agency and Quốc hiệu block that an attached
+	// text carries by default.
+	NoHeader bool `json:"no_header,omitempty"`
+	// Orientation: "portrait" (default) or "landscape".
+	Orientation string `json:"orientation,omitempty" validate:"omitempty,oneof=portrait landscape"`
+	// Blocks of the attached text: Chương/Mục/Điều or I./1. headings,
+	// paragraphs, items, tables. Unlabelled headings of a quy chế, quy
+	// định or điều lệ are numbered "Điều 1.", "Điều 2." …
+	Blocks []Block `json:"blocks" validate:"required,min=1"`
+}
+
 // Appendix is a phụ lục printed after the signature, on its own pages.
 type Appendix struct {
+	// Label is the heading line as the office writes it: "Phụ lục I",
+	// "PHỤ LỤC", "Phụ lục số 01", "BIỂU SỐ 01". When empty: "Phụ lục",
+	// numbered I, II … when there are several.
+	Label string `json:"label,omitempty"`
+	// Agency prints the issuing body's name at the top left of the
+	// appendix, as a "Biểu số" form is headed.
+	Agency bool `json:"agency,omitempty"`
+	// Ref is the "(Kèm theo …)" line as written; derived from this
+	// document's type, number, date and issuer when empty.
+	Ref string `json:"ref,omitempty"`
 	// Title (tên phụ lục), printed bold upper case.
 	Title string `json:"title"`
 	// Orientation: "auto" (default: landscape when a table is too wide),
@@ -294,9 +356,11 @@ type Archive struct {
 
 // Options are presentation choices.
 type Options struct {
-	// Numbering: "roman" (I. / 1. / a)), the default, or "decimal"
-	// (I. / 1. / 1.1. / 1.1.1.).
-	Numbering string `json:"numbering,omitempty" validate:"omitempty,oneof=roman decimal"`
+	// Numbering of headings without a written label: "roman" (I. / 1. /
+	// a)), the default, "decimal" (I. / 1. / 1.1. / 1.1.1.) or "article"
+	// (Điều 1. / 1. / a)), the default of a quyết định, nghị quyết, quy
+	// chế and quy định.
+	Numbering string `json:"numbering,omitempty" validate:"omitempty,oneof=roman decimal article"`
 	// Tone (kiểu bỏ dấu): "old" ("hòa", "thủy") or "new" ("hoà", "thuỷ").
 	// When set, mixed spellings are normalised to it; when empty they are
 	// reported.

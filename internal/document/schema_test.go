@@ -45,8 +45,8 @@ func generateSchema(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	s := r.Reflect(&Document{})
-	s.ID = "https://vanban.invalid/schema/v1.json"
-	s.Title = "vanban document, contract v1"
+	s.ID = "https://vanban.invalid/schema/v2.json"
+	s.Title = "vanban document, contract v2"
 	// Run is referenced from the Text mapper, so make sure it is defined.
 	if _, ok := s.Definitions["Run"]; !ok {
 		s.Definitions["Run"] = r.ReflectFromType(reflect.TypeOf(Run{}))
@@ -55,7 +55,7 @@ func generateSchema(t *testing.T) []byte {
 	}
 	if d, ok := s.Definitions["Document"]; ok {
 		d.Required = []string{"schema", "type", "issuer", "signature", "distribution"}
-		d.Properties.Set("schema", &jsonschema.Schema{Type: "string", Const: SchemaV1, Description: "Contract version (phiên bản hợp đồng dữ liệu)."})
+		d.Properties.Set("schema", &jsonschema.Schema{Type: "string", Enum: []any{SchemaV2, SchemaV1}, Description: "Contract version (phiên bản hợp đồng dữ liệu): vanban/v2, or vanban/v1 read as v2."})
 		codes := make([]any, len(Types))
 		for i, dt := range Types {
 			codes[i] = dt.Code

@@ -34,11 +34,11 @@ type blockInfo struct {
 // mục ("I.") or khoản ("1.") as compose.StartLevel decides, so that the
 // labels checked here are the labels printed.
 func (c *checker) eachBlock(f func(blockInfo)) {
-	numbering := compose.NumberingRoman
-	if c.d.Options.Numbering == compose.NumberingDecimal {
-		numbering = compose.NumberingDecimal
-	}
+	numbering := compose.Numbering(c.d)
 	c.walkBlocks(c.d.Body, "/body", c.startPath(c.d.Body), 0, 0, numbering, f)
+	for i, a := range c.d.Attachments {
+		c.walkBlocks(a.Blocks, document.Pointer("attachments", i, "blocks"), c.startPath(a.Blocks), 0, 0, numbering, f)
+	}
 	for i, a := range c.d.Appendices {
 		c.walkBlocks(a.Blocks, document.Pointer("appendices", i, "blocks"), c.startPath(a.Blocks), 0, 0, numbering, f)
 	}

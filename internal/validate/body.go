@@ -71,7 +71,8 @@ func checkLabels(c *checker) {
 			cur := compose.ParseLabel(written)
 			p := document.Join(base, i, "heading", "label")
 			switch {
-			case cur.Rung == compose.RungNone:
+			case cur.Rung == compose.RungNone, cur.Rung == compose.RungArticle:
+				// Articles run on through Chương and Mục: checkArticles.
 			case prev.Rung == cur.Rung && !compose.Follows(prev.Advance(unlabelled), cur):
 				want := prev.Advance(unlabelled + 1).Format(written)
 				c.add("nd30.body.label_sequence", p,
@@ -91,6 +92,42 @@ func checkLabels(c *checker) {
 	})
 }
 
+// checkArticles: Điều are numbered through the whole text, across its
+// Phần, Chương and Mục (Điều 6 opens Chương II after Điều 5), so each
+// written "Điều n." follows the one before it in document order; the
+// numbering restarts in each attached text and appendix.
+func checkArticles(c *checker) {
+	var walk func(base string, bs []document.Block, prev *compose.Label)
+	walk = func(base string, bs []document.Block, prev *compose.Label) {
+		for i, b := range bs {
+			if b.Heading == nil {
+				continue
+			}
+			written := strings.TrimSpace(b.Heading.Label)
+			if cur := compose.ParseLabel(written); cur.Rung == compose.RungArticle && len(cur.Parts) == 1 {
+				if (prev.Rung == 0 && !cur.First()) || (prev.Rung != 0 && !compose.Follows(*prev, cur)) {
+					want := compose.Label{Rung: compose.RungArticle, Parts: []int{1}}
+					if prev.Rung != 0 {
+						want = prev.Advance(1)
+					}
+					c.add("nd30.body.label_sequence", document.Join(base, i, "heading", "label"),
+						fmt.Sprintf("Số thứ tự %q không nối tiếp Điều trước (chờ %q); in đúng như đã viết.", written, want.Format(written)),
+						fmt.Sprintf("label %q does not follow the article before it (expected %q); printed as written", written, want.Format(written)))
+				}
+				*prev = cur
+			}
+			walk(document.Join(base, i, "heading", "children"), b.Heading.Children, prev)
+		}
+	}
+	walk("/body", c.d.Body, &compose.Label{})
+	for i, a := range c.d.Attachments {
+		walk(document.Pointer("attachments", i, "blocks"), a.Blocks, &compose.Label{})
+	}
+	for i, a := range c.d.Appendices {
+		walk(document.Pointer("appendices", i, "blocks"), a.Blocks, &compose.Label{})
+	}
+}
+
 // eachSiblings calls f with every list of sibling blocks: the body, each
 // appendix, the children of each heading and item.
 func (c *checker) eachSiblings(f func(base string, bs []document.Block)) {
@@ -107,6 +144,9 @@ func (c *checker) eachSiblings(f func(base string, bs []document.Block)) {
 		}
 	}
 	walk("/body", c.d.Body)
+	for i, a := range c.d.Attachments {
+		walk(document.Pointer("attachments", i, "blocks"), a.Blocks)
+	}
 	for i, a := range c.d.Appendices {
 		walk(document.Pointer("appendices", i, "blocks"), a.Blocks)
 	}

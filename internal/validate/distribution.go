@@ -6,6 +6,7 @@ import (
 
 	"github.com/vanban/vanban/internal/compose"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -211,4 +212,50 @@ func checkNhuTrenFirst(c *checker) {
 	c.add("nd30.recipients.nhu_tren_first", "/distribution/recipients/0",
 		"Nơi nhận của công văn bắt đầu bằng \"Như trên\".",
 		"a công văn's recipient list starts with \"Như trên\"")
+}
+
+// nhuDieuRE reads a "Như Điều 3" recipient.
+var nhuDieuRE = regexp.MustCompile(`^(?i)như\s+điều\s+(\d+)$`)
+
+// articles are the numbers of the Điều at the top of the body, as
+// printed: written labels, or the computed "Điều n." of the article
+// numbering.
+func (c *checker) articles() map[int]bool {
+	out := map[int]bool{}
+	n := 0
+	for _, b := range c.d.Body {
+		if b.Heading == nil {
+			continue
+		}
+		n++
+		l := strings.TrimSpace(b.Heading.Label)
+		if l == "" && compose.Numbering(c.d) == compose.NumberingArticle {
+			l = compose.HeadingLabel(compose.NumberingArticle, []int{n})
+		}
+		if lb := compose.ParseLabel(l); lb.Rung == compose.RungArticle && len(lb.Parts) == 1 {
+			out[lb.Parts[0]] = true
+		}
+	}
+	return out
+}
+
+// checkNhuDieu: "Như Điều 3" in Nơi nhận points at the article that says
+// who executes the quyết định; that article must exist.
+func checkNhuDieu(c *checker) {
+	var arts map[int]bool
+	for i, r := range c.d.Distribution.Recipients {
+		m := nhuDieuRE.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(r.Name), ";.,"))
+		if m == nil {
+			continue
+		}
+		if arts == nil {
+			arts = c.articles()
+		}
+		n, _ := strconv.Atoi(m[1])
+		if !arts[n] {
+			c.add("nd30.recipients.nhu_dieu", document.Pointer("distribution", "recipients", i, "name"),
+				fmt.Sprintf("%q: văn bản không có Điều %d.", r.Name, n),
+				fmt.Sprintf("%q: the document has no Điều %d", r.Name, n))
+		}
+	}
 }

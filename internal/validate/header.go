@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
 )
@@ -421,6 +422,29 @@ func checkBasesPunctuation(c *checker) {
 			c.add("nd30.bases.punctuation", document.Pointer("bases", i),
 				fmt.Sprintf("Căn cứ %d nên kết thúc bằng %q.", i+1, want),
 				fmt.Sprintf("căn cứ %d should end with %q", i+1, want))
+		}
+	}
+}
+
+// checkDecisionTyped: "QUYẾT ĐỊNH:" (and "QUYẾT NGHỊ:") is printed by
+// the system between the căn cứ and the articles; typed into the căn cứ
+// or the intro it would print twice.
+func checkDecisionTyped(c *checker) {
+	line := compose.DecisionLine(c.d.Type)
+	if line == "" {
+		return
+	}
+	key := fold(strings.TrimRight(line, ":"))
+	for _, f := range []struct {
+		name string
+		ts   []document.Text
+	}{{"bases", c.d.Bases}, {"intro", c.d.Intro}} {
+		for i, t := range f.ts {
+			if fold(strings.TrimRight(strings.TrimSpace(t.Plain()), ": ")) == key {
+				c.add("nd30.decision.typed", document.Pointer(f.name, i),
+					fmt.Sprintf("Không gõ %q: hệ thống tự in giữa căn cứ và Điều 1.", line),
+					fmt.Sprintf("do not type %q: it is printed between the căn cứ and Điều 1", line))
+			}
 		}
 	}
 }

@@ -101,6 +101,8 @@ var catalogue = []Rule{
 	{"nd30.recipients.missing", E, srcRecipients, "Thiếu danh sách nơi nhận.", "The recipient list (Nơi nhận) is empty."},
 	{"nd30.recipients.empty", E, srcRecipients, "Dòng nơi nhận trống.", "A recipient line is empty."},
 	{"nd30.recipients.note_covers", E, srcRecipients, "Ghi chú chung cho nhiều nơi nhận (note_covers) phải có ghi chú và đủ số dòng phía trên.", "A note covering several recipients (note_covers) needs a note and that many lines up to it."},
+	{"nd30.recipients.nhu_dieu", W, srcRecipients, "\"Như Điều n\" chỉ đến một Điều có trong văn bản.", "\"Như Điều n\" points at an article the document has."},
+	{"nd30.decision.typed", W, "NĐ30 Phụ lục III, Mẫu 1.2", "Không gõ \"QUYẾT ĐỊNH:\" (\"QUYẾT NGHỊ:\"): hệ thống tự in.", "Do not type \"QUYẾT ĐỊNH:\" (\"QUYẾT NGHỊ:\"): it is printed by the system."},
 	{"nd30.recipients.duplicate", W, srcRecipients, "Nơi nhận bị lặp.", "A recipient is listed twice."},
 	{"nd30.recipients.punctuation", W, srcRecipients, "Không gõ \"-\" ở đầu hay \";\", \".\" ở cuối dòng nơi nhận: hệ thống tự thêm.", "Do not type the leading \"-\" or trailing \";\"/\".\" of a recipient: they are added when printed."},
 	{"nd30.recipients.archive_missing", E, srcRecipients, "Thiếu dòng \"Lưu: VT, ...\" (archive hoặc archive_line).", "The \"Lưu: VT, ...\" line is missing (archive or archive_line)."},

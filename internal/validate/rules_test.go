@@ -235,6 +235,20 @@ var ruleCases = []ruleCase{
 			}
 		},
 		msg: []string{`"2."`}},
+	{name: "articles run on across chapters", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/label",
+		bad: func(d *document.Document) {
+			d.Body = []document.Block{
+				heading("Chương I", "Chung", heading("Điều 1.", "Một"), heading("Điều 2.", "Hai")),
+				heading("Chương II", "Riêng", heading("Điều 1.", "Ba")),
+			}
+		},
+		good: func(d *document.Document) {
+			d.Body = []document.Block{
+				heading("Chương I", "Chung", heading("Điều 1.", "Một"), heading("Điều 2:", "Hai")),
+				heading("Chương II", "Riêng", heading("Điều 3.", "Ba")),
+			}
+		},
+		msg: []string{`"Điều 3."`}},
 	{name: "sixth heading level", base: baseKeHoach, code: "nd30.body.heading_depth", path: "/body/1/heading/children/0/heading/children/0/heading/children/1/heading/children/0/heading/children/0",
 		bad: func(d *document.Document) {
 			a := d.Body[1].Heading.Children[0].Heading.Children[0].Heading
@@ -329,6 +343,34 @@ var ruleCases = []ruleCase{
 		}},
 	{name: "empty electronic recipient", base: baseKeHoach, code: "nd30.recipients.empty", path: "/distribution/electronic/0/name",
 		bad: func(d *document.Document) { d.Distribution.Electronic = []document.Recipient{{Name: " "}} }},
+	{name: "Như Điều with no such article", base: baseKeHoach, code: "nd30.recipients.nhu_dieu", path: "/distribution/recipients/0/name",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Distribution.Recipients[0].Name = "Như Điều 4"
+		},
+		good: func(d *document.Document) {
+			toQD(d)
+			d.Distribution.Recipients[0].Name = "Như Điều 3"
+		}},
+	{name: "Như Điều with written labels", base: baseKeHoach, code: "nd30.recipients.nhu_dieu", path: "/distribution/recipients/0/name",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Body[2].Heading.Label = "Điều 5."
+			d.Distribution.Recipients[0].Name = "Như Điều 3"
+		},
+		good: func(d *document.Document) {
+			toQD(d)
+			d.Body[2].Heading.Label = "Điều 5."
+			d.Distribution.Recipients[0].Name = "Như Điều 5"
+		}},
+	{name: "QUYẾT ĐỊNH: typed", base: baseKeHoach, code: "nd30.decision.typed", path: "/intro/0",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Intro = []document.Text{txt("QUYẾT ĐỊNH:")}
+		},
+		good: func(d *document.Document) {
+			d.Intro = []document.Text{txt("QUYẾT ĐỊNH:")} // a kế hoạch has no decision line
+		}},
 	{name: "Như trên not first", base: baseCongVan, code: "nd30.recipients.nhu_tren_first", path: "/distribution/recipients/0",
 		bad: func(d *document.Document) {
 			r := d.Distribution.Recipients
@@ -650,5 +692,17 @@ func TestCollective(t *testing.T) {
 		if got := isCollective(title); got != want {
 			t.Errorf("isCollective(%q) = %v, want %v", title, got, want)
 		}
+	}
+}
+
+// toQD turns the base kế hoạch into a quyết định of three unlabelled
+// articles (printed "Điều 1." to "Điều 3.").
+func toQD(d *document.Document) {
+	d.Type, d.Symbol = "quyet_dinh", ""
+	d.Competence = []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}
+	d.Body = []document.Block{
+		heading("", "Ban hành kèm theo Quyết định này Quy chế.", para("x")),
+		heading("", "Quyết định này có hiệu lực kể từ ngày ký.", para("x")),
+		heading("", "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.", para("x")),
 	}
 }
