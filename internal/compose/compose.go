@@ -269,6 +269,17 @@ func (c *composer) mainSection() (Section, error) {
 			Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(c.typ.Name)}}}},
 			Block{Para: &Para{Style: StyleSummary, Runs: []Run{{Text: d.Summary}}, Rule: RuleShort}},
 		)
+		if n := len(d.SummaryLines); n > 1 {
+			// The author's line breaks: every line but the last without
+			// space after it, the rule under the last.
+			last := s.Blocks[len(s.Blocks)-1].Para
+			s.Blocks = s.Blocks[:len(s.Blocks)-1]
+			for _, l := range d.SummaryLines[:n-1] {
+				s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleSummaryLine, Runs: []Run{{Text: strings.TrimSpace(l)}}}})
+			}
+			last.Runs = []Run{{Text: strings.TrimSpace(d.SummaryLines[n-1])}}
+			s.Blocks = append(s.Blocks, Block{Para: last})
+		}
 		if len(d.TitleNotes) > 0 {
 			// Extra lines of the title block ("(Cấp lần đầu …)") sit
 			// under the trích yếu, and the short rule under them.

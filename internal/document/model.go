@@ -47,6 +47,12 @@ type Document struct {
 	// whose form is addressed: tờ trình, báo cáo sent to a superior,
 	// thông báo, giấy mời, giấy giới thiệu … (see DocType.Addressed).
 	Addressees []string `json:"addressees,omitempty"`
+	// SummaryLines are the trích yếu as the author breaks it into lines
+	// ("Về việc đề nghị công nhận Ban vận động thành lập" / "Hiệp hội Bất
+	// động sản tỉnh Lâm Đồng"). Optional; joined with single spaces they
+	// must read exactly as summary, which stays the one text every rule
+	// and the metadata use.
+	SummaryLines []string `json:"summary_lines,omitempty" validate:"max=6,dive,required"`
 	// TitleNotes are extra lines of the title block, printed in italics
 	// under the trích yếu as written, e.g. "(Cấp lần đầu ngày …)".
 	TitleNotes []string `json:"title_notes,omitempty" validate:"max=10,dive,required"`

@@ -448,3 +448,20 @@ func checkDecisionTyped(c *checker) {
 		}
 	}
 }
+
+// checkSummaryLines: the author's line breaks of the trích yếu read as the
+// trích yếu itself, so the printed title and every rule see one text.
+func checkSummaryLines(c *checker) {
+	if len(c.d.SummaryLines) == 0 {
+		return
+	}
+	var parts []string
+	for _, l := range c.d.SummaryLines {
+		parts = append(parts, strings.TrimSpace(l))
+	}
+	if j := strings.Join(parts, " "); j != strings.TrimSpace(c.d.Summary) {
+		c.add("nd30.summary.lines_mismatch", "/summary_lines",
+			fmt.Sprintf("Các dòng trích yếu ghép lại (%q) phải đúng bằng summary (%q).", j, c.d.Summary),
+			fmt.Sprintf("summary_lines joined (%q) must read exactly as summary (%q)", j, c.d.Summary))
+	}
+}

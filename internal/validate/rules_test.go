@@ -398,6 +398,12 @@ var ruleCases = []ruleCase{
 		good: func(d *document.Document) {
 			d.Signature.Authority[0].Title, d.Signature.Title = "BỘ TRƯỞNG", "THỨ TRƯỞNG"
 		}},
+	{name: "summary lines that do not read as the summary", base: baseKeHoach, code: "nd30.summary.lines_mismatch", path: "/summary_lines",
+		bad: func(d *document.Document) { d.SummaryLines = []string{"Kế hoạch", "khác"} },
+		good: func(d *document.Document) {
+			w := strings.Fields(d.Summary)
+			d.SummaryLines = []string{strings.Join(w[:2], " "), strings.Join(w[2:], " ")}
+		}},
 	{name: "KT. under TL. (Văn phòng signs for the Chủ tịch)", base: baseKeHoach, code: "nd30.signature.kt_deputy", path: "/signature/title",
 		bad: func(d *document.Document) {
 			d.Signature.Authority = []document.Authority{{Prefix: "TL.", Title: "CHỦ TỊCH"}, {Prefix: "KT.", Title: "CHÁNH VĂN PHÒNG"}}

@@ -49,6 +49,7 @@ var expectedPages = map[string]int{
 	"vinh-linh-2024-ke-hoach-du-thao":  5,
 	"lao-cai-2025-quyet-dinh-uy-quyen": 2,
 	"lam-dong-2026-quyet-dinh-dieu-le": 18,
+	"lam-dong-2026-to-trinh-kinh-gui":  3,
 }
 
 // TestLibreOfficeConverts converts every sample's DOCX to PDF with
