@@ -356,7 +356,7 @@ func refLines(lines []string) []Block {
 // It has no signature: the quyết định that issues it is signed.
 func (c *composer) attachment(i int) (Section, error) {
 	a := c.d.Attachments[i]
-	s := Section{RestartNumbering: true, Landscape: a.Orientation == "landscape"}
+	s := Section{RestartNumbering: true, NumberFirstPage: true, Landscape: a.Orientation == "landscape"}
 	if !a.NoHeader {
 		h := c.header()
 		h.Number, h.PlaceDate, h.Subject = Para{Style: StyleNumber}, Para{Style: StylePlaceDate}, nil
@@ -463,7 +463,12 @@ func (c *composer) runs(t document.Text, upper bool) []Run {
 func (c *composer) appendix(i int) (Section, error) {
 	d := c.d
 	a := d.Appendices[i]
-	s := Section{RestartNumbering: true}
+	// Each appendix is numbered on its own from 1 (NĐ30 Phụ lục I, mục
+	// I.7); the rule that hides the number is written for page 1 of the
+	// document, so an appendix shows its "1": a one-page appendix at the
+	// end would otherwise carry no number a reader (or ndcheck) can tell
+	// from a missing one.
+	s := Section{RestartNumbering: true, NumberFirstPage: true}
 	no := "Phụ lục"
 	if len(d.Appendices) > 1 {
 		no += " " + Roman(i+1)

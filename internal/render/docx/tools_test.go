@@ -50,6 +50,7 @@ var expectedPages = map[string]int{
 	"lao-cai-2025-quyet-dinh-uy-quyen": 2,
 	"lam-dong-2026-quyet-dinh-dieu-le": 18,
 	"lam-dong-2026-to-trinh-kinh-gui":  3,
+	"lao-cai-2026-quyet-dinh-phu-luc":  4,
 }
 
 // TestLibreOfficeConverts converts every sample's DOCX to PDF with
