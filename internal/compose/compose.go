@@ -162,6 +162,13 @@ func (c *composer) meta() Meta {
 	} else {
 		m.Title = d.Summary
 	}
+	if m.Title == "" {
+		// A giấy mời without trích yếu is found by its name.
+		m.Title = c.typ.Name
+		if t := strings.TrimSpace(d.Title); t != "" {
+			m.Title = vntext.CapitalizeFirst(vntext.Lower(t))
+		}
+	}
 	// Metadata is searched, not printed: a draft with no number yet is
 	// found by its ký hiệu, and says it is a draft.
 	if n := strings.TrimSpace(d.Number); n != "" {
@@ -265,10 +272,16 @@ func (c *composer) mainSection() (Section, error) {
 	s := Section{}
 	s.Blocks = append(s.Blocks, Block{Header: c.header()})
 	if !c.letter() {
-		s.Blocks = append(s.Blocks,
-			Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(c.typ.Name)}}}},
-			Block{Para: &Para{Style: StyleSummary, Runs: []Run{{Text: d.Summary}}, Rule: RuleShort}},
-		)
+		name := c.typ.Name
+		if t := strings.TrimSpace(d.Title); t != "" {
+			name = t
+		}
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(name)}}}})
+		// A giấy mời, giấy giới thiệu or giấy nghỉ phép may have no
+		// trích yếu: its name stands alone.
+		if strings.TrimSpace(d.Summary) != "" || !c.typ.SummaryOptional() {
+			s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleSummary, Runs: []Run{{Text: d.Summary}}, Rule: RuleShort}})
+		}
 		if n := len(d.SummaryLines); n > 1 {
 			// The author's line breaks: every line but the last without
 			// space after it, the rule under the last.
@@ -283,8 +296,11 @@ func (c *composer) mainSection() (Section, error) {
 		if len(d.TitleNotes) > 0 {
 			// Extra lines of the title block ("(Cấp lần đầu …)") sit
 			// under the trích yếu, and the short rule under them.
-			s.Blocks[len(s.Blocks)-1].Para.Rule = RuleNone
-			s.Blocks[len(s.Blocks)-1].Para.Style = StyleSummaryLine
+			last := s.Blocks[len(s.Blocks)-1].Para
+			last.Rule = RuleNone
+			if last.Style == StyleSummary {
+				last.Style = StyleSummaryLine
+			}
 			s.Blocks = append(s.Blocks, refLines(d.TitleNotes)...)
 		}
 	}

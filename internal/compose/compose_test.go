@@ -549,7 +549,7 @@ func TestComposeDraft(t *testing.T) {
 		t.Fatalf("%d sections", len(out.Sections))
 	}
 	ap := out.Sections[1]
-	if !ap.RestartNumbering || ap.NumberFirstPage || ap.Landscape || !out.Sections[2].Landscape {
+	if !ap.RestartNumbering || !ap.NumberFirstPage || ap.Landscape || !out.Sections[2].Landscape {
 		t.Errorf("appendix sections = %+v / %+v", ap, out.Sections[2])
 	}
 	var aps []string

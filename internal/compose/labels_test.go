@@ -224,3 +224,27 @@ func plainOf(p Para) string {
 	}
 	return b.String()
 }
+
+// TestInvitationTitle: a giấy mời prints its title line as written and,
+// without a trích yếu, no empty summary line; its metadata title is the
+// name.
+func TestInvitationTitle(t *testing.T) {
+	d := &document.Document{Type: "giay_moi", Title: "Giấy mời họp",
+		Issuer: document.Issuer{Name: []string{"ỦY BAN NHÂN DÂN"}, Abbreviation: "UBND"}}
+	out, err := Compose(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras []string
+	for _, b := range out.Sections[0].Blocks {
+		if b.Para != nil {
+			paras = append(paras, string(b.Para.Style)+" "+plainOf(*b.Para))
+		}
+	}
+	if len(paras) == 0 || paras[0] != string(StyleTitle)+" GIẤY MỜI HỌP" || slices.ContainsFunc(paras, func(s string) bool { return strings.HasPrefix(s, string(StyleSummary)) }) {
+		t.Errorf("title block %q", paras)
+	}
+	if out.Meta.Title != "Giấy mời họp" {
+		t.Errorf("meta title %q", out.Meta.Title)
+	}
+}

@@ -38,8 +38,13 @@ type Document struct {
 	Place string `json:"place,omitempty"`
 	// Date (ngày ban hành); every part may be 0 (blank) in a draft.
 	Date Date `json:"date"`
+	// Title is the type-name line as the office writes it when it says
+	// more than the type's name: "GIẤY MỜI HỌP". It must begin with the
+	// type's name; printed upper case. Empty: the type's name.
+	Title string `json:"title,omitempty"`
 	// Summary (trích yếu) of a typed document, printed bold under the type
-	// name. Required for every type but công văn.
+	// name. Required for every type but công văn, and optional on a giấy
+	// mời, giấy giới thiệu and giấy nghỉ phép.
 	Summary string `json:"summary,omitempty"`
 	// Subject (trích yếu công văn, "V/v ...") without the "V/v" prefix.
 	Subject string `json:"subject,omitempty"`

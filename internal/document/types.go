@@ -57,6 +57,14 @@ var Types = []DocType{
 	{"thu_cong", "Thư công", "", "1.5", true},
 }
 
+// untitled are the forms whose sample has no trích yếu under the type
+// name: giấy mời (offices often print none), giấy giới thiệu, giấy nghỉ
+// phép (Mẫu 1.7, 1.8, 1.10).
+var untitled = map[string]bool{"giay_moi": true, "giay_gioi_thieu": true, "giay_nghi_phep": true}
+
+// SummaryOptional reports a typed form that may have no trích yếu.
+func (t DocType) SummaryOptional() bool { return untitled[t.Code] }
+
 // LookupType returns the type with the given code.
 func LookupType(code string) (DocType, bool) {
 	for _, t := range Types {

@@ -294,7 +294,7 @@ func hasVV(s string) bool {
 
 // checkSummaryMissing: a typed document has a trích yếu.
 func checkSummaryMissing(c *checker) {
-	if c.typed() && c.d.Summary == "" {
+	if c.typed() && c.d.Summary == "" && !c.typ.SummaryOptional() {
 		c.add("nd30.summary.missing", "/summary",
 			fmt.Sprintf("%s phải có trích yếu (summary).", c.typ.Name),
 			fmt.Sprintf("a %s needs a summary", c.typ.Name))
@@ -463,5 +463,50 @@ func checkSummaryLines(c *checker) {
 		c.add("nd30.summary.lines_mismatch", "/summary_lines",
 			fmt.Sprintf("Các dòng trích yếu ghép lại (%q) phải đúng bằng summary (%q).", j, c.d.Summary),
 			fmt.Sprintf("summary_lines joined (%q) must read exactly as summary (%q)", j, c.d.Summary))
+	}
+}
+
+// checkTitle: a title line as written still names the type: "GIẤY MỜI
+// HỌP" for a giấy mời, never another type's name.
+func checkTitle(c *checker) {
+	t := strings.TrimSpace(c.d.Title)
+	if t == "" || !c.known {
+		return
+	}
+	if c.letter() || !strings.HasPrefix(fold(t), fold(c.typ.Name)) {
+		c.add("nd30.title.type_mismatch", "/title",
+			fmt.Sprintf("Tên loại %q phải bắt đầu bằng tên loại văn bản %q (công văn không có tên loại).", t, vntext.Upper(c.typ.Name)),
+			fmt.Sprintf("title %q must begin with the type's name %q (a công văn has none)", t, vntext.Upper(c.typ.Name)))
+	}
+}
+
+// checkInvitation: a giấy mời says when and where (Mẫu 1.7): its text
+// names the time ("Thời gian") and the place ("Địa điểm"), whether as
+// numbered points or in a sentence.
+func checkInvitation(c *checker) {
+	if c.d.Type != "giay_moi" {
+		return
+	}
+	var all strings.Builder
+	for _, t := range c.d.Intro {
+		all.WriteString(t.Plain() + " ")
+	}
+	c.eachBlock(func(b blockInfo) {
+		switch {
+		case b.Heading != nil:
+			all.WriteString(b.Heading.Title.Plain() + " ")
+		case b.Paragraph != nil:
+			all.WriteString(b.Paragraph.Plain() + " ")
+		case b.Item != nil:
+			all.WriteString(b.Item.Text.Plain() + " ")
+		}
+	})
+	text := fold(all.String())
+	for _, k := range []struct{ key, vi, en string }{{"thoi gian", "thời gian", "time"}, {"dia diem", "địa điểm", "place"}} {
+		if !strings.Contains(text, k.key) {
+			c.add("nd30.invitation.time_place", "/body",
+				fmt.Sprintf("Giấy mời chưa nêu %s.", k.vi),
+				fmt.Sprintf("the giấy mời does not state the %s", k.en))
+		}
 	}
 }

@@ -404,6 +404,18 @@ var ruleCases = []ruleCase{
 			w := strings.Fields(d.Summary)
 			d.SummaryLines = []string{strings.Join(w[:2], " "), strings.Join(w[2:], " ")}
 		}},
+	{name: "title line naming another type", base: baseKeHoach, code: "nd30.title.type_mismatch", path: "/title",
+		bad: func(d *document.Document) { d.Title = "GIẤY MỜI HỌP" },
+		good: func(d *document.Document) {
+			d.Type, d.Symbol, d.Title, d.Summary = "giay_moi", "", "GIẤY MỜI HỌP", ""
+			d.Body = append(d.Body, para("Thời gian: 14 giờ. Địa điểm: Hội trường."))
+		}},
+	{name: "giấy mời without time and place", base: baseKeHoach, code: "nd30.invitation.time_place", path: "/body",
+		bad: func(d *document.Document) { d.Type, d.Symbol, d.Summary = "giay_moi", "", "" },
+		good: func(d *document.Document) {
+			d.Type, d.Symbol, d.Summary = "giay_moi", "", ""
+			d.Body = []document.Block{heading("1.", "Thời gian: 14h00 ngày 22/01/2026."), heading("2.", "Địa điểm: Hội trường 100 chỗ.")}
+		}},
 	{name: "KT. under TL. (Văn phòng signs for the Chủ tịch)", base: baseKeHoach, code: "nd30.signature.kt_deputy", path: "/signature/title",
 		bad: func(d *document.Document) {
 			d.Signature.Authority = []document.Authority{{Prefix: "TL.", Title: "CHỦ TỊCH"}, {Prefix: "KT.", Title: "CHÁNH VĂN PHÒNG"}}
