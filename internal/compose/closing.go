@@ -156,20 +156,45 @@ func (c *composer) closing() *Closing {
 		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipientsHead, ElectronicHead))
 		cl.Recipients = append(cl.Recipients, recipientLines(d.Distribution.Electronic, true)...)
 	}
-	s := d.Signature
+	cl.Signer, cl.NameIndex = signerLines(d.Signature)
+	return cl
+}
+
+// signerLines are the lines of a signature block: authority chain, title,
+// then the name (with the rank before it); nameIndex is the name line's
+// index, len(lines) when there is no name yet.
+func signerLines(s document.Signature) (lines []Para, nameIndex int) {
 	for _, a := range s.Authority {
 		t := strings.TrimSpace(a.Prefix) + " " + vntext.Upper(strings.TrimSpace(a.Title))
-		cl.Signer = append(cl.Signer, plainPara(StyleAuthority, strings.TrimSpace(t)))
+		lines = append(lines, plainPara(StyleAuthority, strings.TrimSpace(t)))
 	}
 	if t := strings.TrimSpace(s.Title); t != "" {
-		cl.Signer = append(cl.Signer, plainPara(StyleAuthority, vntext.Upper(t)))
+		lines = append(lines, plainPara(StyleAuthority, vntext.Upper(t)))
 	}
-	cl.NameIndex = len(cl.Signer)
+	nameIndex = len(lines)
 	if n := strings.TrimSpace(s.Name); n != "" {
 		if r := strings.TrimSpace(s.Rank); r != "" {
 			n = r + " " + n
 		}
-		cl.Signer = append(cl.Signer, plainPara(StyleSignerName, n))
+		lines = append(lines, plainPara(StyleSignerName, n))
 	}
-	return cl
+	return lines, nameIndex
+}
+
+// closings is the end of the main text: Nơi nhận beside the signature,
+// or, with a cosignature, the two signature blocks side by side (the
+// cosigner on the left, as the thư ký of a biên bản and the second body
+// of a joint document sign) with Nơi nhận under the left one: one block,
+// so it moves as one in both writers.
+func (c *composer) closings() []Block {
+	cl := c.closing()
+	if c.d.Cosignature == nil {
+		return []Block{{Closing: cl}}
+	}
+	left, li := signerLines(*c.d.Cosignature)
+	two := &Closing{Recipients: append(left, cl.Recipients...), Signer: cl.Signer, NameIndex: cl.NameIndex, SignSpace: cl.SignSpace}
+	if li < len(left) && li > 0 {
+		two.LeftSignIndex = li
+	}
+	return []Block{{Closing: two}}
 }

@@ -218,6 +218,12 @@ func (c *composer) header() *Header {
 	for _, l := range d.Issuer.Name {
 		h.Agency = append(h.Agency, plainPara(StyleAgency, vntext.Upper(l)))
 	}
+	if co := d.CoIssuer; co != nil {
+		// A joint document names both bodies, the second under the first.
+		for _, l := range co.Name {
+			h.Agency = append(h.Agency, plainPara(StyleAgency, vntext.Upper(l)))
+		}
+	}
 	if n := len(h.Agency); n > 0 {
 		h.Agency[n-1].Rule = RuleShort
 	}
@@ -334,7 +340,7 @@ func (c *composer) mainSection() (Section, error) {
 		p.Runs = appendEnding(p.Runs)
 		p.KeepNext = true
 	}
-	s.Blocks = append(s.Blocks, Block{Closing: c.closing()})
+	s.Blocks = append(s.Blocks, c.closings()...)
 	return s, nil
 }
 

@@ -248,3 +248,47 @@ func TestInvitationTitle(t *testing.T) {
 		t.Errorf("meta title %q", out.Meta.Title)
 	}
 }
+
+// TestTwoSignatures: a cosignature prints on the left with its own room
+// for signature and seal, Nơi nhận under it; a co-issuer's name prints
+// under the issuer's in the header.
+func TestTwoSignatures(t *testing.T) {
+	d := &document.Document{Type: "bien_ban", Summary: "Họp",
+		Issuer:       document.Issuer{Name: []string{"SỞ NỘI VỤ"}, Abbreviation: "SNV"},
+		CoIssuer:     &document.Issuer{Name: []string{"SỞ Y TẾ"}, Abbreviation: "SYT"},
+		Signature:    document.Signature{Title: "CHỦ TỌA", Name: "Võ Thị Khiết"},
+		Cosignature:  &document.Signature{Title: "THƯ KÝ", Name: "Lê Thị Thắm"},
+		Distribution: document.Distribution{Recipients: []document.Recipient{{Name: "Thành viên"}}},
+	}
+	out, err := Compose(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cl *Closing
+	var h *Header
+	for _, b := range out.Sections[0].Blocks {
+		if b.Closing != nil {
+			if cl != nil {
+				t.Fatal("two closing blocks")
+			}
+			cl = b.Closing
+		}
+		if b.Header != nil {
+			h = b.Header
+		}
+	}
+	var left []string
+	for _, p := range cl.Recipients {
+		left = append(left, plainOf(p))
+	}
+	want := []string{"THƯ KÝ", "Lê Thị Thắm", "Nơi nhận:", "- Thành viên;", "- Lưu: VT."}
+	if !slices.Equal(left, want) || cl.LeftSignIndex != 1 {
+		t.Errorf("left column %q (sign index %d), want %q and 1", left, cl.LeftSignIndex, want)
+	}
+	if plainOf(cl.Signer[cl.NameIndex]) != "Võ Thị Khiết" {
+		t.Errorf("right column %+v", cl.Signer)
+	}
+	if n := len(h.Agency); n != 2 || plainOf(h.Agency[1]) != "SỞ Y TẾ" || h.Agency[1].Rule != RuleShort {
+		t.Errorf("agency lines %+v", h.Agency)
+	}
+}

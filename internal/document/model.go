@@ -80,6 +80,15 @@ type Document struct {
 	Closing []Text `json:"closing,omitempty"`
 	// Signature (chữ ký, quyền hạn, chức vụ, họ tên).
 	Signature Signature `json:"signature"`
+	// Cosignature is a second signature block, printed on the left beside
+	// Signature: the thư ký of a biên bản (Mẫu 1.9: thư ký left, chủ tọa
+	// right), or the signer for the second body of a joint document
+	// (co_issuer). Nơi nhận then prints under the left one.
+	Cosignature *Signature `json:"cosignature,omitempty"`
+	// CoIssuer is the second body of a document issued jointly (văn bản
+	// liên tịch): its name prints under the first body's in the header,
+	// and it signs in cosignature.
+	CoIssuer *Issuer `json:"co_issuer,omitempty"`
 	// Distribution (nơi nhận).
 	Distribution Distribution `json:"distribution"`
 	// Attachments (văn bản ban hành kèm theo) are the texts a quyết định

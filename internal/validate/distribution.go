@@ -259,3 +259,6 @@ func checkNhuDieu(c *checker) {
 		}
 	}
 }
+
+// minutes reports a biên bản, signed by its thư ký and its chủ tọa.
+func (c *checker) minutes() bool { return c.d.Type == "bien_ban" }

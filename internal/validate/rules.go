@@ -121,6 +121,7 @@ var catalogue = []Rule{
 	{"nd30.signature.tm_collective", E, srcSignature, "TM. đứng trước tên tập thể (ỦY BAN NHÂN DÂN, HỘI ĐỒNG ..., BAN ...), không trước chức vụ cá nhân.", "TM. precedes a collective body (ỦY BAN NHÂN DÂN, HỘI ĐỒNG ..., BAN ...), not an individual title."},
 	{"nd30.signature.tm_ubnd", E, srcSignature, "Ủy ban nhân dân ký thay mặt tập thể ghi \"TM. ỦY BAN NHÂN DÂN\".", "A people's committee signing on behalf writes \"TM. ỦY BAN NHÂN DÂN\"."},
 	{"nd30.signature.kt_deputy", E, srcSignature, "Ký thay (KT.) thì người ký là cấp phó (PHÓ ..., THỨ TRƯỞNG).", "With KT. the signer is a deputy (PHÓ ..., THỨ TRƯỞNG)."},
+	{"nd30.signature.cosignature_missing", E, "NĐ30 Phụ lục III, Mẫu 1.9; Điều 13", "Biên bản (thư ký và chủ tọa) và văn bản liên tịch (mỗi cơ quan) có hai chữ ký: thêm cosignature.", "A biên bản (thư ký and chủ tọa) and a joint document (each body) carry two signatures: add cosignature."},
 	{"nd30.signature.title_case", E, srcSignature, "Quyền hạn và chức vụ người ký viết in hoa.", "Authority and signer titles are upper case."},
 	{"nd30.signature.title_missing", E, srcSignature, "Thiếu chức vụ người ký.", "The signer's title is missing."},
 	{"nd30.signature.name_missing", E, srcSignature, "Văn bản ban hành (không phải dự thảo) phải có họ tên người ký.", "An issued document (not a draft) needs the signer's name."},

@@ -416,6 +416,29 @@ var ruleCases = []ruleCase{
 			d.Type, d.Symbol, d.Summary = "giay_moi", "", ""
 			d.Body = []document.Block{heading("1.", "Thời gian: 14h00 ngày 22/01/2026."), heading("2.", "Địa điểm: Hội trường 100 chỗ.")}
 		}},
+	{name: "biên bản with one signature", base: baseKeHoach, code: "nd30.signature.cosignature_missing", path: "/cosignature",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol = "bien_ban", ""
+		},
+		good: func(d *document.Document) {
+			// Thư ký left, chủ tọa right.
+			d.Type, d.Symbol = "bien_ban", ""
+			d.Signature = document.Signature{Title: "CHỦ TỌA", Name: "Nguyễn Văn A"}
+			d.Cosignature = &document.Signature{Title: "THƯ KÝ", Name: "Trần Thị B"}
+		}},
+	{name: "joint document signed by one body", base: baseKeHoach, code: "nd30.signature.cosignature_missing", path: "/cosignature",
+		bad: func(d *document.Document) {
+			d.CoIssuer = &document.Issuer{Name: []string{"ỦY BAN MẶT TRẬN TỔ QUỐC"}, Abbreviation: "MTTQ"}
+		},
+		good: func(d *document.Document) {
+			d.CoIssuer = &document.Issuer{Name: []string{"ỦY BAN MẶT TRẬN TỔ QUỐC"}, Abbreviation: "MTTQ"}
+			d.Cosignature = &document.Signature{Authority: []document.Authority{{Prefix: "TM.", Title: "BAN THƯỜNG TRỰC"}}, Title: "CHỦ TỊCH", Name: "Lê Văn C"}
+		}},
+	{name: "second signer without a title", base: baseKeHoach, code: "nd30.signature.title_missing", path: "/cosignature/title",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol = "bien_ban", ""
+			d.Cosignature = &document.Signature{Name: "Trần Thị B"}
+		}},
 	{name: "KT. under TL. (Văn phòng signs for the Chủ tịch)", base: baseKeHoach, code: "nd30.signature.kt_deputy", path: "/signature/title",
 		bad: func(d *document.Document) {
 			d.Signature.Authority = []document.Authority{{Prefix: "TL.", Title: "CHỦ TỊCH"}, {Prefix: "KT.", Title: "CHÁNH VĂN PHÒNG"}}

@@ -147,3 +147,23 @@ func checkAcademicTitle(c *checker) {
 			fmt.Sprintf("drop the academic title before the signer's name: %q", n))
 	}
 }
+
+// checkCosignature: a biên bản is signed by its thư ký and its chủ tọa
+// (Mẫu 1.9), a joint document by each body; the second signature is
+// cosignature, with a title like any signature.
+func checkCosignature(c *checker) {
+	cs := c.d.Cosignature
+	switch {
+	case cs == nil && c.minutes():
+		c.add("nd30.signature.cosignature_missing", "/cosignature",
+			"Biên bản có hai chữ ký: thư ký (cosignature, bên trái) và chủ tọa (signature).",
+			"a biên bản has two signatures: the thư ký (cosignature, left) and the chủ tọa (signature)")
+	case cs == nil && c.d.CoIssuer != nil:
+		c.add("nd30.signature.cosignature_missing", "/cosignature",
+			"Văn bản liên tịch có chữ ký của cơ quan thứ hai (cosignature).",
+			"a joint document is signed for the second body too (cosignature)")
+	case cs != nil && strings.TrimSpace(cs.Title) == "" && (len(cs.Authority) == 0 || cs.Authority[len(cs.Authority)-1].Prefix != "Q."):
+		c.add("nd30.signature.title_missing", "/cosignature/title",
+			"Thiếu chức vụ người ký thứ hai (ví dụ \"THƯ KÝ\").", "the second signer's title is missing (e.g. \"THƯ KÝ\")")
+	}
+}
