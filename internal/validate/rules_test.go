@@ -499,6 +499,11 @@ var ruleCases = []ruleCase{
 			b.Unit, b.Total, b.Items, b.Words = "đồng", i64(370_000_000), nil, "ba trăm bảy mươi triệu đồng"
 		},
 		msg: []string{"360.000.000", "370.000.000"}},
+	{name: "words in the labelled form", base: baseKeHoach, code: "budget.words_mismatch", path: khBudget + "/words",
+		bad: func(d *document.Document) { budgetOf(d).Words = "(Bằng chữ: Ba trăm sáu mươi triệu đồng chẵn)" },
+		good: func(d *document.Document) {
+			budgetOf(d).Words = "(Bằng chữ: Ba trăm bảy mươi triệu đồng chẵn)"
+		}},
 	{name: "unknown unit", base: baseKeHoach, code: "budget.unit_unknown", path: khBudget + "/unit",
 		bad:  func(d *document.Document) { budgetOf(d).Unit = "USD" },
 		good: func(d *document.Document) { budgetOf(d).Unit = "Triệu đồng" }},
