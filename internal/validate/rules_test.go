@@ -500,7 +500,9 @@ var ruleCases = []ruleCase{
 		},
 		msg: []string{"360.000.000", "370.000.000"}},
 	{name: "words in the labelled form", base: baseKeHoach, code: "budget.words_mismatch", path: khBudget + "/words",
-		bad: func(d *document.Document) { budgetOf(d).Words = "(Bằng chữ: Ba trăm sáu mươi triệu đồng chẵn)" },
+		bad: func(d *document.Document) {
+			budgetOf(d).Words = "(Bằng chữ: Ba trăm sáu mươi triệu đồng chẵn)"
+		},
 		good: func(d *document.Document) {
 			budgetOf(d).Words = "(Bằng chữ: Ba trăm bảy mươi triệu đồng chẵn)"
 		}},
