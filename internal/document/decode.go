@@ -95,11 +95,10 @@ func DecodeBytes(data []byte, lim Limits) (*Document, error) {
 			"Tài liệu không hợp lệ: "+err.Error(), "invalid document: "+err.Error())}}
 	}
 	switch d.Schema {
-	case SchemaV2:
-	case SchemaV1:
+	case SchemaV2, SchemaV1:
 		// v2 only adds optional fields, so a v1 document is read as the
-		// v2 document it already is.
-		d.Schema = SchemaV2
+		// v2 document it already is; its schema value is kept, so that
+		// it writes back exactly as it came.
 	default:
 		return nil, &DecodeError{Findings: Findings{decodeFinding("/schema", "decode.schema",
 			fmt.Sprintf("Trường \"schema\" phải là %q (hoặc %q).", SchemaV2, SchemaV1),

@@ -8,8 +8,8 @@ const SchemaV1 = "vanban/v1"
 // SchemaV2 is the current contract: v1 plus the structures real documents
 // use (labels as written, Điều, thẩm quyền, attached texts, appendix
 // headings, Bản điện tử, grouped notes, signer rank, the forms of Phụ lục
-// III). Every v1 document is a v2 document; Decode reads "vanban/v1" and
-// upgrades it to SchemaV2.
+// III). Every v1 document is a v2 document: Decode reads "vanban/v1" as
+// v2 (nothing to convert) and keeps the value it was given.
 const SchemaV2 = "vanban/v2"
 
 // Document is one văn bản hành chính. JSON keys are English; each field's
