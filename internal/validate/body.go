@@ -224,10 +224,17 @@ func checkFinalMark(c *checker) {
 	} else {
 		t, p, ok = lastText(c.d.Body, "/body")
 	}
-	if ok && strings.HasSuffix(strings.TrimSpace(t.Plain()), "./.") {
-		c.add("nd30.body.final_mark", p,
-			"Không gõ \"./.\" ở cuối: hệ thống tự thêm (sẽ không in lặp).",
-			"do not type \"./.\" at the end: it is added when printed (and will not be doubled)")
+	report := func(t document.Text, p string, ok bool) {
+		if ok && strings.HasSuffix(strings.TrimSpace(t.Plain()), "./.") {
+			c.add("nd30.body.final_mark", p,
+				"Không gõ \"./.\" ở cuối: hệ thống tự thêm (sẽ không in lặp).",
+				"do not type \"./.\" at the end: it is added when printed (and will not be doubled)")
+		}
+	}
+	report(t, p, ok)
+	// An attached text ends with its own "./.", printed the same way.
+	for i, a := range c.d.Attachments {
+		report(lastText(a.Blocks, document.Pointer("attachments", i, "blocks")))
 	}
 }
 

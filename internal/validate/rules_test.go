@@ -288,6 +288,15 @@ var ruleCases = []ruleCase{
 			d.Closing = nil
 			d.Body[1].Heading.Children[0] = para("Đẩy mạnh tuyên truyền./.")
 		}},
+	{name: "./. typed at the end of an attached text", base: baseKeHoach, code: "nd30.body.final_mark", path: "/attachments/0/blocks/0/heading/children/0/paragraph",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Attachments = []document.Attachment{{Name: "QUY CHẾ", Blocks: []document.Block{heading("Điều 1.", "Phạm vi", para("Quy chế này áp dụng./."))}}}
+		},
+		good: func(d *document.Document) {
+			toQD(d)
+			d.Attachments = []document.Attachment{{Name: "QUY CHẾ", Blocks: []document.Block{heading("Điều 1.", "Phạm vi", para("Quy chế này áp dụng."))}}}
+		}},
 	{name: "kế hoạch without kinh phí", base: baseKeHoach, code: "nd30.plan.section_missing", path: "/body",
 		bad:  func(d *document.Document) { d.Body[2].Heading.Title = txt("PHÂN BỔ") },
 		good: func(d *document.Document) { d.Body[2].Heading.Title = txt("Kinh phi thuc hien") }},
