@@ -310,12 +310,35 @@ func (c *composer) mainSection() (Section, error) {
 			s.Blocks = append(s.Blocks, refLines(d.TitleNotes)...)
 		}
 	}
-	for _, l := range d.Competence {
-		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleCentered, Runs: []Run{{Text: vntext.Upper(strings.TrimSpace(l))}}, KeepNext: true}})
+	telegram := d.Type == TypeTelegram && len(d.Competence) > 0
+	for i, l := range d.Competence {
+		l = vntext.Upper(strings.TrimSpace(l))
+		if telegram && i == len(d.Competence)-1 {
+			// Mẫu 1.6: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH … điện:".
+			l = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(l, ":")), " ĐIỆN") + " điện:"
+		}
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleCentered, Runs: []Run{{Text: l}}, KeepNext: true}})
 	}
-	// A công văn has Kính gửi; so may a tờ trình or a báo cáo sent to
-	// a superior (NĐ30 §7), under its trích yếu.
-	if len(d.Addressees) > 0 {
+	switch {
+	case telegram:
+		// A công điện lists whom it is sent to under its sender line, as
+		// "- …;" lines, with no "Kính gửi:".
+		var names []string
+		for _, a := range d.Addressees {
+			if a = strings.TrimRight(strings.TrimLeft(strings.TrimSpace(a), "-–+ "), ";.,: "); a != "" {
+				names = append(names, a)
+			}
+		}
+		for i, a := range names {
+			end := ";"
+			if i == len(names)-1 {
+				end = "."
+			}
+			s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleBullet, Label: BulletDash, Runs: []Run{{Text: a + end}}, KeepNext: true}})
+		}
+	case len(d.Addressees) > 0:
+		// A công văn has Kính gửi; so may a tờ trình or a báo cáo sent to
+		// a superior (NĐ30 §7), under its trích yếu.
 		s.Blocks = append(s.Blocks, Block{Addressees: addressees(d.Addressees)})
 	}
 	start := len(s.Blocks)
@@ -343,6 +366,10 @@ func (c *composer) mainSection() (Section, error) {
 	s.Blocks = append(s.Blocks, c.closings()...)
 	return s, nil
 }
+
+// TypeTelegram is the công điện (Mẫu 1.6): a sender line ending "điện:"
+// and its recipients, then the text.
+const TypeTelegram = "cong_dien"
 
 // DecisionLine is the centred line between the căn cứ and the articles
 // of a quyết định ("QUYẾT ĐỊNH:") or a nghị quyết ("QUYẾT NGHỊ:"), Mẫu

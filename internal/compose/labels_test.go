@@ -292,3 +292,32 @@ func TestTwoSignatures(t *testing.T) {
 		t.Errorf("agency lines %+v", h.Agency)
 	}
 }
+
+// TestTelegram: a công điện prints its sender line ending "điện:" and its
+// recipients as "-" lines, with no "Kính gửi:".
+func TestTelegram(t *testing.T) {
+	d := &document.Document{Type: TypeTelegram, Summary: "Về việc ứng phó bão số 3",
+		Issuer:     document.Issuer{Name: []string{"ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"}, Abbreviation: "UBND"},
+		Competence: []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI"},
+		Addressees: []string{"Chủ tịch UBND các xã, phường", "Giám đốc các sở"},
+		Body:       []document.Block{{Paragraph: &document.Text{{Text: "Chủ động ứng phó."}}}},
+	}
+	out, err := Compose(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range out.Sections[0].Blocks {
+		if b.Addressees != nil {
+			t.Error("a công điện has no Kính gửi block")
+		}
+		if b.Para != nil {
+			got = append(got, strings.TrimSpace(b.Para.Label+" "+plainOf(*b.Para)))
+		}
+	}
+	for _, want := range []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI điện:", "- Chủ tịch UBND các xã, phường;", "- Giám đốc các sở."} {
+		if !slices.Contains(got, want) {
+			t.Errorf("lacks %q: %q", want, got)
+		}
+	}
+}

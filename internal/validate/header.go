@@ -510,3 +510,19 @@ func checkInvitation(c *checker) {
 		}
 	}
 }
+
+// checkTelegram: a công điện (Mẫu 1.6) names who sends it, "… điện:"
+// (competence), and whom it is sent to (addressees).
+func checkTelegram(c *checker) {
+	if c.d.Type != compose.TypeTelegram {
+		return
+	}
+	if len(c.d.Competence) == 0 {
+		c.add("nd30.telegram.parts", "/competence",
+			"Công điện ghi người gửi, \"… điện:\" (competence).", "a công điện names its sender, \"… điện:\" (competence)")
+	}
+	if len(c.d.Addressees) == 0 {
+		c.add("nd30.telegram.parts", "/addressees",
+			"Công điện ghi nơi nhận điện (addressees).", "a công điện lists whom it is sent to (addressees)")
+	}
+}

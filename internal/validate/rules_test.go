@@ -425,6 +425,18 @@ var ruleCases = []ruleCase{
 			d.Type, d.Symbol, d.Summary = "giay_moi", "", ""
 			d.Body = []document.Block{heading("1.", "Thời gian: 14h00 ngày 22/01/2026."), heading("2.", "Địa điểm: Hội trường 100 chỗ.")}
 		}},
+	{name: "công điện without its sender line", base: baseKeHoach, code: "nd30.telegram.parts", path: "/competence",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol, d.Addressees = "cong_dien", "", []string{"Chủ tịch UBND các huyện"}
+		},
+		good: func(d *document.Document) {
+			d.Type, d.Symbol, d.Addressees = "cong_dien", "", []string{"Chủ tịch UBND các huyện"}
+			d.Competence = []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}
+		}},
+	{name: "công điện sent to no one", base: baseKeHoach, code: "nd30.telegram.parts", path: "/addressees",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol, d.Competence = "cong_dien", "", []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}
+		}},
 	{name: "biên bản with one signature", base: baseKeHoach, code: "nd30.signature.cosignature_missing", path: "/cosignature",
 		bad: func(d *document.Document) {
 			d.Type, d.Symbol = "bien_ban", ""

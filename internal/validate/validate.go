@@ -71,7 +71,7 @@ var checks = []func(*checker){
 	checkBasesEmpty, checkBasesPunctuation,
 	checkEmptyHeadings, checkEmptyTexts, checkLabels, checkArticles, checkHeadingDepth, checkItemDepth, checkFinalMark,
 	checkPlanSections,
-	checkRecipientsMissing, checkRecipientsEmpty, checkNoteCovers, checkNhuDieu, checkDecisionTyped, checkSummaryLines, checkTitle, checkInvitation, checkCosignature, checkRecipientsDuplicate, checkRecipientsPunctuation,
+	checkRecipientsMissing, checkRecipientsEmpty, checkNoteCovers, checkNhuDieu, checkDecisionTyped, checkSummaryLines, checkTitle, checkInvitation, checkCosignature, checkTelegram, checkRecipientsDuplicate, checkRecipientsPunctuation,
 	checkArchiveMissing, checkArchiveBoth, checkArchiveLine, checkArchiveUnits, checkArchiveInList,
 	checkNhuTrenAddressees, checkNhuTrenFirst,
 	checkAuthorityPrefix, checkTMCollective, checkTMUBND, checkKTDeputy,
