@@ -321,3 +321,36 @@ func TestTelegram(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupRow: a group row prints its label bold across the whole row and
+// leaves the totals to the data rows.
+func TestGroupRow(t *testing.T) {
+	n := func(f float64) document.Cell { return document.NumCell(f) }
+	tb := &document.Table{
+		Columns: []document.Column{{Title: "TT"}, {Title: "Đơn vị"}, {Title: "Số", Numeric: true}},
+		Rows: []document.Row{
+			{Kind: document.RowGroup, Label: "I. CỤM ĐANG HOẠT ĐỘNG"},
+			{Cells: []document.Cell{{Str: "1"}, {Str: "A"}, n(2)}},
+			{Cells: []document.Cell{{Str: "2"}, {Str: "B"}, n(3)}},
+			{Kind: document.RowTotal, Label: "Tổng cộng", Cells: []document.Cell{{Null: true}}},
+		},
+	}
+	c := &composer{d: &document.Document{Type: "bao_cao"}}
+	bs, err := c.table(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tab *Table
+	for _, b := range bs {
+		if b.Table != nil {
+			tab = b.Table
+		}
+	}
+	g := tab.Rows[0]
+	if g[0].ColSpan != 3 || !g[0].Bold || plainOf(Para{Runs: g[0].Runs}) != "I. CỤM ĐANG HOẠT ĐỘNG" || !g[1].Covered || !g[2].Covered {
+		t.Errorf("group row %+v", g)
+	}
+	if got := plainOf(Para{Runs: tab.Rows[3][2].Runs}); got != "5" {
+		t.Errorf("total %q, want 5", got)
+	}
+}

@@ -248,14 +248,18 @@ const (
 	RowData   = ""       // an ordinary row
 	RowTotal  = "total"  // tổng cộng: numeric cells are column sums (error if given and different)
 	RowTarget = "target" // chỉ tiêu: column sums of the data rows should reach it (warning)
+	RowGroup  = "group"  // nhóm: a heading inside the table ("II. CỤM CÔNG NGHIỆP …"), its label across the whole row, no cells
 )
 
 // Row is one table row.
 type Row struct {
-	// Kind is "" (data), "total" or "target".
-	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=total target"`
+	// Kind is "" (data), "total", "target" or "group".
+	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=total target group"`
 	// Label of a total or target row, printed across the non-numeric
-	// leading columns, e.g. "Tổng cộng", "Chỉ tiêu năm 2023".
+	// leading columns, e.g. "Tổng cộng", "Chỉ tiêu năm 2023"; of a group
+	// row, printed bold across the whole row ("CHỈ SỐ CHUNG", "II. CỤM
+	// CÔNG NGHIỆP ĐANG THÀNH LẬP (04 cụm)"). A group row has no cells and
+	// takes no part in sums.
 	Label string `json:"label,omitempty"`
 	// Cells, one per leaf column (for total/target rows: one per leaf
 	// column after the label span, or the full width). A cell is a string,

@@ -542,6 +542,16 @@ var ruleCases = []ruleCase{
 		good: func(d *document.Document) {
 			tableOf(d).Rows[2].Cells = append([]document.Cell{{Null: true}, {Null: true}}, tableOf(d).Rows[2].Cells...)
 		}},
+	{name: "group row with cells", base: baseKeHoach, code: "table.cell_count", path: khTable + "/rows/1/cells",
+		bad: func(d *document.Document) {
+			t := tableOf(d)
+			t.Rows = append(t.Rows[:1], append([]document.Row{{Kind: document.RowGroup, Label: "II. KHU VỰC MIỀN NÚI", Cells: []document.Cell{num(1)}}}, t.Rows[1:]...)...)
+		},
+		good: func(d *document.Document) {
+			// A group row is its label only and takes no part in the totals.
+			t := tableOf(d)
+			t.Rows = append(t.Rows[:1], append([]document.Row{{Kind: document.RowGroup, Label: "II. KHU VỰC MIỀN NÚI"}}, t.Rows[1:]...)...)
+		}},
 	{name: "text in a numeric column", base: baseKeHoach, code: "table.cell_type", path: khTable + "/rows/0/cells/2",
 		bad:  func(d *document.Document) { tableOf(d).Rows[0].Cells[2] = str("nhiều") },
 		good: func(d *document.Document) { tableOf(d).Rows[0].Cells[1] = str("1.234") }},
