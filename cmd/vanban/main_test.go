@@ -39,8 +39,8 @@ func TestRunUsage(t *testing.T) {
 
 func TestValidateExitCodes(t *testing.T) {
 	samples, _ := filepath.Glob("../../samples/*.json")
-	if len(samples) != 5 {
-		t.Fatalf("want the five samples, found %d", len(samples))
+	if len(samples) < 5 {
+		t.Fatalf("want at least the five v1 samples, found %d", len(samples))
 	}
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")

@@ -12,7 +12,38 @@ import (
 const (
 	NumberingRoman   = "roman"   // I. / 1. / a) — the default
 	NumberingDecimal = "decimal" // I. / 1. / 1.1. / 1.1.1.
+	NumberingArticle = "article" // Điều 1. / 1. / a) — quyết định, quy chế, quy định
 )
+
+// articleTypes are the types whose text is divided into Điều by default
+// (Mẫu 1.1–1.3 and the texts they issue).
+var articleTypes = map[string]bool{"quyet_dinh": true, "nghi_quyet": true, "quy_che": true, "quy_dinh": true}
+
+// Numbering is the scheme for headings without a written label: the
+// document's option, else "article" for the types divided into Điều and
+// "roman" for the rest.
+func Numbering(d *document.Document) string {
+	switch o := d.Options.Numbering; {
+	case o == NumberingDecimal || o == NumberingArticle:
+		return o
+	case o == "" && articleTypes[d.Type]:
+		return NumberingArticle
+	}
+	return NumberingRoman
+}
+
+// attachmentNumbering is the scheme inside an attached text: Điều for a
+// quy chế, quy định, điều lệ or nội quy, the document's own otherwise.
+func attachmentNumbering(name, doc string) string {
+	switch n := strings.ToLower(strings.TrimSpace(name)); {
+	case strings.HasPrefix(n, "quy chế"), strings.HasPrefix(n, "quy định"), strings.HasPrefix(n, "điều lệ"), strings.HasPrefix(n, "nội quy"):
+		return NumberingArticle
+	}
+	if doc == NumberingArticle {
+		return NumberingRoman
+	}
+	return doc
+}
 
 // Roman writes n (≥ 1) in Roman numerals: 1 → "I", 40 → "XL". Values
 // outside 1..3999, which no document reaches, fall back to Arabic digits
@@ -74,6 +105,8 @@ func HeadingLabel(numbering string, path []int) string {
 	switch level := len(path); {
 	case level == 0:
 		return ""
+	case level == 1 && numbering == NumberingArticle:
+		return "Điều " + strconv.Itoa(path[0]) + "."
 	case level == 1:
 		return Roman(path[0]) + "."
 	case level == 2:
@@ -123,6 +156,7 @@ func StartLevel(bs []document.Block, letter bool) int {
 const (
 	BulletDash = "-" // first level (gạch đầu dòng)
 	BulletPlus = "+" // below it
+	BulletStar = "*" // a third level, where a document goes that deep
 )
 
 // blocks composes a list of body blocks. path is the numbering of the
@@ -146,6 +180,14 @@ func (c *composer) blocks(bs []document.Block, path []int, items int) ([]Block, 
 			st, label := StyleBullet, BulletDash
 			if items > 0 {
 				st, label = StyleBullet2, BulletPlus
+			}
+			if items > 1 {
+				label = BulletStar
+			}
+			if m := strings.TrimSpace(b.Item.Marker); m != "" {
+				// The marker as written: "+" without a "-" above it,
+				// "*" lines, as real documents have them.
+				label = m
 			}
 			out = append(out, Block{Para: c.textPara(st, label, b.Item.Text)})
 			kids, err := c.blocks(b.Item.Children, path, items+1)
@@ -172,7 +214,12 @@ func (c *composer) blocks(bs []document.Block, path []int, items int) ([]Block, 
 	return out, nil
 }
 
-func (c *composer) numbering() string { return Numbering(c.d.Options) }
+func (c *composer) numbering() string {
+	if c.scheme != "" {
+		return c.scheme
+	}
+	return Numbering(c.d)
+}
 
 // heading composes one heading and its children. Level 1 (mục) is bold
 // upper case; level 2 (khoản) bold; level 3 (điểm) regular. A Plain
@@ -180,13 +227,46 @@ func (c *composer) numbering() string { return Numbering(c.d.Options) }
 // not kept with the next paragraph.
 func (c *composer) heading(h *document.Heading, path []int, items int) ([]Block, error) {
 	label := HeadingLabel(c.numbering(), path)
-	level := len(path)
+	written := strings.TrimSpace(h.Label)
+	if written != "" {
+		// Labels as written: the author's ladder is kept, skips and all
+		// (the validator warns about a skip; it never renumbers).
+		label = written
+	}
+	// Divisions (Phần, Chương, Mục) above this heading do not count: the
+	// "I." under "Phần thứ nhất" is set as a mục.
+	level := len(path) - c.divisions
 	p := &Para{Label: label, KeepNext: true}
+	rung := ParseLabel(label).Rung
 	switch {
+	case rung.Division():
+		// "Chương I" / "Mục 1" / "Phần thứ nhất": the label on its own
+		// centred line, the title under it in capitals.
+		out := []Block{{Para: &Para{Style: StyleCentered, Runs: []Run{{Text: label}}, KeepNext: true}}}
+		if !blankText(h.Title) {
+			out = append(out, Block{Para: &Para{Style: StyleCentered, Runs: c.runs(h.Title, true), KeepNext: true}})
+		}
+		c.divisions++
+		kids, err := c.blocks(h.Children, path, items)
+		c.divisions--
+		if err != nil {
+			return nil, err
+		}
+		return append(out, kids...), nil
+	case rung == RungArticle:
+		// "Điều 1." is bold; a plain Điều runs on in regular text (the
+		// articles of a quyết định), otherwise its title is bold too (the
+		// articles of an attached quy chế or điều lệ).
+		p.Label = ""
+		p.Runs = append([]Run{{Text: label, Bold: true}, {Text: " "}}, c.runs(h.Title, false)...)
+		p.Style = StyleHeading2
+		if h.Plain {
+			p.Style, p.KeepNext = StyleBody, false
+		}
 	case level == 1:
 		p.Style = StyleHeading1
 		p.Runs = c.runs(h.Title, true)
-	case level > 3 && c.numbering() == NumberingRoman:
+	case level > 3 && c.numbering() != NumberingDecimal && written == "":
 		// Below điểm: printed as a dash line; its children go one bullet
 		// level deeper.
 		p.Style, p.KeepNext = StyleBullet, false
@@ -212,3 +292,5 @@ func (c *composer) heading(h *document.Heading, path []int, items int) ([]Block,
 	}
 	return append(out, kids...), nil
 }
+
+func blankText(t document.Text) bool { return strings.TrimSpace(t.Plain()) == "" }

@@ -89,7 +89,12 @@ func (c *composer) budget(b *document.Budget) ([]Block, error) {
 	if !ok {
 		return nil, errors.New("no total and no amounts to add up")
 	}
+	// Given words print as written inside the one pair of parentheses
+	// ("(Bằng chữ: … đồng chẵn)" keeps its label, never doubled brackets).
 	words := strings.TrimSpace(b.Words)
+	if strings.HasPrefix(words, "(") && strings.HasSuffix(words, ")") {
+		words = strings.TrimSpace(words[1 : len(words)-1])
+	}
 	if words == "" {
 		w, err := AmountWords(total, unit, c.d.Options)
 		if err != nil {

@@ -24,6 +24,41 @@ func RecipientLine(r document.Recipient) string {
 	return "- " + name + ";"
 }
 
+// ElectronicHead heads the list of recipients of the electronic copy,
+// printed under the paper list.
+const ElectronicHead = "Bản điện tử:"
+
+// recipientLines prints a list of recipients. A note that covers several
+// lines (NoteCovers) is printed once, on its own line under them; the
+// lines it covers carry no note. The electronic list, which has no Lưu
+// line after it, ends its last line with "." (last).
+func recipientLines(rs []document.Recipient, last bool) []Para {
+	var out []Para
+	covered := make([]bool, len(rs))
+	for i, r := range rs {
+		if r.NoteCovers > 1 && strings.TrimSpace(r.Note) != "" {
+			for j := max(0, i-r.NoteCovers+1); j <= i; j++ {
+				covered[j] = true
+			}
+		}
+	}
+	for i, r := range rs {
+		group := r.NoteCovers > 1 && strings.TrimSpace(r.Note) != ""
+		if covered[i] {
+			r.Note = ""
+		}
+		line := RecipientLine(r)
+		if last && i == len(rs)-1 && !group {
+			line = strings.TrimSuffix(line, ";") + "."
+		}
+		out = append(out, plainPara(StyleRecipient, line))
+		if group {
+			out = append(out, plainPara(StyleRecipient, "("+strings.Trim(strings.TrimSpace(rs[i].Note), "()")+")"))
+		}
+	}
+	return out
+}
+
 // ArchiveLine builds the last Nơi nhận line (NĐ30 §7, ô 12). Convention,
 // from the Mẫu template "- Lưu: VT, …(unit). …(drafter).":
 //
@@ -127,21 +162,51 @@ func (c *composer) closing() *Closing {
 	d := c.d
 	cl := &Closing{SignSpace: SignSpace}
 	cl.Recipients = append(cl.Recipients, plainPara(StyleRecipientsHead, RecipientsHead))
-	for _, r := range d.Distribution.Recipients {
-		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, RecipientLine(r)))
-	}
+	cl.Recipients = append(cl.Recipients, recipientLines(d.Distribution.Recipients, false)...)
 	cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, DocumentArchiveLine(d.Distribution)))
-	s := d.Signature
+	if len(d.Distribution.Electronic) > 0 {
+		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipientsHead, ElectronicHead))
+		cl.Recipients = append(cl.Recipients, recipientLines(d.Distribution.Electronic, true)...)
+	}
+	cl.Signer, cl.NameIndex = signerLines(d.Signature)
+	return cl
+}
+
+// signerLines are the lines of a signature block: authority chain, title,
+// then the name (with the rank before it); nameIndex is the name line's
+// index, len(lines) when there is no name yet.
+func signerLines(s document.Signature) (lines []Para, nameIndex int) {
 	for _, a := range s.Authority {
 		t := strings.TrimSpace(a.Prefix) + " " + vntext.Upper(strings.TrimSpace(a.Title))
-		cl.Signer = append(cl.Signer, plainPara(StyleAuthority, strings.TrimSpace(t)))
+		lines = append(lines, plainPara(StyleAuthority, strings.TrimSpace(t)))
 	}
 	if t := strings.TrimSpace(s.Title); t != "" {
-		cl.Signer = append(cl.Signer, plainPara(StyleAuthority, vntext.Upper(t)))
+		lines = append(lines, plainPara(StyleAuthority, vntext.Upper(t)))
 	}
-	cl.NameIndex = len(cl.Signer)
+	nameIndex = len(lines)
 	if n := strings.TrimSpace(s.Name); n != "" {
-		cl.Signer = append(cl.Signer, plainPara(StyleSignerName, n))
+		if r := strings.TrimSpace(s.Rank); r != "" {
+			n = r + " " + n
+		}
+		lines = append(lines, plainPara(StyleSignerName, n))
 	}
-	return cl
+	return lines, nameIndex
+}
+
+// closings is the end of the main text: Nơi nhận beside the signature,
+// or, with a cosignature, the two signature blocks side by side (the
+// cosigner on the left, as the thư ký of a biên bản and the second body
+// of a joint document sign) with Nơi nhận under the left one: one block,
+// so it moves as one in both writers.
+func (c *composer) closings() []Block {
+	cl := c.closing()
+	if c.d.Cosignature == nil {
+		return []Block{{Closing: cl}}
+	}
+	left, li := signerLines(*c.d.Cosignature)
+	two := &Closing{Recipients: append(left, cl.Recipients...), Signer: cl.Signer, NameIndex: cl.NameIndex, SignSpace: cl.SignSpace}
+	if li < len(left) && li > 0 {
+		two.LeftSignIndex = li
+	}
+	return []Block{{Closing: two}}
 }

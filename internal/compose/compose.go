@@ -66,6 +66,13 @@ func Compose(d *document.Document, opt Options) (*Document, error) {
 		return nil, err
 	}
 	out.Sections = append(out.Sections, main)
+	for i := range d.Attachments {
+		s, err := c.attachment(i)
+		if err != nil {
+			return nil, fmt.Errorf("compose: attachment %d: %w", i+1, err)
+		}
+		out.Sections = append(out.Sections, s)
+	}
 	for i := range d.Appendices {
 		s, err := c.appendix(i)
 		if err != nil {
@@ -106,6 +113,12 @@ type composer struct {
 	// landscape is set while an appendix that prints landscape is being
 	// composed: its tables are laid out for the wider page.
 	landscape bool
+	// divisions counts the Phần/Chương/Mục headings being composed
+	// around the current block.
+	divisions int
+	// scheme, when set, is the numbering of the text being composed (an
+	// attached text numbers its own way).
+	scheme string
 }
 
 func (c *composer) letter() bool { return c.typ.IsLetter() }
@@ -164,6 +177,13 @@ func (c *composer) meta() Meta {
 	} else {
 		m.Title = d.Summary
 	}
+	if m.Title == "" {
+		// A giấy mời without trích yếu is found by its name.
+		m.Title = c.typ.Name
+		if t := strings.TrimSpace(d.Title); t != "" {
+			m.Title = vntext.CapitalizeFirst(vntext.Lower(t))
+		}
+	}
 	// Metadata is searched, not printed: a draft with no number yet is
 	// found by its ký hiệu, and says it is a draft.
 	if n := strings.TrimSpace(d.Number); n != "" {
@@ -212,6 +232,12 @@ func (c *composer) header() *Header {
 	}
 	for _, l := range d.Issuer.Name {
 		h.Agency = append(h.Agency, plainPara(StyleAgency, vntext.Upper(l)))
+	}
+	if co := d.CoIssuer; co != nil {
+		// A joint document names both bodies, the second under the first.
+		for _, l := range co.Name {
+			h.Agency = append(h.Agency, plainPara(StyleAgency, vntext.Upper(l)))
+		}
 	}
 	if n := len(h.Agency); n > 0 {
 		h.Agency[n-1].Rule = RuleShort
@@ -267,14 +293,67 @@ func (c *composer) mainSection() (Section, error) {
 	s := Section{}
 	s.Blocks = append(s.Blocks, Block{Header: c.header()})
 	if !c.letter() {
-		s.Blocks = append(s.Blocks,
-			Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(c.typ.Name)}}}},
-			Block{Para: &Para{Style: StyleSummary, Runs: []Run{{Text: d.Summary}}, Rule: RuleShort}},
-		)
+		name := c.typ.Name
+		if t := strings.TrimSpace(d.Title); t != "" {
+			name = t
+		}
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(name)}}}})
+		// A giấy mời, giấy giới thiệu or giấy nghỉ phép may have no
+		// trích yếu: its name stands alone.
+		if strings.TrimSpace(d.Summary) != "" || !c.typ.SummaryOptional() {
+			s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleSummary, Runs: []Run{{Text: d.Summary}}, Rule: RuleShort}})
+		}
+		if n := len(d.SummaryLines); n > 1 {
+			// The author's line breaks: every line but the last without
+			// space after it, the rule under the last.
+			last := s.Blocks[len(s.Blocks)-1].Para
+			s.Blocks = s.Blocks[:len(s.Blocks)-1]
+			for _, l := range d.SummaryLines[:n-1] {
+				s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleSummaryLine, Runs: []Run{{Text: strings.TrimSpace(l)}}}})
+			}
+			last.Runs = []Run{{Text: strings.TrimSpace(d.SummaryLines[n-1])}}
+			s.Blocks = append(s.Blocks, Block{Para: last})
+		}
+		if len(d.TitleNotes) > 0 {
+			// Extra lines of the title block ("(Cấp lần đầu …)") sit
+			// under the trích yếu, and the short rule under them.
+			last := s.Blocks[len(s.Blocks)-1].Para
+			last.Rule = RuleNone
+			if last.Style == StyleSummary {
+				last.Style = StyleSummaryLine
+			}
+			s.Blocks = append(s.Blocks, refLines(d.TitleNotes)...)
+		}
 	}
-	// A công văn has Kính gửi; so may a tờ trình or a báo cáo sent to
-	// a superior (NĐ30 §7), under its trích yếu.
-	if len(d.Addressees) > 0 {
+	telegram := d.Type == TypeTelegram && len(d.Competence) > 0
+	for i, l := range d.Competence {
+		l = vntext.Upper(strings.TrimSpace(l))
+		if telegram && i == len(d.Competence)-1 {
+			// Mẫu 1.6: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH … điện:".
+			l = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(l, ":")), " ĐIỆN") + " điện:"
+		}
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleCentered, Runs: []Run{{Text: l}}, KeepNext: true}})
+	}
+	switch {
+	case telegram:
+		// A công điện lists whom it is sent to under its sender line, as
+		// "- …;" lines, with no "Kính gửi:".
+		var names []string
+		for _, a := range d.Addressees {
+			if a = strings.TrimRight(strings.TrimLeft(strings.TrimSpace(a), "-–+ "), ";.,: "); a != "" {
+				names = append(names, a)
+			}
+		}
+		for i, a := range names {
+			end := ";"
+			if i == len(names)-1 {
+				end = "."
+			}
+			s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleBullet, Label: BulletDash, Runs: []Run{{Text: a + end}}, KeepNext: true}})
+		}
+	case len(d.Addressees) > 0:
+		// A công văn has Kính gửi; so may a tờ trình or a báo cáo sent to
+		// a superior (NĐ30 §7), under its trích yếu.
 		s.Blocks = append(s.Blocks, Block{Addressees: addressees(d.Addressees)})
 	}
 	start := len(s.Blocks)
@@ -283,6 +362,9 @@ func (c *composer) mainSection() (Section, error) {
 	}
 	for _, t := range d.Intro {
 		s.Blocks = append(s.Blocks, Block{Para: c.textPara(StyleBody, "", t)})
+	}
+	if l := DecisionLine(d.Type); l != "" {
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleCentered, Runs: []Run{{Text: l}}, KeepNext: true}})
 	}
 	body, err := c.blocks(d.Body, startPath(d.Body, c.letter()), 0)
 	if err != nil {
@@ -296,7 +378,75 @@ func (c *composer) mainSection() (Section, error) {
 		p.Runs = appendEnding(p.Runs)
 		p.KeepNext = true
 	}
-	s.Blocks = append(s.Blocks, Block{Closing: c.closing()})
+	s.Blocks = append(s.Blocks, c.closings()...)
+	return s, nil
+}
+
+// TypeTelegram is the công điện (Mẫu 1.6): a sender line ending "điện:"
+// and its recipients, then the text.
+const TypeTelegram = "cong_dien"
+
+// DecisionLine is the centred line between the căn cứ and the articles
+// of a quyết định ("QUYẾT ĐỊNH:") or a nghị quyết ("QUYẾT NGHỊ:"), Mẫu
+// 1.1–1.3; "" for other types.
+func DecisionLine(typ string) string {
+	switch typ {
+	case "quyet_dinh":
+		return "QUYẾT ĐỊNH:"
+	case "nghi_quyet":
+		return "QUYẾT NGHỊ:"
+	}
+	return ""
+}
+
+// refLines are italic centred lines of a title block ("(Ban hành kèm theo
+// …)", "(Gồm 01 đơn vị …)"), the short rule under the last.
+func refLines(lines []string) []Block {
+	var out []Block
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: l}}}})
+		}
+	}
+	if n := len(out); n > 0 {
+		out[n-1].Para.Rule = RuleShort
+	}
+	return out
+}
+
+// attachment composes a text issued with the document (Mẫu 1.3): its own
+// heading block (agency and Quốc hiệu, no number, no date), its name and
+// trích yếu, the "(Ban hành kèm theo …)" line and its text, ending "./.".
+// It has no signature: the quyết định that issues it is signed.
+func (c *composer) attachment(i int) (Section, error) {
+	a := c.d.Attachments[i]
+	s := Section{RestartNumbering: true, NumberFirstPage: true, Landscape: a.Orientation == "landscape"}
+	if !a.NoHeader {
+		h := c.header()
+		h.Number, h.PlaceDate, h.Subject = Para{Style: StyleNumber}, Para{Style: StylePlaceDate}, nil
+		s.Blocks = append(s.Blocks, Block{Header: h})
+	}
+	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleTitle, Runs: []Run{{Text: vntext.Upper(strings.TrimSpace(a.Name))}}}})
+	for _, l := range a.Summary {
+		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleSummaryLine, Runs: []Run{{Text: strings.TrimSpace(l)}}}})
+	}
+	ref := strings.TrimSpace(a.Ref)
+	if ref == "" {
+		ref = c.kemTheo("Ban hành kèm theo")
+	}
+	s.Blocks = append(s.Blocks, refLines(append([]string{ref}, a.Notes...))...)
+	c.scheme = attachmentNumbering(a.Name, Numbering(c.d))
+	c.landscape = s.Landscape
+	defer func() { c.scheme, c.landscape = "", false }()
+	start := len(s.Blocks)
+	bs, err := c.blocks(a.Blocks, startPath(a.Blocks, false), 0)
+	if err != nil {
+		return s, err
+	}
+	s.Blocks = append(s.Blocks, bs...)
+	if p := lastPara(s.Blocks[start:]); p != nil {
+		p.Runs = appendEnding(p.Runs)
+	}
 	return s, nil
 }
 
@@ -377,13 +527,28 @@ func (c *composer) runs(t document.Text, upper bool) []Run {
 func (c *composer) appendix(i int) (Section, error) {
 	d := c.d
 	a := d.Appendices[i]
-	s := Section{RestartNumbering: true}
-	no := appendixNo(i, len(d.Appendices))
+	// Each appendix is numbered on its own from 1 (NĐ30 Phụ lục I, mục
+	// I.7); the rule that hides the number is written for page 1 of the
+	// document, so an appendix shows its "1": a one-page appendix at the
+	// end would otherwise carry no number a reader (or ndcheck) can tell
+	// from a missing one.
+	s := Section{RestartNumbering: true, NumberFirstPage: true}
+	no := appendixNo(a, i, len(d.Appendices))
+	if a.Agency {
+		// A "Biểu số" form names its body at the top left.
+		for _, l := range d.Issuer.Name {
+			s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAgencyLeft, Runs: []Run{{Text: vntext.Upper(strings.TrimSpace(l))}}}})
+		}
+	}
 	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixNo, Runs: []Run{{Text: no}}}})
 	if t := strings.TrimSpace(a.Title); t != "" {
 		s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixTitle, Runs: []Run{{Text: vntext.Upper(t)}}}})
 	}
-	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: c.appendixRef()}}, Rule: RuleShort}})
+	ref := strings.TrimSpace(a.Ref)
+	if ref == "" {
+		ref = c.appendixRef()
+	}
+	s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleAppendixRef, Runs: []Run{{Text: ref}}, Rule: RuleShort}})
 	switch a.Orientation {
 	case "landscape":
 		s.Landscape = true
@@ -401,9 +566,13 @@ func (c *composer) appendix(i int) (Section, error) {
 	return s, nil
 }
 
-// appendixNo is the "Phụ lục I" line of appendix i of n: just "Phụ lục"
-// when there is one.
-func appendixNo(i, n int) string {
+// appendixNo is the "Phụ lục I" line of appendix i of n: the label as
+// written when the appendix has one ("BIỂU SỐ 01", "Phụ lục số 01"), else
+// just "Phụ lục" when there is one.
+func appendixNo(a document.Appendix, i, n int) string {
+	if l := strings.TrimSpace(a.Label); l != "" {
+		return l
+	}
 	if n > 1 {
 		return "Phụ lục " + Roman(i+1)
 	}
@@ -412,9 +581,13 @@ func appendixNo(i, n int) string {
 
 // appendixRef is the "(Kèm theo Kế hoạch số 1653/KH-UBND ngày 30 tháng 6
 // năm 2023 của UBND tỉnh)" line (NĐ30 §9, Mẫu 2.1).
-func (c *composer) appendixRef() string {
+func (c *composer) appendixRef() string { return c.kemTheo("Kèm theo") }
+
+// kemTheo is the reference line of an appendix ("Kèm theo") or an
+// attached text ("Ban hành kèm theo") to this document.
+func (c *composer) kemTheo(lead string) string {
 	var b strings.Builder
-	b.WriteString("(Kèm theo ")
+	b.WriteString("(" + lead + " ")
 	b.WriteString(c.typ.Name)
 	b.WriteString(" số")
 	if strings.TrimSpace(c.d.Number) != "" {

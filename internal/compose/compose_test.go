@@ -422,6 +422,11 @@ func TestBudget(t *testing.T) {
 			want: []string{"Tổng nhu cầu kinh phí: 3.190 triệu đồng (Ba tỷ, một trăm chín mươi triệu đồng chẵn)."},
 		},
 		{
+			name: "words in the labelled form keep one pair of parentheses",
+			b:    document.Budget{Label: "Kinh phí", Total: i64(700000), Words: "(Bằng chữ: Bảy trăm nghìn đồng chẵn)"},
+			want: []string{"Kinh phí: 700.000 đồng (Bằng chữ: Bảy trăm nghìn đồng chẵn)."},
+		},
+		{
 			name: "generated words read the sum in đồng",
 			b:    document.Budget{Label: "Kinh phí", Total: i64(1504), Unit: "nghìn đồng"},
 			opt:  document.Options{WordsLe: true},
@@ -549,7 +554,7 @@ func TestComposeDraft(t *testing.T) {
 		t.Fatalf("%d sections", len(out.Sections))
 	}
 	ap := out.Sections[1]
-	if !ap.RestartNumbering || ap.NumberFirstPage || ap.Landscape || !out.Sections[2].Landscape {
+	if !ap.RestartNumbering || !ap.NumberFirstPage || ap.Landscape || !out.Sections[2].Landscape {
 		t.Errorf("appendix sections = %+v / %+v", ap, out.Sections[2])
 	}
 	var aps []string

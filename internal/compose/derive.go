@@ -94,7 +94,11 @@ func Derive(d *document.Document) *Derived {
 	for i := range d.Appendices {
 		p := document.Pointer("appendices", i)
 		out.Starts[p+"/blocks"] = StartLevel(d.Appendices[i].Blocks, c.letter())
-		out.Appendices[p] = appendixNo(i, len(d.Appendices))
+		out.Appendices[p] = appendixNo(d.Appendices[i], i, len(d.Appendices))
+	}
+	for i := range d.Attachments {
+		p := document.Pointer("attachments", i, "blocks")
+		out.Starts[p] = StartLevel(d.Attachments[i].Blocks, c.letter())
 	}
 	Walk(d, c.letter(), func(b Position) {
 		switch {

@@ -5,6 +5,12 @@
 // a column is); neither decides wording, numbering or totals on its own, so
 // the two outputs cannot disagree about content.
 //
+// Labels a document gives are printed as written, in whatever ladder its
+// author used (Phần/Chương/Mục/Điều, I./1./1.1./a)/a./(1)); labels it
+// leaves out are computed by the numbering scheme (Numbering). ParseLabel
+// reads a written label into its rung and number, the one reading the
+// validator's sequence checks share.
+//
 // The style table (Styles) and the page setup (Page) are shared by both
 // writers for the same reason: the DOCX template's named styles are checked
 // against Styles in the docx tests, and the PDF writer reads Styles directly.

@@ -37,6 +37,16 @@ const (
 	StyleAppendixRef    Style = "VbKemTheo" // "(Kèm theo ...)"
 	StylePageNumber     Style = "VbSoTrang"
 	StyleFootnote       Style = "VbChuThich"
+	// StyleCentered is a centred bold line of the text: "Chương I" and its
+	// title, the thẩm quyền line and "QUYẾT ĐỊNH:" of a quyết định, the
+	// name of an attached text.
+	StyleCentered Style = "VbGiua"
+	// StyleSummaryLine is a trích yếu line followed by another line of
+	// the title block: no space after it.
+	StyleSummaryLine Style = "VbTrichYeuDong"
+	// StyleAgencyLeft is the body's name at the top left of a "Biểu số"
+	// appendix.
+	StyleAgencyLeft Style = "VbCoQuanTrai"
 )
 
 // StyleSpec is what a style means on paper. Sizes in points; indents in
@@ -99,6 +109,9 @@ var Styles = map[Style]StyleSpec{
 	StyleAppendixRef:    {Size: 14, Italic: true, Align: AlignCenter, SpaceAfter: 12, Line: 17},
 	StylePageNumber:     {Size: 14, Align: AlignCenter, Line: 17},
 	StyleFootnote:       {Size: 10, Align: AlignJustify, Line: 12},
+	StyleCentered:       {Size: 14, Bold: true, Align: AlignCenter, SpaceBefore: 6, SpaceAfter: 6, Line: bodyLine},
+	StyleSummaryLine:    {Size: 14, Bold: true, Align: AlignCenter, Line: 17},
+	StyleAgencyLeft:     {Size: 12, Bold: true, Upper: true, Align: AlignLeft, Line: 14},
 }
 
 // PageSetup is the A4 page and its margins in millimetres (NĐ30 Phụ lục I

@@ -305,6 +305,17 @@ func (c *composer) tableRows(t *document.Table, ls []leaf) ([][]Cell, error) {
 				return nil, fmt.Errorf("row %d (%s): %w", r+1, row.Kind, err)
 			}
 			out = append(out, cells)
+		case document.RowGroup:
+			if len(row.Cells) > 0 {
+				return nil, fmt.Errorf("row %d (group): %d cells, want none", r+1, len(row.Cells))
+			}
+			cells := make([]Cell, width)
+			for i := range cells {
+				cells[i] = Cell{Covered: true, ColSpan: 1, RowSpan: 1, Bold: true}
+			}
+			cells[0] = textCell(strings.TrimSpace(row.Label), AlignLeft)
+			cells[0].ColSpan, cells[0].Bold = width, true
+			out = append(out, cells)
 		default:
 			return nil, fmt.Errorf("row %d: unknown kind %q", r+1, row.Kind)
 		}

@@ -145,4 +145,9 @@ type Closing struct {
 	// NameIndex is the index in Signer of the name line (len(Signer) when
 	// there is no name yet, in a draft).
 	NameIndex int
+	// LeftSignIndex, when > 0, makes the left column a second signature
+	// block (the thư ký of a biên bản, the second body of a joint
+	// document): SignSpace goes before Recipients[LeftSignIndex], its
+	// name line. Nơi nhận then follows in a Closing of its own.
+	LeftSignIndex int
 }

@@ -21,15 +21,13 @@ type Position struct {
 	// Printed is the label printed before a heading, at any depth (a "-"
 	// line below điểm in the roman scheme).
 	Printed string
-}
-
-// Numbering is the numbering scheme of d: NumberingDecimal when asked,
-// NumberingRoman otherwise.
-func Numbering(o document.Options) string {
-	if o.Numbering == NumberingDecimal {
-		return NumberingDecimal
-	}
-	return NumberingRoman
+	// Divisions counts the headings above (and including) this one whose
+	// written label is a division (Phần, Chương, Mục): they do not count
+	// towards the ladder's depth.
+	Divisions int
+	// Depth is how deep a heading nests in its body, attached text or
+	// appendix (1 for the top headings, whether they are mục or khoản).
+	Depth int
 }
 
 // MaxHeadingLevel is the deepest heading level a numbering scheme numbers:
@@ -41,7 +39,8 @@ func MaxHeadingLevel(numbering string) int {
 	return 3
 }
 
-// Walk visits every block of the body, then of each appendix, in document
+// Walk visits every block of the body, then of each attached text, then of
+// each appendix, in document
 // order, with the positions and labels compose prints: numbering restarts
 // in each appendix, and a list's top level is mục or khoản as StartLevel
 // decides; headings under a bullet keep counting in their heading. letter
@@ -49,14 +48,26 @@ func MaxHeadingLevel(numbering string) int {
 // reports, and the editor shows it, so the labels checked and shown are
 // the labels printed.
 func Walk(d *document.Document, letter bool, f func(Position)) {
-	numbering := Numbering(d.Options)
-	walk(d.Body, "/body", startPath(d.Body, letter), 0, numbering, f)
+	numbering := Numbering(d)
+	walk(d.Body, "/body", startPath(d.Body, letter), 0, 0, numbering, f)
+	for i, a := range d.Attachments {
+		walk(a.Blocks, document.Pointer("attachments", i, "blocks"), startPath(a.Blocks, letter), 0, 0, numbering, f)
+	}
 	for i, a := range d.Appendices {
-		walk(a.Blocks, document.Pointer("appendices", i, "blocks"), startPath(a.Blocks, letter), 0, numbering, f)
+		walk(a.Blocks, document.Pointer("appendices", i, "blocks"), startPath(a.Blocks, letter), 0, 0, numbering, f)
 	}
 }
 
-func walk(blocks []document.Block, base string, ords []int, items int, numbering string, f func(Position)) {
+// depthOffset is 1 when the path above a list's top headings is the {0}
+// of a list that starts at khoản, so that Depth counts nesting, not rungs.
+func depthOffset(ords []int) int {
+	if len(ords) > 0 && ords[0] == 0 {
+		return 1
+	}
+	return 0
+}
+
+func walk(blocks []document.Block, base string, ords []int, items, divs int, numbering string, f func(Position)) {
 	n := 0 // headings seen so far among these siblings
 	for i := range blocks {
 		b := &blocks[i]
@@ -70,13 +81,17 @@ func walk(blocks []document.Block, base string, ords []int, items int, numbering
 			if len(o) <= MaxHeadingLevel(numbering) {
 				label = printed
 			}
-			f(Position{Block: b, Path: p, Level: len(o), Items: items, Label: label, Printed: printed})
-			walk(b.Heading.Children, document.Join(p, "heading", "children"), o, items, numbering, f)
+			dv := divs
+			if ParseLabel(b.Heading.Label).Rung.Division() {
+				dv++
+			}
+			f(Position{Block: b, Path: p, Level: len(o), Items: items, Label: label, Printed: printed, Divisions: dv, Depth: len(o) - depthOffset(ords)})
+			walk(b.Heading.Children, document.Join(p, "heading", "children"), o, items, dv, numbering, f)
 		case b.Item != nil:
-			f(Position{Block: b, Path: p, Level: len(ords), Items: items + 1})
-			walk(b.Item.Children, document.Join(p, "item", "children"), ords, items+1, numbering, f)
+			f(Position{Block: b, Path: p, Level: len(ords), Items: items + 1, Divisions: divs})
+			walk(b.Item.Children, document.Join(p, "item", "children"), ords, items+1, divs, numbering, f)
 		default:
-			f(Position{Block: b, Path: p, Level: len(ords), Items: items})
+			f(Position{Block: b, Path: p, Level: len(ords), Items: items, Divisions: divs})
 		}
 	}
 }

@@ -94,10 +94,15 @@ func DecodeBytes(data []byte, lim Limits) (*Document, error) {
 		return nil, &DecodeError{Findings: Findings{decodeFinding("", "decode.invalid",
 			"Tài liệu không hợp lệ: "+err.Error(), "invalid document: "+err.Error())}}
 	}
-	if d.Schema != SchemaV1 {
+	switch d.Schema {
+	case SchemaV2, SchemaV1:
+		// v2 only adds optional fields, so a v1 document is read as the
+		// v2 document it already is; its schema value is kept, so that
+		// it writes back exactly as it came.
+	default:
 		return nil, &DecodeError{Findings: Findings{decodeFinding("/schema", "decode.schema",
-			fmt.Sprintf("Trường \"schema\" phải là %q.", SchemaV1),
-			fmt.Sprintf("\"schema\" must be %q", SchemaV1))}}
+			fmt.Sprintf("Trường \"schema\" phải là %q (hoặc %q).", SchemaV2, SchemaV1),
+			fmt.Sprintf("\"schema\" must be %q (or %q)", SchemaV2, SchemaV1))}}
 	}
 	return &d, nil
 }

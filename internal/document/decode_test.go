@@ -34,7 +34,7 @@ func TestDecodeFindings(t *testing.T) {
 		{"too deep in the second element", head + `"body":[{"paragraph":"a"},{"item":{"text":"a","children":[{"item":{"text":"b"}}]}}]}`, Limits{MaxDepth: 5}, "decode.too_deep", "/body/1/item/children/0", false, 0, 0, 1},
 		{"too deep under an escaped key", `{"a\/b":{"c":[[1]]}}`, Limits{MaxDepth: 3}, "decode.too_deep", "/a~1b/c/0", false, 0, 0, 1},
 		{"too many elements", head + `"bases":["a","b","c","d"]}`, Limits{MaxElements: 3}, "decode.too_many", "/bases", false, 0, 0, 1},
-		{"wrong schema", `{"schema":"vanban/v2","type":"ke_hoach"}`, Limits{}, "decode.schema", "/schema", false, 0, 0, 1},
+		{"wrong schema", `{"schema":"vanban/v3","type":"ke_hoach"}`, Limits{}, "decode.schema", "/schema", false, 0, 0, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

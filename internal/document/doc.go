@@ -1,6 +1,10 @@
-// Package document is vanban's domain model: the JSON contract v1 for a
+// Package document is vanban's domain model: the JSON contract for a
 // Vietnamese administrative document (văn bản hành chính), its strict
-// decoding and its normalisation.
+// decoding and its normalisation. The contract is "vanban/v2": v1 plus
+// optional fields for what real documents carry (labels as written, Điều,
+// the thẩm quyền line, attached texts, appendix headings, Bản điện tử,
+// grouped notes, a second signature and issuer). A "vanban/v1" document
+// is read as the v2 document it already is.
 //
 // The package imports neither gin nor any renderer. It only knows what a
 // document is; the rules it must obey live in package validate, and the

@@ -5,11 +5,19 @@ package document
 // change gets a new name.
 const SchemaV1 = "vanban/v1"
 
+// SchemaV2 is the current contract: v1 plus the structures real documents
+// use (labels as written, Điều, thẩm quyền, attached texts, appendix
+// headings, Bản điện tử, grouped notes, signer rank, the forms of Phụ lục
+// III). Every v1 document is a v2 document: Decode reads "vanban/v1" as
+// v2 (nothing to convert) and keeps the value it was given.
+const SchemaV2 = "vanban/v2"
+
 // Document is one văn bản hành chính. JSON keys are English; each field's
 // comment gives the Vietnamese term clerks use, so the contract can be read
 // by both sides.
 type Document struct {
-	// Schema (phiên bản hợp đồng dữ liệu) must be "vanban/v1".
+	// Schema (phiên bản hợp đồng dữ liệu): "vanban/v2", or "vanban/v1",
+	// read as v2.
 	Schema string `json:"schema" validate:"required"`
 	// Draft (dự thảo) marks a document still being drafted: the number,
 	// the date (or part of it) and the signer's name may be blank. The
@@ -30,14 +38,38 @@ type Document struct {
 	Place string `json:"place,omitempty"`
 	// Date (ngày ban hành); every part may be 0 (blank) in a draft.
 	Date Date `json:"date"`
+	// Title is the type-name line as the office writes it when it says
+	// more than the type's name: "GIẤY MỜI HỌP". It must begin with the
+	// type's name; printed upper case. Empty: the type's name.
+	Title string `json:"title,omitempty"`
 	// Summary (trích yếu) of a typed document, printed bold under the type
-	// name. Required for every type but công văn.
+	// name. Required for every type but công văn, and optional on a giấy
+	// mời, giấy giới thiệu and giấy nghỉ phép.
 	Summary string `json:"summary,omitempty"`
 	// Subject (trích yếu công văn, "V/v ...") without the "V/v" prefix.
 	Subject string `json:"subject,omitempty"`
-	// Addressees (Kính gửi) of a công văn.
+	// Addressees (Kính gửi) of a công văn, and of the typed documents
+	// whose form is addressed: tờ trình, báo cáo sent to a superior,
+	// thông báo, giấy mời, giấy giới thiệu … (see DocType.Addressed).
 	Addressees []string `json:"addressees,omitempty"`
-	// Bases (căn cứ ban hành): one line each, printed in italics.
+	// SummaryLines are the trích yếu as the author breaks it into lines
+	// ("Về việc đề nghị công nhận Ban vận động thành lập" / "Hiệp hội Bất
+	// động sản tỉnh Lâm Đồng"). Optional; joined with single spaces they
+	// must read exactly as summary, which stays the one text every rule
+	// and the metadata use.
+	SummaryLines []string `json:"summary_lines,omitempty" validate:"max=6,dive,required"`
+	// TitleNotes are extra lines of the title block, printed in italics
+	// under the trích yếu as written, e.g. "(Cấp lần đầu ngày …)".
+	TitleNotes []string `json:"title_notes,omitempty" validate:"max=10,dive,required"`
+	// Competence (thẩm quyền ban hành) of a quyết định or nghị quyết
+	// (Mẫu 1.1–1.3): "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" when a
+	// head decides, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" when the collective
+	// does; printed bold and centred above the căn cứ. Lines as the author
+	// breaks them.
+	Competence []string `json:"competence,omitempty" validate:"max=4,dive,required"`
+	// Bases (căn cứ ban hành): one line each, printed in italics. The
+	// "Xét đề nghị …" / "Theo đề nghị …" lines of a quyết định are the
+	// last bases.
 	Bases []Text `json:"bases,omitempty"`
 	// Intro (đoạn mở đầu) paragraphs before the first section.
 	Intro []Text `json:"intro,omitempty"`
@@ -48,8 +80,23 @@ type Document struct {
 	Closing []Text `json:"closing,omitempty"`
 	// Signature (chữ ký, quyền hạn, chức vụ, họ tên).
 	Signature Signature `json:"signature"`
+	// Cosignature is a second signature block, printed on the left beside
+	// Signature: the thư ký of a biên bản (Mẫu 1.9: thư ký left, chủ tọa
+	// right), or the signer for the second body of a joint document
+	// (co_issuer). Nơi nhận then prints under the left one.
+	Cosignature *Signature `json:"cosignature,omitempty"`
+	// CoIssuer is the second body of a document issued jointly (văn bản
+	// liên tịch): its name prints under the first body's in the header,
+	// and it signs in cosignature.
+	CoIssuer *Issuer `json:"co_issuer,omitempty"`
 	// Distribution (nơi nhận).
 	Distribution Distribution `json:"distribution"`
+	// Attachments (văn bản ban hành kèm theo) are the texts a quyết định
+	// issues or approves (Mẫu 1.3): a quy chế, quy định, kế hoạch, điều
+	// lệ, danh sách … printed after the signature, each with its own
+	// heading block, no number of its own and the "(Ban hành kèm theo
+	// Quyết định số … ngày … của …)" line filled from this document.
+	Attachments []Attachment `json:"attachments,omitempty" validate:"max=20"`
 	// Appendices (phụ lục), numbered I, II ... by the system.
 	Appendices []Appendix `json:"appendices,omitempty"`
 	// Options change presentation choices that NĐ30 leaves open.
@@ -112,6 +159,10 @@ type Heading struct {
 
 // Item is a bullet (gạch đầu dòng) with optional sub-items.
 type Item struct {
+	// Marker (dấu đầu dòng) as written: "-", "+", "*" or "•". Empty means
+	// "-" at the first level, "+" below, "*" below that. Real documents
+	// put "+" lines straight under a khoản, without a "-" parent.
+	Marker   string  `json:"marker,omitempty" validate:"omitempty,oneof=- + * •"`
 	Text     Text    `json:"text"`
 	Children []Block `json:"children,omitempty"`
 }
@@ -197,14 +248,18 @@ const (
 	RowData   = ""       // an ordinary row
 	RowTotal  = "total"  // tổng cộng: numeric cells are column sums (error if given and different)
 	RowTarget = "target" // chỉ tiêu: column sums of the data rows should reach it (warning)
+	RowGroup  = "group"  // nhóm: a heading inside the table ("II. CỤM CÔNG NGHIỆP …"), its label across the whole row, no cells
 )
 
 // Row is one table row.
 type Row struct {
-	// Kind is "" (data), "total" or "target".
-	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=total target"`
+	// Kind is "" (data), "total", "target" or "group".
+	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=total target group"`
 	// Label of a total or target row, printed across the non-numeric
-	// leading columns, e.g. "Tổng cộng", "Chỉ tiêu năm 2023".
+	// leading columns, e.g. "Tổng cộng", "Chỉ tiêu năm 2023"; of a group
+	// row, printed bold across the whole row ("CHỈ SỐ CHUNG", "II. CỤM
+	// CÔNG NGHIỆP ĐANG THÀNH LẬP (04 cụm)"). A group row has no cells and
+	// takes no part in sums.
 	Label string `json:"label,omitempty"`
 	// Cells, one per leaf column (for total/target rows: one per leaf
 	// column after the label span, or the full width). A cell is a string,
@@ -213,8 +268,45 @@ type Row struct {
 	Cells []Cell `json:"cells"`
 }
 
+// Attachment is a text issued with a quyết định (văn bản ban hành kèm
+// theo), Mẫu 1.3 of Phụ lục III.
+type Attachment struct {
+	// Name (tên loại) of the attached text, printed bold upper case:
+	// "QUY CHẾ", "QUY ĐỊNH", "ĐIỀU LỆ", "KẾ HOẠCH", "DANH SÁCH".
+	Name string `json:"name" validate:"required"`
+	// Summary (trích yếu) lines as the author breaks them, printed bold
+	// under the name. Optional (a danh sách may have none).
+	Summary []string `json:"summary,omitempty" validate:"max=6,dive,required"`
+	// Ref is the "(Ban hành kèm theo …)" line as written. When empty it
+	// is derived: "(Ban hành kèm theo Quyết định số …/QĐ-UBND ngày …
+	// của …)", from this document's number, date and issuer.
+	Ref string `json:"ref,omitempty"`
+	// Notes are further italic lines under the reference, e.g. "(Gồm 01
+	// đơn vị …)".
+	Notes []string `json:"notes,omitempty" validate:"max=6,dive,required"`
+	// NoHeader leaves out the agency and Quốc hiệu block that an attached
+	// text carries by default.
+	NoHeader bool `json:"no_header,omitempty"`
+	// Orientation: "portrait" (default) or "landscape".
+	Orientation string `json:"orientation,omitempty" validate:"omitempty,oneof=portrait landscape"`
+	// Blocks of the attached text: Chương/Mục/Điều or I./1. headings,
+	// paragraphs, items, tables. Unlabelled headings of a quy chế, quy
+	// định or điều lệ are numbered "Điều 1.", "Điều 2." …
+	Blocks []Block `json:"blocks" validate:"required,min=1"`
+}
+
 // Appendix is a phụ lục printed after the signature, on its own pages.
 type Appendix struct {
+	// Label is the heading line as the office writes it: "Phụ lục I",
+	// "PHỤ LỤC", "Phụ lục số 01", "BIỂU SỐ 01". When empty: "Phụ lục",
+	// numbered I, II … when there are several.
+	Label string `json:"label,omitempty"`
+	// Agency prints the issuing body's name at the top left of the
+	// appendix, as a "Biểu số" form is headed.
+	Agency bool `json:"agency,omitempty"`
+	// Ref is the "(Kèm theo …)" line as written; derived from this
+	// document's type, number, date and issuer when empty.
+	Ref string `json:"ref,omitempty"`
 	// Title (tên phụ lục), printed bold upper case.
 	Title string `json:"title"`
 	// Orientation: "auto" (default: landscape when a table is too wide),
@@ -233,6 +325,10 @@ type Signature struct {
 	Title string `json:"title"`
 	// Name (họ và tên) of the signer; may be blank in a draft.
 	Name string `json:"name,omitempty"`
+	// Rank (cấp bậc, quân hàm) printed before the name, e.g. "Thiếu
+	// tướng" or "Đại tá" in the police and the army ("Thiếu tướng Trương
+	// Minh Đương").
+	Rank string `json:"rank,omitempty"`
 }
 
 // Authority is one step of the chain: "TM.", "KT.", "TL.", "TUQ." or "Q."
@@ -253,6 +349,10 @@ type Distribution struct {
 	// existing document; it is checked and printed as given. Use Archive
 	// for new documents.
 	ArchiveLine string `json:"archive_line,omitempty"`
+	// Electronic (bản điện tử) recipients who get the document only
+	// through the electronic system, printed as a second list headed
+	// "Bản điện tử:" under the paper list and its Lưu line.
+	Electronic []Recipient `json:"electronic,omitempty"`
 }
 
 // Recipient is one line of Nơi nhận.
@@ -260,6 +360,11 @@ type Recipient struct {
 	Name string `json:"name"`
 	// Note (ghi chú mục đích) such as "để b/c", printed in parentheses.
 	Note string `json:"note,omitempty"`
+	// NoteCovers makes the note cover several recipients: this line and
+	// the NoteCovers-1 lines before it (1 or 0: this line only). Such a
+	// note prints on its own line under the group, "(để đưa tin)", as
+	// offices write it beside a brace.
+	NoteCovers int `json:"note_covers,omitempty" validate:"min=0,max=100"`
 }
 
 // Archive is the content of the "Lưu:" line: "Lưu: VT, <units>." with the
@@ -275,9 +380,11 @@ type Archive struct {
 
 // Options are presentation choices.
 type Options struct {
-	// Numbering: "roman" (I. / 1. / a)), the default, or "decimal"
-	// (I. / 1. / 1.1. / 1.1.1.).
-	Numbering string `json:"numbering,omitempty" validate:"omitempty,oneof=roman decimal"`
+	// Numbering of headings without a written label: "roman" (I. / 1. /
+	// a)), the default, "decimal" (I. / 1. / 1.1. / 1.1.1.) or "article"
+	// (Điều 1. / 1. / a)), the default of a quyết định, nghị quyết, quy
+	// chế and quy định.
+	Numbering string `json:"numbering,omitempty" validate:"omitempty,oneof=roman decimal article"`
 	// Tone (kiểu bỏ dấu): "old" ("hòa", "thủy") or "new" ("hoà", "thuỷ").
 	// When set, every word is normalised to it; when empty, a document that
 	// mixes them is printed in the style most of its words use, with a note.

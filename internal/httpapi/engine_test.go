@@ -31,7 +31,7 @@ func TestRealEngine(t *testing.T) {
 		{"render bare", "/v1/render/pdf", bare, 422, CodeInvalidDocument, `"severity":"error"`},
 		{"zip bare", "/v1/render", bare, 422, CodeInvalidDocument, `"path":"/`},
 		{"unknown field", "/v1/render/docx", `{"schema":"vanban/v1","type":"ke_hoach","titel":"x"}`, 422, CodeInvalidStructure, `"path":"/titel"`},
-		{"wrong schema", "/v1/validate", `{"schema":"vanban/v2","type":"ke_hoach"}`, 422, CodeInvalidStructure, `"path":"/schema"`},
+		{"wrong schema", "/v1/validate", `{"schema":"vanban/v3","type":"ke_hoach"}`, 422, CodeInvalidStructure, `"path":"/schema"`},
 		{"malformed", "/v1/validate", "{\n\"schema\": vanban}", 400, CodeMalformedJSON, "line 2"},
 		{"compose preview bare", "/v1/compose-preview", bare, 200, "", `"archive_line":"- Lưu: VT."`},
 		{"compose preview labels", "/v1/compose-preview", `{"schema":"vanban/v1","type":"ke_hoach","body":[{"heading":{"title":"A"}}]}`, 200, "", `"/body/0":{"label":"I.","level":1}`},

@@ -60,7 +60,7 @@ func (s *Server) readyz(c *gin.Context) error {
 }
 
 func (s *Server) openAPI(c *gin.Context) error {
-	c.Data(http.StatusOK, "application/json; charset=utf-8", openAPIDoc)
+	c.Data(http.StatusOK, "application/json; charset=utf-8", openAPISpec)
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/vanban/vanban/internal/compose"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -17,7 +18,8 @@ func checkRecipientsMissing(c *checker) {
 	}
 }
 
-// checkRecipientsEmpty: no blank line.
+// checkRecipientsEmpty: no blank line, in the paper list or the
+// electronic one.
 func checkRecipientsEmpty(c *checker) {
 	for i, r := range c.d.Distribution.Recipients {
 		if strings.TrimSpace(r.Name) == "" {
@@ -25,6 +27,37 @@ func checkRecipientsEmpty(c *checker) {
 				"Dòng nơi nhận trống.", "empty recipient")
 		}
 	}
+	for i, r := range c.d.Distribution.Electronic {
+		if strings.TrimSpace(r.Name) == "" {
+			c.add("nd30.recipients.empty", document.Pointer("distribution", "electronic", i, "name"),
+				"Dòng nơi nhận trống.", "empty recipient")
+		}
+	}
+}
+
+// checkNoteCovers: a note that covers several recipients needs a note,
+// and as many lines above it as it says it covers.
+func checkNoteCovers(c *checker) {
+	check := func(list string, rs []document.Recipient) {
+		for i, r := range rs {
+			if r.NoteCovers <= 1 {
+				continue
+			}
+			p := document.Pointer("distribution", list, i, "note_covers")
+			switch {
+			case strings.TrimSpace(r.Note) == "":
+				c.add("nd30.recipients.note_covers", p,
+					fmt.Sprintf("note_covers = %d nhưng dòng không có ghi chú (note).", r.NoteCovers),
+					fmt.Sprintf("note_covers is %d but the line has no note", r.NoteCovers))
+			case r.NoteCovers > i+1:
+				c.add("nd30.recipients.note_covers", p,
+					fmt.Sprintf("Ghi chú phủ %d dòng nhưng chỉ có %d dòng từ đầu danh sách đến đây.", r.NoteCovers, i+1),
+					fmt.Sprintf("the note covers %d lines but only %d lines lead up to it", r.NoteCovers, i+1))
+			}
+		}
+	}
+	check("recipients", c.d.Distribution.Recipients)
+	check("electronic", c.d.Distribution.Electronic)
 }
 
 // recipientKey is what two recipient lines are compared by: case and
@@ -174,3 +207,52 @@ func checkNhuTrenFirst(c *checker) {
 		"Nơi nhận của công văn bắt đầu bằng \"Như trên\".",
 		"a công văn's recipient list starts with \"Như trên\"")
 }
+
+// nhuDieuRE reads a "Như Điều 3" recipient.
+var nhuDieuRE = regexp.MustCompile(`^(?i)như\s+điều\s+(\d+)$`)
+
+// articles are the numbers of the Điều at the top of the body, as
+// printed: written labels, or the computed "Điều n." of the article
+// numbering.
+func (c *checker) articles() map[int]bool {
+	out := map[int]bool{}
+	n := 0
+	for _, b := range c.d.Body {
+		if b.Heading == nil {
+			continue
+		}
+		n++
+		l := strings.TrimSpace(b.Heading.Label)
+		if l == "" && compose.Numbering(c.d) == compose.NumberingArticle {
+			l = compose.HeadingLabel(compose.NumberingArticle, []int{n})
+		}
+		if lb := compose.ParseLabel(l); lb.Rung == compose.RungArticle && len(lb.Parts) == 1 {
+			out[lb.Parts[0]] = true
+		}
+	}
+	return out
+}
+
+// checkNhuDieu: "Như Điều 3" in Nơi nhận points at the article that says
+// who executes the quyết định; that article must exist.
+func checkNhuDieu(c *checker) {
+	var arts map[int]bool
+	for i, r := range c.d.Distribution.Recipients {
+		m := nhuDieuRE.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(r.Name), ";.,"))
+		if m == nil {
+			continue
+		}
+		if arts == nil {
+			arts = c.articles()
+		}
+		n, _ := strconv.Atoi(m[1])
+		if !arts[n] {
+			c.add("nd30.recipients.nhu_dieu", document.Pointer("distribution", "recipients", i, "name"),
+				fmt.Sprintf("%q: văn bản không có Điều %d.", r.Name, n),
+				fmt.Sprintf("%q: the document has no Điều %d", r.Name, n))
+		}
+	}
+}
+
+// minutes reports a biên bản, signed by its thư ký and its chủ tọa.
+func (c *checker) minutes() bool { return c.d.Type == "bien_ban" }

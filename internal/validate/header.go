@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
 )
@@ -293,7 +294,7 @@ func hasVV(s string) bool {
 
 // checkSummaryMissing: a typed document has a trích yếu.
 func checkSummaryMissing(c *checker) {
-	if c.typed() && c.d.Summary == "" {
+	if c.typed() && c.d.Summary == "" && !c.typ.SummaryOptional() {
 		c.add("nd30.summary.missing", "/summary",
 			fmt.Sprintf("%s phải có trích yếu (summary).", c.typ.Name),
 			fmt.Sprintf("a %s needs a summary", c.typ.Name))
@@ -369,9 +370,11 @@ func checkAddresseesMissing(c *checker) {
 	}
 }
 
-// checkAddresseesAllowed: only a công văn has Kính gửi.
+// checkAddresseesAllowed: Kính gửi belongs to the addressed forms
+// (công văn, tờ trình, báo cáo, thông báo, giấy mời …), not to a quyết
+// định or a kế hoạch, which name who executes them in their text.
 func checkAddresseesAllowed(c *checker) {
-	if c.typed() && len(c.d.Addressees) > 0 {
+	if c.known && !c.typ.Addressed && len(c.d.Addressees) > 0 {
 		c.add("nd30.addressees.not_allowed", "/addressees",
 			fmt.Sprintf("%s không có \"Kính gửi\".", c.typ.Name),
 			fmt.Sprintf("a %s has no addressees (Kính gửi)", c.typ.Name))
@@ -420,5 +423,106 @@ func checkBasesPunctuation(c *checker) {
 				fmt.Sprintf("Căn cứ %d nên kết thúc bằng %q.", i+1, want),
 				fmt.Sprintf("căn cứ %d should end with %q", i+1, want))
 		}
+	}
+}
+
+// checkDecisionTyped: "QUYẾT ĐỊNH:" (and "QUYẾT NGHỊ:") is printed by
+// the system between the căn cứ and the articles; typed into the căn cứ
+// or the intro it would print twice.
+func checkDecisionTyped(c *checker) {
+	line := compose.DecisionLine(c.d.Type)
+	if line == "" {
+		return
+	}
+	key := fold(strings.TrimRight(line, ":"))
+	for _, f := range []struct {
+		name string
+		ts   []document.Text
+	}{{"bases", c.d.Bases}, {"intro", c.d.Intro}} {
+		for i, t := range f.ts {
+			if fold(strings.TrimRight(strings.TrimSpace(t.Plain()), ": ")) == key {
+				c.add("nd30.decision.typed", document.Pointer(f.name, i),
+					fmt.Sprintf("Không gõ %q: hệ thống tự in giữa căn cứ và Điều 1.", line),
+					fmt.Sprintf("do not type %q: it is printed between the căn cứ and Điều 1", line))
+			}
+		}
+	}
+}
+
+// checkSummaryLines: the author's line breaks of the trích yếu read as the
+// trích yếu itself, so the printed title and every rule see one text.
+func checkSummaryLines(c *checker) {
+	if len(c.d.SummaryLines) == 0 {
+		return
+	}
+	var parts []string
+	for _, l := range c.d.SummaryLines {
+		parts = append(parts, strings.TrimSpace(l))
+	}
+	if j := strings.Join(parts, " "); j != strings.TrimSpace(c.d.Summary) {
+		c.add("nd30.summary.lines_mismatch", "/summary_lines",
+			fmt.Sprintf("Các dòng trích yếu ghép lại (%q) phải đúng bằng summary (%q).", j, c.d.Summary),
+			fmt.Sprintf("summary_lines joined (%q) must read exactly as summary (%q)", j, c.d.Summary))
+	}
+}
+
+// checkTitle: a title line as written still names the type: "GIẤY MỜI
+// HỌP" for a giấy mời, never another type's name.
+func checkTitle(c *checker) {
+	t := strings.TrimSpace(c.d.Title)
+	if t == "" || !c.known {
+		return
+	}
+	if c.letter() || !strings.HasPrefix(fold(t), fold(c.typ.Name)) {
+		c.add("nd30.title.type_mismatch", "/title",
+			fmt.Sprintf("Tên loại %q phải bắt đầu bằng tên loại văn bản %q (công văn không có tên loại).", t, vntext.Upper(c.typ.Name)),
+			fmt.Sprintf("title %q must begin with the type's name %q (a công văn has none)", t, vntext.Upper(c.typ.Name)))
+	}
+}
+
+// checkInvitation: a giấy mời says when and where (Mẫu 1.7): its text
+// names the time ("Thời gian") and the place ("Địa điểm"), whether as
+// numbered points or in a sentence.
+func checkInvitation(c *checker) {
+	if c.d.Type != "giay_moi" {
+		return
+	}
+	var all strings.Builder
+	for _, t := range c.d.Intro {
+		all.WriteString(t.Plain() + " ")
+	}
+	c.eachBlock(func(b blockInfo) {
+		switch {
+		case b.Heading != nil:
+			all.WriteString(b.Heading.Title.Plain() + " ")
+		case b.Paragraph != nil:
+			all.WriteString(b.Paragraph.Plain() + " ")
+		case b.Item != nil:
+			all.WriteString(b.Item.Text.Plain() + " ")
+		}
+	})
+	text := fold(all.String())
+	for _, k := range []struct{ key, vi, en string }{{"thoi gian", "thời gian", "time"}, {"dia diem", "địa điểm", "place"}} {
+		if !strings.Contains(text, k.key) {
+			c.add("nd30.invitation.time_place", "/body",
+				fmt.Sprintf("Giấy mời chưa nêu %s.", k.vi),
+				fmt.Sprintf("the giấy mời does not state the %s", k.en))
+		}
+	}
+}
+
+// checkTelegram: a công điện (Mẫu 1.6) names who sends it, "… điện:"
+// (competence), and whom it is sent to (addressees).
+func checkTelegram(c *checker) {
+	if c.d.Type != compose.TypeTelegram {
+		return
+	}
+	if len(c.d.Competence) == 0 {
+		c.add("nd30.telegram.parts", "/competence",
+			"Công điện ghi người gửi, \"… điện:\" (competence).", "a công điện names its sender, \"… điện:\" (competence)")
+	}
+	if len(c.d.Addressees) == 0 {
+		c.add("nd30.telegram.parts", "/addressees",
+			"Công điện ghi nơi nhận điện (addressees).", "a công điện lists whom it is sent to (addressees)")
 	}
 }

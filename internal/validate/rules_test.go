@@ -162,7 +162,13 @@ var ruleCases = []ruleCase{
 	{name: "addressees missing", base: baseCongVan, code: "nd30.addressees.missing", path: "/addressees",
 		bad: func(d *document.Document) { d.Addressees = nil }},
 	{name: "addressees on a kế hoạch", base: baseKeHoach, code: "nd30.addressees.not_allowed", path: "/addressees",
-		bad: func(d *document.Document) { d.Addressees = []string{"Các Sở"} }},
+		bad: func(d *document.Document) { d.Addressees = []string{"Các Sở"} },
+		good: func(d *document.Document) {
+			// A tờ trình is addressed, and "Như trên" then points at it.
+			d.Type, d.Symbol, d.Addressees = "to_trinh", "", []string{"Chủ tịch Ủy ban nhân dân tỉnh"}
+			d.Distribution.Recipients = append([]document.Recipient{{Name: "Như trên"}}, d.Distribution.Recipients...)
+			d.Body = d.Body[:2]
+		}},
 	{name: "addressee empty", base: baseCongVan, code: "nd30.addressees.empty", path: "/addressees/1",
 		bad:  func(d *document.Document) { d.Addressees = append(d.Addressees, "") },
 		good: func(d *document.Document) { d.Addressees = append(d.Addressees, "UBND các huyện") }},
@@ -193,37 +199,82 @@ var ruleCases = []ruleCase{
 	{name: "label out of sequence (điểm)", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/children/0/heading/label",
 		bad: func(d *document.Document) { d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "b)" },
 		msg: []string{`"a)"`}},
-	{name: "decimal numbering", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/children/0/heading/label",
-		bad: func(d *document.Document) { d.Options.Numbering = "decimal" },
+	{name: "decimal labels open at .1", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/children/0/heading/label",
+		bad: func(d *document.Document) { d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "1.3" },
 		good: func(d *document.Document) {
-			d.Options.Numbering = "decimal"
-			d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "1.1."
+			// The author's ladder is kept: "1.1" (no final dot) under "1."
+			// where the roman scheme would print "a)".
+			d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "1.1"
 		},
-		msg: []string{`"1.1."`}},
-	{name: "công văn starting at khoản", base: baseCongVan, code: "nd30.body.label_sequence", path: "/body/1/heading/label",
-		bad: func(d *document.Document) { d.Body[1].Heading.Label = "3." }},
-	{name: "fourth heading level", base: baseKeHoach, code: "nd30.body.heading_depth", path: "/body/1/heading/children/0/heading/children/0/heading/children/1",
+		msg: []string{`"1.1"`}},
+	{name: "a skipped điểm letter", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/children/1/heading/label",
+		bad: func(d *document.Document) {
+			h := d.Body[1].Heading.Children[0].Heading
+			h.Children = append(h.Children, heading("g)", "Điểm", para("x")))
+		},
+		good: func(d *document.Document) {
+			// "a." as well as "a)"; d) → e) without đ) reads in sequence.
+			h := d.Body[1].Heading.Children[0].Heading
+			h.Children[0].Heading.Label = "d."
+			h.Children = append(h.Children, heading("e.", "Điểm", para("x")))
+			d.Body[1].Heading.Children[0].Heading.Children[0].Heading.Label = "a."
+			h.Children[1].Heading.Label = "b."
+		},
+		msg: []string{`"b)"`}},
+	{name: "articles restart khoản", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/1/heading/children/1/heading/label",
+		bad: func(d *document.Document) {
+			d.Body[1].Heading.Children = []document.Block{
+				heading("Điều 1.", "Một", heading("1.", "x"), heading("2.", "y")),
+				heading("Điều 2.", "Hai", heading("1.", "x"), heading("3.", "y")),
+			}
+		},
+		good: func(d *document.Document) {
+			d.Body[1].Heading.Children = []document.Block{
+				heading("Điều 1.", "Một", heading("1.", "x"), heading("2.", "y")),
+				heading("Điều 2.", "Hai", heading("1.", "x"), heading("2.", "y")),
+			}
+		},
+		msg: []string{`"2."`}},
+	{name: "articles run on across chapters", base: baseKeHoach, code: "nd30.body.label_sequence", path: "/body/1/heading/children/0/heading/label",
+		bad: func(d *document.Document) {
+			d.Body = []document.Block{
+				heading("Chương I", "Chung", heading("Điều 1.", "Một"), heading("Điều 2.", "Hai")),
+				heading("Chương II", "Riêng", heading("Điều 1.", "Ba")),
+			}
+		},
+		good: func(d *document.Document) {
+			d.Body = []document.Block{
+				heading("Chương I", "Chung", heading("Điều 1.", "Một"), heading("Điều 2:", "Hai")),
+				heading("Chương II", "Riêng", heading("Điều 3.", "Ba")),
+			}
+		},
+		msg: []string{`"Điều 3."`}},
+	{name: "sixth heading level", base: baseKeHoach, code: "nd30.body.heading_depth", path: "/body/1/heading/children/0/heading/children/0/heading/children/1/heading/children/0/heading/children/0",
 		bad: func(d *document.Document) {
 			a := d.Body[1].Heading.Children[0].Heading.Children[0].Heading
-			a.Children = append(a.Children, heading("", "Cấp bốn", para("x")))
+			a.Children = append(a.Children, heading("", "Cấp bốn", heading("", "Cấp năm", heading("", "Cấp sáu", para("x")))))
 		},
 		good: func(d *document.Document) {
-			d.Options.Numbering = "decimal"
+			// Chương sits above the ladder and does not count.
 			a := d.Body[1].Heading.Children[0].Heading.Children[0].Heading
-			a.Label = "1.1."
-			a.Children = append(a.Children, heading("1.1.1.", "Cấp bốn", para("x")))
+			a.Children = append(a.Children, heading("", "Cấp bốn", heading("", "Cấp năm", para("x"))))
+			d.Body[1] = heading("Chương I", "Chung", d.Body[1])
 		}},
-	{name: "third heading level of a công văn (khoản, điểm, then too deep)", base: baseCongVan, code: "nd30.body.heading_depth", path: "/body/1/heading/children/1/heading/children/0",
+	{name: "sixth heading level of a công văn (khoản first)", base: baseCongVan, code: "nd30.body.heading_depth", path: "/body/1/heading/children/1/heading/children/0/heading/children/0/heading/children/0/heading/children/0",
 		bad: func(d *document.Document) {
 			h := d.Body[1].Heading
-			h.Children = append(h.Children, heading("a)", "Điểm", heading("", "Quá sâu", para("x"))))
+			h.Children = append(h.Children, heading("a)", "Điểm", heading("", "3", heading("", "4", heading("", "5", heading("", "Quá sâu", para("x")))))))
 		},
 		good: func(d *document.Document) {
 			h := d.Body[1].Heading
-			h.Children = append(h.Children, heading("a)", "Điểm", para("x")))
+			h.Children = append(h.Children, heading("a)", "Điểm", heading("", "3", heading("", "4", heading("", "5", para("x"))))))
 		}},
-	{name: "third bullet level", base: baseKeHoach, code: "nd30.body.item_depth", path: khPlus + "/item/children/0",
+	{name: "fourth bullet level", base: baseKeHoach, code: "nd30.body.item_depth", path: khPlus + "/item/children/0/item/children/0",
 		bad: func(d *document.Document) {
+			p := kh(d).Children[1].Heading.Children[0].Item.Children[0].Item
+			p.Children = append(p.Children, item("Cấp ba", item("Cấp bốn")))
+		},
+		good: func(d *document.Document) {
 			p := kh(d).Children[1].Heading.Children[0].Item.Children[0].Item
 			p.Children = append(p.Children, item("Cấp ba"))
 		}},
@@ -236,6 +287,15 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) {
 			d.Closing = nil
 			d.Body[1].Heading.Children[0] = para("Đẩy mạnh tuyên truyền./.")
+		}},
+	{name: "./. typed at the end of an attached text", base: baseKeHoach, code: "nd30.body.final_mark", path: "/attachments/0/blocks/0/heading/children/0/paragraph",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Attachments = []document.Attachment{{Name: "QUY CHẾ", Blocks: []document.Block{heading("Điều 1.", "Phạm vi", para("Quy chế này áp dụng./."))}}}
+		},
+		good: func(d *document.Document) {
+			toQD(d)
+			d.Attachments = []document.Attachment{{Name: "QUY CHẾ", Blocks: []document.Block{heading("Điều 1.", "Phạm vi", para("Quy chế này áp dụng."))}}}
 		}},
 	{name: "kế hoạch without kinh phí", base: baseKeHoach, code: "nd30.plan.section_missing", path: "/body",
 		bad:  func(d *document.Document) { d.Body[2].Heading.Title = txt("PHÂN BỔ") },
@@ -278,6 +338,48 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) {
 			d.Distribution.Recipients = append([]document.Recipient{{Name: "Như trên"}}, d.Distribution.Recipients...)
 		}},
+	{name: "note covering more lines than there are", base: baseKeHoach, code: "nd30.recipients.note_covers", path: "/distribution/recipients/1/note_covers",
+		bad: func(d *document.Document) {
+			d.Distribution.Recipients[1].Note, d.Distribution.Recipients[1].NoteCovers = "để đưa tin", 3
+		},
+		good: func(d *document.Document) {
+			d.Distribution.Recipients[1].Note, d.Distribution.Recipients[1].NoteCovers = "để đưa tin", 2
+			d.Distribution.Electronic = []document.Recipient{{Name: "Các trường MN, TH, THCS"}}
+		}},
+	{name: "note_covers without a note", base: baseKeHoach, code: "nd30.recipients.note_covers", path: "/distribution/electronic/1/note_covers",
+		bad: func(d *document.Document) {
+			d.Distribution.Electronic = []document.Recipient{{Name: "A"}, {Name: "B", NoteCovers: 2}}
+		}},
+	{name: "empty electronic recipient", base: baseKeHoach, code: "nd30.recipients.empty", path: "/distribution/electronic/0/name",
+		bad: func(d *document.Document) { d.Distribution.Electronic = []document.Recipient{{Name: " "}} }},
+	{name: "Như Điều with no such article", base: baseKeHoach, code: "nd30.recipients.nhu_dieu", path: "/distribution/recipients/0/name",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Distribution.Recipients[0].Name = "Như Điều 4"
+		},
+		good: func(d *document.Document) {
+			toQD(d)
+			d.Distribution.Recipients[0].Name = "Như Điều 3"
+		}},
+	{name: "Như Điều with written labels", base: baseKeHoach, code: "nd30.recipients.nhu_dieu", path: "/distribution/recipients/0/name",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Body[2].Heading.Label = "Điều 5."
+			d.Distribution.Recipients[0].Name = "Như Điều 3"
+		},
+		good: func(d *document.Document) {
+			toQD(d)
+			d.Body[2].Heading.Label = "Điều 5."
+			d.Distribution.Recipients[0].Name = "Như Điều 5"
+		}},
+	{name: "QUYẾT ĐỊNH: typed", base: baseKeHoach, code: "nd30.decision.typed", path: "/intro/0",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Intro = []document.Text{txt("QUYẾT ĐỊNH:")}
+		},
+		good: func(d *document.Document) {
+			d.Intro = []document.Text{txt("QUYẾT ĐỊNH:")} // a kế hoạch has no decision line
+		}},
 	{name: "Như trên not first", base: baseCongVan, code: "nd30.recipients.nhu_tren_first", path: "/distribution/recipients/0",
 		bad: func(d *document.Document) {
 			r := d.Distribution.Recipients
@@ -304,6 +406,83 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) { d.Signature.Title = "GIÁM ĐỐC" },
 		good: func(d *document.Document) {
 			d.Signature.Authority[0].Title, d.Signature.Title = "BỘ TRƯỞNG", "THỨ TRƯỞNG"
+		}},
+	{name: "summary lines that do not read as the summary", base: baseKeHoach, code: "nd30.summary.lines_mismatch", path: "/summary_lines",
+		bad: func(d *document.Document) { d.SummaryLines = []string{"Kế hoạch", "khác"} },
+		good: func(d *document.Document) {
+			w := strings.Fields(d.Summary)
+			d.SummaryLines = []string{strings.Join(w[:2], " "), strings.Join(w[2:], " ")}
+		}},
+	{name: "title line naming another type", base: baseKeHoach, code: "nd30.title.type_mismatch", path: "/title",
+		bad: func(d *document.Document) { d.Title = "GIẤY MỜI HỌP" },
+		good: func(d *document.Document) {
+			d.Type, d.Symbol, d.Title, d.Summary = "giay_moi", "", "GIẤY MỜI HỌP", ""
+			d.Body = append(d.Body, para("Thời gian: 14 giờ. Địa điểm: Hội trường."))
+		}},
+	{name: "giấy mời without time and place", base: baseKeHoach, code: "nd30.invitation.time_place", path: "/body",
+		bad: func(d *document.Document) { d.Type, d.Symbol, d.Summary = "giay_moi", "", "" },
+		good: func(d *document.Document) {
+			d.Type, d.Symbol, d.Summary = "giay_moi", "", ""
+			d.Body = []document.Block{heading("1.", "Thời gian: 14h00 ngày 22/01/2026."), heading("2.", "Địa điểm: Hội trường 100 chỗ.")}
+		}},
+	{name: "công điện without its sender line", base: baseKeHoach, code: "nd30.telegram.parts", path: "/competence",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol, d.Addressees = "cong_dien", "", []string{"Chủ tịch UBND các huyện"}
+		},
+		good: func(d *document.Document) {
+			d.Type, d.Symbol, d.Addressees = "cong_dien", "", []string{"Chủ tịch UBND các huyện"}
+			d.Competence = []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}
+		}},
+	{name: "công điện sent to no one", base: baseKeHoach, code: "nd30.telegram.parts", path: "/addressees",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol, d.Competence = "cong_dien", "", []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}
+		}},
+	{name: "biên bản with one signature", base: baseKeHoach, code: "nd30.signature.cosignature_missing", path: "/cosignature",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol = "bien_ban", ""
+		},
+		good: func(d *document.Document) {
+			// Thư ký left, chủ tọa right.
+			d.Type, d.Symbol = "bien_ban", ""
+			d.Signature = document.Signature{Title: "CHỦ TỌA", Name: "Nguyễn Văn A"}
+			d.Cosignature = &document.Signature{Title: "THƯ KÝ", Name: "Trần Thị B"}
+		}},
+	{name: "joint document signed by one body", base: baseKeHoach, code: "nd30.signature.cosignature_missing", path: "/cosignature",
+		bad: func(d *document.Document) {
+			d.CoIssuer = &document.Issuer{Name: []string{"ỦY BAN MẶT TRẬN TỔ QUỐC"}, Abbreviation: "MTTQ"}
+		},
+		good: func(d *document.Document) {
+			d.CoIssuer = &document.Issuer{Name: []string{"ỦY BAN MẶT TRẬN TỔ QUỐC"}, Abbreviation: "MTTQ"}
+			d.Cosignature = &document.Signature{Authority: []document.Authority{{Prefix: "TM.", Title: "BAN THƯỜNG TRỰC"}}, Title: "CHỦ TỊCH", Name: "Lê Văn C"}
+		}},
+	{name: "second signer without a title", base: baseKeHoach, code: "nd30.signature.title_missing", path: "/cosignature/title",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol = "bien_ban", ""
+			d.Cosignature = &document.Signature{Name: "Trần Thị B"}
+		}},
+	{name: "KT. under TL. (Văn phòng signs for the Chủ tịch)", base: baseKeHoach, code: "nd30.signature.kt_deputy", path: "/signature/title",
+		bad: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "TL.", Title: "CHỦ TỊCH"}, {Prefix: "KT.", Title: "CHÁNH VĂN PHÒNG"}}
+			d.Signature.Title = "CHÁNH VĂN PHÒNG"
+		},
+		good: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "TL.", Title: "CHỦ TỊCH"}, {Prefix: "KT.", Title: "CHÁNH VĂN PHÒNG"}}
+			d.Signature.Title = "PHÓ CHÁNH VĂN PHÒNG"
+		}},
+	{name: "TM. then KT.", base: baseKeHoach, code: "nd30.signature.kt_deputy", path: "/signature/title",
+		bad: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "TM.", Title: "ỦY BAN NHÂN DÂN"}, {Prefix: "KT.", Title: "CHỦ TỊCH"}}
+			d.Signature.Title = "CHỦ TỊCH"
+		},
+		good: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "TM.", Title: "ỦY BAN NHÂN DÂN"}, {Prefix: "KT.", Title: "CHỦ TỊCH"}}
+			d.Signature.Title, d.Signature.Rank = "PHÓ CHỦ TỊCH", "Đại tá"
+		}},
+	{name: "no title after Q.", base: baseKeHoach, code: "nd30.signature.title_missing", path: "/signature/title",
+		bad: func(d *document.Document) { d.Signature.Authority, d.Signature.Title = nil, "" },
+		good: func(d *document.Document) {
+			d.Signature.Authority = []document.Authority{{Prefix: "Q.", Title: "GIÁM ĐỐC"}}
+			d.Signature.Title = ""
 		}},
 	{name: "title not upper case", base: baseKeHoach, code: "nd30.signature.title_case", path: "/signature/title",
 		bad: func(d *document.Document) { d.Signature.Title = "Phó Chủ tịch" }},
@@ -341,6 +520,13 @@ var ruleCases = []ruleCase{
 			b.Unit, b.Total, b.Items, b.Words = "đồng", i64(370_000_000), nil, "ba trăm bảy mươi triệu đồng"
 		},
 		msg: []string{"360.000.000", "370.000.000"}},
+	{name: "words in the labelled form", base: baseKeHoach, code: "budget.words_mismatch", path: khBudget + "/words",
+		bad: func(d *document.Document) {
+			budgetOf(d).Words = "(Bằng chữ: Ba trăm sáu mươi triệu đồng chẵn)"
+		},
+		good: func(d *document.Document) {
+			budgetOf(d).Words = "(Bằng chữ: Ba trăm bảy mươi triệu đồng chẵn)"
+		}},
 	{name: "unknown unit", base: baseKeHoach, code: "budget.unit_unknown", path: khBudget + "/unit",
 		bad:  func(d *document.Document) { budgetOf(d).Unit = "USD" },
 		good: func(d *document.Document) { budgetOf(d).Unit = "Triệu đồng" }},
@@ -355,6 +541,16 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) { r := &tableOf(d).Rows[0]; r.Cells = r.Cells[:4] },
 		good: func(d *document.Document) {
 			tableOf(d).Rows[2].Cells = append([]document.Cell{{Null: true}, {Null: true}}, tableOf(d).Rows[2].Cells...)
+		}},
+	{name: "group row with cells", base: baseKeHoach, code: "table.cell_count", path: khTable + "/rows/1/cells",
+		bad: func(d *document.Document) {
+			t := tableOf(d)
+			t.Rows = append(t.Rows[:1], append([]document.Row{{Kind: document.RowGroup, Label: "II. KHU VỰC MIỀN NÚI", Cells: []document.Cell{num(1)}}}, t.Rows[1:]...)...)
+		},
+		good: func(d *document.Document) {
+			// A group row is its label only and takes no part in the totals.
+			t := tableOf(d)
+			t.Rows = append(t.Rows[:1], append([]document.Row{{Kind: document.RowGroup, Label: "II. KHU VỰC MIỀN NÚI"}}, t.Rows[1:]...)...)
 		}},
 	{name: "text in a numeric column", base: baseKeHoach, code: "table.cell_type", path: khTable + "/rows/0/cells/2",
 		bad:  func(d *document.Document) { tableOf(d).Rows[0].Cells[2] = str("nhiều") },
@@ -580,5 +776,17 @@ func TestCollective(t *testing.T) {
 		if got := isCollective(title); got != want {
 			t.Errorf("isCollective(%q) = %v, want %v", title, got, want)
 		}
+	}
+}
+
+// toQD turns the base kế hoạch into a quyết định of three unlabelled
+// articles (printed "Điều 1." to "Điều 3.").
+func toQD(d *document.Document) {
+	d.Type, d.Symbol = "quyet_dinh", ""
+	d.Competence = []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}
+	d.Body = []document.Block{
+		heading("", "Ban hành kèm theo Quyết định này Quy chế.", para("x")),
+		heading("", "Quyết định này có hiệu lực kể từ ngày ký.", para("x")),
+		heading("", "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.", para("x")),
 	}
 }

@@ -17,11 +17,15 @@ const samplesDir = "../../samples"
 // options: no error, and exactly these warning codes (one entry per
 // finding), sorted. The drafts say so in their own "draft" field.
 var sampleExpect = map[string][]string{
-	"gia-lai-2023-ke-hoach-du-an-8.json":   {"nd30.summary.case", "table.target_mismatch"},
-	"ha-nam-2014-ke-hoach.json":            {"nd30.recipients.archive_line", "text.mixed_tone"},
-	"lang-son-2018-2025-ke-hoach.json":     {"nd30.summary.case", "text.mixed_tone"},
-	"thua-thien-hue-2020-cong-van.json":    {"nd30.recipients.archive_line"},
-	"vinh-linh-2024-ke-hoach-du-thao.json": nil,
+	"gia-lai-2023-ke-hoach-du-an-8.json":    {"nd30.summary.case", "table.target_mismatch"},
+	"ha-nam-2014-ke-hoach.json":             {"nd30.recipients.archive_line", "text.mixed_tone"},
+	"lang-son-2018-2025-ke-hoach.json":      {"nd30.summary.case", "text.mixed_tone"},
+	"thua-thien-hue-2020-cong-van.json":     {"nd30.recipients.archive_line"},
+	"vinh-linh-2024-ke-hoach-du-thao.json":  nil,
+	"lao-cai-2025-quyet-dinh-uy-quyen.json": {"nd30.bases.punctuation", "text.mixed_tone"},
+	"lam-dong-2026-to-trinh-kinh-gui.json":  nil,
+	"lao-cai-2026-quyet-dinh-phu-luc.json":  nil,
+	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
 }
 
 func loadSample(t testing.TB, path string) *document.Document {

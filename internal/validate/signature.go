@@ -111,8 +111,13 @@ func checkSignatureCase(c *checker) {
 	}
 }
 
-// checkSignerTitle: the chức vụ line is always printed.
+// checkSignerTitle: the chức vụ line is always printed, except after
+// "Q." (quyền): "Q. GIÁM ĐỐC" is itself the signer's title line.
 func checkSignerTitle(c *checker) {
+	as := c.d.Signature.Authority
+	if n := len(as); n > 0 && as[n-1].Prefix == "Q." {
+		return
+	}
 	if c.d.Signature.Title == "" {
 		c.add("nd30.signature.title_missing", "/signature/title",
 			"Thiếu chức vụ người ký (ví dụ \"CHỦ TỊCH\").", "the signer's title is missing (e.g. \"CHỦ TỊCH\")")
@@ -137,5 +142,25 @@ func checkAcademicTitle(c *checker) {
 		c.add("nd30.signature.academic_title", "/signature/name",
 			fmt.Sprintf("Bỏ học hàm, học vị trước họ tên người ký: %q.", n),
 			fmt.Sprintf("drop the academic title before the signer's name: %q", n))
+	}
+}
+
+// checkCosignature: a biên bản is signed by its thư ký and its chủ tọa
+// (Mẫu 1.9), a joint document by each body; the second signature is
+// cosignature, with a title like any signature.
+func checkCosignature(c *checker) {
+	cs := c.d.Cosignature
+	switch {
+	case cs == nil && c.minutes():
+		c.add("nd30.signature.cosignature_missing", "/cosignature",
+			"Biên bản có hai chữ ký: thư ký (cosignature, bên trái) và chủ tọa (signature).",
+			"a biên bản has two signatures: the thư ký (cosignature, left) and the chủ tọa (signature)")
+	case cs == nil && c.d.CoIssuer != nil:
+		c.add("nd30.signature.cosignature_missing", "/cosignature",
+			"Văn bản liên tịch có chữ ký của cơ quan thứ hai (cosignature).",
+			"a joint document is signed for the second body too (cosignature)")
+	case cs != nil && strings.TrimSpace(cs.Title) == "" && (len(cs.Authority) == 0 || cs.Authority[len(cs.Authority)-1].Prefix != "Q."):
+		c.add("nd30.signature.title_missing", "/cosignature/title",
+			"Thiếu chức vụ người ký thứ hai (ví dụ \"THƯ KÝ\").", "the second signer's title is missing (e.g. \"THƯ KÝ\")")
 	}
 }

@@ -77,6 +77,9 @@ func leadingText(leaves []leaf) int {
 func rowOffset(r document.Row, leaves []leaf) (offset int, ok bool) {
 	n := len(leaves)
 	switch {
+	case r.Kind == document.RowGroup:
+		// A group row is its label only.
+		return 0, len(r.Cells) == 0
 	case len(r.Cells) == n:
 		return 0, true
 	case r.Kind != document.RowData && leadingText(leaves) > 0 && len(r.Cells) == n-leadingText(leaves):
@@ -177,10 +180,13 @@ func checkTableCellCount(c *checker, tc *tableCtx) {
 		}
 		tc.offsets[i] = -1
 		want := strconv.Itoa(n)
-		if r.Kind != document.RowData && lead > 0 {
+		switch {
+		case r.Kind == document.RowGroup:
+			want = "0 (dòng nhóm chỉ có nhãn)"
+		case r.Kind != document.RowData && lead > 0:
 			want = fmt.Sprintf("%d hoặc %d", n, n-lead)
 		}
-		wantEN := strings.Replace(want, "hoặc", "or", 1)
+		wantEN := strings.Replace(strings.Replace(want, "hoặc", "or", 1), "dòng nhóm chỉ có nhãn", "a group row is its label", 1)
 		c.add("table.cell_count", document.Join(tc.path, "rows", i, "cells"),
 			fmt.Sprintf("Dòng %d có %d ô, cần %s (số cột lá).", i+1, len(r.Cells), want),
 			fmt.Sprintf("row %d has %d cells, want %s (leaf columns)", i+1, len(r.Cells), wantEN))

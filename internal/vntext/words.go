@@ -208,6 +208,11 @@ func tokenize(s string) ([]token, error) {
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 	})
+	// The labelled form offices print, "(Bằng chữ: … đồng chẵn)": the
+	// label is not part of the amount.
+	if len(fields) >= 2 && fields[0] == "bằng" && fields[1] == "chữ" {
+		fields = fields[2:]
+	}
 	// Trailing unit and closing, in either order of presence.
 	for len(fields) > 0 {
 		last := fields[len(fields)-1]
@@ -233,6 +238,7 @@ func tokenize(s string) ([]token, error) {
 }
 
 // ParseWords is the inverse of Words/AmountInWords. It accepts any case,
+// the "(Bằng chữ: …)" label around the words,
 // punctuation (commas between groups are common: "Ba tỷ, một trăm chín mươi
 // triệu đồng chẵn"), an optional trailing "đồng" / "đồng chẵn", and all
 // variants: tư/bốn, linh/lẻ, nghìn/ngàn, mốt/một, lăm/nhăm/năm, mười/mươi,

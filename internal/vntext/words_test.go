@@ -180,6 +180,8 @@ func TestParseWordsVariants(t *testing.T) {
 		want uint64
 	}{
 		{"Ba tỷ, một trăm chín mươi triệu đồng chẵn", 3190000000},
+		{"(Bằng chữ: Ba tỉ, một trăm chín mươi triệu đồng chẵn)", 3190000000},
+		{"Bằng chữ: bảy trăm nghìn đồng.", 700000},
 		{"BA TRĂM BẢY MƯƠI TRIỆU ĐỒNG CHẴN", 370000000},
 		{"ba trăm bảy mươi triệu đồng", 370000000},
 		{"Ba trăm bảy mươi triệu đồng chẵn.", 370000000},
@@ -218,6 +220,7 @@ func TestParseWordsErrors(t *testing.T) {
 	cases := []struct{ in, errHas string }{
 		{"", "empty"},
 		{"đồng chẵn", "empty"},
+		{"(Bằng chữ: đồng chẵn)", "empty"},
 		{"ba trăm bảy mươi triệu euro", `unknown word "euro"`},
 		{"tỷ", "without a number"},
 		{"triệu", "without a number"},

@@ -768,6 +768,9 @@ func (g *gen) closing(c *compose.Closing) error {
 		if i == 0 {
 			o.setBefore, o.before = true, closingGap
 		}
+		if c.LeftSignIndex > 0 && i == c.LeftSignIndex {
+			o.setBefore, o.before = true, twips(c.SignSpace)
+		}
 		if err := g.para(&c.Recipients[i], o); err != nil {
 			return fmt.Errorf("closing: %w", err)
 		}
@@ -790,7 +793,9 @@ func (g *gen) closing(c *compose.Closing) error {
 			return fmt.Errorf("closing: %w", err)
 		}
 	}
-	if c.NameIndex >= len(c.Signer) {
+	if len(c.Signer) == 0 {
+		g.x.s(`<w:p/>`)
+	} else if c.NameIndex >= len(c.Signer) {
 		// No name yet (a draft): keep the room for signature and seal.
 		g.x.s(`<w:p><w:pPr>`)
 		g.x.val("w:pStyle", string(compose.StyleSignerName))

@@ -340,12 +340,16 @@ func (r *renderer) addresseeItems(a *compose.Addressees) []*item {
 // it, with the name, when the block runs over pages).
 func (r *renderer) closingItem(cl *compose.Closing) *item {
 	leftTw, rightTw := layout.ClosingColumns(r.widthTw)
-	left := stack(r.cellItems(cl.Recipients, leftTw, 0, map[int]float64{0: layout.ClosingGap}), 0)
+	leftGaps := map[int]float64{0: layout.ClosingGap}
+	if cl.LeftSignIndex > 0 {
+		leftGaps[cl.LeftSignIndex] = cl.SignSpace
+	}
+	left := stack(r.cellItems(cl.Recipients, leftTw, 0, leftGaps), 0)
 	gaps := map[int]float64{0: layout.ClosingGap}
 	extra := 0.0
 	if cl.NameIndex >= 0 && cl.NameIndex < len(cl.Signer) {
 		gaps[cl.NameIndex] = cl.SignSpace
-	} else {
+	} else if len(cl.Signer) > 0 {
 		// No name yet (a draft): keep the room for signature and seal, and
 		// the empty name line.
 		extra = cl.SignSpace + compose.Styles[compose.StyleSignerName].Line
