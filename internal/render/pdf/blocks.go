@@ -9,10 +9,16 @@ import (
 )
 
 // items turns a section's blocks into the flow of unbreakable items.
-func (r *renderer) items(s *compose.Section) []*item {
+func (r *renderer) items(s *compose.Section) ([]*item, error) {
 	var out []*item
 	lastPara := -1 // index in out of the last body paragraph's first line
 	for _, b := range s.Blocks {
+		// A deadline or a gone client stops the work between blocks, so a
+		// timed-out request frees its worker at once (line breaking is
+		// linear, so no one block holds it long).
+		if err := r.ctx.Err(); err != nil {
+			return nil, err
+		}
 		switch {
 		case b.Header != nil:
 			lastPara = -1
@@ -42,7 +48,7 @@ func (r *renderer) items(s *compose.Section) []*item {
 			out = append(out, r.closingItem(b.Closing))
 		}
 	}
-	return out
+	return out, nil
 }
 
 // paraItems makes one item per line with Word's widow and orphan control

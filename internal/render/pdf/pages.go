@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"math"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ const noteSepWidth = 144.0
 
 // renderer holds the state of one Render call.
 type renderer struct {
+	ctx       context.Context // stops the work when the request is over
 	w         *Writer
 	pdf       *fpdf.Fpdf
 	d         *compose.Document
@@ -85,13 +87,16 @@ type canvas struct {
 	ph   float64 // page height, pt
 }
 
-func (r *renderer) section(idx int, s *compose.Section) {
+func (r *renderer) section(idx int, s *compose.Section) error {
 	r.page = layout.PageOf(s.Landscape)
 	r.widthTw = r.page.TextWidth()
 	r.width = layout.Pt(r.widthTw)
 	r.left = layout.Pt(r.page.Left)
 	r.noteBox = map[int]*para{}
-	items := r.items(s)
+	items, err := r.items(s)
+	if err != nil {
+		return err
+	}
 	pages := r.paginate(items)
 	if len(pages) == 0 {
 		pages = []*pageLayout{{}}
@@ -101,6 +106,9 @@ func (r *renderer) section(idx int, s *compose.Section) {
 		orient = "L"
 	}
 	for pi, pg := range pages {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
 		r.pdf.AddPageFormat(orient, pageSize())
 		r.curTw = 0 // a page's content starts in the default text state
 		r.pageCount++
@@ -127,6 +135,7 @@ func (r *renderer) section(idx int, s *compose.Section) {
 		}
 		r.drawNotes(pg.chunks)
 	}
+	return nil
 }
 
 type placed struct {

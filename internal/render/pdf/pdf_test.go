@@ -402,3 +402,38 @@ func TestOutsideRepertoire(t *testing.T) {
 		t.Error("Greek text missing from the extracted text")
 	}
 }
+
+// laterCancel is a context that reports itself cancelled from its n-th
+// look on: it shows where the writer looks, not only that it looks first.
+type laterCancel struct {
+	context.Context
+	looks, n int
+}
+
+func (c *laterCancel) Err() error {
+	c.looks++
+	if c.looks >= c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestContextCancelledInsideSection: a request that ends while a long
+// section is being laid out stops there (the worker is freed), with
+// nothing written. With one section, only a look between its blocks or
+// pages can see the cancellation.
+func TestContextCancelledInsideSection(t *testing.T) {
+	w := newWriter(t)
+	d := handDoc()
+	d.Sections = d.Sections[:1]
+	for _, n := range []int{2, 3, 5} {
+		ctx := &laterCancel{Context: context.Background(), n: n}
+		var buf bytes.Buffer
+		if _, err := w.Render(ctx, &buf, d); !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled at look %d: err = %v, want context.Canceled", n, err)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("cancelled at look %d: wrote output on failure", n)
+		}
+	}
+}

@@ -130,7 +130,7 @@ func (w *Writer) Render(ctx context.Context, out io.Writer, d *compose.Document)
 		}
 	}
 	doc := w.newFpdf(d.Meta, faces)
-	r := &renderer{w: w, pdf: doc, d: d, notes: map[int]string{}, paged: paged}
+	r := &renderer{ctx: ctx, w: w, pdf: doc, d: d, notes: map[int]string{}, paged: paged}
 	for _, fn := range d.Footnotes {
 		r.notes[fn.ID] = fn.Text
 	}
@@ -138,7 +138,9 @@ func (w *Writer) Render(ctx context.Context, out io.Writer, d *compose.Document)
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("pdf: render: %w", err)
 		}
-		r.section(i, &d.Sections[i])
+		if err := r.section(i, &d.Sections[i]); err != nil {
+			return nil, fmt.Errorf("pdf: render: %w", err)
+		}
 	}
 	if r.pageCount == 0 { // an empty document is still one blank page
 		doc.AddPage()
