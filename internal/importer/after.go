@@ -192,7 +192,9 @@ func (r *recogniser) afterSignature(from, end int) {
 	}
 	var secs []section
 	cur := section{from: from}
-	content := false // the current section has content past its title
+	// content: the first line of the current section past its title
+	// block, -1 while none has been seen.
+	content := -1
 	for i := from; i < end; i++ {
 		l := ls[i]
 		t := l.text()
@@ -213,13 +215,17 @@ func (r *recogniser) afterSignature(from, end int) {
 			for i+1 < end && ls[i+1].tbl == l.tbl {
 				i++
 			}
-		case l.table == nil && kemTheoOpenRE.MatchString(t) && content:
+		case l.table == nil && kemTheoOpenRE.MatchString(t) && content >= 0:
 			split = titleBlockStart(ls, cur.from, i)
-		case l.table == nil && formHeadRE.MatchString(t) && (cur.form || !content && i == cur.from):
+		case l.table == nil && formHeadRE.MatchString(t) && (cur.form || content < 0 && i == cur.from):
 			split = i
 		}
 		if split >= 0 {
-			if content && split > cur.from {
+			// A section ends only once it has content before the split:
+			// a sentence-case subtitle between "QUY ĐỊNH" and its "(Ban
+			// hành kèm theo ...)" line is part of the title block that
+			// opens the section, not its content.
+			if content >= 0 && content < split && split > cur.from {
 				cur.to = split
 				secs = append(secs, cur)
 				cur = section{from: split}
@@ -227,11 +233,11 @@ func (r *recogniser) afterSignature(from, end int) {
 			if split == cur.from && formHeadRE.MatchString(ls[split].text()) {
 				cur.form = true
 			}
-			content = false
+			content = -1
 			continue
 		}
-		if l.table != nil || l.cells != nil || !titleLike(l) {
-			content = true
+		if content < 0 && (l.table != nil || l.cells != nil || !titleLike(l)) {
+			content = i
 		}
 	}
 	cur.to = end

@@ -100,7 +100,23 @@ func pdfLines(pages []pdfread.Page, rep *Report) []line {
 			fmt.Sprintf("%d footnote(s) without a matching mark: kept as paragraphs", res.LooseFootnotes))
 	}
 	var out []line
+	// The two columns of a header (the document's, or an attached
+	// document's) and of the closing come as a .docx layout table's cells
+	// do, left column then right, so their lines carry a layout table
+	// number (tbl) as docxLines gives them: the recogniser then knows the
+	// closing block ends where its columns end, and an attached document
+	// starts at its header, by one rule for both formats.
+	tables, prev := 0, pdfread.ZoneBody
 	for _, p := range res.Paras {
+		tbl := 0
+		if k := columnsOf(p.Zone); k != pdfread.ZoneBody {
+			// A new block, or a first column again after a second one.
+			if k != columnsOf(prev) || (p.Zone == k && prev != k) {
+				tables++
+			}
+			tbl = tables
+		}
+		prev = p.Zone
 		if p.Rows != nil {
 			rows := make([][]string, len(p.Rows))
 			for i, r := range p.Rows {
@@ -108,14 +124,26 @@ func pdfLines(pages []pdfread.Page, rep *Report) []line {
 					rows[i] = append(rows[i], vntext.NFC(c))
 				}
 			}
-			out = append(out, line{table: tableFromRows(rows), after: p.Zone == pdfread.ZoneAfter})
+			out = append(out, line{table: tableFromRows(rows)})
 			continue
 		}
-		l := line{cellEnd: p.CellEnd, after: p.Zone == pdfread.ZoneAfter, running: p.Zone == pdfread.ZoneBody && p.Running}
+		l := line{cellEnd: p.CellEnd, tbl: tbl, running: p.Zone == pdfread.ZoneBody && p.Running}
 		for _, r := range p.Runs {
 			l.runs = append(l.runs, document.Run{Text: vntext.NFC(r.Text), Bold: r.Bold, Italic: r.Italic, Footnote: r.Footnote})
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// columnsOf names the two-column block a zone belongs to by its first
+// column (ZoneHeaderLeft, ZoneRecipients), ZoneBody for running text.
+func columnsOf(z pdfread.Zone) pdfread.Zone {
+	switch z {
+	case pdfread.ZoneHeaderLeft, pdfread.ZoneHeaderRight:
+		return pdfread.ZoneHeaderLeft
+	case pdfread.ZoneRecipients, pdfread.ZoneSignature:
+		return pdfread.ZoneRecipients
+	}
+	return pdfread.ZoneBody
 }

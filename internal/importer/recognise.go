@@ -536,11 +536,14 @@ func (r *recogniser) closing(ls []line) {
 	r.signature(sig, name)
 }
 
-// recipient splits "Bộ LĐTBXH (để b/c);" into the name and the note.
+// recipient splits "Bộ LĐTBXH (để b/c);" into the name and the note. A
+// note printed on its own line under the recipient comes after the
+// recipient's ";" ("Báo Bắc Giang; (để đưa tin)"): that mark is not part of
+// the name.
 func recipient(s string) document.Recipient {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ";,."))
 	if m := noteRE.FindStringSubmatch(s); m != nil {
-		return document.Recipient{Name: m[1], Note: m[2]}
+		return document.Recipient{Name: strings.TrimSpace(strings.TrimRight(strings.TrimSpace(m[1]), ";,")), Note: m[2]}
 	}
 	return document.Recipient{Name: s}
 }

@@ -36,14 +36,12 @@ type line struct {
 	table *rawTable
 	// landscape: the DOCX section holding the line is landscape.
 	landscape bool
-	// after: the source's layout puts the line after the signature block
-	// (a PDF page after the one the signature is on): an attached text.
-	after bool
 	// running: the source's layout shows running text (a PDF paragraph
 	// set to the margins, not centred), so it is no trích yếu.
 	running bool
-	// tbl numbers the DOCX layout table the line was read from (1, 2 ...;
-	// 0 outside one), so the closing block and an attached document's
+	// tbl numbers the layout table the line was read from (1, 2 ...; 0
+	// outside one): a DOCX layout table, or the header or closing columns
+	// a PDF's layout found. The closing block and an attached document's
 	// header are known to end where their table ends.
 	tbl int
 	// align is the DOCX paragraph's own alignment (w:jc), "" if inherited.

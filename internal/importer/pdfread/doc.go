@@ -17,10 +17,12 @@
 //     stamps removed (and listed as dropped, with why); the header's two
 //     columns told apart by x (agency, Số, V/v on the left; Quốc hiệu, Tiêu
 //     ngữ, place and date on the right) and emitted as the two cells of a
-//     .docx header table; the Nơi nhận and signature columns likewise; body
-//     lines re-joined into paragraphs by indent, line ends, spacing and the
-//     numbering ladder; footnote texts at page feet attached to their marker
-//     or kept as text; known mis-encoded Vietnamese glyphs repaired.
+//     .docx header table (so is the header of a document attached after the
+//     signature, at the top of its page); the Nơi nhận and signature
+//     columns likewise; body lines re-joined into paragraphs by indent, line
+//     ends, spacing and the numbering ladder; footnote texts at page feet
+//     attached to their marker or kept as text; known mis-encoded Vietnamese
+//     glyphs repaired.
 //
 // What is a list label or a document type name is the importer's knowledge;
 // Layout asks for it through Options, so each rule lives once.

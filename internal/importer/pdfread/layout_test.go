@@ -247,6 +247,31 @@ func TestLayout(t *testing.T) {
 			},
 		},
 		{
+			name: "a second group of the Nơi nhận after the Lưu line is not joined to it; a note under a recipient is",
+			pages: []Page{all(body(100), [][]Word{
+				put(300, left, 12, "Nơi nhận:"), centred(300, 420, 13, "TRƯỞNG PHÒNG"),
+				put(315, left, 11, "- Chủ tịch UBND huyện;"),
+				put(330, left, 11, "- Lưu: VT."),
+				put(345, left, 11, "Bản điện tử:"),
+				put(360, left, 11, "- UBND các xã, thị trấn;"),
+				put(375, left, 11, "- Báo Bắc Giang;"),
+				put(390, left, 11, "(để đưa tin)"),
+				put(405, left, 11, "- Các trường MN, TH, THCS."),
+				centred(420, 420, 13, "Phạm Văn Hà"),
+			})},
+			want: cat(bodyWant, []wantPara{
+				{ZoneRecipients, "Nơi nhận:", false},
+				{ZoneRecipients, "- Chủ tịch UBND huyện;", false},
+				{ZoneRecipients, "- Lưu: VT.", false},
+				{ZoneRecipients, "Bản điện tử:", false},
+				{ZoneRecipients, "- UBND các xã, thị trấn;", false},
+				{ZoneRecipients, "- Báo Bắc Giang; (để đưa tin)", false},
+				{ZoneRecipients, "- Các trường MN, TH, THCS.", true},
+				{ZoneSignature, "TRƯỞNG PHÒNG", false},
+				{ZoneSignature, "Phạm Văn Hà", true},
+			}),
+		},
+		{
 			name: "a Nơi nhận that goes on at the top of the next page stays in the closing",
 			pages: []Page{
 				all(body(100), [][]Word{put(500, left, 12, "Nơi nhận:"), centred(500, 420, 13, "KT. GIÁM ĐỐC"),
@@ -285,6 +310,38 @@ func TestLayout(t *testing.T) {
 			want: cat(bodyWant, closingWant, []wantPara{
 				{ZoneAfter, "QUY ĐỊNH", false},
 				{ZoneAfter, "Điều 1. Phạm vi điều chỉnh của quy định này gồm các nội dung sau đây", false},
+			}),
+		},
+		{
+			// Not a grid of data: its columns come as the first page's
+			// header does, and the centred title under it stays a body line.
+			name: "an attached document's two-column header on the page after the signature",
+			pages: []Page{
+				all(body(100), closing(250)),
+				page(centred(50, 170, 13, "ỦY BAN NHÂN DÂN"), centred(50, 400, 13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+					centred(66, 170, 13, "HUYỆN HIỆP HÒA"), centred(66, 400, 14, "Độc lập - Tự do - Hạnh phúc"),
+					centred(110, 312, 14, "QUY ĐỊNH"), just(140, left+36, "Điều 1. Phạm vi điều chỉnh của quy định này gồm các nội dung sau đây")),
+			},
+			want: cat(bodyWant, closingWant, []wantPara{
+				{ZoneHeaderLeft, "ỦY BAN NHÂN DÂN", false},
+				{ZoneHeaderLeft, "HUYỆN HIỆP HÒA", true},
+				{ZoneHeaderRight, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false},
+				{ZoneHeaderRight, "Độc lập - Tự do - Hạnh phúc", true},
+				{ZoneAfter, "QUY ĐỊNH", false},
+				{ZoneAfter, "Điều 1. Phạm vi điều chỉnh của quy định này gồm các nội dung sau đây", false},
+			}),
+		},
+		{
+			name: "a Quốc hiệu centred on an attached page is no header: it reads in order",
+			pages: []Page{
+				all(body(100), closing(250)),
+				page(centred(50, 312, 13, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), centred(66, 312, 14, "Độc lập - Tự do - Hạnh phúc"),
+					centred(110, 312, 14, "ĐƠN ĐĂNG KÝ")),
+			},
+			want: cat(bodyWant, closingWant, []wantPara{
+				{ZoneAfter, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false},
+				{ZoneAfter, "Độc lập - Tự do - Hạnh phúc", false},
+				{ZoneAfter, "ĐƠN ĐĂNG KÝ", false},
 			}),
 		},
 	}

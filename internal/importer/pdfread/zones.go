@@ -18,7 +18,39 @@ func (lo *layout) zones() {
 	if cStart < cEnd {
 		lo.closing(ls[cStart:cEnd])
 	}
-	lo.paragraphs(ls[cEnd:], ZoneAfter)
+	// An attached document (a quy định, an điều lệ issued by the
+	// decision) opens with its own two-column header, right after the
+	// closing or at the top of a page: it is emitted as header columns
+	// too, so the importer knows it as it knows a .docx attachment's
+	// header table rather than reading it as a grid of data.
+	from := cEnd
+	for k := cEnd; k < len(ls); k++ {
+		if k > cEnd && ls[k].page == ls[k-1].page {
+			continue
+		}
+		cols, end := lo.headerAt(k)
+		if cols == nil {
+			continue
+		}
+		lo.paragraphs(ls[from:k], ZoneAfter)
+		lo.emitColumns(cols)
+		from = end
+		k = end - 1
+	}
+	lo.paragraphs(ls[from:], ZoneAfter)
+}
+
+// emitColumns emits the columns of a header or closing block one after
+// the other, each ending its cell.
+func (lo *layout) emitColumns(cols [][]Para) {
+	for _, col := range cols {
+		if len(col) > 0 {
+			col[len(col)-1].CellEnd = true
+		}
+		for _, p := range col {
+			lo.emit(p)
+		}
+	}
 }
 
 func (lo *layout) emit(p Para) {
@@ -42,15 +74,30 @@ func isNation(t string) bool {
 	return strings.Contains(u, "CỘNG HÒA XÃ HỘI") || strings.Contains(u, "CỘNG HOÀ XÃ HỘI")
 }
 
-// header finds the two-column header on the first page: the lines down to
-// the first one that is not in a column (a centred title, a line across
-// the split). It emits the left column, then the right, each as a cell,
-// and returns the index of the first body line.
+// header finds the two-column header on the first page and emits it (see
+// headerAt); it returns the index of the first body line.
 func (lo *layout) header() int {
+	cols, end := lo.headerAt(0)
+	lo.emitColumns(cols)
+	return end
+}
+
+// headerAt finds a two-column header among the first lines of the page
+// from is on, from there on: the lines down to the first one that is not in
+// a column (a centred title, a line across the split). It returns the left
+// column, then the right, and the index of the line after the header; nil
+// and from when the Quốc hiệu is not there or is centred (a stacked
+// header, read in order).
+func (lo *layout) headerAt(from int) ([][]Para, int) {
 	ls := lo.lines
+	if from >= len(ls) {
+		return nil, from
+	}
+	page := ls[from].page
 	ni, nseg := -1, (*seg)(nil)
-	for k, l := range ls {
-		if l.page != 0 || k > 15 {
+	for k := from; k < len(ls); k++ {
+		l := ls[k]
+		if l.page != page || k-from > 15 {
 			break
 		}
 		for _, s := range l.segs {
@@ -64,21 +111,21 @@ func (lo *layout) header() int {
 		}
 	}
 	if ni < 0 {
-		return 0
+		return nil, from
 	}
 	split := nseg.x0 - 1
 	rightCentre := nseg.centre()
-	textCentre := (lo.left(0) + lo.right(0)) / 2
+	textCentre := (lo.left(page) + lo.right(page)) / 2
 	if math.Abs(rightCentre-textCentre) < 2*lo.h {
 		// The Quốc hiệu is centred on the page: the header is stacked, not
 		// in two columns. Its lines read in order.
-		return 0
+		return nil, from
 	}
-	maxY := nseg.y0 + 0.4*lo.pages[0].Height
+	maxY := nseg.y0 + 0.4*lo.pages[page].Height
 	end := len(ls)
 	for k := ni + 1; k < len(ls); k++ {
 		l := ls[k]
-		if l.page != 0 || l.y0 > maxY {
+		if l.page != page || l.y0 > maxY {
 			end = k
 			break
 		}
@@ -97,7 +144,7 @@ func (lo *layout) header() int {
 		}
 	}
 	var left, right []Para
-	for _, l := range ls[:end] {
+	for _, l := range ls[from:end] {
 		var lw, rw []*word
 		for _, s := range l.segs {
 			if s.centre() < split {
@@ -107,21 +154,13 @@ func (lo *layout) header() int {
 			}
 		}
 		if len(lw) > 0 {
-			left = append(left, Para{Runs: runsOf(lw, true), Zone: ZoneHeaderLeft, Page: 1})
+			left = append(left, Para{Runs: runsOf(lw, true), Zone: ZoneHeaderLeft, Page: page + 1})
 		}
 		if len(rw) > 0 {
-			right = append(right, Para{Runs: runsOf(rw, false), Zone: ZoneHeaderRight, Page: 1})
+			right = append(right, Para{Runs: runsOf(rw, false), Zone: ZoneHeaderRight, Page: page + 1})
 		}
 	}
-	for _, col := range [][]Para{left, right} {
-		if len(col) > 0 {
-			col[len(col)-1].CellEnd = true
-		}
-		for _, p := range col {
-			lo.emit(p)
-		}
-	}
-	return end
+	return [][]Para{left, right}, end
 }
 
 // runsOf joins words into runs: a new run where bold or italic changes and
@@ -240,7 +279,12 @@ func (lo *layout) closing(ls []*vline) {
 		if len(lw) > 0 {
 			runs := runsOf(lw, false)
 			t := strings.TrimSpace(Para{Runs: runs}.Text())
-			if n := len(left); n > 0 && !call(lo.opt.StartsBlock, t) && !call(lo.opt.Closing, t) && !strings.HasPrefix(t, "Lưu") {
+			// A recipient wrapped onto the next line goes on it, and so
+			// does a note under it ("(để đưa tin)"); other text after a
+			// line that ended its item (";", ".", "Lưu: VT.") starts a new
+			// one, such as a group heading "Bản điện tử:".
+			if n := len(left); n > 0 && !call(lo.opt.StartsBlock, t) && !call(lo.opt.Closing, t) && !strings.HasPrefix(t, "Lưu") &&
+				(!endsTerminal(left[n-1].Text()) || strings.HasPrefix(t, "(")) {
 				left[n-1].Runs = joinRuns(left[n-1].Runs, runs)
 			} else {
 				left = append(left, Para{Runs: runs, Zone: ZoneRecipients, Page: l.page + 1})
@@ -250,14 +294,7 @@ func (lo *layout) closing(ls []*vline) {
 			right = append(right, Para{Runs: runsOf(rw, false), Zone: ZoneSignature, Page: l.page + 1})
 		}
 	}
-	for _, col := range [][]Para{left, right} {
-		if len(col) > 0 {
-			col[len(col)-1].CellEnd = true
-		}
-		for _, p := range col {
-			lo.emit(p)
-		}
-	}
+	lo.emitColumns([][]Para{left, right})
 }
 
 func joinRuns(a, b []Run) []Run {
