@@ -96,10 +96,37 @@ var typeAbbreviations = func() map[string]bool {
 	return m
 }()
 
-// symbolParts splits a ký hiệu into its groups; ok is false when the
-// symbol is not well-formed: spaces, "/", fewer than two groups, an empty
-// group, or lower case outside a type abbreviation.
+// symbolYear is the year group a legal normative document (văn bản quy
+// phạm pháp luật) carries between its number and ký hiệu: "Số:
+// 06/2020/QĐ-UBND" (Luật Ban hành văn bản quy phạm pháp luật), which the
+// model holds as number "06" and symbol "2020/QĐ-UBND". It returns the
+// year and the rest, or 0 and s when there is none.
+func symbolYear(s string) (year int, rest string) {
+	if len(s) > 5 && s[4] == '/' && allDigits(s[:4]) && (s[:2] == "19" || s[:2] == "20") {
+		y, _ := strconv.Atoi(s[:4])
+		return y, s[5:]
+	}
+	return 0, s
+}
+
+// bracketUnit splits a group written with its drafting unit in brackets,
+// as the police and the army write their ký hiệu ("TTr-CAT(PC04)": Công an
+// tỉnh, Phòng PC04): the body "CAT" and the unit "PC04".
+func bracketUnit(p string) (body, unit string, ok bool) {
+	i := strings.IndexByte(p, '(')
+	if i <= 0 || !strings.HasSuffix(p, ")") {
+		return p, "", false
+	}
+	return p[:i], p[i+1 : len(p)-1], true
+}
+
+// symbolParts splits a ký hiệu into its groups, without a year group
+// (symbolYear) and with a bracketed drafting unit cut from the last group
+// (bracketUnit); ok is false when the symbol is not well-formed: spaces,
+// another "/", fewer than two groups, an empty group, or lower case
+// outside a type abbreviation.
 func symbolParts(s string) (parts []string, ok bool) {
+	_, s = symbolYear(s)
 	if strings.ContainsFunc(s, unicode.IsSpace) || strings.Contains(s, "/") {
 		return nil, false
 	}
@@ -107,12 +134,30 @@ func symbolParts(s string) (parts []string, ok bool) {
 	if len(parts) < 2 {
 		return parts, false
 	}
+	if body, unit, ok := bracketUnit(parts[len(parts)-1]); ok {
+		if !abbreviationOK(unit) {
+			return parts, false
+		}
+		parts[len(parts)-1] = body
+	}
 	for _, p := range parts {
 		if !typeAbbreviations[p] && !abbreviationOK(p) {
 			return parts, false
 		}
 	}
 	return parts, true
+}
+
+// checkSymbolYear: the year group of a legal normative document's number
+// is the year it is issued in.
+func checkSymbolYear(c *checker) {
+	y, _ := symbolYear(c.d.Symbol)
+	if y == 0 || c.d.Date.Year == 0 || y == c.d.Date.Year {
+		return
+	}
+	c.add("nd30.symbol.year", "/symbol",
+		fmt.Sprintf("Năm trong số, ký hiệu (%d) khác năm ban hành (%d).", y, c.d.Date.Year),
+		fmt.Sprintf("the year in the number and symbol (%d) differs from the year of issue (%d)", y, c.d.Date.Year))
 }
 
 // checkSymbolFormat: when given, the ký hiệu is <TYPE>-<BODY>[-...]
@@ -201,9 +246,17 @@ func checkNumberFormat(c *checker) {
 }
 
 // checkNumberPadding: below 10 with one leading zero, from 10 without.
+//
+// A legal normative document's number (with a year group, symbolYear)
+// follows the law on legal documents, not NĐ30's "từ số 01": offices
+// write it "6/2020/QĐ-UBND" as often as "06/2020/QĐ-UBND", so it is not
+// held to the padding.
 func checkNumberPadding(c *checker) {
 	n := c.d.Number
 	if !allDigits(n) || strings.Trim(n, "0") == "" {
+		return
+	}
+	if y, _ := symbolYear(c.d.Symbol); y != 0 {
 		return
 	}
 	v, err := strconv.Atoi(strings.TrimLeft(n, "0"))

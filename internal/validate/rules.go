@@ -66,6 +66,7 @@ var catalogue = []Rule{
 	{"nd30.issuer.abbreviation_format", E, srcNumber, "Chữ viết tắt tên cơ quan (và đơn vị) phải in hoa, không có khoảng trắng, \"-\" hay \"/\".", "The body (and unit) abbreviation must be upper case with no space, \"-\" or \"/\"."},
 	{"nd30.issuer.unit_missing", E, srcNumber, "Công văn không có ký hiệu thì phải có đơn vị soạn thảo (issuer.unit) để lập ký hiệu <CƠ QUAN>-<ĐƠN VỊ>.", "A công văn without a symbol needs issuer.unit to derive <BODY>-<UNIT>."},
 	{"nd30.symbol.format", E, srcNumber, "Ký hiệu có dạng <LOẠI>-<CƠ QUAN> (công văn: <CƠ QUAN>-<ĐƠN VỊ>), in hoa, không có khoảng trắng.", "The symbol is <TYPE>-<BODY> (công văn: <BODY>-<UNIT>), upper case, without spaces."},
+	{"nd30.symbol.year", W, srcNumber, "Năm trong số, ký hiệu của văn bản quy phạm pháp luật (06/2020/QĐ-UBND) là năm ban hành.", "The year in a legal normative document's number (06/2020/QĐ-UBND) is the year of issue."},
 	{"nd30.symbol.type_mismatch", E, srcNumber, "Phần tên loại của ký hiệu phải khớp loại văn bản; công văn không có phần tên loại.", "The symbol's type part must match the document type; a công văn has none."},
 	{"nd30.symbol.issuer_mismatch", E, srcNumber, "Phần cơ quan của ký hiệu phải khớp chữ viết tắt của cơ quan ban hành.", "The symbol's body part must match issuer.abbreviation."},
 	{"nd30.number.missing", E, srcNumber, "Văn bản ban hành (không phải dự thảo) phải có số.", "An issued document (not a draft) needs a number."},

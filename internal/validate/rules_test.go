@@ -2,6 +2,7 @@ package validate
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -98,6 +99,18 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) { d.Symbol = "05/KH-UBND" }},
 	{name: "symbol with one group", base: baseCongVan, code: "nd30.symbol.format", path: "/symbol",
 		bad: func(d *document.Document) { d.Symbol = "SLĐTBXH" }},
+	{name: "symbol with a year group that is not the year of issue", base: baseKeHoach, code: "nd30.symbol.year", path: "/symbol",
+		bad:  func(d *document.Document) { d.Symbol = "2019/KH-UBND" },
+		good: func(d *document.Document) { d.Symbol = fmt.Sprintf("%d/KH-UBND", d.Date.Year) }},
+	{name: "symbol with a year group and another slash", base: baseKeHoach, code: "nd30.symbol.format", path: "/symbol",
+		bad:  func(d *document.Document) { d.Symbol = "2020/05/KH-UBND" },
+		good: func(d *document.Document) { d.Symbol = "2020/KH-UBND" }},
+	{name: "symbol with a drafting unit in brackets", base: baseKeHoach, code: "nd30.symbol.format", path: "/symbol",
+		bad:  func(d *document.Document) { d.Symbol = "KH-UBND(pc 04)" },
+		good: func(d *document.Document) { d.Symbol = "KH-UBND(PC04)" }},
+	{name: "number unpadded with a year group", base: baseKeHoach, code: "nd30.number.padding", path: "/number",
+		bad:  func(d *document.Document) { d.Number = "5" },
+		good: func(d *document.Document) { d.Number, d.Symbol = "5", fmt.Sprintf("%d/KH-UBND", d.Date.Year) }},
 	{name: "symbol type part", base: baseKeHoach, code: "nd30.symbol.type_mismatch", path: "/symbol",
 		bad: func(d *document.Document) { d.Symbol = "QĐ-UBND" }},
 	{name: "công văn symbol with a type part", base: baseCongVan, code: "nd30.symbol.type_mismatch", path: "/symbol",

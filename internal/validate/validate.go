@@ -65,7 +65,7 @@ var checks = []func(*checker){
 	checkStructure, checkBlockKinds,
 	checkType,
 	checkIssuerName, checkIssuerParent, checkIssuerAbbreviation, checkIssuerUnit,
-	checkSymbolFormat, checkSymbolType, checkSymbolIssuer,
+	checkSymbolFormat, checkSymbolYear, checkSymbolType, checkSymbolIssuer,
 	checkNumberMissing, checkNumberFormat, checkNumberPadding,
 	checkDateMissing, checkDateValid, checkDateYear,
 	checkPlaceMissing, checkPlaceAbbreviated,
