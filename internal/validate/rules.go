@@ -83,6 +83,7 @@ var catalogue = []Rule{
 	{"nd30.invitation.time_place", W, "NĐ30 Phụ lục III, Mẫu 1.7", "Giấy mời nêu thời gian và địa điểm.", "A giấy mời states the time and the place."},
 	{"nd30.introduction.validity", W, "NĐ30 Phụ lục III, Mẫu 1.8", "Giấy giới thiệu nêu thời hạn có giá trị (\"Giấy này có giá trị đến hết ngày …\").", "A giấy giới thiệu states until when it is valid (\"Giấy này có giá trị đến hết ngày …\")."},
 	{"nd30.leave.period", W, "NĐ30 Phụ lục III, Mẫu 1.10", "Giấy nghỉ phép nêu thời gian nghỉ (từ ngày … đến hết ngày …).", "A giấy nghỉ phép states the period of leave (from … to …)."},
+	{"nd30.decision.executing", W, "NĐ30 Phụ lục III, Mẫu 1.2", "Quyết định có điều khoản về trách nhiệm thi hành (\"… chịu trách nhiệm thi hành Quyết định này\").", "A quyết định has an article on who executes it (\"… chịu trách nhiệm thi hành Quyết định này\")."},
 	{"nd30.telegram.parts", E, "NĐ30 Phụ lục III, Mẫu 1.6", "Công điện ghi người gửi (\"… điện:\", competence) và nơi nhận điện (addressees).", "A công điện names its sender (\"… điện:\", competence) and whom it is sent to (addressees)."},
 	{"nd30.summary.not_allowed", E, srcLetter, "Công văn dùng trích yếu \"V/v\" (subject), không dùng summary.", "A công văn uses subject (\"V/v\"), not summary."},
 	{"nd30.subject.missing", E, srcLetter, "Công văn phải có trích yếu \"V/v ...\" (subject).", "A công văn needs a subject (\"V/v ...\")."},

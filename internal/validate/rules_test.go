@@ -460,6 +460,12 @@ var ruleCases = []ruleCase{
 			d.Type, d.Symbol = "bien_ban", ""
 			d.Cosignature = &document.Signature{Name: "Trần Thị B"}
 		}},
+	{name: "quyết định that names no one to execute it", base: baseKeHoach, code: "nd30.decision.executing", path: "/body",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Body, d.Closing = d.Body[:2], nil
+		},
+		good: func(d *document.Document) { toQD(d) }},
 	{name: "giấy giới thiệu without its validity", base: baseKeHoach, code: "nd30.introduction.validity", path: "/body",
 		bad: func(d *document.Document) { d.Type, d.Symbol, d.Summary = "giay_gioi_thieu", "", "" },
 		good: func(d *document.Document) {
