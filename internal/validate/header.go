@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -533,11 +534,31 @@ func checkTitle(c *checker) {
 	}
 }
 
-// checkInvitation: a giấy mời says when and where (Mẫu 1.7): its text
-// names the time ("Thời gian") and the place ("Địa điểm"), whether as
-// numbered points or in a sentence.
+// formKeys are what the text of a form says, by Phụ lục III's samples:
+// a giấy mời when and where (Mẫu 1.7), a giấy giới thiệu until when it is
+// valid (Mẫu 1.8), a giấy nghỉ phép from and to which day (Mẫu 1.10), a
+// quyết định who executes it (its last article, Mẫu 1.2 and 1.3).
+// Each key is folded (no accents, lower case), "|" separating
+// alternatives, and matched anywhere in the text, whether as numbered
+// points or in a sentence.
+var formKeys = map[string][]struct{ key, vi, en string }{
+	"giay_moi":        {{"thoi gian", "thời gian", "time"}, {"dia diem", "địa điểm", "place"}},
+	"giay_gioi_thieu": {{"co gia tri den", "thời hạn có giá trị (\"có giá trị đến …\")", "the date it is valid until (\"có giá trị đến …\")"}},
+	"quyet_dinh":      {{"thi hanh", "điều về trách nhiệm thi hành (\"… chịu trách nhiệm thi hành Quyết định này\")", "the article on who executes it (\"… chịu trách nhiệm thi hành Quyết định này\")"}},
+	"giay_nghi_phep":  {{"tu ngay", "ngày bắt đầu nghỉ (\"từ ngày …\")", "the first day of leave (\"từ ngày …\")"}, {"den het ngay|den ngay", "ngày kết thúc (\"đến hết ngày …\")", "the last day of leave (\"đến hết ngày …\")"}},
+}
+
+// formCodes are the finding codes of formKeys, one per form.
+var formCodes = map[string]string{
+	"giay_moi": "nd30.invitation.time_place", "giay_gioi_thieu": "nd30.introduction.validity", "giay_nghi_phep": "nd30.leave.period",
+	"quyet_dinh": "nd30.decision.executing",
+}
+
+// checkInvitation: a giấy mời, giấy giới thiệu or giấy nghỉ phép states
+// what its form requires (formKeys).
 func checkInvitation(c *checker) {
-	if c.d.Type != "giay_moi" {
+	keys, ok := formKeys[c.d.Type]
+	if !ok {
 		return
 	}
 	var all strings.Builder
@@ -554,12 +575,15 @@ func checkInvitation(c *checker) {
 			all.WriteString(b.Item.Text.Plain() + " ")
 		}
 	})
+	for _, t := range c.d.Closing {
+		all.WriteString(t.Plain() + " ")
+	}
 	text := fold(all.String())
-	for _, k := range []struct{ key, vi, en string }{{"thoi gian", "thời gian", "time"}, {"dia diem", "địa điểm", "place"}} {
-		if !strings.Contains(text, k.key) {
-			c.add("nd30.invitation.time_place", "/body",
-				fmt.Sprintf("Giấy mời chưa nêu %s.", k.vi),
-				fmt.Sprintf("the giấy mời does not state the %s", k.en))
+	for _, k := range keys {
+		if !slices.ContainsFunc(strings.Split(k.key, "|"), func(alt string) bool { return strings.Contains(text, alt) }) {
+			c.add(formCodes[c.d.Type], "/body",
+				fmt.Sprintf("%s chưa nêu %s.", c.typ.Name, k.vi),
+				fmt.Sprintf("the %s does not state %s", c.typ.Name, k.en))
 		}
 	}
 }

@@ -473,6 +473,27 @@ var ruleCases = []ruleCase{
 			d.Type, d.Symbol = "bien_ban", ""
 			d.Cosignature = &document.Signature{Name: "Trần Thị B"}
 		}},
+	{name: "quyết định that names no one to execute it", base: baseKeHoach, code: "nd30.decision.executing", path: "/body",
+		bad: func(d *document.Document) {
+			toQD(d)
+			d.Body, d.Closing = d.Body[:2], nil
+		},
+		good: func(d *document.Document) { toQD(d) }},
+	{name: "giấy giới thiệu without its validity", base: baseKeHoach, code: "nd30.introduction.validity", path: "/body",
+		bad: func(d *document.Document) { d.Type, d.Symbol, d.Summary = "giay_gioi_thieu", "", "" },
+		good: func(d *document.Document) {
+			d.Type, d.Symbol, d.Summary = "giay_gioi_thieu", "", ""
+			d.Closing = []document.Text{txt("Giấy này có giá trị đến hết ngày 30 tháng 6 năm 2026.")}
+		}},
+	{name: "giấy nghỉ phép without its period", base: baseKeHoach, code: "nd30.leave.period", path: "/body",
+		bad: func(d *document.Document) {
+			d.Type, d.Symbol, d.Summary = "giay_nghi_phep", "", ""
+			d.Body, d.Closing = []document.Block{para("Cấp cho ông Nguyễn Văn A nghỉ phép năm 2026.")}, nil
+		},
+		good: func(d *document.Document) {
+			d.Type, d.Symbol, d.Summary = "giay_nghi_phep", "", ""
+			d.Body, d.Closing = []document.Block{para("Cấp cho ông Nguyễn Văn A nghỉ phép năm 2026 trong thời gian 05 ngày, từ ngày 01/7/2026 đến hết ngày 05/7/2026 tại Hà Nội.")}, nil
+		}},
 	{name: "KT. under TL. (Văn phòng signs for the Chủ tịch)", base: baseKeHoach, code: "nd30.signature.kt_deputy", path: "/signature/title",
 		bad: func(d *document.Document) {
 			d.Signature.Authority = []document.Authority{{Prefix: "TL.", Title: "CHỦ TỊCH"}, {Prefix: "KT.", Title: "CHÁNH VĂN PHÒNG"}}
