@@ -146,3 +146,16 @@ test("delete waits for the undo window; undo keeps the draft", async () => {
   assert.ok(srv.drafts.has(a.draft.id));
   assert.ok(!srv.drafts.has(b.draft.id));
 });
+
+test("openComments keeps the open ones, by field", async () => {
+  const { openComments } = await import("../web/drafts.js");
+  const by = openComments([
+    { id: "1", path: "/summary", resolved: false },
+    { id: "2", path: "/summary", resolved: true },
+    { id: "3", path: "/body/0", resolved: false },
+    { id: "4", path: "/summary", resolved: false },
+  ]);
+  assert.deepEqual([...by.keys()], ["/summary", "/body/0"]);
+  assert.deepEqual(by.get("/summary").map((c) => c.id), ["1", "4"]);
+  assert.equal(openComments(null).size, 0);
+});

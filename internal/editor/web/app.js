@@ -8,7 +8,7 @@
 import * as M from "./model.js";
 import { formatInt } from "./words.js";
 import { authFetch } from "./auth.js";
-import { DraftsAPI, Autosaver, mountDraftsPanel, SAVE_STATE } from "./drafts.js";
+import { DraftsAPI, Autosaver, mountDraftsPanel, showComments, SAVE_STATE } from "./drafts.js";
 
 const STORAGE_KEY = "vanban.editor.draft.v1";
 const VALIDATE_DELAY = 400;
@@ -870,6 +870,7 @@ function renderForm() {
   autosizeAll(form);
   if (keep) focusPath(keep.path, keep, false);
   markFindings();
+  placeComments();
 }
 
 const NAV_LABELS = {
@@ -1054,6 +1055,7 @@ function replaceDoc(doc, message, details) {
   // Another document is another server draft, made on its first edit.
   const oldDraft = drafts.saver && { id: drafts.saver.id, etag: drafts.saver.etag };
   if (drafts.saver) drafts.saver.open();
+  drafts.comments = [];
   state.doc = doc;
   state.dirty = false;
   state.previewStale = true;
@@ -1594,7 +1596,33 @@ async function init() {
 // ---------------------------------------------------------------------------
 // Drafts on the server (drafts.js): shown only when the server keeps them.
 
-const drafts = { api: new DraftsAPI(authFetch), saver: null, panel: null };
+const drafts = { api: new DraftsAPI(authFetch), saver: null, panel: null, comments: [] };
+
+/** placeComments shows the open draft's comments beside their fields. */
+function placeComments() {
+  showComments($("#form"), drafts.comments, {
+    fieldFor: (p) => { const e = byPath(p); return e && (e.closest(".field") || e.parentNode); },
+    onResolve: async (c) => {
+      try {
+        await drafts.api.resolve(drafts.saver.id, c.id);
+        drafts.comments = drafts.comments.filter((x) => x.id !== c.id);
+        placeComments();
+        notice("Đã đánh dấu ý kiến là đã xử lý.", "info");
+      } catch (e) {
+        alertMessage(e.message);
+      }
+    },
+  });
+}
+
+async function loadComments(id) {
+  try {
+    drafts.comments = id ? await drafts.api.comments(id) : [];
+  } catch {
+    drafts.comments = [];
+  }
+  placeComments();
+}
 
 async function startDrafts() {
   try {
@@ -1642,9 +1670,11 @@ async function openDraft(id) {
 }
 
 function showDraft(d, etag) {
+  drafts.comments = [];
   replaceDoc(d.document, `Đã mở dự thảo "${d.summary || d.id}".`);
   drafts.saver.open(d.id, etag);
   $("#alert").replaceChildren();
+  loadComments(d.id);
 }
 
 wire();

@@ -63,6 +63,13 @@ export class DraftsAPI {
     if (!res.ok) throw new DraftError(res.status, await this.#json(res));
   }
 
+  async resolve(id, cid) {
+    const res = await this.fetch(`/v1/drafts/${encodeURIComponent(id)}/comments/${encodeURIComponent(cid)}/resolve`, { method: "POST" });
+    const body = await this.#json(res);
+    if (!res.ok) throw new DraftError(res.status, body);
+    return body;
+  }
+
   async comments(id) {
     const res = await this.fetch(`/v1/drafts/${encodeURIComponent(id)}/comments`);
     const body = await this.#json(res);
@@ -104,7 +111,7 @@ export const PENDING_KEY = "vanban.drafts.pending";
  * overwritten.
  */
 export class Autosaver {
-  constructor({ api, storage, delay = 1500, setTimer = setTimeout, clearTimer = clearTimeout, onState = () => {}, onConflict = () => {} }) {
+  constructor({ api, storage, delay = 1500, setTimer = (f, ms) => setTimeout(f, ms), clearTimer = (t) => clearTimeout(t), onState = () => {}, onConflict = () => {} }) {
     Object.assign(this, { api, storage, delay, setTimer, clearTimer, onState, onConflict });
     this.id = "";
     this.etag = "";
@@ -214,7 +221,7 @@ export class Autosaver {
  * after the undo window, so "Hoàn tác" brings it back without a trace.
  */
 export class PendingDelete {
-  constructor({ api, window = 6000, setTimer = setTimeout, clearTimer = clearTimeout }) {
+  constructor({ api, window = 6000, setTimer = (f, ms) => setTimeout(f, ms), clearTimer = (t) => clearTimeout(t) }) {
     Object.assign(this, { api, window, setTimer, clearTimer });
     this.waiting = new Map(); // id → timer
   }
@@ -335,4 +342,41 @@ export function mountDraftsPanel(root, { api, onOpen, notify, types = [] }) {
   root.hidden = false;
   refresh();
   return { refresh };
+}
+
+/** openComments keeps the comments not yet resolved, grouped by field path. */
+export function openComments(comments) {
+  const by = new Map();
+  for (const c of comments || []) {
+    if (c.resolved) continue;
+    if (!by.has(c.path)) by.set(c.path, []);
+    by.get(c.path).push(c);
+  }
+  return by;
+}
+
+/**
+ * showComments puts each open comment beside its field: fieldFor(path)
+ * finds the field's element in the form (the nearest existing parent
+ * path when the field is not on screen). onResolve(comment) marks it
+ * resolved.
+ */
+export function showComments(form, comments, { fieldFor, onResolve }) {
+  for (const old of form.querySelectorAll(".draft-comment")) old.remove();
+  for (const [path, list] of openComments(comments)) {
+    let p = path;
+    let at = fieldFor(p);
+    while (!at && p) {
+      p = p.slice(0, p.lastIndexOf("/"));
+      at = fieldFor(p);
+    }
+    if (!at) at = form.firstElementChild;
+    if (!at) continue;
+    for (const c of list) {
+      const done = h("button", { type: "button", "data-action": "resolve-comment", text: "Đã xử lý" });
+      done.addEventListener("click", () => onResolve(c));
+      at.append(h("p", { class: "draft-comment", role: "note", "data-comment-id": c.id },
+        h("strong", { text: `Ý kiến của ${c.author}: ` }), c.text, " ", done));
+    }
+  }
 }
