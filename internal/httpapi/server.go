@@ -202,6 +202,7 @@ func (s *Server) routes() *gin.Engine {
 		"/drafts/:id/versions/:n": s.getVersion, "/drafts/:id/comments": s.listComments, "/drafts/:id/audit": s.draftAudit,
 	} {
 		v1.GET(path, s.handle(h))
+		v1.HEAD(path, s.handle(h))
 	}
 	return r
 }
