@@ -159,3 +159,22 @@ test("openComments keeps the open ones, by field", async () => {
   assert.deepEqual(by.get("/summary").map((c) => c.id), ["1", "4"]);
   assert.equal(openComments(null).size, 0);
 });
+
+test("a reloaded page goes on saving the same draft", async () => {
+  const srv = fakeServer();
+  const timers = fakeTimers();
+  const storage = memoryStorage();
+  const api = new DraftsAPI(srv.fetchFn);
+  const first = new Autosaver({ api, storage, ...timers });
+  first.open();
+  first.change({ summary: "a" });
+  await timers.runAll();
+  const again = new Autosaver({ api, storage, ...timers });
+  const cur = again.current();
+  assert.deepEqual(cur, { id: "d1", etag: `"1"` });
+  again.open(cur.id, cur.etag);
+  again.change({ summary: "b" });
+  await timers.runAll();
+  assert.deepEqual(srv.calls, ["POST /v1/drafts", "PUT /v1/drafts/d1"]);
+  assert.equal(srv.drafts.size, 1);
+});

@@ -1646,7 +1646,12 @@ async function startDrafts() {
         button("Tải bản mới nhất", () => openDraft(id), { dataset: { action: "reload-draft" } }));
     },
   });
-  drafts.saver.open();
+  // Go on with the draft this browser was editing (the form already shows
+  // it, restored from local storage); a stale ETag makes the next save a
+  // 412, which offers the newer version.
+  const cur = drafts.saver.current();
+  drafts.saver.open(cur ? cur.id : "", cur ? cur.etag : "");
+  if (cur) loadComments(cur.id);
   const pending = drafts.saver.pending();
   if (pending) drafts.saver.resume(pending);
   const root = $("#drafts-pane");

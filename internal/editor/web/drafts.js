@@ -101,6 +101,7 @@ export function listQuery({ q = "", type = "", status = "", cursor = "", limit =
 }
 
 export const PENDING_KEY = "vanban.drafts.pending";
+export const CURRENT_KEY = "vanban.drafts.current";
 
 /**
  * Autosaver saves the open document a short while after the last change.
@@ -128,7 +129,24 @@ export class Autosaver {
     this.etag = etag;
     this.doc = null;
     this.conflict = false;
+    this.#remember();
     this.onState(id ? "saved" : "new");
+  }
+
+  // #remember keeps which server draft the page edits, so a reload goes
+  // on saving the same draft instead of starting another.
+  #remember() {
+    try { this.storage.setItem(CURRENT_KEY, JSON.stringify({ id: this.id, etag: this.etag })); } catch { /* private mode */ }
+  }
+
+  /** current is the draft an earlier page was editing: {id, etag} or null. */
+  current() {
+    try {
+      const c = JSON.parse(this.storage.getItem(CURRENT_KEY) || "null");
+      return c && c.id ? c : null;
+    } catch {
+      return null;
+    }
   }
 
   cancel() {
@@ -185,6 +203,7 @@ export class Autosaver {
         const r = this.id ? await this.api.save(this.id, doc, this.etag) : await this.api.create(doc);
         this.id = r.draft.id;
         this.etag = r.etag;
+        this.#remember();
         if (this.doc == null) {
           try { this.storage.removeItem(PENDING_KEY); } catch { /* nothing kept */ }
           this.onState("saved", r.draft);
