@@ -369,3 +369,48 @@ func TestOfficeOf(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftRequestErrors: every malformed write is refused with a clear
+// status before anything is stored.
+func TestDraftRequestErrors(t *testing.T) {
+	s, st := draftServer(t, t.TempDir())
+	defer st.Close()
+	h := s.Handler()
+	lan := signIn(t, h, "lan@ubnd")
+	doc, _ := draftSample(t)
+	rec := lan.do("POST", "/v1/drafts", `{"document":`+doc+`}`, nil)
+	path := "/v1/drafts/" + decodeDraft(t, rec).ID
+	big := `{"document":{"schema":"vanban/v2","type":"ke_hoach","summary":"` + strings.Repeat("a", 2<<20) + `"}}`
+	for _, tt := range []struct {
+		name, method, target, body string
+		header                     map[string]string
+		status                     int
+		contains                   string
+	}{
+		{"unknown envelope field", "POST", "/v1/drafts", `{"document":` + doc + `,"colour":1}`, nil, 422, "colour"},
+		{"no document", "POST", "/v1/drafts", `{"status":"du_thao"}`, nil, 422, `"/document"`},
+		{"issued at once", "POST", "/v1/drafts", `{"document":` + doc + `,"status":"da_ban_hanh"}`, nil, 422, `"/status"`},
+		{"unknown status", "PUT", path, `{"status":"xong"}`, map[string]string{"If-Match": `"1"`}, 422, `"/status"`},
+		{"bad If-Match", "PUT", path, `{"status":"trinh_duyet"}`, map[string]string{"If-Match": `abc`}, 400, "If-Match"},
+		{"send for review", "PUT", path, `{"status":"trinh_duyet"}`, map[string]string{"If-Match": `"1"`}, 200, `"trinh_duyet"`},
+		{"bad issue date", "PUT", path, `{"status":"da_ban_hanh","number":"1","date":"5/12/2026"}`, map[string]string{"If-Match": `"2"`}, 422, `"/date"`},
+		{"too large", "POST", "/v1/drafts", big, nil, 413, CodeTooLarge},
+		{"not JSON", "POST", "/v1/drafts", `{"document":`, nil, 422, "draft.envelope"},
+		{"empty comment", "POST", path + "/comments", `{"path":"/summary","text":"  "}`, nil, 422, `"/text"`},
+		{"bad pointer escape", "POST", path + "/comments", `{"path":"/a~2","text":"x"}`, nil, 422, `"/path"`},
+		{"unknown draft", "GET", "/v1/drafts/nope", "", nil, 404, CodeNotFound},
+		{"bad version", "GET", path + "/versions/x", "", nil, 404, CodeNotFound},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := lan.do(tt.method, tt.target, tt.body, tt.header)
+			if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.contains) {
+				t.Errorf("%d %.300s; want %d with %q", rec.Code, rec.Body.String(), tt.status, tt.contains)
+			}
+		})
+	}
+	var vs struct{ Versions []VersionInfo }
+	_ = json.Unmarshal(lan.do("GET", path+"/versions", "", nil).Body.Bytes(), &vs)
+	if len(vs.Versions) != 2 {
+		t.Errorf("%d versions stored, want 2 (create, review)", len(vs.Versions))
+	}
+}
