@@ -20,6 +20,7 @@ test: ## vet + race tests + integration (ndcheck, LibreOffice parity, the real b
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) test -race -count=1 $(PKGS)
 	$(GO) test -run '^$$' -fuzz '^FuzzValidPrintsWhole$$' -fuzztime 5s ./internal/render/whole
+	node --test internal/editor/jstest/*.test.js
 	$(MAKE) integration
 
 integration: build ## render every sample; ndcheck on DOCX and PDF, and --parity (any FAIL fails, and is shown)

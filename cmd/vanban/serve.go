@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/httpapi"
 	"github.com/vanban/vanban/internal/importer"
+	"github.com/vanban/vanban/internal/store"
 )
 
 // runServe implements `vanban serve`: the HTTP API on --addr (":8080" by
@@ -36,7 +38,8 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // receiving the bound address injected, so tests run it in-process.
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, listening func(net.Addr)) int {
 	start := time.Now()
-	cfg, err := serveConfig(args, getenv, stderr)
+	dataDir := defaultDataDir(getenv)
+	cfg, err := serveConfig(args, getenv, stderr, &dataDir)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
@@ -58,6 +61,20 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		log.Error("start", slog.Any("error", err))
 		return 1
 	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		log.Error("start", slog.Any("error", fmt.Errorf("listen: %w", err)))
+		return 1
+	}
+	defer ln.Close()
+	// Drafts: PostgreSQL when VANBAN_DATABASE_URL is set, else the SQLite
+	// file under the data directory, created on first start.
+	drafts, err := store.Open(ctx, getenv("VANBAN_DATABASE_URL"), dataDir)
+	if err != nil {
+		log.Error("start", slog.Any("error", err))
+		return 1
+	}
+	defer drafts.Close()
 	srv, err := httpapi.New(httpapi.Options{
 		Config:   cfg,
 		Pipeline: eng,
@@ -67,14 +84,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		Schema:   document.SchemaJSON,
 		Logger:   log,
 		Editor:   editor.FS(),
+		Drafts:   drafts,
 	})
 	if err != nil {
 		log.Error("start", slog.Any("error", err))
-		return 1
-	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		log.Error("start", slog.Any("error", fmt.Errorf("listen: %w", err)))
 		return 1
 	}
 	log.Info("listening", slog.String("addr", ln.Addr().String()),
@@ -84,6 +97,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		slog.String("render_timeout", cfg.RenderTimeout.String()),
 		slog.Bool("api_keys", len(cfg.APIKeys) > 0),
 		slog.Int("office_users", len(cfg.Users)),
+		slog.String("drafts", storeLabel(getenv("VANBAN_DATABASE_URL"), dataDir)),
 		slog.Int64("memory_limit", debug.SetMemoryLimit(-1)))
 	if listening != nil {
 		listening(ln.Addr())
@@ -94,6 +108,23 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log.Info("stopped")
 	return 0
+}
+
+// defaultDataDir is VANBAN_DATA_DIR, or "data" in the working folder.
+func defaultDataDir(getenv func(string) string) string {
+	if d := strings.TrimSpace(getenv("VANBAN_DATA_DIR")); d != "" {
+		return d
+	}
+	return "data"
+}
+
+// storeLabel says where drafts are kept, for the start-up log; the
+// database URL may hold a password, so only its kind is logged.
+func storeLabel(databaseURL, dataDir string) string {
+	if databaseURL != "" {
+		return "postgresql"
+	}
+	return "sqlite:" + filepath.Join(dataDir, store.SQLiteFile)
 }
 
 // limitMemory sets the runtime's soft memory limit from the config, and
@@ -112,7 +143,7 @@ func limitMemory(limit int64, getenv func(string) string) (restore func()) {
 // serveConfig layers the settings: defaults, then VANBAN_* variables,
 // then flags. The flags' defaults are the environment's values, so a flag
 // that is not given leaves them in force.
-func serveConfig(args []string, getenv func(string) string, stderr io.Writer) (httpapi.Config, error) {
+func serveConfig(args []string, getenv func(string) string, stderr io.Writer, dataDir *string) (httpapi.Config, error) {
 	cfg, err := httpapi.ConfigFromEnv(getenv)
 	if err != nil {
 		return cfg, err
@@ -161,6 +192,7 @@ func serveConfig(args []string, getenv func(string) string, stderr io.Writer) (h
 		cfg.MemoryLimit = n
 		return err
 	})
+	fs.StringVar(dataDir, "data-dir", *dataDir, "folder of the drafts' SQLite file, created on first start; unused when VANBAN_DATABASE_URL names a PostgreSQL database (VANBAN_DATA_DIR)")
 	fs.DurationVar(&cfg.SessionTTL, "session-ttl", cfg.SessionTTL, "how long an editor sign-in lasts (VANBAN_SESSION_TTL)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: vanban serve [flags]")

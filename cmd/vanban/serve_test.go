@@ -49,7 +49,8 @@ func TestServeConfig(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg, err := serveConfig(tt.args, func(k string) string { return tt.env[k] }, io.Discard)
+			dataDir := "data"
+			cfg, err := serveConfig(tt.args, func(k string) string { return tt.env[k] }, io.Discard, &dataDir)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
 			}
@@ -163,28 +164,69 @@ func TestServeInProcess(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders every sample with the real engine")
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	addrc := make(chan net.Addr, 1)
-	exit := make(chan int, 1)
-	var stderr lockedBuffer
-	go func() {
-		exit <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--log-level", "warn"}, func(string) string { return "" }, &stderr,
-			func(a net.Addr) { addrc <- a })
-	}()
-	var base string
-	select {
-	case a := <-addrc:
-		base = "http://" + a.String()
-	case code := <-exit:
-		t.Fatalf("serve exited %d: %s", code, stderr.String())
+	dataDir := t.TempDir()
+	start := func() (base string, stop func()) {
+		ctx, cancel := context.WithCancel(context.Background())
+		addrc := make(chan net.Addr, 1)
+		exit := make(chan int, 1)
+		var stderr lockedBuffer
+		go func() {
+			exit <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--log-level", "warn", "--data-dir", dataDir}, func(string) string { return "" }, &stderr,
+				func(a net.Addr) { addrc <- a })
+		}()
+		select {
+		case a := <-addrc:
+			base = "http://" + a.String()
+		case code := <-exit:
+			cancel()
+			t.Fatalf("serve exited %d: %s", code, stderr.String())
+		}
+		return base, func() {
+			cancel()
+			if code := <-exit; code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+		}
 	}
+	base, stop := start()
 	renderAll(t, base)
 	checkBatchAndImport(t, base)
-	cancel()
-	if code := <-exit; code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	id := postDraft(t, base)
+	stop()
+	// A restart on the same data directory keeps the draft.
+	base, stop = start()
+	defer stop()
+	resp, err := http.Get(base + "/v1/drafts/" + id)
+	if err != nil {
+		t.Fatal(err)
 	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("ETag") != `"1"` {
+		t.Errorf("draft after restart: %d %q", resp.StatusCode, resp.Header.Get("ETag"))
+	}
+}
+
+// postDraft stores a sample as a draft through the served API (sign-in
+// is off, so it goes to the default office) and returns its id.
+func postDraft(t *testing.T, base string) string {
+	t.Helper()
+	name := sampleNames(t, base)[0]
+	resp, err := http.Get(base + "/v1/samples/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp, err = http.Post(base+"/v1/drafts", "application/json", strings.NewReader(`{"document":`+string(doc)+`}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var d struct{ ID string }
+	if err := json.NewDecoder(resp.Body).Decode(&d); err != nil || resp.StatusCode != 201 || d.ID == "" {
+		t.Fatalf("create draft: %d %v", resp.StatusCode, err)
+	}
+	return d.ID
 }
 
 // checkBatchAndImport checks that serve wires the batch runner and the
@@ -246,7 +288,7 @@ func TestServeBinary(t *testing.T) {
 	cmd := exec.Command(bin, "serve", "--addr", addr)
 	var stderr lockedBuffer
 	cmd.Stderr = &stderr
-	cmd.Env = append(os.Environ(), "VANBAN_LOG_LEVEL=warn")
+	cmd.Env = append(os.Environ(), "VANBAN_LOG_LEVEL=warn", "VANBAN_DATA_DIR="+filepath.Join(dir, "data"))
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

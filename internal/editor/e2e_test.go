@@ -524,6 +524,8 @@ func startServer(t *testing.T, env ...string) *server {
 			s.cmd.Env = append(s.cmd.Env, kv)
 		}
 	}
+	// Drafts go to a fresh SQLite file, never into the source tree.
+	s.cmd.Env = append(s.cmd.Env, "VANBAN_DATA_DIR="+filepath.Join(t.TempDir(), "data"))
 	s.cmd.Env = append(s.cmd.Env, env...)
 	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
 	if err := s.cmd.Start(); err != nil {

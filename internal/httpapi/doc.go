@@ -36,4 +36,12 @@
 // multipart upload and answers with the document package importer
 // recognised and its report. Both depend on an interface in Options
 // (Batcher, Importer) and answer 501 when it is not given.
+//
+// /v1/drafts is the drafting desk (drafts.go) over the store.Store in
+// Options.Drafts (501 without one): drafts of the signed-in clerk's office
+// (VANBAN_USERS names office users "name@office"), each save a version,
+// writes guarded by If-Match (412 when stale, 428 without it), comments
+// by JSON Pointer, the workflow dự thảo → trình duyệt → đã ban hành and an
+// audit trail. A document is checked by the same decode path as
+// /v1/validate before it is stored, and must have no error to be issued.
 package httpapi

@@ -59,6 +59,11 @@ const (
 	CodeUnreadableFile   = "unreadable_file"
 	CodeUnsupportedMedia = "unsupported_media_type"
 	CodeCSRF             = "csrf"
+	// Drafts (drafts.go).
+	CodePreconditionRequired = "precondition_required"
+	CodeStale                = "stale_version"
+	CodeReadOnly             = "read_only"
+	CodeBadTransition        = "status_not_allowed"
 )
 
 // statusClientClosed is the nginx convention for a client that went away
@@ -91,6 +96,9 @@ func errorFor(err error, cfg Config) *Error {
 		tooLarge  *http.MaxBytesError
 	)
 	if e, ok := importError(err); ok {
+		return e
+	}
+	if e, ok := storeError(err); ok {
 		return e
 	}
 	switch {

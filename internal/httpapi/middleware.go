@@ -185,7 +185,7 @@ func (s *Server) recoverPanic(c *gin.Context) {
 // exposedHeaders are the response headers a script of another origin may
 // read: every custom header of the API, the batch's trailers included.
 var exposedHeaders = strings.Join(append([]string{"Content-Disposition", "X-Request-ID", "Retry-After",
-	"X-Vanban-Warnings", "X-Vanban-Pages", "X-Vanban-Signature-Area"}, batchTrailers...), ", ")
+	"ETag", "Location", "X-Vanban-Warnings", "X-Vanban-Pages", "X-Vanban-Signature-Area"}, batchTrailers...), ", ")
 
 // cors answers browsers from the configured origins. A preflight never
 // reaches a handler: it is answered here with 204.
@@ -205,8 +205,8 @@ func (s *Server) cors(c *gin.Context) {
 	h.Set("Access-Control-Allow-Origin", origin)
 	h.Set("Access-Control-Expose-Headers", exposedHeaders)
 	if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {
-		h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-ID, "+csrfHeader)
+		h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
+		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-ID, If-Match, If-None-Match, "+csrfHeader)
 		h.Set("Access-Control-Max-Age", "600")
 		c.AbortWithStatus(http.StatusNoContent)
 		return

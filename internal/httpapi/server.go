@@ -19,6 +19,7 @@ import (
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/render"
+	"github.com/vanban/vanban/internal/store"
 )
 
 func init() {
@@ -62,6 +63,9 @@ type Options struct {
 	Editor fs.FS
 	// Logger receives the request log; a discarding logger when nil.
 	Logger *slog.Logger
+	// Drafts keeps the drafting desk's drafts (/v1/drafts); the routes
+	// answer 501 when nil. The caller opens and closes it.
+	Drafts store.Store
 }
 
 // Server is the HTTP service. Build it with New; it is safe for
@@ -82,6 +86,7 @@ type Server struct {
 	workers  *workQueue // see work
 	sessions *sessionStore
 	mem      *memoryReturn
+	store    store.Store
 	ready    atomic.Bool
 	router   *gin.Engine
 }
@@ -107,6 +112,7 @@ func New(o Options) (*Server, error) {
 		workers:  newWorkQueue(o.Config.Workers),
 		sessions: newSessionStore(o.Config.SessionTTL),
 		mem:      newMemoryReturn(),
+		store:    o.Drafts,
 	}
 	if s.types == nil {
 		s.types = document.Types
@@ -182,6 +188,18 @@ func (s *Server) routes() *gin.Engine {
 	for path, h := range map[string]func(*gin.Context) error{
 		"/schema": s.getSchema, "/document-types": s.documentTypes,
 		"/samples": s.listSamples, "/samples/:name": s.getSample,
+	} {
+		v1.GET(path, s.handle(h))
+		v1.HEAD(path, s.handle(h))
+	}
+	v1.POST("/drafts", json(s.createDraft))
+	v1.PUT("/drafts/:id", json(s.saveDraft))
+	v1.DELETE("/drafts/:id", s.handle(s.deleteDraft))
+	v1.POST("/drafts/:id/comments", json(s.addComment))
+	v1.POST("/drafts/:id/comments/:cid/resolve", s.handle(s.resolveComment))
+	for path, h := range map[string]func(*gin.Context) error{
+		"/drafts": s.listDrafts, "/drafts/:id": s.getDraft, "/drafts/:id/versions": s.listVersions,
+		"/drafts/:id/versions/:n": s.getVersion, "/drafts/:id/comments": s.listComments, "/drafts/:id/audit": s.draftAudit,
 	} {
 		v1.GET(path, s.handle(h))
 		v1.HEAD(path, s.handle(h))

@@ -8,6 +8,7 @@
 import * as M from "./model.js";
 import { formatInt } from "./words.js";
 import { authFetch } from "./auth.js";
+import { DraftsAPI, Autosaver, mountDraftsPanel, showComments, SAVE_STATE } from "./drafts.js";
 
 const STORAGE_KEY = "vanban.editor.draft.v1";
 const VALIDATE_DELAY = 400;
@@ -869,6 +870,7 @@ function renderForm() {
   autosizeAll(form);
   if (keep) focusPath(keep.path, keep, false);
   markFindings();
+  placeComments();
 }
 
 const NAV_LABELS = {
@@ -979,6 +981,7 @@ function changed(o = {}) {
   state.dirty = true;
   state.previewStale = true;
   save();
+  if (drafts.saver) drafts.saver.change(state.doc);
   if (o.structural) {
     renderForm();
     if (o.focus) focusPath(o.focus);
@@ -1049,6 +1052,10 @@ function restore() {
 function replaceDoc(doc, message, details) {
   const old = state.doc;
   const wasDirty = state.dirty;
+  // Another document is another server draft, made on its first edit.
+  const oldDraft = drafts.saver && { id: drafts.saver.id, etag: drafts.saver.etag };
+  if (drafts.saver) drafts.saver.open();
+  drafts.comments = [];
   state.doc = doc;
   state.dirty = false;
   state.previewStale = true;
@@ -1059,6 +1066,7 @@ function replaceDoc(doc, message, details) {
   const undo = button("Hoàn tác", () => {
     state.doc = old;
     state.dirty = wasDirty;
+    if (oldDraft) drafts.saver.open(oldDraft.id, oldDraft.etag);
     save();
     renderForm();
     clearPreview();
@@ -1582,6 +1590,96 @@ async function init() {
   await Promise.all([loadTypes(), loadSamples(), fetchRules()]);
   renderForm();
   scheduleValidate(0);
+  startDrafts();
+}
+
+// ---------------------------------------------------------------------------
+// Drafts on the server (drafts.js): shown only when the server keeps them.
+
+const drafts = { api: new DraftsAPI(authFetch), saver: null, panel: null, comments: [] };
+
+/** placeComments shows the open draft's comments beside their fields. */
+function placeComments() {
+  showComments($("#form"), drafts.comments, {
+    fieldFor: (p) => { const e = byPath(p); return e && (e.closest(".field") || e.parentNode); },
+    onResolve: async (c) => {
+      try {
+        await drafts.api.resolve(drafts.saver.id, c.id);
+        drafts.comments = drafts.comments.filter((x) => x.id !== c.id);
+        placeComments();
+        notice("Đã đánh dấu ý kiến là đã xử lý.", "info");
+      } catch (e) {
+        alertMessage(e.message);
+      }
+    },
+  });
+}
+
+async function loadComments(id) {
+  try {
+    drafts.comments = id ? await drafts.api.comments(id) : [];
+  } catch {
+    drafts.comments = [];
+  }
+  placeComments();
+}
+
+async function startDrafts() {
+  try {
+    if (!(await drafts.api.available())) return;
+  } catch {
+    return; // offline: the local copy (save) still holds the work
+  }
+  const state$ = $("#save-state");
+  drafts.saver = new Autosaver({
+    api: drafts.api,
+    storage: localStorage,
+    onState: (s, info) => {
+      if (!state$) return;
+      state$.hidden = false;
+      state$.dataset.state = s;
+      state$.textContent = s === "refused" && info ? `${SAVE_STATE.refused}: ${info.message}` : SAVE_STATE[s];
+      if (s === "saved" && drafts.panel) drafts.panel.refresh();
+    },
+    onConflict: (id) => {
+      alertMessage("Một đồng nghiệp vừa lưu dự thảo này. Bản sửa của bạn vẫn còn trên máy; hãy tải bản mới nhất rồi sửa tiếp.",
+        button("Tải bản mới nhất", () => openDraft(id), { dataset: { action: "reload-draft" } }));
+    },
+  });
+  // Go on with the draft this browser was editing (the form already shows
+  // it, restored from local storage); a stale ETag makes the next save a
+  // 412, which offers the newer version.
+  const cur = drafts.saver.current();
+  drafts.saver.open(cur ? cur.id : "", cur ? cur.etag : "");
+  if (cur) loadComments(cur.id);
+  const pending = drafts.saver.pending();
+  if (pending) drafts.saver.resume(pending);
+  const root = $("#drafts-pane");
+  if (root) {
+    drafts.panel = mountDraftsPanel(root, {
+      api: drafts.api,
+      types: state.types || [],
+      onOpen: (d, etag) => showDraft(d, etag),
+      notify: (text, ...actions) => notice(text, "info", ...actions),
+    });
+  }
+}
+
+async function openDraft(id) {
+  try {
+    const r = await drafts.api.get(id);
+    showDraft(r.draft, r.etag);
+  } catch (e) {
+    alertMessage(e.message);
+  }
+}
+
+function showDraft(d, etag) {
+  drafts.comments = [];
+  replaceDoc(d.document, `Đã mở dự thảo "${d.summary || d.id}".`);
+  drafts.saver.open(d.id, etag);
+  $("#alert").replaceChildren();
+  loadComments(d.id);
 }
 
 wire();
