@@ -476,7 +476,12 @@ func (x *docxReader) paragraph(p *node, table, row, cell int, tstyle string) {
 			x.markRule(table, cell)
 		}
 	} else if drawn {
+		// A line anchored in a paragraph with text is drawn near its top:
+		// under the paragraph before it, or under its own first line.
 		out.RuleBelow = true
+		if len(x.d.paras) > 0 {
+			x.markRule(table, cell)
+		}
 	}
 	if strings.TrimSpace(out.Text) != "" {
 		if len(x.d.paras) > 0 && base.borderTop != nil && *base.borderTop {
@@ -537,7 +542,7 @@ func mostS(m map[string]int) string {
 const twip = 1.0 / 20
 
 func (x *docxReader) section(sp *node) {
-	s := Section{Known: true}
+	s := Section{Known: sp.child("pgMar") != nil}
 	if sz := sp.child("pgSz"); sz != nil {
 		if v := num(sz, "w"); v != nil {
 			s.Width = *v * twip

@@ -31,6 +31,17 @@ func (s Severity) String() string {
 // MarshalText writes the severity's name, so JSON carries words.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads a severity's name back.
+func (s *Severity) UnmarshalText(b []byte) error {
+	for i, n := range severityNames {
+		if n == string(b) {
+			*s = Severity(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("check: unknown severity %q", b)
+}
+
 // Finding is one problem a reviewer would point at.
 type Finding struct {
 	Rule     string   `json:"rule"`    // stable id, e.g. "page.margins"

@@ -33,7 +33,7 @@ type Para struct {
 type Section struct {
 	Width, Height            float64
 	Top, Bottom, Left, Right float64
-	Known                    bool // margins read (DOCX); PDF measures text extents instead
+	Known                    bool // margins set in the file (DOCX); a PDF's text extents are measured instead
 	PageNumber               bool // numbered (PAGE field in the header / number at top)
 	NumberCentred            bool
 	NumberOnFirst            bool // page 1 shows its number

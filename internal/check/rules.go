@@ -62,7 +62,7 @@ var (
 	soStartRe  = regexp.MustCompile(`^\s*Số\s*(?:[:/\d]|$)`)
 	blank      = `[\s.…_]*`
 	dateRe     = regexp.MustCompile(`([^\s,:;\t\d][^,:;\t\n]*?)\s*,\s*ngày(` + blank + `\d{0,2}` + blank + `)tháng(` + blank + `\d{0,2}` + blank + `)năm(` + blank + `\d{0,4}` + blank + `)`)
-	vvRe       = regexp.MustCompile(`^\s*V/v\b`)
+	vvRe       = regexp.MustCompile(`(^|\s)V/v\b`)
 	noiNhanRe  = regexp.MustCompile(`(?i)^\s*Nơi\s+nhận\s*:?`)
 	luuRe      = regexp.MustCompile(`^-?\s*Lưu\s*:`)
 	authRe     = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\.\s*\S`)
@@ -119,6 +119,10 @@ func margins(r *reviewer) {
 	}
 	for i, s := range r.d.sections {
 		el, _ := r.sectionName(i)
+		if !s.Known {
+			r.add(Fix, "page.margins", el, 0, refMargins, "margins set: top/bottom 20-25, left 30-35, right 15-20 mm", "no w:pgMar (the editor's defaults apply)")
+			continue
+		}
 		got := map[string]float64{"top": s.Top, "bottom": s.Bottom, "left": s.Left, "right": s.Right}
 		bad := marginProblems(got)
 		if s.Width > s.Height && len(bad) > 0 {
@@ -292,7 +296,11 @@ func headerBlock(r *reviewer) {
 		}
 		r.size("Tiêu ngữ", tn, tnPT, Cosmetic, refHeader)
 		if p.Known && !p.RuleBelow {
-			r.add(Fix, "header.rule", "Tiêu ngữ", p.Page, refHeader, "a rule under the Tiêu ngữ", "no rule (border, line or underline)")
+			if r.typedRule(tn) {
+				r.add(Cosmetic, "header.rule", "Tiêu ngữ", p.Page, refHeader, "a solid rule under the Tiêu ngữ", "a row of dashes typed as the rule")
+			} else {
+				r.add(Fix, "header.rule", "Tiêu ngữ", p.Page, refHeader, "a rule under the Tiêu ngữ", "no rule (border, line or underline)")
+			}
 		}
 	}
 	so := r.find(soStartRe, 0, headBlocks+5)
@@ -303,15 +311,19 @@ func headerBlock(r *reviewer) {
 		if p.Known {
 			// The agency's name is what stands above Số in its cell; a rule
 			// is drawn under it.
-			ruled, any := false, false
+			ruled, typed, any := false, false, false
 			for j := so - 1; j >= 0 && j >= so-6; j-- {
 				q := r.d.paras[j]
 				if q.Table == p.Table && q.Cell == p.Cell && q.Table > 0 && !quocHieuRe.MatchString(q.Text) && !tieuNguRe.MatchString(q.Text) {
 					any = true
 					ruled = ruled || q.RuleBelow
+					typed = typed || r.typedRule(j)
 				}
 			}
-			if any && !ruled {
+			switch {
+			case any && !ruled && typed:
+				r.add(Cosmetic, "header.rule", "tên cơ quan", p.Page, refHeader, "a solid rule under the issuing body's name", "a row of dashes typed as the rule")
+			case any && !ruled:
 				r.add(Fix, "header.rule", "tên cơ quan", p.Page, refHeader, "a rule under the issuing body's name", "no rule")
 			}
 		}
@@ -332,6 +344,22 @@ func headerBlock(r *reviewer) {
 		}
 		r.size("địa danh, ngày tháng", dt, datePT, Cosmetic, refDate)
 	}
+}
+
+var dashRow = regexp.MustCompile(`[-_─]{5,}\s*$`)
+
+// typedRule: the rule is typed as a row of dashes, at the end of the
+// paragraph (a web copy joins the cell's lines) or as the next one.
+func (r *reviewer) typedRule(i int) bool {
+	p := r.d.paras[i]
+	if dashRow.MatchString(p.Text) {
+		return true
+	}
+	if i+1 < len(r.d.paras) {
+		q := r.d.paras[i+1]
+		return q.Table == p.Table && q.Cell == p.Cell && dashRow.MatchString(q.Text) && len(strings.Trim(q.Text, "-_─ ")) == 0
+	}
+	return false
 }
 
 func soProblems(text string) []string {

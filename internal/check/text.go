@@ -123,7 +123,8 @@ func roman(s string) int {
 }
 
 // numberingJumps: I., II. …, 1., 2. … and Điều 1, Điều 2 … in order; a
-// list may start again at 1 (a new part), never skip or repeat.
+// list may start again at 1 (a new part), never skip or repeat once it
+// runs.
 //
 // Only a DOCX's paragraphs tell: a PDF line may begin with "2." or
 // "Điều 4." where a sentence wrapped.
@@ -141,7 +142,9 @@ func numberingJumps(r *reviewer) {
 			continue
 		}
 		step := func(label string, n int, last *int) {
-			if n != 1 && n != *last+1 {
+			// A list that starts past 1 is a quotation ("3. …" of a law);
+			// only a running list can skip.
+			if *last > 0 && n != 1 && n != *last+1 {
 				r.add(Fix, "numbering", r.paraName(i), p.Page, refBody, fmt.Sprintf("%s %d after %d", label, *last+1, *last), "%s %d after %d", label, n, *last)
 			}
 			*last = n
