@@ -327,7 +327,15 @@ func headerBlock(r *reviewer) {
 				r.add(Fix, "header.rule", "tên cơ quan", p.Page, refHeader, "a rule under the issuing body's name", "no rule")
 			}
 		}
-		for _, prob := range soProblems(p.Text) {
+		text := p.Text
+		// A number stamped into the blank leaves a gap a PDF line splits
+		// at ("Số: 453      /TB-UBND"): the ký hiệu is the next piece.
+		if so+1 < len(r.d.paras) {
+			if q := r.d.paras[so+1]; r.d.format == "pdf" && q.Page == p.Page && math.Abs(q.Y0-p.Y0) < 3 && strings.HasPrefix(q.Text, "/") {
+				text += q.Text
+			}
+		}
+		for _, prob := range soProblems(text) {
 			r.add(Fix, "header.so", "Số, ký hiệu", p.Page, refSo, "'Số: 05/QĐ-UBND' (colon, '/', 0 before 1-9, no spaces)", "%s", prob)
 		}
 	}
