@@ -54,7 +54,8 @@ var (
 )
 
 var (
-	quocHieuRe = regexp.MustCompile(`(?i)cộng\s*h(?:òa|oà)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam`)
+	// Loose on HÒA's marks: "CỘNG HÕA" (a bad conversion) is a Quốc hiệu to fix, not a missing one.
+	quocHieuRe = regexp.MustCompile(`(?i)cộng\s*h\pL{1,3}\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam`)
 	quocHieuOK = regexp.MustCompile(`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM`)
 	dashes     = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 	tieuNguRe  = regexp.MustCompile(`(?i)độc\s*lập\s*[-` + dashes + `]?\s*tự\s*do\s*[-` + dashes + `]?\s*hạnh\s*phúc`)
@@ -267,7 +268,7 @@ func headerBlock(r *reviewer) {
 	} else {
 		p := r.d.paras[qh]
 		if !quocHieuOK.MatchString(p.Text) {
-			r.add(Fix, "header.quochieu", "Quốc hiệu", p.Page, refHeader, "in capitals", "%q", snip(p.Text, 60))
+			r.add(Fix, "header.quochieu", "Quốc hiệu", p.Page, refHeader, "exactly CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, in capitals", "%q", snip(p.Text, 60))
 		}
 		if !p.Bold {
 			r.add(Fix, "header.quochieu", "Quốc hiệu", p.Page, refHeader, "bold", "not bold")

@@ -47,6 +47,8 @@ func TestRules(t *testing.T) {
 		{"Liberation Serif is a clone", func(d *doc) { d.paras[8].Fonts = []string{"LiberationSerif"} }, "font.family", false},
 		{"Quốc hiệu not bold", func(d *doc) { d.paras[1].Bold = false }, "header.quochieu", true},
 		{"Quốc hiệu missing", func(d *doc) { d.paras[1].Text = "CỘNG HÒA" }, "header.quochieu", true},
+		{"Quốc hiệu misspelt", func(d *doc) { d.paras[1].Text = "CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }, "header.quochieu", true},
+		{"Quốc hiệu with HOÀ", func(d *doc) { d.paras[1].Text = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" }, "header.quochieu", false},
 		{"Tiêu ngữ en dash", func(d *doc) { d.paras[2].Text = "Độc lập – Tự do – Hạnh phúc" }, "header.tieungu", true},
 		{"Tiêu ngữ no spaces", func(d *doc) { d.paras[2].Text = "Độc lập-Tự do-Hạnh phúc" }, "header.tieungu", true},
 		{"Tiêu ngữ without rule", func(d *doc) { d.paras[2].RuleBelow = false }, "header.rule", true},
