@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
 )
 
@@ -66,13 +67,29 @@ var (
 	vvRe       = regexp.MustCompile(`(^|\s)V/v\b`)
 	noiNhanRe  = regexp.MustCompile(`(?i)^\s*Nơi\s+nhận\s*:?`)
 	luuRe      = regexp.MustCompile(`^-?\s*Lưu\s*:`)
-	authRe     = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\.\s*\S`)
+	authRe     = authorityRe()
 	appendixRe = regexp.MustCompile(`^\s*(PHỤ\s+LỤC|Phụ\s+lục)(\s+[IVXLC0-9]+)?\s*[.:]?\s*$`)
-	docTypes   = []string{"NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CHỈ THỊ", "QUY CHẾ", "QUY ĐỊNH", "THÔNG CÁO", "THÔNG BÁO",
-		"HƯỚNG DẪN", "CHƯƠNG TRÌNH", "KẾ HOẠCH", "PHƯƠNG ÁN", "ĐỀ ÁN", "DỰ ÁN", "BÁO CÁO", "BIÊN BẢN", "TỜ TRÌNH",
-		"HỢP ĐỒNG", "CÔNG ĐIỆN", "BẢN GHI NHỚ", "BẢN THỎA THUẬN", "GIẤY ỦY QUYỀN", "GIẤY MỜI", "GIẤY GIỚI THIỆU",
-		"GIẤY NGHỈ PHÉP", "PHIẾU GỬI", "PHIẾU CHUYỂN", "PHIẾU BÁO"}
 )
+
+// authorityRe matches a line that starts with a quyền hạn ký (TM., KT. …),
+// read from the one list in document.
+func authorityRe() *regexp.Regexp {
+	var alts []string
+	for _, p := range document.AuthorityPrefixes() {
+		alts = append(alts, regexp.QuoteMeta(p.Prefix))
+	}
+	return regexp.MustCompile(`^(` + strings.Join(alts, "|") + `)\s*\S`)
+}
+
+// docTypeNames are the Phụ lục III names in capitals, as a title prints
+// them, from the one table in document.
+var docTypeNames = func() []string {
+	var out []string
+	for _, t := range document.Types {
+		out = append(out, vntext.Upper(t.Name))
+	}
+	return out
+}()
 
 // reviewer collects findings over one doc.
 type reviewer struct {
@@ -438,7 +455,7 @@ func (r *reviewer) titleIndex() (int, bool) {
 		if vvRe.MatchString(t) {
 			return i, true
 		}
-		for _, ty := range docTypes {
+		for _, ty := range docTypeNames {
 			if t == ty || strings.HasPrefix(t, ty+" ") && vntext.IsUpper(t) {
 				return i, false
 			}
