@@ -31,7 +31,7 @@ var (
 )
 
 // rendered renders a sample in one format with the engine.
-func rendered(t *testing.T, name string, f engine.Format) []byte {
+func rendered(t testing.TB, name string, f engine.Format) []byte {
 	t.Helper()
 	engOnce.Do(func() { eng, engErr = engine.New(templates.FS, fonts.FS, document.Limits{}) })
 	if engErr != nil {
