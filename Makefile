@@ -15,7 +15,7 @@ help: ## list the targets
 build: ## build bin/vanban
 	$(GO) build -o $(BIN) ./cmd/vanban
 
-test: ## vet + race tests + integration (ndcheck, LibreOffice parity, the real binary)
+test: ## vet + race tests + integration (vanban check, LibreOffice parity, the real binary)
 	$(GO) vet $(PKGS)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) test -race -count=1 $(PKGS)
@@ -23,18 +23,20 @@ test: ## vet + race tests + integration (ndcheck, LibreOffice parity, the real b
 	node --test internal/editor/jstest/*.test.js
 	$(MAKE) integration
 
-integration: build ## render every sample; ndcheck on DOCX and PDF, and --parity (any FAIL fails, and is shown)
+integration: build ## render every sample; vanban check on DOCX and PDF (a send-back fails), and check --parity (a page-count difference fails; line drift is shown)
 	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; fail=0; \
 	for s in samples/*.json; do \
 	  b="$$out/$$(basename $$s .json)"; \
 	  if ! ./$(BIN) render --format docx,pdf --out "$$b" "$$s" 2>"$$b.log"; then \
 	    echo "$$s: render failed"; cat "$$b.log"; fail=1; continue; \
 	  fi; \
-	  d=$$($(NDCHECK) "$$b.docx") || fail=1; \
-	  p=$$($(NDCHECK) "$$b.pdf") || fail=1; \
-	  q=$$($(NDCHECK) --parity "$$b.docx" "$$b.pdf") || fail=1; \
+	  d=$$(./$(BIN) check "$$b.docx" 2>&1) || { fail=1; printf '%s\n' "$$d" | sed 's/^/    /'; }; \
+	  p=$$(./$(BIN) check "$$b.pdf" 2>&1) || { fail=1; printf '%s\n' "$$p" | sed 's/^/    /'; }; \
+	  q=$$(./$(BIN) check --parity "$$b.docx" "$$b.pdf" 2>&1) || true; \
+	  if ! grep -Eq '^(PASS|FAIL): pages ([0-9]+) \(docx via LibreOffice\) / \2 \(pdf\)' <<<"$$(tail -1 <<<"$$q")"; then \
+	    fail=1; printf '%s\n' "$$q" | sed 's/^/    /'; \
+	  fi; \
 	  printf '%-45s docx: %s | pdf: %s | parity: %s\n' "$$s" "$$(tail -1 <<<"$$d")" "$$(tail -1 <<<"$$p")" "$$(tail -1 <<<"$$q")"; \
-	  printf '%s\n' "$$d" "$$p" "$$q" | grep '^FAIL' | sed 's/^/    /' || true; \
 	done; \
 	exit $$fail
 

@@ -34,7 +34,7 @@ func collectLessOften() (restore func()) {
 }
 
 // oneShot lists the commands that handle one document and exit.
-var oneShot = map[string]bool{"validate": true, "render": true, "text": true, "import": true, "rollover": true}
+var oneShot = map[string]bool{"validate": true, "check": true, "render": true, "text": true, "import": true, "rollover": true}
 
 type command struct {
 	name, summary string
@@ -44,6 +44,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"validate", "check documents against NĐ30 and their own arithmetic", runValidate},
+		{"check", "review a .docx or PDF against NĐ30 (layout, text, content); --parity A.docx B.pdf", runCheck},
 		{"render", "render a document to DOCX and/or PDF", runRender},
 		{"batch", "render many documents (a template with data, or a folder) into one zip", runBatch},
 		{"rollover", "turn this year's plan into next year's draft, with a change report", runRollover},

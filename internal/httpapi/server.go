@@ -185,6 +185,7 @@ func (s *Server) routes() *gin.Engine {
 	v1.POST("/render/pdf", json(s.renderOne(engine.PDF)))
 	v1.POST("/batch", json(s.renderBatch))
 	v1.POST("/import", s.handle(s.importDocument))
+	v1.POST("/check", s.handle(s.checkFile))
 	for path, h := range map[string]func(*gin.Context) error{
 		"/schema": s.getSchema, "/document-types": s.documentTypes,
 		"/samples": s.listSamples, "/samples/:name": s.getSample,

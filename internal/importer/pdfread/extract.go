@@ -63,6 +63,10 @@ type Word struct {
 	X0, Y0, X1, Y1 float64
 	// Bold and Italic come from the font (pdftohtml), when it is there.
 	Bold, Italic bool
+	// Font (the family the PDF names, subset prefix and style suffix
+	// included) and Size in points, from pdftohtml, when it is there.
+	Font string
+	Size float64
 }
 
 // Page is one page's words in the order pdftotext found them.

@@ -21,7 +21,9 @@ type styledPiece struct {
 	x0, y0, x1, y1 float64
 	spans          []styledSpan
 	chars          int
-	ink            int // characters that are not spaces
+	ink            int     // characters that are not spaces
+	font           string  // the fontspec's family, as the PDF names it
+	size           float64 // the fontspec's size in points
 }
 
 type styledSpan struct {
@@ -42,6 +44,8 @@ func parseStyles(r io.Reader, pages []Page) ([]styledPage, error) {
 	dec.Entity = xml.HTMLEntity
 	fontBold := map[string]bool{}
 	fontItalic := map[string]bool{}
+	fontFamily := map[string]string{}
+	fontSize := map[string]float64{}
 	var out []styledPage
 	scale := 1.0
 	for {
@@ -70,6 +74,8 @@ func parseStyles(r io.Reader, pages []Page) ([]styledPage, error) {
 			id := attrS(se, "id")
 			fontBold[id] = strings.Contains(fam, "bold") || strings.Contains(fam, "black") || strings.Contains(fam, "heavy")
 			fontItalic[id] = strings.Contains(fam, "italic") || strings.Contains(fam, "oblique")
+			fontFamily[id] = attrS(se, "family")
+			fontSize[id] = attrF(se, "size")
 		case "text":
 			if len(out) == 0 {
 				continue
@@ -77,6 +83,8 @@ func parseStyles(r io.Reader, pages []Page) ([]styledPage, error) {
 			top, lft, w, h := attrF(se, "top"), attrF(se, "left"), attrF(se, "width"), attrF(se, "height")
 			p := styledPiece{x0: lft / scale, y0: top / scale, x1: (lft + w) / scale, y1: (top + h) / scale}
 			font := attrS(se, "font")
+			// pdftohtml's sizes are in its own pixels, drawn at the same scale as the boxes.
+			p.font, p.size = fontFamily[font], fontSize[font]/scale
 			if err := readSpans(dec, &p, fontBold[font], fontItalic[font]); err != nil {
 				return nil, err
 			}
@@ -162,6 +170,7 @@ func applyStyles(pages []Page, styles []styledPage) {
 			for _, wi := range ws {
 				w := &pages[pi].Words[wi]
 				w.Bold, w.Italic = pcs[k].styleAt(at)
+				w.Font, w.Size = pcs[k].font, pcs[k].size
 				at += utf8.RuneCountInString(w.Text) + 1
 			}
 		}

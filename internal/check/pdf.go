@@ -1,0 +1,140 @@
+package check
+
+import (
+	"context"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/vanban/vanban/internal/importer/pdfread"
+)
+
+// readPDF reads a PDF's positioned words (poppler, through pdfread) into
+// lines: words on one baseline, split where a gap wider than one and a half
+// line heights separates two columns (the header's and the signature's).
+func readPDF(ctx context.Context, data []byte) (*doc, error) {
+	pages, err := pdfread.Extract(ctx, data, pdfread.DefaultLimits)
+	if err != nil {
+		return nil, err
+	}
+	d := &doc{format: "pdf", pages: len(pages)}
+	for pi, pg := range pages {
+		lines := pdfLines(pg.Words)
+		s := Section{Width: pg.Width, Height: pg.Height}
+		num, mid := 0, 0.0
+		// The page number: a bare number alone at the top of the page.
+		if len(lines) > 0 && bareNum.MatchString(lines[0].Text) && lines[0].Y0 < pg.Height*0.12 {
+			num, _ = strconv.Atoi(strings.TrimSpace(lines[0].Text))
+			mid = (lines[0].X0 + lines[0].X1) / 2
+			lines = lines[1:]
+		} else if n := len(lines); n > 0 && bareNum.MatchString(lines[n-1].Text) && lines[n-1].Y0 > pg.Height*0.88 {
+			s.NumberInFooter = true
+			lines = lines[:n-1]
+		}
+		for i := range lines {
+			lines[i].Page = pi + 1
+		}
+		d.paras = append(d.paras, lines...)
+		d.sections = append(d.sections, s)
+		d.pageNums = append(d.pageNums, num)
+		d.numMid = append(d.numMid, mid)
+	}
+	// Centred means on the middle of the text area, which one page's few
+	// lines do not show: it is measured over every page of that width.
+	for i, mid := range d.numMid {
+		var same []Para
+		for _, p := range d.paras {
+			if d.sections[p.Page-1].Width == d.sections[i].Width {
+				same = append(same, p)
+			}
+		}
+		lo, hi := textExtent(same)
+		d.numCentred = append(d.numCentred, math.Abs(mid-(lo+hi)/2) < 15 || math.Abs(mid-d.sections[i].Width/2) < 15)
+	}
+	return d, nil
+}
+
+var bareNum = regexp.MustCompile(`^\s*\d{1,4}\s*$`)
+
+func textExtent(ls []Para) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, l := range ls {
+		lo, hi = math.Min(lo, l.X0), math.Max(hi, l.X1)
+	}
+	return lo, hi
+}
+
+// subset strips a font subset tag ("ABCDEF+") and a style suffix.
+func baseFont(f string) string {
+	if i := strings.IndexByte(f, '+'); i == 6 {
+		f = f[7:]
+	}
+	for _, sep := range []string{",", "-"} {
+		if i := strings.Index(f, sep); i > 0 {
+			f = f[:i]
+		}
+	}
+	return f
+}
+
+func pdfLines(words []pdfread.Word) []Para {
+	ws := append([]pdfread.Word(nil), words...)
+	sort.SliceStable(ws, func(i, j int) bool {
+		ci, cj := (ws[i].Y0+ws[i].Y1)/2, (ws[j].Y0+ws[j].Y1)/2
+		if math.Abs(ci-cj) > 2 {
+			return ci < cj
+		}
+		return ws[i].X0 < ws[j].X0
+	})
+	var out []Para
+	var cur []pdfread.Word
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		var b strings.Builder
+		sizes := map[float64]int{}
+		fonts := map[string]int{}
+		bold, italic := true, true
+		p := Para{X0: cur[0].X0, Y0: cur[0].Y0, X1: cur[len(cur)-1].X1}
+		for i, w := range cur {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.Text)
+			n := len([]rune(w.Text))
+			if w.Size > 0 {
+				sizes[math.Round(w.Size)] += n // pdftohtml measures to 2/3 pt: whole points are what it can tell
+			}
+			if w.Font != "" {
+				fonts[baseFont(w.Font)] += n
+			}
+			bold = bold && w.Bold
+			italic = italic && w.Italic
+			p.Y0 = math.Min(p.Y0, w.Y0)
+		}
+		p.Text, p.Bold, p.Italic = b.String(), bold, italic
+		p.Size, p.Font = most(sizes), mostS(fonts)
+		for f := range fonts {
+			p.Fonts = append(p.Fonts, f)
+		}
+		sort.Strings(p.Fonts)
+		out = append(out, p)
+		cur = nil
+	}
+	for _, w := range ws {
+		if len(cur) > 0 {
+			last := cur[len(cur)-1]
+			h := math.Max(last.Y1-last.Y0, 4)
+			sameLine := math.Abs((w.Y0+w.Y1)/2-(last.Y0+last.Y1)/2) <= h*0.4
+			if !sameLine || w.X0-last.X1 > 1.5*h {
+				flush()
+			}
+		}
+		cur = append(cur, w)
+	}
+	flush()
+	return out
+}
