@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
 )
 
 // This file holds the one arithmetic of a table: section subtotals, totals,
@@ -215,7 +216,7 @@ func CalcTable(t *document.Table) *TableCalc {
 		state[r][j] = 1
 		row := &t.Rows[r]
 		col := tc.Leaves[j]
-		x, ok := cellNum(tc.Cells[r][j])
+		x, ok := givenNum(tc.Cells[r][j])
 		switch row.Kind {
 		case document.RowData:
 			switch {
@@ -279,7 +280,7 @@ func CalcTable(t *document.Table) *TableCalc {
 // computed one by more than its own rounding; a blank cell takes the
 // computed number at its column's precision.
 func (tc *TableCalc) keepGiven(r, j int, code string, want num, ok bool, prec int, issue func(CalcIssue)) (num, bool) {
-	given, isGiven := cellNum(tc.Cells[r][j])
+	given, isGiven := givenNum(tc.Cells[r][j])
 	if !isGiven {
 		if ok {
 			want.prec = max(want.prec, prec)
@@ -322,6 +323,22 @@ func (tc *TableCalc) product(r, j int, val func(int, int) (num, bool), issue fun
 	}
 	p.prec = min(p.prec, 3)
 	return p, any
+}
+
+// givenNum reads a given number; a number typed as a string ("1.234")
+// counts with its value, so that validate reports it once (as
+// table.numeric_string) and not again in every sum it is part of.
+func givenNum(c document.Cell) (num, bool) {
+	if n, ok := cellNum(c); ok {
+		return n, true
+	}
+	if c.IsBlank() {
+		return num{}, false
+	}
+	if f, err := vntext.ParseNumber(c.Str); err == nil {
+		return num{v: f}, true
+	}
+	return num{}, false
 }
 
 // formForms counts the forms a formula uses (one is right).
