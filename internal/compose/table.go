@@ -239,6 +239,9 @@ func (c *composer) table(t *document.Table) ([]Block, error) {
 		out = append(out, Block{Para: &Para{Style: StyleTableUnit, Runs: []Run{{Text: s}}, KeepNext: true}})
 	}
 	tb := &Table{Widths: Widths(t.Columns, t.Rows, c.landscape), Header: HeaderRows(t.Columns), FontSize: FontSize(len(ls))}
+	for _, l := range ls {
+		tb.Fixed = append(tb.Fixed, l.col.Width > 0)
+	}
 	if t.IndexRow {
 		row := make([]Cell, len(ls))
 		for i := range row {
