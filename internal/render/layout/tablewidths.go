@@ -50,10 +50,10 @@ func (fo *Fonts) TableColumns(t *compose.Table, textW int) ([]int, error) {
 					need = max(need, fo.Width(w, size, bold, false))
 				}
 			}
-			// A point of slack: twips rounding must not wrap a word that
-			// just fits.
-			minW[ci] = max(minW[ci], need+pad+1)
-			maxW[ci] = max(maxW[ci], whole+pad+1)
+			// Slack: twips rounding and LibreOffice's own measure must not
+			// wrap a word or number that just fits.
+			minW[ci] = max(minW[ci], need*1.02+pad+2)
+			maxW[ci] = max(maxW[ci], whole*1.02+pad+2)
 			// A heading is text the column holds too: a long one
 			// left narrow makes the header tall on every page.
 			amount[ci] += whole
