@@ -315,6 +315,22 @@ func (c *composer) tableRows(t *document.Table, ls []leaf) ([][]Cell, *TableCalc
 			return nil, nil, fmt.Errorf("row %d: unknown kind %q", r+1, row.Kind)
 		}
 	}
+	starts, covered, issues := TableSpans(t, width)
+	if len(issues) > 0 {
+		is := issues[0]
+		return nil, nil, fmt.Errorf("row %d, merged cell %d: %s", is.Row+1, is.Span+1, is.Why)
+	}
+	for r := range out {
+		for j := range out[r] {
+			switch {
+			case starts[r][j] != nil:
+				out[r][j].ColSpan = max(starts[r][j].Cols, 1)
+				out[r][j].RowSpan = max(starts[r][j].Rows, 1)
+			case covered[r][j]:
+				out[r][j] = Cell{Covered: true, ColSpan: 1, RowSpan: 1, Bold: out[r][j].Bold}
+			}
+		}
+	}
 	return out, calc, nil
 }
 

@@ -478,3 +478,76 @@ func (is CalcIssue) String() string {
 	}
 	return fmt.Sprintf("%s, column %d: %v given, %v computed", where, is.Leaf+1, is.Given, is.Want)
 }
+
+// SpanIssue is a merged cell that cannot be laid out: it leaves the table,
+// reaches a row that is not a data or section row, overlaps another, or
+// covers a cell that holds something.
+type SpanIssue struct {
+	Row, Span int
+	// Cell is the covered cell (row, leaf) holding a value, or -1s.
+	CellRow, CellLeaf int
+	Why               string
+}
+
+// TableSpans checks a table's merged cells and returns, for each row and
+// leaf, the span that starts there (or nil) and whether the position is
+// covered by one.
+func TableSpans(t *document.Table, width int) (starts [][]*document.Span, covered [][]bool, issues []SpanIssue) {
+	starts = make([][]*document.Span, len(t.Rows))
+	covered = make([][]bool, len(t.Rows))
+	for r := range t.Rows {
+		starts[r] = make([]*document.Span, width)
+		covered[r] = make([]bool, width)
+	}
+	for r, row := range t.Rows {
+		for si := range row.Spans {
+			sp := row.Spans[si]
+			cols, rows := max(sp.Cols, 1), max(sp.Rows, 1)
+			bad := func(why string) {
+				issues = append(issues, SpanIssue{Row: r, Span: si, CellRow: -1, CellLeaf: -1, Why: why})
+			}
+			switch {
+			case row.Kind != document.RowData && row.Kind != document.RowSection:
+				bad("only data and section rows merge cells")
+				continue
+			case sp.Col < 0 || sp.Col+cols > width:
+				bad(fmt.Sprintf("columns %d–%d outside the table's %d", sp.Col+1, sp.Col+cols, width))
+				continue
+			case r+rows > len(t.Rows):
+				bad(fmt.Sprintf("rows %d–%d outside the table's %d", r+1, r+rows, len(t.Rows)))
+				continue
+			}
+			ok := true
+			for k := r; k < r+rows && ok; k++ {
+				if kind := t.Rows[k].Kind; kind != document.RowData && kind != document.RowSection {
+					bad(fmt.Sprintf("reaches row %d, a %s row", k+1, kind))
+					ok = false
+					break
+				}
+				for j := sp.Col; j < sp.Col+cols; j++ {
+					if covered[k][j] || (starts[k][j] != nil) {
+						bad(fmt.Sprintf("overlaps another merged cell at row %d, column %d", k+1, j+1))
+						ok = false
+						break
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			starts[r][sp.Col] = &row.Spans[si]
+			for k := r; k < r+rows; k++ {
+				for j := sp.Col; j < sp.Col+cols; j++ {
+					if k == r && j == sp.Col {
+						continue
+					}
+					covered[k][j] = true
+					if c := t.Rows[k].Cells; j < len(c) && !c[j].IsBlank() {
+						issues = append(issues, SpanIssue{Row: r, Span: si, CellRow: k, CellLeaf: j, Why: fmt.Sprintf("covers row %d, column %d, which holds a value", k+1, j+1)})
+					}
+				}
+			}
+		}
+	}
+	return starts, covered, issues
+}

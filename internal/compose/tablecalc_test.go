@@ -185,3 +185,47 @@ func TestFormatCellKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestTableSpans: a cell merged down a section's lines and across two
+// columns covers its grid positions; a bad span is an error, not a cut.
+func TestTableSpans(t *testing.T) {
+	tb := loadTable(t, `{"columns":[{"title":"TT"},{"title":"Nội dung"},{"title":"Ghi chú"},{"title":"Số","numeric":true}],
+	  "rows":[
+	    {"cells":["1","Một",null,1],"spans":[{"col":0,"rows":3}]},
+	    {"cells":[null,"Hai","x",2]},
+	    {"cells":[null,"Ba",null,3],"spans":[{"col":1,"cols":2}]},
+	    {"kind":"total","label":"Tổng","cells":[null]}
+	  ]}`)
+	c := &composer{d: &document.Document{}}
+	bs, err := c.table(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := bs[0].Table.Rows
+	if got := rows[0][0]; got.RowSpan != 3 || got.ColSpan != 1 || got.Covered {
+		t.Errorf("merged TT = %+v", got)
+	}
+	for _, p := range [][2]int{{1, 0}, {2, 0}, {2, 2}} {
+		if !rows[p[0]][p[1]].Covered {
+			t.Errorf("row %d col %d not covered: %+v", p[0]+1, p[1]+1, rows[p[0]][p[1]])
+		}
+	}
+	if got := rows[2][1]; got.ColSpan != 2 {
+		t.Errorf("merged Nội dung = %+v", got)
+	}
+	if got := cellTexts(rows[3]); got[len(got)-1] != "6" {
+		t.Errorf("total = %q, want the merged table's sum 6", got)
+	}
+	for _, bad := range []string{
+		`[{"col":0,"rows":5}]`, // past the table
+		`[{"col":0,"rows":4}]`, // into the total row
+		`[{"col":3,"cols":2}]`, // past the last column
+		`[{"col":1,"rows":2}]`, // over "Hai"
+	} {
+		tb := loadTable(t, `{"columns":[{"title":"TT"},{"title":"Nội dung"},{"title":"Ghi chú"},{"title":"Số","numeric":true}],
+		  "rows":[{"cells":["1","Một",null,1],"spans":`+bad+`},{"cells":[null,"Hai","x",2]},{"cells":[null,"Ba",null,3]},{"kind":"total","label":"Tổng","cells":[null]}]}`)
+		if _, err := c.table(tb); err == nil {
+			t.Errorf("spans %s: no error", bad)
+		}
+	}
+}

@@ -332,6 +332,19 @@ type Row struct {
 	// other rows). A total row without one adds the top-level rows above
 	// it: its sections and the data rows outside any section.
 	Formula *Formula `json:"formula,omitempty"`
+	// Spans merge cells of a data or section row with their neighbours
+	// to the right and the rows below (a TT merged over a section's lines,
+	// one "Diện tích" over all the boundary points). The cells a span
+	// covers are null.
+	Spans []Span `json:"spans,omitempty" validate:"dive"`
+}
+
+// Span is a merged cell: the cell of leaf column Col (0-based) covers
+// Cols columns and Rows rows (1 when 0), itself included.
+type Span struct {
+	Col  int `json:"col" validate:"min=0"`
+	Cols int `json:"cols,omitempty" validate:"min=0"`
+	Rows int `json:"rows,omitempty" validate:"min=0"`
 }
 
 // Attachment is a text issued with a quyết định (văn bản ban hành kèm

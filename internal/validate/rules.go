@@ -148,6 +148,7 @@ var catalogue = []Rule{
 	{"table.formula_ref", E, srcContract, "Công thức chỉ được nhắc tới cột (key) và dòng (id) có trong bảng.", "A formula may only name columns (key) and rows (id) of its table."},
 	{"table.formula_cycle", E, srcContract, "Các công thức không được vòng lại chính chúng.", "Formulas must not refer to each other in a loop."},
 	{"table.formula_form", E, srcContract, "Mỗi công thức dùng đúng một dạng: product trên cột; times, percent hoặc sum trên dòng.", "Each formula uses exactly one form: product on a column; times, percent or sum on a row."},
+	{"table.span", E, srcContract, "Ô gộp phải nằm trong bảng, chỉ gộp các dòng số liệu hoặc dòng mục, không chồng lên ô gộp khác, và các ô bị gộp phải để trống (null).", "A merged cell stays inside the table, merges only data and section rows, overlaps no other merged cell, and the cells it covers are null."},
 	{"table.words_mismatch", E, srcArithmetic, "Dòng \"Bằng chữ\" dưới bảng phải đọc đúng số tiền của ô đã chọn.", "The \"Bằng chữ\" line under a table must read the amount of the chosen cell."},
 	{"table.words_ref", E, srcContract, "Dòng \"Bằng chữ\" phải chỉ tới một dòng tổng (id), một cột tiền (key) có số và một đơn vị tiền đã biết.", "The \"Bằng chữ\" line must name a row (id) and a money column (key) holding an amount, in a known money unit."},
 	{"table.target_mismatch", W, srcArithmetic, "Tổng cột của các dòng số liệu không khớp dòng chỉ tiêu.", "The data rows' column sum differs from the target row."},

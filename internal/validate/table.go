@@ -168,6 +168,7 @@ func checkTables(c *checker) {
 		checkTableCellTypes(c, tc)
 		checkTableSums(c, tc)
 		checkTableCalc(c, tc)
+		checkTableSpans(c, tc)
 		checkTableWords(c, tc)
 		checkTableTargets(c, tc)
 	})
@@ -322,6 +323,34 @@ func checkTableCalc(c *checker, tc tableCtx) {
 			fmt.Sprintf("Dòng %d (%s), cột %s: %s khác %s %s.", is.Row+1, name, l.title, formatNumber(is.Given), what, formatNumber(is.Want)),
 			fmt.Sprintf("row %d (%s), column %s: %s differs from %s %s", is.Row+1, name, l.title, formatNumber(is.Given), whatEN, formatNumber(is.Want)))
 	}
+}
+
+// checkTableSpans: merged cells fit the table and cover only blanks.
+func checkTableSpans(c *checker, tc tableCtx) {
+	_, _, issues := compose.TableSpans(tc.t, len(tc.leaves))
+	for _, is := range issues {
+		p := document.Join(tc.path, "rows", is.Row, "spans", is.Span)
+		vi := "Ô gộp không hợp lệ: " + spanWhyVI(is) + "."
+		if is.CellRow >= 0 {
+			p = document.Join(tc.path, "rows", is.CellRow, "cells", is.CellLeaf)
+		}
+		c.add("table.span", p, vi, "merged cell: "+is.Why)
+	}
+}
+
+// spanWhyVI says in Vietnamese why a merged cell cannot be laid out.
+func spanWhyVI(is compose.SpanIssue) string {
+	switch {
+	case is.CellRow >= 0:
+		return fmt.Sprintf("ô dòng %d, cột %d bị gộp nhưng có giá trị (phải để null)", is.CellRow+1, is.CellLeaf+1)
+	case strings.HasPrefix(is.Why, "only"):
+		return "chỉ dòng số liệu và dòng mục được gộp ô"
+	case strings.Contains(is.Why, "overlaps"):
+		return "chồng lên một ô gộp khác (" + is.Why + ")"
+	case strings.HasPrefix(is.Why, "reaches"):
+		return "gộp tới một dòng không phải dòng số liệu hay dòng mục (" + is.Why + ")"
+	}
+	return "vượt ra ngoài bảng (" + is.Why + ")"
 }
 
 // checkTableWords: the "Bằng chữ" line reads the chosen cell's amount.

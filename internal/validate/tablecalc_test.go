@@ -88,6 +88,17 @@ func init() {
 				tableOf(d).Words.Text = "Một trăm mười ba triệu, tám trăm tám mươi nghìn đồng chẵn"
 			},
 			msg: []string{"113.000.000", "113.880.000"}},
+		ruleCase{name: "merged cell over a value", base: baseDuToan, code: "table.span", path: khTable + "/rows/2/cells/0",
+			bad: func(d *document.Document) {
+				tableOf(d).Rows[1].Spans = []document.Span{{Col: 0, Rows: 2}}
+				tableOf(d).Rows[2].Cells[0] = str("x")
+			},
+			good: func(d *document.Document) { tableOf(d).Rows[1].Spans = []document.Span{{Col: 0, Rows: 2}} }},
+		ruleCase{name: "merged cell into a total row", base: baseDuToan, code: "table.span", path: khTable + "/rows/7/spans/0",
+			bad:  func(d *document.Document) { tableOf(d).Rows[7].Spans = []document.Span{{Col: 7 - 7, Rows: 2}} },
+			good: func(d *document.Document) { tableOf(d).Rows[7].Spans = []document.Span{{Col: 0}} }},
+		ruleCase{name: "merged cell outside the table", base: baseDuToan, code: "table.span", path: khTable + "/rows/1/spans/0",
+			bad: func(d *document.Document) { tableOf(d).Rows[1].Spans = []document.Span{{Col: 6, Cols: 2}} }},
 		ruleCase{name: "table words naming no amount", base: baseDuToan, code: "table.words_ref", path: khTable + "/words",
 			bad: func(d *document.Document) { tableOf(d).Words.Column = "mc" }},
 	)
