@@ -52,6 +52,8 @@ var expectedPages = map[string]int{
 	"lam-dong-2026-to-trinh-kinh-gui":  3,
 	"lao-cai-2026-quyet-dinh-phu-luc":  4,
 	"mau-2026-ke-hoach-du-toan":        2,
+	"mau-2026-quyet-dinh-toa-do":       4,
+	"mau-2026-bao-cao-bieu-phan-luong": 2,
 }
 
 // TestLibreOfficeConverts converts every sample's DOCX to PDF with
