@@ -229,3 +229,30 @@ func TestTableSpans(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCalcTable: any table decodes into CalcTable without a panic, and a
+// table whose arithmetic holds, once its computed cells are written in,
+// still holds (what compose prints, validate accepts).
+func FuzzCalcTable(f *testing.F) {
+	f.Add(duToan)
+	f.Add(`{"columns":[{"title":"A"},{"title":"B","numeric":true,"key":"b"},{"title":"C","numeric":true,"formula":{"product":["b","b"]}}],"rows":[{"kind":"section","cells":["I",null,null]},{"cells":["x",1.5,null],"spans":[{"col":0,"rows":2}]},{"cells":[null,"-",null]},{"kind":"total","label":"T","cells":[null,null]}]}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var tb document.Table
+		if json.Unmarshal([]byte(s), &tb) != nil || len(tb.Rows) > 200 || countLeaves(tb.Columns) > 40 {
+			return
+		}
+		calc := CalcTable(&tb)
+		TableSpans(&tb, len(calc.Leaves))
+		if len(calc.Issues) > 0 {
+			return
+		}
+		for r := range tb.Rows {
+			if calc.Cells[r] != nil && tb.Rows[r].Kind != document.RowGroup {
+				tb.Rows[r].Cells = append([]document.Cell(nil), calc.Cells[r]...)
+			}
+		}
+		if again := CalcTable(&tb); len(again.Issues) > 0 {
+			t.Errorf("written-in table has issues: %v", again.Issues)
+		}
+	})
+}
