@@ -323,8 +323,8 @@ func TestTableTotals(t *testing.T) {
 	if a := got.Rows[1][2].Align; a != AlignRight {
 		t.Errorf("number cell align = %v, want right", a)
 	}
-	if a := got.Rows[2][2].Align; a != AlignCenter {
-		t.Errorf("dash cell align = %v, want centre", a)
+	if a := got.Rows[2][2].Align; a != AlignRight {
+		t.Errorf("dash cell align = %v, want right, like the numbers of its column", a)
 	}
 	for _, r := range []int{0, 3} {
 		for _, c := range got.Rows[r] {

@@ -171,7 +171,7 @@ func (c *composer) deriveTable(t *document.Table) (DerivedTable, bool) {
 	if len(ls) == 0 {
 		return DerivedTable{}, false
 	}
-	rows, err := c.tableRows(t, ls)
+	rows, _, err := c.tableRows(t, ls)
 	if err != nil {
 		return DerivedTable{}, false
 	}

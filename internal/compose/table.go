@@ -157,7 +157,7 @@ func Widths(cols []document.Column, rows []document.Row, landscape bool) []float
 		switch {
 		case IsIndexColumn(l.col.Title):
 			def[i] = 0.05
-		case l.col.Numeric:
+		case NumericColumn(l.col):
 			numeric++
 			continue
 		case firstText:
@@ -170,7 +170,7 @@ func Widths(cols []document.Column, rows []document.Row, landscape bool) []float
 	if numeric > 0 {
 		need := 0.0
 		for i, l := range ls {
-			if l.col.Numeric && !IsIndexColumn(l.col.Title) {
+			if NumericColumn(l.col) && !IsIndexColumn(l.col.Title) {
 				need = max(need, numericNeed(l.col.Title, i, rows, FontSize(len(ls)), landscape))
 			}
 		}
@@ -184,7 +184,7 @@ func Widths(cols []document.Column, rows []document.Row, landscape bool) []float
 		}
 		share := max((1-fixed)/float64(numeric), 0.05)
 		for i, l := range ls {
-			if l.col.Numeric && !IsIndexColumn(l.col.Title) {
+			if NumericColumn(l.col) && !IsIndexColumn(l.col.Title) {
 				def[i] = share
 			}
 		}
@@ -239,6 +239,9 @@ func (c *composer) table(t *document.Table) ([]Block, error) {
 		out = append(out, Block{Para: &Para{Style: StyleTableUnit, Runs: []Run{{Text: s}}, KeepNext: true}})
 	}
 	tb := &Table{Widths: Widths(t.Columns, t.Rows, c.landscape), Header: HeaderRows(t.Columns), FontSize: FontSize(len(ls))}
+	for _, l := range ls {
+		tb.Fixed = append(tb.Fixed, l.col.Width > 0)
+	}
 	if t.IndexRow {
 		row := make([]Cell, len(ls))
 		for i := range row {
@@ -246,68 +249,60 @@ func (c *composer) table(t *document.Table) ([]Block, error) {
 		}
 		tb.Header = append(tb.Header, row)
 	}
-	body, err := c.tableRows(t, ls)
+	body, calc, err := c.tableRows(t, ls)
 	if err != nil {
 		return nil, err
 	}
 	tb.Rows = body
 	out = append(out, Block{Table: tb})
+	if t.Words != nil {
+		words, err := TableWords(t.Words, calc, c.d.Options)
+		if err != nil {
+			return nil, fmt.Errorf("words: %w", err)
+		}
+		out = append(out, Block{Para: &Para{Style: StyleTableNote, Runs: []Run{{Text: words}}}})
+	}
 	for _, n := range t.Notes {
 		out = append(out, Block{Para: c.textPara(StyleTableNote, "", n)})
 	}
 	return out, nil
 }
 
-// tableRows composes the body rows: data rows with their sum columns
-// computed, then total rows from the column sums of the data rows.
-func (c *composer) tableRows(t *document.Table, ls []leaf) ([][]Cell, error) {
+// tableRows composes the body rows from the table's arithmetic
+// (CalcTable): data rows, section rows in bold with their subtotals, total
+// and target rows with their label across the leading text columns.
+func (c *composer) tableRows(t *document.Table, ls []leaf) ([][]Cell, *TableCalc, error) {
 	width := len(ls)
-	// Data values first: total rows need every column's sum, whatever
-	// their position in the table.
-	values := make([][]document.Cell, len(t.Rows))
-	sums := make([]num, width)
-	for r, row := range t.Rows {
-		if row.Kind != document.RowData {
-			continue
+	calc := CalcTable(t)
+	for _, is := range calc.Issues {
+		switch is.Code {
+		case CalcRef, CalcCycle, CalcFormKind:
+			return nil, nil, errors.New(is.String())
 		}
-		if len(row.Cells) > width {
-			return nil, fmt.Errorf("row %d: %d cells for %d columns", r+1, len(row.Cells), width)
-		}
-		cells := make([]document.Cell, width)
-		copy(cells, row.Cells)
-		for i := len(row.Cells); i < width; i++ {
-			cells[i] = document.Cell{Null: true}
-		}
-		fillSums(cells, ls)
-		values[r] = cells
-		for i, l := range ls {
-			if !l.col.Numeric {
-				continue
-			}
-			if n, ok := cellNum(cells[i]); ok {
-				sums[i] = addNum(sums[i], n)
-			}
-		}
-	}
-	// Leading non-numeric columns carry the label of total and target rows.
-	lead := 0
-	for lead < width && !ls[lead].col.Numeric {
-		lead++
 	}
 	out := make([][]Cell, 0, len(t.Rows))
 	for r, row := range t.Rows {
 		switch row.Kind {
-		case document.RowData:
-			out = append(out, dataRow(values[r], ls))
+		case document.RowData, document.RowSection:
+			if calc.Cells[r] == nil {
+				return nil, nil, fmt.Errorf("row %d: %d cells for %d columns", r+1, len(row.Cells), width)
+			}
+			cells := dataRow(calc.Cells[r], ls)
+			if row.Kind == document.RowSection {
+				for i := range cells {
+					cells[i].Bold = true
+				}
+			}
+			out = append(out, cells)
 		case document.RowTotal, document.RowTarget:
-			cells, err := labelRow(row, ls, lead, sums)
+			cells, err := labelRow(row, calc.Cells[r], ls, calc.Lead)
 			if err != nil {
-				return nil, fmt.Errorf("row %d (%s): %w", r+1, row.Kind, err)
+				return nil, nil, fmt.Errorf("row %d (%s): %w", r+1, row.Kind, err)
 			}
 			out = append(out, cells)
 		case document.RowGroup:
 			if len(row.Cells) > 0 {
-				return nil, fmt.Errorf("row %d (group): %d cells, want none", r+1, len(row.Cells))
+				return nil, nil, fmt.Errorf("row %d (group): %d cells, want none", r+1, len(row.Cells))
 			}
 			cells := make([]Cell, width)
 			for i := range cells {
@@ -317,30 +312,26 @@ func (c *composer) tableRows(t *document.Table, ls []leaf) ([][]Cell, error) {
 			cells[0].ColSpan, cells[0].Bold = width, true
 			out = append(out, cells)
 		default:
-			return nil, fmt.Errorf("row %d: unknown kind %q", r+1, row.Kind)
+			return nil, nil, fmt.Errorf("row %d: unknown kind %q", r+1, row.Kind)
 		}
 	}
-	return out, nil
-}
-
-// fillSums computes the blank cells of sum columns: the sum of the row's
-// other numeric cells.
-func fillSums(cells []document.Cell, ls []leaf) {
-	for i, l := range ls {
-		if !l.col.Sum || !cells[i].IsBlank() {
-			continue
-		}
-		var s num
-		for j, m := range ls {
-			if j == i || !m.col.Numeric || m.col.Sum {
-				continue
-			}
-			if n, ok := cellNum(cells[j]); ok {
-				s = addNum(s, n)
-			}
-		}
-		cells[i] = numCell(s)
+	starts, covered, issues := TableSpans(t, width)
+	if len(issues) > 0 {
+		is := issues[0]
+		return nil, nil, fmt.Errorf("row %d, merged cell %d: %s", is.Row+1, is.Span+1, is.Why)
 	}
+	for r := range out {
+		for j := range out[r] {
+			switch {
+			case starts[r][j] != nil:
+				out[r][j].ColSpan = max(starts[r][j].Cols, 1)
+				out[r][j].RowSpan = max(starts[r][j].Rows, 1)
+			case covered[r][j]:
+				out[r][j] = Cell{Covered: true, ColSpan: 1, RowSpan: 1, Bold: out[r][j].Bold}
+			}
+		}
+	}
+	return out, calc, nil
 }
 
 // numCell is a computed cell; Raw carries the precision for printing.
@@ -358,32 +349,76 @@ func textCell(s string, a Align) Cell {
 	return c
 }
 
-// formatCell prints one data cell: numbers with Vietnamese grouping at the
-// author's precision, right-aligned in numeric columns; "-" centred; text
-// left-aligned, except in a TT column, which is centred.
+// formatCell prints one data cell by its column's kind: numbers with
+// Vietnamese grouping at the author's precision, right-aligned (a percent
+// column adds "%"), and a "-" or a blank aligned like them; a code exactly
+// as written, never grouped, centred like a date; text left-aligned,
+// except in a TT column, which is centred.
 func formatCell(v document.Cell, l leaf) Cell {
 	index := IsIndexColumn(l.col.Title)
+	kind := ColumnKind(l.col)
 	switch {
-	case v.IsDash():
+	case kind == document.ColCode:
+		s := v.Str
+		if v.Num != nil {
+			s = v.Raw
+		}
+		return textCell(strings.TrimSpace(s), AlignCenter)
+	case kind == document.ColDate:
 		return textCell(strings.TrimSpace(v.Str), AlignCenter)
+	case v.IsDash():
+		a := AlignCenter
+		if NumericColumn(l.col) && !index {
+			a = AlignRight
+		}
+		return textCell(strings.TrimSpace(v.Str), a)
 	case v.Num != nil:
 		n, _ := cellNum(v)
 		a := AlignRight
 		if index {
 			a = AlignCenter
-		} else if !l.col.Numeric {
+		} else if !NumericColumn(l.col) {
 			a = AlignLeft
 		}
-		return textCell(n.String(), a)
+		s := n.String()
+		if kind == document.ColPercent {
+			s = vntext.FormatPercent(n.v, n.prec)
+		}
+		return textCell(s, a)
 	case index:
 		return textCell(v.Str, AlignCenter)
-	case l.col.Numeric && !v.IsBlank():
-		// A word in a numeric column ("x", "Đạt") is centred like a dash.
+	case NumericColumn(l.col) && !v.IsBlank():
+		// A word in a numeric column ("x", "Đạt") is centred.
 		return textCell(v.Str, AlignCenter)
-	case l.col.Numeric:
+	case NumericColumn(l.col):
 		return textCell("", AlignRight)
 	}
 	return textCell(v.Str, AlignLeft)
+}
+
+// TableWords is the "Bằng chữ: …" line under a table: the given text, or
+// the amount of the chosen cell read in words.
+func TableWords(w *document.TableWords, calc *TableCalc, o document.Options) (string, error) {
+	text := strings.TrimSpace(w.Text)
+	if text == "" {
+		v, ok := calc.Value(w.Row, w.Column)
+		if !ok {
+			return "", fmt.Errorf("no amount in row %q, column %q", w.Row, w.Column)
+		}
+		unit := strings.TrimSpace(w.Unit)
+		if unit == "" {
+			unit = "đồng"
+		}
+		s, err := AmountWords(int64(math.Round(v)), unit, o)
+		if err != nil {
+			return "", err
+		}
+		text = s
+	}
+	if !strings.HasPrefix(vntext.Lower(text), "bằng chữ") {
+		text = "Bằng chữ: " + text
+	}
+	return text, nil
 }
 
 func dataRow(cells []document.Cell, ls []leaf) []Cell {
@@ -395,24 +430,12 @@ func dataRow(cells []document.Cell, ls []leaf) []Cell {
 }
 
 // labelRow composes a total or target row: the label spans the leading
-// non-numeric columns; the cells fill the rest (or the full width). In a
-// total row a blank numeric cell is the column sum; a given one was checked
-// by the validator and is printed as given. A target row computes nothing.
-func labelRow(row document.Row, ls []leaf, lead int, sums []num) ([]Cell, error) {
+// non-numeric columns; the cells (computed by CalcTable where a total's
+// are blank) fill the rest.
+func labelRow(row document.Row, cells []document.Cell, ls []leaf, lead int) ([]Cell, error) {
 	width := len(ls)
-	var cells []document.Cell
-	switch n := len(row.Cells); {
-	case n == 0:
-		cells = make([]document.Cell, width)
-		for i := range cells {
-			cells[i] = document.Cell{Null: true}
-		}
-	case n == width:
-		cells = row.Cells
-	case n == width-lead:
-		cells = append(make([]document.Cell, lead), row.Cells...)
-	default:
-		return nil, fmt.Errorf("%d cells: want %d (after the label) or %d", n, width-lead, width)
+	if cells == nil {
+		return nil, fmt.Errorf("%d cells: want %d (after the label) or %d", len(row.Cells), width-lead, width)
 	}
 	label := strings.TrimSpace(row.Label)
 	if lead == 0 && label != "" {
@@ -427,11 +450,7 @@ func labelRow(row document.Row, ls []leaf, lead int, sums []num) ([]Cell, error)
 		out[0].ColSpan = lead
 	}
 	for i := lead; i < width; i++ {
-		v := cells[i]
-		if row.Kind == document.RowTotal && ls[i].col.Numeric && v.IsBlank() {
-			v = numCell(sums[i])
-		}
-		out[i] = formatCell(v, ls[i])
+		out[i] = formatCell(cells[i], ls[i])
 	}
 	for i := range out {
 		out[i].Bold = true
@@ -461,7 +480,7 @@ func textShare(col int, rows []document.Row) float64 {
 // or -1.
 func firstTextAt(ls []leaf) int {
 	for i, l := range ls {
-		if !l.col.Numeric && !IsIndexColumn(l.col.Title) {
+		if !NumericColumn(l.col) && !IsIndexColumn(l.col.Title) {
 			return i
 		}
 	}
@@ -485,7 +504,7 @@ func NeedsLandscape(t *document.Table) bool {
 	size := FontSize(len(ls))
 	total := 0.0
 	for i, l := range ls {
-		if l.col.Numeric && !IsIndexColumn(l.col.Title) {
+		if NumericColumn(l.col) && !IsIndexColumn(l.col.Title) {
 			total += numericNeed(l.col.Title, i, t.Rows, size, false)
 			continue
 		}

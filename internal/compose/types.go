@@ -111,8 +111,14 @@ const (
 // the positions a ColSpan or RowSpan covers hold a Covered cell, so a
 // writer can index cells by column.
 type Table struct {
-	// Widths are relative column widths summing to 1.
+	// Widths are relative column widths summing to 1: compose's estimate
+	// from character counts. Layout (Fonts.TableColumns) replaces the
+	// estimate of the columns not in Fixed with widths from the cells'
+	// content measured in the real font.
 	Widths []float64
+	// Fixed marks the columns whose width the document gives; their share
+	// of Widths is kept as is.
+	Fixed []bool
 	// Header rows (including the "(1) (2) ..." index row when asked).
 	Header [][]Cell
 	// Rows of data, totals last (or first for a target row).

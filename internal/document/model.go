@@ -226,6 +226,49 @@ type Table struct {
 	Rows []Row `json:"rows"`
 	// Notes (ghi chú) printed in italics under the table.
 	Notes []Text `json:"notes,omitempty"`
+	// Words asks for the amount in words ("Bằng chữ: …") under the table,
+	// read from one cell of a total row.
+	Words *TableWords `json:"words,omitempty"`
+}
+
+// TableWords is the "Bằng chữ" line under a table: the amount of column
+// Column (a leaf key) in row Row (a row id), in the money unit Unit
+// ("đồng", "nghìn đồng", "triệu đồng"; đồng when blank). Text, when given,
+// is printed as written and checked against the amount.
+type TableWords struct {
+	Row    string `json:"row" validate:"required"`
+	Column string `json:"column" validate:"required"`
+	Unit   string `json:"unit,omitempty"`
+	Text   string `json:"text,omitempty"`
+}
+
+// Column kinds: how a leaf column's cells are read and printed.
+const (
+	ColText    = "text"    // words, left-aligned
+	ColNumber  = "number"  // numbers with Vietnamese grouping (1.234,5), right-aligned, summed
+	ColMoney   = "money"   // like number; an amount of money
+	ColPercent = "percent" // a rate printed "64,3%", right-aligned, never summed
+	ColCode    = "code"    // an identifier ("6810", "015079004234") printed exactly as given, never grouped or summed
+	ColDate    = "date"    // a date as written, centred
+)
+
+// Formula derives a cell from others. Exactly one form is used:
+//   - Product (on a column): the product of the row's cells in the columns
+//     with these keys; a blank or "-" factor counts as 1 (a blank Định
+//     mức), so Thành tiền = Số lượng × Định mức × Mức chi;
+//   - Times and Of (on a row): Times × the same column of row Of
+//     ("Tổng kinh phí 07 năm" = 7 × "Tổng kinh phí 01 năm");
+//   - Percent and Of (on a row): Percent % of row Of;
+//   - Sum (on a row): the sum of the rows with these ids.
+//
+// Rows are named by Row.ID, columns by Column.Key. A derived cell left
+// blank is computed; a given one is checked.
+type Formula struct {
+	Product []string `json:"product,omitempty"`
+	Times   float64  `json:"times,omitempty" validate:"min=0"`
+	Percent float64  `json:"percent,omitempty" validate:"min=0"`
+	Of      string   `json:"of,omitempty"`
+	Sum     []string `json:"sum,omitempty"`
 }
 
 // Column is a header cell; leaves are data columns.
@@ -241,6 +284,16 @@ type Column struct {
 	Width float64 `json:"width,omitempty" validate:"min=0"`
 	// Children make this a group header.
 	Children []Column `json:"children,omitempty"`
+	// Kind of a leaf: text, number, money, percent, code or date (see
+	// ColText …). Blank means number when Numeric is set, else text.
+	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=text number money percent code date"`
+	// Key names a leaf for formulas and the words line ("so_luong").
+	Key string `json:"key,omitempty"`
+	// NoSum keeps a numeric column out of section subtotals and totals
+	// (đơn giá, định mức, mức chi, tỉ lệ).
+	NoSum bool `json:"no_sum,omitempty"`
+	// Formula of a leaf's data cells (a product of columns).
+	Formula *Formula `json:"formula,omitempty"`
 }
 
 // Row kinds.
@@ -249,12 +302,16 @@ const (
 	RowTotal  = "total"  // tổng cộng: numeric cells are column sums (error if given and different)
 	RowTarget = "target" // chỉ tiêu: column sums of the data rows should reach it (warning)
 	RowGroup  = "group"  // nhóm: a heading inside the table ("II. CỤM CÔNG NGHIỆP …"), its label across the whole row, no cells
+	// mục: a row with cells like a data row whose summed numeric cells are
+	// the subtotal of its children, the rows after it up to the next
+	// section of the same or a higher level (or a total row).
+	RowSection = "section"
 )
 
 // Row is one table row.
 type Row struct {
-	// Kind is "" (data), "total", "target" or "group".
-	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=total target group"`
+	// Kind is "" (data), "total", "target", "group" or "section".
+	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=total target group section"`
 	// Label of a total or target row, printed across the non-numeric
 	// leading columns, e.g. "Tổng cộng", "Chỉ tiêu năm 2023"; of a group
 	// row, printed bold across the whole row ("CHỈ SỐ CHUNG", "II. CỤM
@@ -266,6 +323,28 @@ type Row struct {
 	// a number or null (blank). In a total row a null numeric cell is
 	// computed.
 	Cells []Cell `json:"cells"`
+	// ID names the row for formulas and the words line ("nam", "tong").
+	ID string `json:"id,omitempty"`
+	// Level of a section row: 1 for "1", "I", 2 for "5.1" … When 0 it is
+	// read from the row's first cell (one more than its dots), else 1.
+	Level int `json:"level,omitempty" validate:"min=0,max=6"`
+	// Formula of the row's summed numeric cells (times, percent or sum of
+	// other rows). A total row without one adds the top-level rows above
+	// it: its sections and the data rows outside any section.
+	Formula *Formula `json:"formula,omitempty"`
+	// Spans merge cells of a data or section row with their neighbours
+	// to the right and the rows below (a TT merged over a section's lines,
+	// one "Diện tích" over all the boundary points). The cells a span
+	// covers are null.
+	Spans []Span `json:"spans,omitempty" validate:"dive"`
+}
+
+// Span is a merged cell: the cell of leaf column Col (0-based) covers
+// Cols columns and Rows rows (1 when 0), itself included.
+type Span struct {
+	Col  int `json:"col" validate:"min=0"`
+	Cols int `json:"cols,omitempty" validate:"min=0"`
+	Rows int `json:"rows,omitempty" validate:"min=0"`
 }
 
 // Attachment is a text issued with a quyết định (văn bản ban hành kèm

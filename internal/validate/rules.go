@@ -146,7 +146,15 @@ var catalogue = []Rule{
 	{"table.cell_type", E, srcContract, "Ô của cột số phải là số, \"-\" hoặc null.", "A numeric column's cell must be a number, \"-\" or null."},
 	{"table.numeric_string", E, srcContract, "Số phải ghi dạng số JSON, không ghi dạng chuỗi (\"1.234\").", "Numbers must be JSON numbers, not strings such as \"1.234\"."},
 	{"table.sum_mismatch", E, srcArithmetic, "Ô của cột tổng phải bằng tổng các ô số khác cùng dòng (cùng nhóm cột).", "A sum column's cell must equal the sum of the row's other numeric cells (in its column group)."},
-	{"table.total_mismatch", E, srcArithmetic, "Ô của dòng tổng phải bằng tổng cột của các dòng số liệu phía trên.", "A total row's cell must equal the column sum of the data rows above it."},
+	{"table.total_mismatch", E, srcArithmetic, "Ô của dòng tổng phải bằng tổng các mục và các dòng số liệu ngoài mục phía trên.", "A total row's cell must equal the sum of the sections and of the data rows outside a section above it."},
+	{"table.section_mismatch", E, srcArithmetic, "Ô của dòng mục phải bằng tổng các dòng con của mục.", "A section row's cell must equal the sum of its children."},
+	{"table.formula_mismatch", E, srcArithmetic, "Ô có công thức (tích các cột, n lần một dòng, tỉ lệ % của một dòng, tổng các dòng) phải bằng giá trị tính được.", "A cell with a formula (a product of columns, n times a row, a percent of a row, a sum of rows) must equal its computed value."},
+	{"table.formula_ref", E, srcContract, "Công thức chỉ được nhắc tới cột (key) và dòng (id) có trong bảng.", "A formula may only name columns (key) and rows (id) of its table."},
+	{"table.formula_cycle", E, srcContract, "Các công thức không được vòng lại chính chúng.", "Formulas must not refer to each other in a loop."},
+	{"table.formula_form", E, srcContract, "Mỗi công thức dùng đúng một dạng: product trên cột; times, percent hoặc sum trên dòng.", "Each formula uses exactly one form: product on a column; times, percent or sum on a row."},
+	{"table.span", E, srcContract, "Ô gộp phải nằm trong bảng, chỉ gộp các dòng số liệu hoặc dòng mục, không chồng lên ô gộp khác, và các ô bị gộp phải để trống (null).", "A merged cell stays inside the table, merges only data and section rows, overlaps no other merged cell, and the cells it covers are null."},
+	{"table.words_mismatch", E, srcArithmetic, "Dòng \"Bằng chữ\" dưới bảng phải đọc đúng số tiền của ô đã chọn.", "The \"Bằng chữ\" line under a table must read the amount of the chosen cell."},
+	{"table.words_ref", E, srcContract, "Dòng \"Bằng chữ\" phải chỉ tới một dòng tổng (id), một cột tiền (key) có số và một đơn vị tiền đã biết.", "The \"Bằng chữ\" line must name a row (id) and a money column (key) holding an amount, in a known money unit."},
 	{"table.target_mismatch", W, srcArithmetic, "Tổng cột của các dòng số liệu không khớp dòng chỉ tiêu.", "The data rows' column sum differs from the target row."},
 
 	// Text.

@@ -25,6 +25,9 @@ var sampleExpect = map[string][]string{
 	"lao-cai-2025-quyet-dinh-uy-quyen.json": {"nd30.bases.punctuation", "text.mixed_tone"},
 	"lam-dong-2026-to-trinh-kinh-gui.json":  nil,
 	"lao-cai-2026-quyet-dinh-phu-luc.json":  nil,
+	"mau-2026-ke-hoach-du-toan.json":        nil,
+	"mau-2026-quyet-dinh-toa-do.json":       nil,
+	"mau-2026-bao-cao-bieu-phan-luong.json": nil,
 	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
 }
 

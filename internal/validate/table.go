@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
 )
@@ -16,6 +17,8 @@ type leaf struct {
 	// title names the column in messages: its number among the leaves and
 	// its own title (or its group's, when it has none), e.g. cột 3 "Nam".
 	title string
+	// path is the column's JSON Pointer under the table ("/columns/2").
+	path string
 	// scope is, for a sum column, the numeric non-sum leaves it adds up:
 	// those under the same group header, or the whole table for a
 	// top-level sum column.
@@ -26,19 +29,22 @@ type leaf struct {
 func tableLeaves(cols []document.Column) []leaf {
 	var out []leaf
 	// flatten returns the indices of the leaves under cols.
-	var flatten func(cols []document.Column, group string) []int
-	flatten = func(cols []document.Column, group string) []int {
+	var flatten func(cols []document.Column, group, path string) []int
+	flatten = func(cols []document.Column, group, path string) []int {
 		var under, sums []int
-		for _, col := range cols {
+		for ci, col := range cols {
+			colPath := document.Join(path, ci)
 			title := strings.TrimSpace(col.Title)
 			if title == "" {
 				title = group
 			}
 			if len(col.Children) > 0 {
-				under = append(under, flatten(col.Children, title)...)
+				under = append(under, flatten(col.Children, title, document.Join(colPath, "children"))...)
 				continue
 			}
-			out = append(out, leaf{Column: col, title: strconv.Itoa(len(out)+1) + " " + strconv.Quote(title)})
+			// Kinds decide what is a number (a code column never is).
+			col.Numeric = compose.NumericColumn(&col)
+			out = append(out, leaf{Column: col, path: colPath, title: strconv.Itoa(len(out)+1) + " " + strconv.Quote(title)})
 			i := len(out) - 1
 			under = append(under, i)
 			if col.Sum {
@@ -54,7 +60,7 @@ func tableLeaves(cols []document.Column) []leaf {
 		}
 		return under
 	}
-	flatten(cols, "")
+	flatten(cols, "", "/columns")
 	return out
 }
 
@@ -82,7 +88,7 @@ func rowOffset(r document.Row, leaves []leaf) (offset int, ok bool) {
 		return 0, len(r.Cells) == 0
 	case len(r.Cells) == n:
 		return 0, true
-	case r.Kind != document.RowData && leadingText(leaves) > 0 && len(r.Cells) == n-leadingText(leaves):
+	case r.Kind != document.RowData && r.Kind != document.RowSection && leadingText(leaves) > 0 && len(r.Cells) == n-leadingText(leaves):
 		return leadingText(leaves), true
 	}
 	return 0, false
@@ -161,7 +167,9 @@ func checkTables(c *checker) {
 		checkTableCellCount(c, &tc)
 		checkTableCellTypes(c, tc)
 		checkTableSums(c, tc)
-		checkTableTotals(c, tc)
+		checkTableCalc(c, tc)
+		checkTableSpans(c, tc)
+		checkTableWords(c, tc)
 		checkTableTargets(c, tc)
 	})
 }
@@ -183,7 +191,7 @@ func checkTableCellCount(c *checker, tc *tableCtx) {
 		switch {
 		case r.Kind == document.RowGroup:
 			want = "0 (dòng nhóm chỉ có nhãn)"
-		case r.Kind != document.RowData && lead > 0:
+		case r.Kind != document.RowData && r.Kind != document.RowSection && lead > 0:
 			want = fmt.Sprintf("%d hoặc %d", n, n-lead)
 		}
 		wantEN := strings.Replace(strings.Replace(want, "hoặc", "or", 1), "dòng nhóm chỉ có nhãn", "a group row is its label", 1)
@@ -271,28 +279,123 @@ func (tc tableCtx) dataComplete() bool {
 	return true
 }
 
-// checkTableTotals: a total row's given numbers equal the column sums of
-// the data rows above it.
-func checkTableTotals(c *checker, tc tableCtx) {
+// checkTableCalc reports where the table's given numbers differ from its
+// arithmetic (compose.CalcTable: section subtotals, totals, formulas) and
+// formulas that name what the table does not have.
+func checkTableCalc(c *checker, tc tableCtx) {
 	if !tc.dataComplete() {
 		return
 	}
-	for i, r := range tc.t.Rows {
-		if r.Kind != document.RowTotal {
+	calc := compose.CalcTable(tc.t)
+	for _, is := range calc.Issues {
+		switch is.Code {
+		case compose.CalcRef, compose.CalcCycle, compose.CalcFormKind:
+			p := document.Join(tc.path, "rows", is.Row, "formula")
+			if is.Row < 0 {
+				p = tc.path + tc.leaves[is.Leaf].path + "/formula"
+			}
+			vi := map[string]string{
+				compose.CalcRef:      fmt.Sprintf("Công thức nhắc tới %q, không có trong bảng (id của dòng, key của cột).", is.Ref),
+				compose.CalcCycle:    "Các công thức vòng lại chính chúng.",
+				compose.CalcFormKind: "Công thức phải dùng đúng một dạng: product trên cột; times, percent hoặc sum trên dòng.",
+			}[is.Code]
+			c.add(is.Code, p, vi, is.String())
 			continue
 		}
-		for j, l := range tc.leaves {
-			cell, k, ok := tc.cell(i, j)
-			if !ok || !l.Numeric || cell.Num == nil {
-				continue
-			}
-			if sum := tc.columnSum(j, 0, i); !nearlyEqual(*cell.Num, sum) {
-				c.add("table.total_mismatch", tc.cellPath(i, k),
-					fmt.Sprintf("Dòng tổng, cột %s: %s khác tổng cột %s.", l.title, formatNumber(*cell.Num), formatNumber(sum)),
-					fmt.Sprintf("total row, column %s: %s differs from the column sum %s", l.title, formatNumber(*cell.Num), formatNumber(sum)))
-			}
+		row := tc.t.Rows[is.Row]
+		_, k, ok := tc.cell(is.Row, is.Leaf)
+		if !ok {
+			continue
 		}
+		l := tc.leaves[is.Leaf]
+		what, whatEN := "giá trị tính theo công thức", "its formula's value"
+		switch is.Code {
+		case compose.CalcSection:
+			what, whatEN = "tổng các dòng con của mục", "the sum of the section's rows"
+		case compose.CalcTotal:
+			what, whatEN = "tổng các mục và dòng phía trên", "the sum of the sections and rows above"
+		}
+		name := strings.TrimSpace(row.Label)
+		if name == "" && len(row.Cells) > 1 {
+			name = strings.TrimSpace(row.Cells[0].Str + " " + row.Cells[1].Str)
+		}
+		c.add(is.Code, tc.cellPath(is.Row, k),
+			fmt.Sprintf("Dòng %d (%s), cột %s: %s khác %s %s.", is.Row+1, name, l.title, formatNumber(is.Given), what, formatNumber(is.Want)),
+			fmt.Sprintf("row %d (%s), column %s: %s differs from %s %s", is.Row+1, name, l.title, formatNumber(is.Given), whatEN, formatNumber(is.Want)))
 	}
+}
+
+// checkTableSpans: merged cells fit the table and cover only blanks.
+func checkTableSpans(c *checker, tc tableCtx) {
+	_, _, issues := compose.TableSpans(tc.t, len(tc.leaves))
+	for _, is := range issues {
+		p := document.Join(tc.path, "rows", is.Row, "spans", is.Span)
+		vi := "Ô gộp không hợp lệ: " + spanWhyVI(is) + "."
+		if is.CellRow >= 0 {
+			p = document.Join(tc.path, "rows", is.CellRow, "cells", is.CellLeaf)
+		}
+		c.add("table.span", p, vi, "merged cell: "+is.Why)
+	}
+}
+
+// spanWhyVI says in Vietnamese why a merged cell cannot be laid out.
+func spanWhyVI(is compose.SpanIssue) string {
+	switch {
+	case is.CellRow >= 0:
+		return fmt.Sprintf("ô dòng %d, cột %d bị gộp nhưng có giá trị (phải để null)", is.CellRow+1, is.CellLeaf+1)
+	case strings.HasPrefix(is.Why, "only"):
+		return "chỉ dòng số liệu và dòng mục được gộp ô"
+	case strings.Contains(is.Why, "overlaps"):
+		return "chồng lên một ô gộp khác (" + is.Why + ")"
+	case strings.HasPrefix(is.Why, "reaches"):
+		return "gộp tới một dòng không phải dòng số liệu hay dòng mục (" + is.Why + ")"
+	}
+	return "vượt ra ngoài bảng (" + is.Why + ")"
+}
+
+// checkTableWords: the "Bằng chữ" line reads the chosen cell's amount.
+func checkTableWords(c *checker, tc tableCtx) {
+	w := tc.t.Words
+	if w == nil {
+		return
+	}
+	p := document.Join(tc.path, "words")
+	unit := strings.TrimSpace(w.Unit)
+	if unit == "" {
+		unit = "đồng"
+	}
+	u, known := vntext.LookupMoneyUnit(unit)
+	calc := compose.CalcTable(tc.t)
+	v, ok := calc.Value(w.Row, w.Column)
+	if !known || !ok || v < 0 || v != math.Trunc(v) {
+		c.add("table.words_ref", p,
+			fmt.Sprintf("Dòng \"Bằng chữ\" chỉ tới dòng %q, cột %q, đơn vị %q: không có số tiền để đọc.", w.Row, w.Column, unit),
+			fmt.Sprintf("the words line names row %q, column %q, unit %q: no amount to read", w.Row, w.Column, unit))
+		return
+	}
+	text := strings.TrimSpace(w.Text)
+	if text == "" {
+		return
+	}
+	dong, fits := u.InDong(int64(v))
+	if !fits {
+		return
+	}
+	if _, after, found := strings.Cut(text, ":"); found && strings.HasPrefix(vntext.Lower(text), "bằng chữ") {
+		text = strings.TrimSpace(after)
+	}
+	if vntext.WordsEqual(text, dong) {
+		return
+	}
+	read, readEN := "không đọc được", "unreadable"
+	if x, err := vntext.ParseWords(text); err == nil && x <= math.MaxInt64 {
+		read = vntext.FormatInt(int64(x)) + " đồng"
+		readEN = read
+	}
+	amount := vntext.FormatInt(int64(dong)) + " đồng"
+	c.add("table.words_mismatch", document.Join(p, "text"),
+		fmt.Sprintf("Số tiền bằng chữ (%s) khác số tiền của bảng %s.", read, amount),
+		fmt.Sprintf("the amount in words (%s) differs from the table's amount %s", readEN, amount))
 }
 
 // checkTableTargets: the data rows' column sums reach each target (a

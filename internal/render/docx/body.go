@@ -651,7 +651,7 @@ func (g *gen) rowStart(cantSplit, header bool) {
 // taller than a page, merged cells as gridSpan and vMerge.
 func (g *gen) table(t *compose.Table) error {
 	n := len(t.Widths)
-	widths, err := layout.TableColumns(t.Widths, g.textW)
+	widths, err := g.w.m.TableColumns(t, g.textW)
 	if err != nil {
 		return fmt.Errorf("table: %w", err)
 	}

@@ -133,7 +133,7 @@ func (fo *Fonts) ClosingHeight(cl *compose.Closing, textW int) float64 {
 // over textW: the tallest cell that spans one row, and the grid line. The
 // second result is the header rows' total.
 func (fo *Fonts) TableRowHeights(t *compose.Table, textW int) (rows []float64, header float64) {
-	cols, err := TableColumns(t.Widths, textW)
+	cols, err := fo.TableColumns(t, textW)
 	if err != nil {
 		return nil, 0
 	}

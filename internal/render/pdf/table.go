@@ -43,7 +43,7 @@ func (gc *gridCell) content() float64 { return gc.p.before + gc.p.height() + gc.
 // own.
 func (r *renderer) tableItems(t *compose.Table) []*item {
 	ncols := len(t.Widths)
-	cols, err := layout.TableColumns(t.Widths, r.widthTw)
+	cols, err := r.w.fonts.TableColumns(t, r.widthTw)
 	if err != nil {
 		return nil // compose never makes such a table; draw nothing rather than fail mid-page
 	}
