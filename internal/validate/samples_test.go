@@ -25,6 +25,7 @@ var sampleExpect = map[string][]string{
 	"lao-cai-2025-quyet-dinh-uy-quyen.json": {"nd30.bases.punctuation", "text.mixed_tone"},
 	"lam-dong-2026-to-trinh-kinh-gui.json":  nil,
 	"lao-cai-2026-quyet-dinh-phu-luc.json":  nil,
+	"lam-dong-2026-giay-moi-hop.json":       nil,
 	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
 }
 

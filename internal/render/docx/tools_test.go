@@ -51,6 +51,7 @@ var expectedPages = map[string]int{
 	"lam-dong-2026-quyet-dinh-dieu-le": 18,
 	"lam-dong-2026-to-trinh-kinh-gui":  3,
 	"lao-cai-2026-quyet-dinh-phu-luc":  4,
+	"lam-dong-2026-giay-moi-hop":       2,
 }
 
 // TestLibreOfficeConverts converts every sample's DOCX to PDF with

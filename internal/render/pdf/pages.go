@@ -56,6 +56,13 @@ type item struct {
 	// widow control, keep-with-next, rows of a row span, header rows.
 	keep  bool
 	notes []int
+	// noted marks a line of a paragraph that references a footnote on
+	// any of its lines. LibreOffice keeps room for the footnote separator
+	// under such a line even when the reference itself goes to the next
+	// page (measured on our DOCX: a four-line item with a footnote on its
+	// third line, two lines of room, moves whole; without the footnote it
+	// splits two and two).
+	noted bool
 	// head lists the header rows to repeat when this table row starts a page.
 	head []*item
 	draw func(c *canvas, y float64)
@@ -187,6 +194,9 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 		}
 		notes := appendNotes(pg.notes, it.notes)
 		limit := bottom - r.notesReserve(pg.carry, notes)
+		if it.noted && len(notes) == 0 && len(pg.carry) == 0 {
+			limit -= r.noteSepHeight()
+		}
 		fits := y+gap+head+it.h+it.foot <= limit+0.01
 		if !fits && it.split != nil && (atTop || !it.cantSplit) {
 			// A row taller than the room left: what fits goes here, the
