@@ -66,10 +66,6 @@ func (r *renderer) paraItems(p *para, container int, ruleRef float64) []*item {
 	if hasRule {
 		after, ruleAfter = layout.RuleSpacing(p.after)
 	}
-	noted := false
-	for _, ids := range p.lineNotes {
-		noted = noted || len(ids) > 0
-	}
 	for i := range p.lines {
 		it := &item{h: p.line}
 		if i == 0 {
@@ -85,7 +81,6 @@ func (r *renderer) paraItems(p *para, container int, ruleRef float64) []*item {
 		it.keep = (i == 0 && n > 1) || i == n-2 || (i == n-1 && hasRule) || p.keepNext
 		if p.lineNotes != nil {
 			it.notes = p.lineNotes[i]
-			it.noted = noted
 		}
 		l := p.lines[i]
 		it.draw = func(c *canvas, y float64) { c.drawLine(p, l, c.x, c.w, y) }

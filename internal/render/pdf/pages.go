@@ -56,13 +56,6 @@ type item struct {
 	// widow control, keep-with-next, rows of a row span, header rows.
 	keep  bool
 	notes []int
-	// noted marks a line of a paragraph that references a footnote on
-	// any of its lines. LibreOffice keeps room for the footnote separator
-	// under such a line even when the reference itself goes to the next
-	// page (measured on our DOCX: a four-line item with a footnote on its
-	// third line, two lines of room, moves whole; without the footnote it
-	// splits two and two).
-	noted bool
 	// head lists the header rows to repeat when this table row starts a page.
 	head []*item
 	draw func(c *canvas, y float64)
@@ -176,6 +169,16 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 	y := top         // bottom of the last item placed
 	prevAfter := 0.0 // its space after
 	sectionStart := true
+	// LibreOffice keeps room for the footnote separator at the foot of
+	// every page of a section with footnotes, also pages that print none
+	// (measured on our DOCX: a four-line item with a footnote on its
+	// third line and two lines of room moves whole where one without a
+	// footnote splits two and two; a one-line paragraph in the last line
+	// of room moves to the next page when a footnote comes later).
+	sepAlways := false
+	for _, it := range items {
+		sepAlways = sepAlways || len(it.notes) > 0
+	}
 	for i := 0; i < len(items); {
 		it := items[i]
 		atTop := len(pg.placed) == 0
@@ -194,7 +197,7 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 		}
 		notes := appendNotes(pg.notes, it.notes)
 		limit := bottom - r.notesReserve(pg.carry, notes)
-		if it.noted && len(notes) == 0 && len(pg.carry) == 0 {
+		if sepAlways && len(notes) == 0 && len(pg.carry) == 0 {
 			limit -= r.noteSepHeight()
 		}
 		fits := y+gap+head+it.h+it.foot <= limit+0.01
