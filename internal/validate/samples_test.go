@@ -28,6 +28,7 @@ var sampleExpect = map[string][]string{
 	"mau-2026-ke-hoach-du-toan.json":        nil,
 	"mau-2026-quyet-dinh-toa-do.json":       nil,
 	"mau-2026-bao-cao-bieu-phan-luong.json": nil,
+	"lam-dong-2026-giay-moi-hop.json":       nil,
 	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
 }
 

@@ -54,6 +54,7 @@ var expectedPages = map[string]int{
 	"mau-2026-ke-hoach-du-toan":        2,
 	"mau-2026-quyet-dinh-toa-do":       4,
 	"mau-2026-bao-cao-bieu-phan-luong": 2,
+	"lam-dong-2026-giay-moi-hop":       2,
 }
 
 // TestLibreOfficeConverts converts every sample's DOCX to PDF with

@@ -169,6 +169,16 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 	y := top         // bottom of the last item placed
 	prevAfter := 0.0 // its space after
 	sectionStart := true
+	// LibreOffice keeps room for the footnote separator at the foot of
+	// every page of a section with footnotes, also pages that print none
+	// (measured on our DOCX: a four-line item with a footnote on its
+	// third line and two lines of room moves whole where one without a
+	// footnote splits two and two; a one-line paragraph in the last line
+	// of room moves to the next page when a footnote comes later).
+	sepAlways := false
+	for _, it := range items {
+		sepAlways = sepAlways || len(it.notes) > 0
+	}
 	for i := 0; i < len(items); {
 		it := items[i]
 		atTop := len(pg.placed) == 0
@@ -187,6 +197,9 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 		}
 		notes := appendNotes(pg.notes, it.notes)
 		limit := bottom - r.notesReserve(pg.carry, notes)
+		if sepAlways && len(notes) == 0 && len(pg.carry) == 0 {
+			limit -= r.noteSepHeight()
+		}
 		fits := y+gap+head+it.h+it.foot <= limit+0.01
 		if !fits && it.split != nil && (atTop || !it.cantSplit) {
 			// A row taller than the room left: what fits goes here, the

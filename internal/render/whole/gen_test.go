@@ -61,6 +61,11 @@ type spec struct {
 	items              bool // "-" and "+" items under the deepest heading
 	paras              int  // ordinary body paragraphs
 	footnoteWords      int  // a footnote this long on the intro (longer than a page from ~900 words)
+	// notedAt, when > 0, opens the body with this many one-line
+	// paragraphs and then a paragraph of about four lines with a footnote
+	// on its third line: swept over, it meets the foot of a page with
+	// every amount of room left.
+	notedAt int
 }
 
 // build makes the JSON of a valid document with the pieces of s, words
@@ -107,6 +112,15 @@ func build(s spec, seed uint64) []byte {
 	para := func(n int) any { return map[string]any{"paragraph": "Nội dung " + words(rng, n-2) + "."} }
 	for range s.paras {
 		body = append(body, para(30+rng.IntN(60)))
+	}
+	if s.notedAt > 0 {
+		for i := range s.notedAt {
+			body = append(body, map[string]any{"paragraph": fmt.Sprintf("Dòng %d: %s.", i+1, words(rng, 5))})
+		}
+		body = append(body, map[string]any{"paragraph": []map[string]any{
+			{"text": "Nội dung " + words(rng, 38), "footnote": "Ghi chú " + words(rng, 20) + "."},
+			{"text": " " + words(rng, 16) + "."},
+		}})
 	}
 	if s.paraWords > 0 {
 		body = append(body, para(s.paraWords))
