@@ -91,6 +91,19 @@ var docTypeNames = func() []string {
 	return out
 }()
 
+// summaryOptional: the type name t (as printed, possibly with a qualifier:
+// "GIẤY MỜI HỌP") is a form that may have no trích yếu.
+func summaryOptional(t string) bool {
+	t = vntext.Upper(strings.TrimSpace(t))
+	for _, ty := range document.Types {
+		n := vntext.Upper(ty.Name)
+		if ty.SummaryOptional() && (t == n || strings.HasPrefix(t, n+" ")) {
+			return true
+		}
+	}
+	return false
+}
+
 // reviewer collects findings over one doc.
 type reviewer struct {
 	d   *doc
@@ -159,6 +172,10 @@ func margins(r *reviewer) {
 	}
 }
 
+// headerOverhangMM is how far the header block's agency column may reach
+// into the left margin (see pdfMargins).
+const headerOverhangMM = 5.0
+
 // marginProblems lists the sides outside NĐ30's range (margins in points).
 func marginProblems(got map[string]float64) []string {
 	var out []string
@@ -173,12 +190,30 @@ func marginProblems(got map[string]float64) []string {
 
 // pdfMargins: a PDF has no margins, only ink; text closer to an edge than
 // the smallest margin is a margin too small.
+//
+// The header block is the exception: offices let its table reach a few
+// millimetres into the left margin rather than break an agency line or the
+// Quốc hiệu (Word's default table indent does it too), so the agency
+// column's lines beside the Quốc hiệu and Tiêu ngữ are allowed
+// headerOverhangMM more.
 func pdfMargins(r *reviewer) {
 	for i, s := range r.d.sections {
+		headerBottom := math.Inf(-1)
+		for _, p := range r.d.paras {
+			if p.Page == i+1 && tieuNguRe.MatchString(p.Text) {
+				// the Số line and a third agency line sit up to two lines below
+				headerBottom = p.Y0 + 2.5*p.Size
+				break
+			}
+		}
 		var lo, hi, top, bot = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 		for _, p := range r.d.paras {
 			if p.Page == i+1 {
-				lo, hi = math.Min(lo, p.X0), math.Max(hi, p.X1)
+				x0 := p.X0
+				if p.Y0 <= headerBottom && p.X1 < s.Width/2 {
+					x0 += headerOverhangMM * mm
+				}
+				lo, hi = math.Min(lo, x0), math.Max(hi, p.X1)
 				top, bot = math.Min(top, p.Y0), math.Max(bot, p.Y0+p.Size)
 			}
 		}
@@ -484,7 +519,10 @@ func title(r *reviewer) {
 	r.size("tên loại", i, titlePT, Cosmetic, refTitle)
 	if i+1 < len(r.d.paras) {
 		q := r.d.paras[i+1]
-		if !q.Bold && len([]rune(q.Text)) < 300 && !noiNhanRe.MatchString(q.Text) {
+		// A giấy mời, giấy giới thiệu or giấy nghỉ phép may have no trích
+		// yếu (document.DocType.SummaryOptional): the line under its name
+		// is then the first of the body, in regular type.
+		if !q.Bold && len([]rune(q.Text)) < 300 && !noiNhanRe.MatchString(q.Text) && !summaryOptional(p.Text) {
 			r.add(Fix, "title", "trích yếu", q.Page, refTitle, "bold", "not bold: %q", snip(q.Text, 40))
 		}
 	}

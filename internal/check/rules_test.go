@@ -61,6 +61,11 @@ func TestRules(t *testing.T) {
 		{"30 February", func(d *doc) { d.paras[4].Text = "Lâm Đồng, ngày 30 tháng 02 năm 2026" }, "header.date", true},
 		{"date upright", func(d *doc) { d.paras[4].Italic = false }, "header.date", true},
 		{"title left", func(d *doc) { d.paras[5].Jc = "left" }, "title", true},
+		{"trích yếu not bold", func(d *doc) { d.paras[6].Bold = false }, "title", true},
+		{"giấy mời with no trích yếu", func(d *doc) {
+			d.paras[5].Text = "GIẤY MỜI HỌP"
+			d.paras[6] = bodyPara("Thực hiện Chương trình công tác, Ủy ban nhân dân tỉnh tổ chức họp như sau:")
+		}, "title", false},
 		{"body left", func(d *doc) {
 			for i := 7; i < len(d.paras); i++ {
 				d.paras[i].Jc = "left"
