@@ -603,7 +603,7 @@ func (r *recogniser) body(ls []line) {
 	}
 	hasHeadings := first < len(us)
 	// Bases and intro.
-	pre := us[:first]
+	pre := r.competence(us[:first])
 	introStarted := false
 	var rest []unit
 	for k, u := range pre {
@@ -623,14 +623,6 @@ func (r *recogniser) body(ls []line) {
 		}
 		introStarted = true
 		d.Intro = append(d.Intro, document.Text(u.runs))
-	}
-	if len(d.Bases) == 0 && len(d.Intro) > 1 && strings.HasPrefix(d.Intro[1].Plain(), "Căn cứ") && isCaps(d.Intro[0].Plain()) {
-		// A quyết định's authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
-		// ...") stands above its căn cứ; the model prints bases before the
-		// intro and has no authority line yet, so the lines stay together
-		// in the intro, in printed order.
-		r.rep.guessedFrom("/intro/0", d.Intro[0].Plain(), "Dòng thẩm quyền ban hành đứng trước các căn cứ: giữ cùng các căn cứ trong đoạn mở đầu để in đúng thứ tự (mô hình chưa có dòng thẩm quyền).",
-			"the issuing authority line stands above the căn cứ lines: kept with them in the intro so they print in order (the model has no authority line yet)")
 	}
 	if len(d.Bases) > 0 {
 		r.rep.recognised("/bases", fmt.Sprintf("Căn cứ ban hành: %d dòng.", len(d.Bases)), fmt.Sprintf("%d căn cứ line(s)", len(d.Bases)))
@@ -671,6 +663,61 @@ func (r *recogniser) body(ls []line) {
 	}
 	d.Body = r.tree(main[:closeAt], "/body")
 	r.stripFinalMark()
+}
+
+// decisionLineRE: the centred line between the căn cứ and the articles
+// of a quyết định or nghị quyết, "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:", also
+// spaced out ("Q U Y Ế T  Đ Ị N H:") or without its colon.
+var decisionLineRE = regexp.MustCompile(`^(?:Q\s*U\s*Y\s*Ế\s*T\s+(?:Đ\s*Ị\s*N\s*H|N\s*G\s*H\s*Ị))\s*:?$`)
+
+// competence takes the thẩm quyền lines off the preamble pre of a
+// document whose form has them (Mẫu 1.1–1.3: quyết định, nghị quyết;
+// compose.DecisionLine names them): the lines in capitals above the first
+// "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "ỦY BAN NHÂN DÂN TỈNH …",
+// "GIÁM ĐỐC SỞ …", wrapped or not) go to competence, and the
+// "QUYẾT ĐỊNH:" line, which the system prints, is listed as dropped.
+// Anything else stays in the preamble for bases and intro.
+func (r *recogniser) competence(pre []unit) []unit {
+	d := r.d
+	if compose.DecisionLine(d.Type) == "" {
+		return pre
+	}
+	out := pre[:0:0]
+	lead := true
+	for k, u := range pre {
+		t := strings.TrimSpace(u.text())
+		switch {
+		case u.table != nil:
+		case decisionLineRE.MatchString(t):
+			r.rep.drop(u.src, t, true, "Dòng \""+t+"\": hệ thống tự in giữa căn cứ và các điều.", "the \""+t+"\" line: the system prints it between the căn cứ and the articles")
+			continue
+		case lead && isCaps(t) && len(d.Competence) < 4 && competenceBefore(pre[k+1:]):
+			d.Competence = append(d.Competence, t)
+			r.rep.recognisedFrom("/competence", t, "Thẩm quyền ban hành: "+t+".", "issuing competence: "+t)
+			continue
+		}
+		lead = false
+		out = append(out, u)
+	}
+	return out
+}
+
+// competenceBefore: the units after a capitals line are more capitals
+// lines and then a căn cứ, so the line heads the căn cứ as a thẩm quyền
+// line does.
+func competenceBefore(us []unit) bool {
+	for _, u := range us {
+		t := strings.TrimSpace(u.text())
+		switch {
+		case u.table != nil:
+			return false
+		case strings.HasPrefix(t, "Căn cứ"):
+			return true
+		case !isCaps(t):
+			return false
+		}
+	}
+	return false
 }
 
 // stripFinalMark removes the "./." the system prints after the last

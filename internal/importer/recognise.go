@@ -79,6 +79,7 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	r.afterSignature(closeEnd, end)
 	r.finish()
 	document.Normalize(r.d, nil)
+	r.asWritten()
 	r.audit()
 	return r.d
 }
