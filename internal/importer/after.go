@@ -343,8 +343,11 @@ func (r *recogniser) appendix(ls []line, idx int) {
 		t := ls[i].text()
 		if m := appendixHeadRE.FindStringSubmatch(t); m != nil || ls[i].style == "VbPhuLuc" {
 			if m != nil {
-				heading = m[1]
+				// The label as written ("Phụ lục:", "PHỤ LỤC SỐ 01"); a
+				// run-in title after it is the title.
+				heading = strings.TrimSpace(t)
 				if m[2] != "" {
+					heading = m[1]
 					title = append(title, m[2])
 				}
 			} else {
@@ -628,4 +631,30 @@ func (r *recogniser) asWritten() {
 			a.Ref = ""
 		}
 	}
+	// The short name read off a kèm theo line only feeds the derived
+	// lines: it is kept when one is derived and needs it to read so.
+	if short := d.Issuer.ShortName; short != "" {
+		d.Issuer.ShortName = ""
+		if derivedRef(d) {
+			if now := compose.Derive(d); now.AppendixRef != der.AppendixRef || now.AttachmentRef != der.AttachmentRef {
+				d.Issuer.ShortName = short
+			}
+		}
+	}
+}
+
+// derivedRef: some appendix or attached text of d prints the derived kèm
+// theo line (it gives none).
+func derivedRef(d *document.Document) bool {
+	for _, a := range d.Appendices {
+		if a.Ref == "" {
+			return true
+		}
+	}
+	for _, a := range d.Attachments {
+		if a.Ref == "" {
+			return true
+		}
+	}
+	return false
 }

@@ -275,7 +275,7 @@ func (r *recogniser) classify(us []unit) []unit {
 		}
 		u.kind = "para"
 	}
-	return mixedLadder(articles(us))
+	return mixedLadder(r.articles(us))
 }
 
 // mixedLadder: a document numbered I. / 1. / a) that also numbers some
@@ -324,30 +324,90 @@ func decimalsAsText(us []unit) []unit {
 // 2:" with its title or text run in.
 var dieuRE = regexp.MustCompile(`^Điều\s+\d+\s*[.:]`)
 
-// articles keeps the khoản and điểm of a document written in articles
-// ("Điều 1. ...", then "1.", "a)") as the paragraphs they are written as,
-// labels included: today's model has no article level, and read as
-// headings the khoản of each article would restart numbering that the
-// model computes across the body. The "Điều" lines themselves are
-// paragraphs. Only units after the first article are touched, so a
-// preamble's list stays a list. (The model's article level, when it comes,
-// replaces this one function.)
-func articles(us []unit) []unit {
+// articleRE: an article, "Điều 1." or "Điều 2:", label as written in
+// group 1, its number in group 2, its title or text run in after it.
+var articleRE = regexp.MustCompile(`^(Điều\s+(\d+)\s*[.:])\s*(.*)$`)
+
+// divisionRE: a division of a text written in articles, "Chương I",
+// "Mục 1", "Phần thứ nhất", with its title run in or on the next line.
+var divisionRE = regexp.MustCompile(`^((?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\p{L}+|THỨ\s+\p{Lu}+))\s*[.:]?\s*(.*)$`)
+
+// articles reads a text written in articles (a quyết định's Điều, a quy
+// chế's Chương and Điều): each "Điều n." that continues the sequence
+// (Điều 1, or the one after the last; a quoted "Điều 5." of a law in a
+// công văn does not) is a heading of the article rung, its khoản "1." and
+// điểm "a)" under it restart with each article, and when articles are
+// there, "Chương I" / "Mục 1" / "Phần thứ nhất" lines are division
+// headings above them with their title in capitals from the next line.
+// Labels are kept as written ("Điều 2:"); the model's article scheme
+// prints them. Units before the first article are left alone, so a
+// preamble's list stays a list.
+func (r *recogniser) articles(us []unit) []unit {
+	last := 0
+	var out []unit
 	seen := false
-	for k := range us {
-		u := &us[k]
-		if u.table != nil {
+	for k := 0; k < len(us); k++ {
+		u := us[k]
+		if u.table != nil || u.kind == "item" {
+			out = append(out, u)
 			continue
 		}
-		if dieuRE.MatchString(u.text()) {
-			seen = true
-			continue
+		t := u.text()
+		if m := articleRE.FindStringSubmatch(t); m != nil {
+			n := 0
+			fmt.Sscanf(m[2], "%d", &n)
+			if n == 1 || n == last+1 || (r.vbStyles && n > 0) {
+				last, seen = n, true
+				runs := u.runs
+				if u.whole != nil {
+					runs = u.whole
+				}
+				u.whole = runs
+				u.kind, u.label, u.lkind = "heading", strings.TrimSpace(m[1]), "article"
+				u.runs = cutRunPrefix(runs, len(t)-len(m[3]))
+				switch {
+				case r.vbStyles:
+					u.plain = u.style == "VbNoiDung"
+				case r.docx:
+					u.plain = !runsBold(u.runs)
+				default:
+					u.plain = plainKhoan(m[3])
+				}
+				out = append(out, u)
+				continue
+			}
 		}
-		if seen && u.kind == "heading" && u.lkind != "roman" && u.whole != nil {
+		if !seen && u.kind == "heading" && u.lkind != "roman" && u.whole != nil && hasArticleAfter(us[k:]) {
+			// A khoản-like line before the first article of a text
+			// written in articles (the preamble) stays text.
 			u.kind, u.runs, u.label, u.lkind = "para", u.whole, "", ""
 		}
+		if m := divisionRE.FindStringSubmatch(t); m != nil && hasArticleAfter(us[k+1:]) {
+			u.whole = u.runs
+			u.kind, u.label, u.lkind = "heading", m[1], "division"
+			title := strings.TrimSpace(m[2])
+			if title == "" && k+1 < len(us) && us[k+1].table == nil && isCaps(us[k+1].text()) && !articleRE.MatchString(us[k+1].text()) {
+				u.runs = trimRuns(us[k+1].runs)
+				k++
+			} else {
+				u.runs = cutRunPrefix(u.runs, len(t)-len(m[2]))
+			}
+			out = append(out, u)
+			continue
+		}
+		out = append(out, u)
 	}
-	return us
+	return out
+}
+
+// hasArticleAfter: an "Điều 1." line is among us.
+func hasArticleAfter(us []unit) bool {
+	for _, u := range us {
+		if m := articleRE.FindStringSubmatch(u.text()); u.table == nil && m != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func short(s string) string {
@@ -770,7 +830,10 @@ func lastText(bs []document.Block) *document.Text {
 	return nil
 }
 
-var levelOf = map[string]int{"roman": 1, "arabic": 2, "decimal": 3, "letter": 5}
+// levelOf ranks label kinds for the tree: a division (Chương, Mục,
+// Phần) holds articles; an article (Điều) holds khoản and điểm as a mục
+// does.
+var levelOf = map[string]int{"division": 0, "article": 1, "roman": 1, "arabic": 2, "decimal": 3, "letter": 5}
 
 // tree builds the block tree from classified units with a stack of open
 // headings: a heading closes every open heading at its level or deeper; a

@@ -80,6 +80,9 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	r.finish()
 	document.Normalize(r.d, nil)
 	r.asWritten()
+	if usesV2(r.d) {
+		r.d.Schema = document.SchemaV2
+	}
 	r.audit()
 	return r.d
 }
@@ -360,6 +363,7 @@ func (r *recogniser) summary(i int) int {
 		return i
 	}
 	style, align, bold := ls[i].style, ls[i].align, runsBold(ls[i].runs)
+	lines := []string{t}
 	i++
 	for i < len(ls) {
 		blanks := 0
@@ -382,7 +386,7 @@ func (r *recogniser) summary(i int) int {
 			// A trích yếu typed over several paragraphs: they share its
 			// style, or are centred like it, or bold like it without the
 			// first having ended a sentence.
-			join = (style != "" && ls[j].style == style) ||
+			join = (style != "" && summaryStyle(ls[j].style) == summaryStyle(style)) ||
 				(align == "center" && ls[j].align == "center") ||
 				(bold && runsBold(ls[j].runs) && !endsTerminal(t) && wordCount(n) <= 40)
 		case startsLower(n):
@@ -394,11 +398,27 @@ func (r *recogniser) summary(i int) int {
 			break
 		}
 		t += " " + n
+		lines = append(lines, n)
 		i = j + 1
 	}
 	r.d.Summary = strings.TrimSpace(t)
+	if r.docx && len(lines) > 1 && len(lines) <= 6 {
+		// Paragraphs of a .docx are the author's line breaks (a text or
+		// PDF line may be the extraction's wrap): kept as summary_lines.
+		r.d.SummaryLines = lines
+	}
 	r.rep.recognisedFrom("/summary", t, "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
 	return i
+}
+
+// summaryStyle: the styles vanban gives a trích yếu's lines
+// (VbTrichYeuDong for each line the author broke, VbTrichYeu for the
+// last) are one family.
+func summaryStyle(s string) string {
+	if strings.HasPrefix(s, "VbTrichYeu") {
+		return "VbTrichYeu"
+	}
+	return s
 }
 
 // findClosing returns the first line of the Nơi nhận / signature zone.
@@ -888,4 +908,54 @@ func splitGaps(s string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// usesV2: d holds something only the v2 contract can say (a thẩm quyền
+// line, an attached text, an appendix label or reference as written,
+// Bản điện tử, a grouped note, a rank, an article or division label, an
+// item marker, a group row …), so it is written as "vanban/v2"; a
+// document v1 can hold stays "vanban/v1", readable by v1 clients.
+func usesV2(d *document.Document) bool {
+	if len(d.Competence) > 0 || len(d.TitleNotes) > 0 || len(d.SummaryLines) > 0 || len(d.Attachments) > 0 ||
+		d.Cosignature != nil || d.CoIssuer != nil || len(d.Distribution.Electronic) > 0 || d.Signature.Rank != "" {
+		return true
+	}
+	for _, rc := range d.Distribution.Recipients {
+		if rc.NoteCovers > 1 {
+			return true
+		}
+	}
+	if d.Type != document.TypeCongVan && len(d.Addressees) > 0 {
+		return true
+	}
+	for _, a := range d.Appendices {
+		if a.Label != "" || a.Agency || a.Ref != "" || blocksV2(a.Blocks) {
+			return true
+		}
+	}
+	return blocksV2(d.Body)
+}
+
+// blocksV2: a heading labelled in a rung v1 refused (Điều, Chương …), an
+// item marker or a group row.
+func blocksV2(bs []document.Block) bool {
+	for _, b := range bs {
+		switch {
+		case b.Heading != nil:
+			if r := compose.ParseLabel(b.Heading.Label).Rung; r == compose.RungArticle || r.Division() || blocksV2(b.Heading.Children) {
+				return true
+			}
+		case b.Item != nil:
+			if b.Item.Marker != "" || blocksV2(b.Item.Children) {
+				return true
+			}
+		case b.Table != nil:
+			for _, row := range b.Table.Rows {
+				if row.Kind == document.RowGroup {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
