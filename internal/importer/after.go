@@ -29,6 +29,8 @@ var (
 	// recipSectionRE: a heading inside the Nơi nhận list, "Bản điện tử:",
 	// "Bản giấy:", "Gửi qua mạng:".
 	recipSectionRE = regexp.MustCompile(`^\p{Lu}[\p{L} ]{2,30}:$`)
+	// electronicRE: the heading of the Nơi nhận's electronic list.
+	electronicRE = regexp.MustCompile(`^(?i:bản điện tử)\s*:$`)
 	// signedRE: "(Đã ký)", "(đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)".
 	signedRE = regexp.MustCompile(`^\(?\s*(?i:đã ký|ký)(?:[\s,:)]|$)[^()]*\)?$`)
 )

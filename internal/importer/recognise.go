@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -447,7 +448,8 @@ func (r *recogniser) findClosing(start, end int) int {
 func (r *recogniser) closing(ls []line) {
 	d := r.d
 	var sig []string
-	var recips []string
+	var recips, elec []string
+	electronic := false
 	archive := ""
 	name := ""
 	nameSrc, archiveSrc := 0, 0
@@ -488,9 +490,16 @@ func (r *recogniser) closing(ls []line) {
 			case stampRE.MatchString(t):
 				r.rep.drop(l.src, t, false, "Dòng của dấu chữ ký số (người ký, giờ ký): không thuộc nội dung văn bản.", "a digital-signature stamp line (signer, time): not part of the document")
 				continue
+			case electronicRE.MatchString(t):
+				// "Bản điện tử:" heads the list of those who get the
+				// document only electronically; the system prints the
+				// heading over distribution.electronic.
+				kind = "head"
+				electronic = true
+				r.printed(l, t, "Nhãn \"Bản điện tử\"")
 			case recipSectionRE.MatchString(t) && !authorityRE.MatchString(t):
-				// "Bản điện tử:": the model has one list; the heading is
-				// kept as a line of it, as printed.
+				// Another group heading ("Bản giấy:"): the model has no
+				// field for it; kept as a line of the list, as printed.
 				kind = "recipient"
 				r.rep.guessedFrom("/distribution/recipients", t, "Nơi nhận có nhiều nhóm: dòng tiêu đề nhóm được giữ như một dòng nơi nhận.",
 					"the Nơi nhận has several groups: the group heading is kept as a line of the list")
@@ -507,9 +516,12 @@ func (r *recogniser) closing(ls []line) {
 				if m := bulletRE.FindStringSubmatch(t); m != nil {
 					t = m[2]
 				}
-				if luuRE.MatchString(t) {
+				switch {
+				case luuRE.MatchString(t):
 					archive, archiveSrc = t, l.src
-				} else {
+				case electronic:
+					elec = append(elec, t)
+				default:
 					recips = append(recips, t)
 				}
 			case "sig":
@@ -525,7 +537,9 @@ func (r *recogniser) closing(ls []line) {
 				name, nameSrc = t, l.src
 			case "more":
 				// A recipient wrapped onto a second line.
-				if n := len(recips); n > 0 && archive == "" {
+				if n := len(elec); electronic && n > 0 {
+					elec[n-1] += " " + t
+				} else if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
 					r.rep.guessedFrom("/distribution/recipients", t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
@@ -544,6 +558,12 @@ func (r *recogniser) closing(ls []line) {
 	}
 	for _, s := range recips {
 		d.Distribution.Recipients = append(d.Distribution.Recipients, recipient(s))
+	}
+	for _, s := range elec {
+		d.Distribution.Electronic = append(d.Distribution.Electronic, recipient(s))
+	}
+	if len(elec) > 0 {
+		r.rep.recognised("/distribution/electronic", fmt.Sprintf("Bản điện tử: %d nơi.", len(elec)), fmt.Sprintf("Bản điện tử: %d recipient(s)", len(elec)))
 	}
 	if len(recips) > 0 {
 		r.rep.recognised("/distribution/recipients", fmt.Sprintf("Nơi nhận: %d nơi.", len(recips)), fmt.Sprintf("Nơi nhận: %d recipient(s)", len(recips)))
@@ -646,7 +666,7 @@ func (r *recogniser) signature(lines []string, name string) {
 	d := r.d
 	type entry struct{ prefix, title string }
 	var es []entry
-	for _, t := range lines {
+	for _, t := range splitChain(lines) {
 		if m := authorityRE.FindStringSubmatch(t); m != nil {
 			es = append(es, entry{m[1] + ".", strings.TrimSpace(m[2])})
 			continue
@@ -693,7 +713,7 @@ func (r *recogniser) signature(lines []string, name string) {
 		}
 		d.Signature.Authority = append(d.Signature.Authority, document.Authority{Prefix: e.prefix, Title: e.title})
 	}
-	d.Signature.Name = name
+	d.Signature.Rank, d.Signature.Name = splitRank(name)
 	desc := ""
 	for _, a := range d.Signature.Authority {
 		desc += a.Prefix + " " + a.Title + " / "
@@ -958,4 +978,43 @@ func blocksV2(bs []document.Block) bool {
 		}
 	}
 	return false
+}
+
+// chainStepRE finds a second authority step run into a line ("ỦY BAN NHÂN
+// DÂN KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"), as a PDF or a
+// paste that lost the line breaks gives it.
+var chainStepRE = regexp.MustCompile(`\s(?:` + prefixAlternation() + `)\s*\.\s*\p{Lu}`)
+
+// splitChain cuts each signature line before every authority prefix run
+// into it, so each step of the chain is its own line: "ỦY BAN NHÂN DÂN
+// KT. CHỦ TỊCH" reads "ỦY BAN NHÂN DÂN" (continuing "TM.") and "KT. CHỦ
+// TỊCH".
+func splitChain(lines []string) []string {
+	var out []string
+	for _, t := range lines {
+		for {
+			loc := chainStepRE.FindStringIndex(t)
+			if loc == nil || !isCaps(t[:loc[0]]) {
+				break
+			}
+			out = append(out, strings.TrimSpace(t[:loc[0]]))
+			t = strings.TrimSpace(t[loc[0]:])
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// rankRE: a cấp bậc before the signer's name in the police and the army,
+// "Thiếu tướng", "Đại tá", "Trung úy" …: a grade word (Thiếu, Trung,
+// Thượng, Đại) and a rank (úy, tá, tướng), in either tone style.
+var rankRE = regexp.MustCompile(`^((?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|uý|tá|tướng))\s+(\S.*)$`)
+
+// splitRank takes the rank off the signer's name line into its own field
+// ("Thiếu tướng Trương Minh Đương").
+func splitRank(name string) (rank, rest string) {
+	if m := rankRE.FindStringSubmatch(strings.TrimSpace(name)); m != nil {
+		return m[1], m[2]
+	}
+	return "", name
 }
