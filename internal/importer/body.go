@@ -30,7 +30,9 @@ type unit struct {
 	label string
 	lkind string // label kind: roman, arabic, decimal, letter
 	depth int    // item depth: 0 for "-", 1 for "+"
-	plain bool
+	// marker: an item's "*" or "•" as written ("" for "-" and "+").
+	marker string
+	plain  bool
 }
 
 func (u *unit) text() string {
@@ -264,6 +266,11 @@ func (r *recogniser) classify(us []unit) []unit {
 			u.kind = "item"
 			if m[1] == "+" {
 				u.depth = 1
+			}
+			if m[1] == "*" || m[1] == "•" {
+				// A marker the default ladder (- / + ) would not print
+				// is kept as written.
+				u.marker = m[1]
 			}
 			u.runs = cutRunPrefix(u.runs, len(t)-len(m[2]))
 			continue
@@ -881,7 +888,7 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 				r.rep.guessedFrom(path, u.label+" "+document.Text(u.runs).Plain(), "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
 			}
 		case "item":
-			it := &document.Item{Text: document.Text(u.runs)}
+			it := &document.Item{Text: document.Text(u.runs), Marker: u.marker}
 			if u.depth > 0 && lastDash != nil {
 				lastDash.Children = append(lastDash.Children, document.Block{Item: it})
 				continue

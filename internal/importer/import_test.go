@@ -241,6 +241,16 @@ func TestRecogniseText(t *testing.T) {
 				}
 			}
 		}},
+		{"item markers as written", "KẾ HOẠCH\nX\nI. A\n- Việc một;\n* Việc hai;\n• Việc ba.\n", func(t *testing.T, d *document.Document) {
+			var ms []string
+			for _, b := range d.Body[0].Heading.Children {
+				if b.Item == nil {
+					t.Fatalf("block %+v is not an item", b)
+				}
+				ms = append(ms, "["+b.Item.Marker+"]")
+			}
+			eq(t, "markers", strings.Join(ms, ""), "[][*][•]")
+		}},
 		{"appendix with the derived Kèm theo", "ỦY BAN NHÂN DÂN\nHUYỆN AN LÃO\nSố: 1/KH-UBND\nAn Lão, ngày 01 tháng 01 năm 2024\nKẾ HOẠCH\nX\nI. A\nB.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nPhụ lục\nDANH SÁCH\n(Kèm theo Kế hoạch số 1/KH-UBND ngày 01 tháng 01 năm 2024 của UBND huyện)\nTT | Tên\n1 | A\n2 | B\n", func(t *testing.T, d *document.Document) {
 			// The line reads as the system derives it with the short name
 			// it gives: the number and date stay in one place.
