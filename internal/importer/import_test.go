@@ -251,6 +251,10 @@ func TestRecogniseText(t *testing.T) {
 			}
 			eq(t, "markers", strings.Join(ms, ""), "[][*][•]")
 		}},
+		{"a type line with more than the type's name is the title as written", "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 3/GM-UBND\nLào Cai, ngày 02 tháng 6 năm 2026\nGIẤY MỜI HỌP\nVề tình hình cụm công nghiệp\nỦy ban nhân dân tỉnh tổ chức họp.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\n", func(t *testing.T, d *document.Document) {
+			eq(t, "type", d.Type, "giay_moi")
+			eq(t, "title", d.Title, "GIẤY MỜI HỌP")
+		}},
 		{"appendix with the derived Kèm theo", "ỦY BAN NHÂN DÂN\nHUYỆN AN LÃO\nSố: 1/KH-UBND\nAn Lão, ngày 01 tháng 01 năm 2024\nKẾ HOẠCH\nX\nI. A\nB.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nPhụ lục\nDANH SÁCH\n(Kèm theo Kế hoạch số 1/KH-UBND ngày 01 tháng 01 năm 2024 của UBND huyện)\nTT | Tên\n1 | A\n2 | B\n", func(t *testing.T, d *document.Document) {
 			// The line reads as the system derives it with the short name
 			// it gives: the number and date stay in one place.

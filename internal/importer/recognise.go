@@ -182,9 +182,10 @@ func (r *recogniser) header() int {
 			d.Type = dt.Code
 			r.typeFound = true
 			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
-			r.printed(l, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), extra)), "Tên loại văn bản")
-			r.rep.drop(l.src, extra, false, "Chữ \""+extra+"\" sau tên loại: mô hình in tên loại theo Phụ lục III; thêm vào trích yếu nếu cần.",
-				"the word(s) \""+extra+"\" after the type name: the model prints the Phụ lục III name; add them to the summary if needed")
+			// The type line as the office writes it ("GIẤY MỜI HỌP")
+			// is the title; the type's name starts it.
+			d.Title = strings.Join(strings.Fields(t), " ")
+			r.rep.recognisedFrom("/title", t, "Tên loại ghi thêm \""+extra+"\": giữ như viết.", "the type line adds \""+extra+"\": kept as written")
 			i = r.summary(i + 1)
 		case isCaps(t) && !r.typeFound && !sawNumber && d.Place == "" && len(r.issuerLines) < 5 && !r.issuerStyle:
 			r.issuerLines = append(r.issuerLines, t)
@@ -936,7 +937,7 @@ func splitGaps(s string) []string {
 // item marker, a group row …), so it is written as "vanban/v2"; a
 // document v1 can hold stays "vanban/v1", readable by v1 clients.
 func usesV2(d *document.Document) bool {
-	if len(d.Competence) > 0 || len(d.TitleNotes) > 0 || len(d.SummaryLines) > 0 || len(d.Attachments) > 0 ||
+	if len(d.Competence) > 0 || d.Title != "" || len(d.TitleNotes) > 0 || len(d.SummaryLines) > 0 || len(d.Attachments) > 0 ||
 		d.Cosignature != nil || d.CoIssuer != nil || len(d.Distribution.Electronic) > 0 || d.Signature.Rank != "" {
 		return true
 	}
