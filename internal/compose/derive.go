@@ -30,6 +30,11 @@ type Derived struct {
 	Headings map[string]DerivedHeading `json:"headings"`
 	// Appendices are the "Phụ lục I" lines, by the appendix's pointer.
 	Appendices map[string]string `json:"appendices"`
+	// AppendixRef and AttachmentRef are the "(Kèm theo …)" and "(Ban
+	// hành kèm theo …)" lines printed where an appendix or attached text
+	// gives none.
+	AppendixRef   string `json:"appendix_ref,omitempty"`
+	AttachmentRef string `json:"attachment_ref,omitempty"`
 	// Budgets are the totals and amounts in words, by the budget's pointer.
 	Budgets map[string]DerivedBudget `json:"budgets"`
 	// Tables are the printed texts of every cell a table computes (sum
@@ -90,6 +95,12 @@ func Derive(d *document.Document) *Derived {
 		if !u.Variant {
 			out.Units = append(out.Units, u)
 		}
+	}
+	if len(d.Appendices) > 0 {
+		out.AppendixRef = c.appendixRef()
+	}
+	if len(d.Attachments) > 0 {
+		out.AttachmentRef = c.kemTheo("Ban hành kèm theo")
 	}
 	for i := range d.Appendices {
 		p := document.Pointer("appendices", i)

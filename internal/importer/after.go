@@ -5,7 +5,9 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/vntext"
 )
 
 var (
@@ -27,6 +29,8 @@ var (
 	// recipSectionRE: a heading inside the Nơi nhận list, "Bản điện tử:",
 	// "Bản giấy:", "Gửi qua mạng:".
 	recipSectionRE = regexp.MustCompile(`^\p{Lu}[\p{L} ]{2,30}:$`)
+	// electronicRE: the heading of the Nơi nhận's electronic list.
+	electronicRE = regexp.MustCompile(`^(?i:bản điện tử)\s*:$`)
 	// signedRE: "(Đã ký)", "(đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)".
 	signedRE = regexp.MustCompile(`^\(?\s*(?i:đã ký|ký)(?:[\s,:)]|$)[^()]*\)?$`)
 )
@@ -318,7 +322,9 @@ func (r *recogniser) appendix(ls []line, idx int) {
 		}
 	}
 	skipBlank()
-	// An attached document's header table.
+	// An attached document's header table: its lines are kept aside
+	// until the section is known to be an attachment or an appendix.
+	var own []line
 	if i < len(ls) && ls[i].tbl != 0 {
 		t0 := ls[i].tbl
 		nation := false
@@ -327,32 +333,28 @@ func (r *recogniser) appendix(ls []line, idx int) {
 		}
 		if nation {
 			for i < len(ls) && ls[i].tbl == t0 {
-				t := ls[i].text()
-				switch {
-				case isNation(t) || isMotto(t):
-					r.rep.drop(ls[i].src, t, true, "Quốc hiệu, tiêu ngữ của văn bản kèm theo: hệ thống in ở đầu văn bản.", "the attached document's Quốc hiệu and motto: printed at the top of the document")
-				default:
-					r.rep.drop(ls[i].src, t, false, "Phần đầu (cơ quan, số, ngày) của văn bản kèm theo: mô hình giữ một phần đầu cho cả văn bản; phụ lục được in với tiêu đề và dòng \"Kèm theo\".", "the attached document's own header (issuer, number, date): the model keeps one header; the appendix prints with its title and \"Kèm theo\" line")
-				}
+				own = append(own, ls[i])
 				i++
 			}
 		}
 	}
 	skipBlank()
 	var title []string
-	heading := ""
+	heading, ref := "", ""
 	if i < len(ls) && ls[i].table == nil {
 		t := ls[i].text()
 		if m := appendixHeadRE.FindStringSubmatch(t); m != nil || ls[i].style == "VbPhuLuc" {
 			if m != nil {
-				heading = m[1]
+				// The label as written ("Phụ lục:", "PHỤ LỤC SỐ 01"); a
+				// run-in title after it is the title.
+				heading = strings.TrimSpace(t)
 				if m[2] != "" {
+					heading = m[1]
 					title = append(title, m[2])
 				}
 			} else {
 				heading = t
 			}
-			r.rep.drop(ls[i].src, heading, true, "Số thứ tự phụ lục: hệ thống tự đánh số khi in.", "the appendix number: the system numbers appendices when it prints")
 			i++
 		}
 	}
@@ -364,18 +366,16 @@ func (r *recogniser) appendix(ls []line, idx int) {
 			continue
 		}
 		if kemTheoOpenRE.MatchString(t) {
-			// The "(Kèm theo ...)" line, maybe wrapped: up to ")".
-			text := t
-			r.rep.drop(l.src, t, true, "Dòng \"Kèm theo\": hệ thống in lại từ số, ngày của văn bản.", "the \"Kèm theo\" line: printed again from the document's number and date")
+			// The "(Kèm theo ...)" line, maybe wrapped: up to ")". Kept
+			// as written (ref); the parent's short name is read off it.
+			ref = t
 			i++
-			for !strings.Contains(text, ")") && i < len(ls) && ls[i].table == nil && !ls[i].blank {
-				n := ls[i].text()
-				text += " " + n
-				r.rep.drop(ls[i].src, n, true, "Dòng \"Kèm theo\": hệ thống in lại từ số, ngày của văn bản.", "the \"Kèm theo\" line: printed again from the document's number and date")
+			for !strings.Contains(ref, ")") && i < len(ls) && ls[i].table == nil && !ls[i].blank {
+				ref += " " + ls[i].text()
 				i++
 			}
-			r.kemTheo = text
-			if m := kemTheoRE.FindStringSubmatch(text); m != nil {
+			r.kemTheo = ref
+			if m := kemTheoRE.FindStringSubmatch(ref); m != nil {
 				if k := strings.LastIndex(m[1], " của "); k >= 0 {
 					who := strings.TrimSpace(m[1][k+len(" của "):])
 					if who != "" && d.Issuer.ShortName == "" {
@@ -397,6 +397,12 @@ func (r *recogniser) appendix(ls []line, idx int) {
 		title = append(title, t)
 		i++
 	}
+	if attachedText(heading, ref, own, title, d.Type) {
+		r.attachment(ls[i:], own, title, ref)
+		return
+	}
+	r.ownHeader(own, false)
+	a.Label, a.Ref = heading, ref
 	a.Title = strings.Join(title, " ")
 	if a.Title == "" {
 		a.Title = "PHỤ LỤC"
@@ -452,6 +458,129 @@ func (r *recogniser) appendix(ls []line, idx int) {
 	r.rep.recognisedFrom(path, src, "Phụ lục: "+a.Title+".", "appendix: "+a.Title)
 }
 
+// attachedNameRE: the name of a text a quyết định or nghị quyết issues
+// with it (Mẫu 1.3): a quy chế, quy định, điều lệ, kế hoạch, danh sách,
+// quy trình, chương trình, phương án, đề án, hướng dẫn, bảng giá … with
+// its subject run in or on the next lines.
+var attachedNameRE = regexp.MustCompile(`^(QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|KẾ HOẠCH|DANH SÁCH|DANH MỤC|QUY TRÌNH|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|HƯỚNG DẪN|BẢNG GIÁ|TIÊU CHÍ|NỘI QUY|CHIẾN LƯỢC|QUY HOẠCH)(?:\s+(.*))?$`)
+
+// attachedText tells an attached text (văn bản ban hành kèm theo) from an
+// appendix: it is never headed "Phụ lục" or "Biểu số", and it has its own
+// agency header (a Quốc hiệu table), or a "(Ban hành kèm theo …)" line, or
+// a document name ("QUY ĐỊNH", "DANH SÁCH" …) under a quyết định or nghị
+// quyết, the forms that issue texts (Mẫu 1.3).
+func attachedText(heading, ref string, own []line, title []string, typ string) bool {
+	if heading != "" || len(title) == 0 || formHeadRE.MatchString(title[0]) || !attachedNameRE.MatchString(title[0]) {
+		return false
+	}
+	issues := compose.DecisionLine(typ) != ""
+	return len(own) > 0 || strings.Contains(strings.ToLower(ref), "ban hành kèm theo") || issues
+}
+
+// ownHeader lists the header table of a text after the signature as
+// dropped: the Quốc hiệu and the agency lines the system prints again
+// (attached: it prints the issuer's header over an attached text), the
+// rest (its own number, place and date) not printed.
+func (r *recogniser) ownHeader(own []line, attached bool) {
+	// The attached text's agency lines, folded (no marks, so "UỶ" and
+	// "ỦY" agree) and joined since it may break them elsewhere, are the
+	// issuer's own when they read as its name, with or without its parent.
+	fold := func(ts ...string) string {
+		return strings.Join(strings.Fields(vntext.Fold(strings.Join(ts, " "))), " ")
+	}
+	var agency []string
+	for _, l := range own {
+		if t := l.text(); isCaps(t) && !isNation(t) && !isMotto(t) {
+			agency = append(agency, t)
+		}
+	}
+	src := r.issuerLines
+	if len(src) == 0 {
+		src = append(append([]string{}, r.d.Issuer.Parent...), r.d.Issuer.Name...)
+	}
+	same := len(agency) > 0 && (fold(agency...) == fold(src...) || fold(agency...) == fold(r.d.Issuer.Name...))
+	isAgency := map[string]bool{}
+	for _, t := range agency {
+		isAgency[t] = true
+	}
+	for _, l := range own {
+		t := l.text()
+		switch {
+		case isNation(t) || isMotto(t):
+			r.rep.drop(l.src, t, true, "Quốc hiệu, tiêu ngữ của văn bản kèm theo: hệ thống in ở đầu văn bản.", "the attached document's Quốc hiệu and motto: printed at the top of the document")
+		case attached && same && isAgency[t]:
+			r.rep.drop(l.src, t, true, "Tên cơ quan ở đầu văn bản kèm theo: hệ thống in lại từ cơ quan ban hành.", "the agency over the attached text: printed again from the issuer")
+		case attached:
+			r.rep.drop(l.src, t, false, "Phần đầu của văn bản kèm theo (số, ngày riêng): văn bản kèm theo không có số, ngày riêng (Mẫu 1.3).", "the attached text's own header line (number, date): an attached text has none of its own (Mẫu 1.3)")
+		default:
+			r.rep.drop(l.src, t, false, "Phần đầu (cơ quan, số, ngày) của văn bản kèm theo: mô hình giữ một phần đầu cho cả văn bản; phụ lục được in với tiêu đề và dòng \"Kèm theo\".", "the attached document's own header (issuer, number, date): the model keeps one header; the appendix prints with its title and \"Kèm theo\" line")
+		}
+	}
+}
+
+// attachment reads an attached text after its title block: the name
+// ("QUY ĐỊNH", or "DANH SÁCH" with its subject run in) and the trích yếu
+// lines as the author breaks them, the "(Ban hành kèm theo …)" line as
+// written (derived by the system when there is none), then its blocks,
+// Chương/Điều or I./1. as the body's, its last sentence without the
+// "./." the system prints.
+func (r *recogniser) attachment(rest []line, own []line, title []string, ref string) {
+	d := r.d
+	idx := len(d.Attachments)
+	path := fmt.Sprintf("/attachments/%d", idx)
+	r.ownHeader(own, true)
+	m := attachedNameRE.FindStringSubmatch(title[0])
+	a := document.Attachment{Name: m[1], Ref: ref, NoHeader: len(own) == 0}
+	if s := strings.TrimSpace(m[2]); s != "" {
+		a.Summary = append(a.Summary, s)
+	}
+	for _, t := range title[1:] {
+		if len(a.Summary) < 6 {
+			a.Summary = append(a.Summary, t)
+		} else {
+			a.Summary[5] += " " + t
+		}
+	}
+	us := r.classify(r.assemble(rest))
+	if r.d.Options.Numbering != "decimal" {
+		us = decimalsAsText(us)
+	}
+	us = r.budgets(us, path)
+	a.Blocks = r.tree(us, path+"/blocks")
+	for _, l := range rest {
+		if l.landscape {
+			a.Orientation = "landscape"
+		}
+	}
+	stripEnding(a.Blocks)
+	if len(a.Blocks) == 0 {
+		a.Blocks = []document.Block{{Paragraph: &document.Text{{Text: a.Name}}}}
+		r.rep.guessed(path+"/blocks", "Văn bản kèm theo không có nội dung: cần nhập.", "the attached text has no content: fill it in")
+	}
+	d.Attachments = append(d.Attachments, a)
+	r.rep.recognisedFrom(path, title[0], "Văn bản ban hành kèm theo: "+a.Name+".", "attached text: "+a.Name)
+}
+
+// stripEnding removes the "./." the system prints after the last
+// sentence of an attached text, as stripFinalMark does for the body.
+func stripEnding(bs []document.Block) {
+	t := lastText(bs)
+	if t == nil || len(*t) == 0 {
+		return
+	}
+	last := &(*t)[len(*t)-1]
+	s := strings.TrimRight(last.Text, " \t")
+	for _, mark := range []string{"./.", "/.", "./"} {
+		if strings.HasSuffix(s, mark) {
+			last.Text = strings.TrimSuffix(s, mark) + "."
+			if strings.HasSuffix(last.Text, "..") && !strings.HasSuffix(last.Text, "...") {
+				last.Text = strings.TrimSuffix(last.Text, ".")
+			}
+			return
+		}
+	}
+}
+
 // subtitleBeforeKemTheo: line i is a sentence-case title line with only
 // such lines between it and a "(Kèm theo ...)" line (a list's subject under
 // its "DANH SÁCH").
@@ -466,6 +595,67 @@ func subtitleBeforeKemTheo(ls []line, i int) bool {
 		}
 		if ls[k].table != nil || endsTerminal(t) || strings.HasSuffix(t, ")") || startsBlock(t) || wordCount(t) > 40 {
 			return false
+		}
+	}
+	return false
+}
+
+// asWritten keeps an appendix's label and the "(Kèm theo …)" line of an
+// appendix or attached text only where they say something the system
+// would not print by itself: "Phụ lục số 01", "BIỂU SỐ 01", a reference
+// to another document or date. A label or line that reads exactly as
+// the derived one (spaces aside: a blank date's gaps are not kept by every
+// source) is left to the system, so the number and date stay in one place.
+func (r *recogniser) asWritten() {
+	d := r.d
+	if len(d.Appendices) == 0 && len(d.Attachments) == 0 {
+		return
+	}
+	same := func(a, b string) bool {
+		return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+	}
+	labels := make([]string, len(d.Appendices))
+	for i := range d.Appendices {
+		labels[i], d.Appendices[i].Label = d.Appendices[i].Label, ""
+	}
+	der := compose.Derive(d)
+	for i := range d.Appendices {
+		a := &d.Appendices[i]
+		if !same(labels[i], der.Appendices[document.Pointer("appendices", i)]) {
+			a.Label = labels[i]
+		}
+		if same(a.Ref, der.AppendixRef) {
+			a.Ref = ""
+		}
+	}
+	for i := range d.Attachments {
+		if a := &d.Attachments[i]; same(a.Ref, der.AttachmentRef) {
+			a.Ref = ""
+		}
+	}
+	// The short name read off a kèm theo line only feeds the derived
+	// lines: it is kept when one is derived and needs it to read so.
+	if short := d.Issuer.ShortName; short != "" {
+		d.Issuer.ShortName = ""
+		if derivedRef(d) {
+			if now := compose.Derive(d); now.AppendixRef != der.AppendixRef || now.AttachmentRef != der.AttachmentRef {
+				d.Issuer.ShortName = short
+			}
+		}
+	}
+}
+
+// derivedRef: some appendix or attached text of d prints the derived kèm
+// theo line (it gives none).
+func derivedRef(d *document.Document) bool {
+	for _, a := range d.Appendices {
+		if a.Ref == "" {
+			return true
+		}
+	}
+	for _, a := range d.Attachments {
+		if a.Ref == "" {
+			return true
 		}
 	}
 	return false

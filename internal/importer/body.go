@@ -30,7 +30,9 @@ type unit struct {
 	label string
 	lkind string // label kind: roman, arabic, decimal, letter
 	depth int    // item depth: 0 for "-", 1 for "+"
-	plain bool
+	// marker: an item's "*" or "•" as written ("" for "-" and "+").
+	marker string
+	plain  bool
 }
 
 func (u *unit) text() string {
@@ -265,6 +267,11 @@ func (r *recogniser) classify(us []unit) []unit {
 			if m[1] == "+" {
 				u.depth = 1
 			}
+			if m[1] == "*" || m[1] == "•" {
+				// A marker the default ladder (- / + ) would not print
+				// is kept as written.
+				u.marker = m[1]
+			}
 			u.runs = cutRunPrefix(u.runs, len(t)-len(m[2]))
 			continue
 		}
@@ -275,7 +282,7 @@ func (r *recogniser) classify(us []unit) []unit {
 		}
 		u.kind = "para"
 	}
-	return mixedLadder(articles(us))
+	return mixedLadder(r.articles(us))
 }
 
 // mixedLadder: a document numbered I. / 1. / a) that also numbers some
@@ -324,30 +331,90 @@ func decimalsAsText(us []unit) []unit {
 // 2:" with its title or text run in.
 var dieuRE = regexp.MustCompile(`^Điều\s+\d+\s*[.:]`)
 
-// articles keeps the khoản and điểm of a document written in articles
-// ("Điều 1. ...", then "1.", "a)") as the paragraphs they are written as,
-// labels included: today's model has no article level, and read as
-// headings the khoản of each article would restart numbering that the
-// model computes across the body. The "Điều" lines themselves are
-// paragraphs. Only units after the first article are touched, so a
-// preamble's list stays a list. (The model's article level, when it comes,
-// replaces this one function.)
-func articles(us []unit) []unit {
+// articleRE: an article, "Điều 1." or "Điều 2:", label as written in
+// group 1, its number in group 2, its title or text run in after it.
+var articleRE = regexp.MustCompile(`^(Điều\s+(\d+)\s*[.:])\s*(.*)$`)
+
+// divisionRE: a division of a text written in articles, "Chương I",
+// "Mục 1", "Phần thứ nhất", with its title run in or on the next line.
+var divisionRE = regexp.MustCompile(`^((?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\p{L}+|THỨ\s+\p{Lu}+))\s*[.:]?\s*(.*)$`)
+
+// articles reads a text written in articles (a quyết định's Điều, a quy
+// chế's Chương and Điều): each "Điều n." that continues the sequence
+// (Điều 1, or the one after the last; a quoted "Điều 5." of a law in a
+// công văn does not) is a heading of the article rung, its khoản "1." and
+// điểm "a)" under it restart with each article, and when articles are
+// there, "Chương I" / "Mục 1" / "Phần thứ nhất" lines are division
+// headings above them with their title in capitals from the next line.
+// Labels are kept as written ("Điều 2:"); the model's article scheme
+// prints them. Units before the first article are left alone, so a
+// preamble's list stays a list.
+func (r *recogniser) articles(us []unit) []unit {
+	last := 0
+	var out []unit
 	seen := false
-	for k := range us {
-		u := &us[k]
-		if u.table != nil {
+	for k := 0; k < len(us); k++ {
+		u := us[k]
+		if u.table != nil || u.kind == "item" {
+			out = append(out, u)
 			continue
 		}
-		if dieuRE.MatchString(u.text()) {
-			seen = true
-			continue
+		t := u.text()
+		if m := articleRE.FindStringSubmatch(t); m != nil {
+			n := 0
+			fmt.Sscanf(m[2], "%d", &n)
+			if n == 1 || n == last+1 || (r.vbStyles && n > 0) {
+				last, seen = n, true
+				runs := u.runs
+				if u.whole != nil {
+					runs = u.whole
+				}
+				u.whole = runs
+				u.kind, u.label, u.lkind = "heading", strings.TrimSpace(m[1]), "article"
+				u.runs = cutRunPrefix(runs, len(t)-len(m[3]))
+				switch {
+				case r.vbStyles:
+					u.plain = u.style == "VbNoiDung"
+				case r.docx:
+					u.plain = !runsBold(u.runs)
+				default:
+					u.plain = plainKhoan(m[3])
+				}
+				out = append(out, u)
+				continue
+			}
 		}
-		if seen && u.kind == "heading" && u.lkind != "roman" && u.whole != nil {
+		if !seen && u.kind == "heading" && u.lkind != "roman" && u.whole != nil && hasArticleAfter(us[k:]) {
+			// A khoản-like line before the first article of a text
+			// written in articles (the preamble) stays text.
 			u.kind, u.runs, u.label, u.lkind = "para", u.whole, "", ""
 		}
+		if m := divisionRE.FindStringSubmatch(t); m != nil && hasArticleAfter(us[k+1:]) {
+			u.whole = u.runs
+			u.kind, u.label, u.lkind = "heading", m[1], "division"
+			title := strings.TrimSpace(m[2])
+			if title == "" && k+1 < len(us) && us[k+1].table == nil && isCaps(us[k+1].text()) && !articleRE.MatchString(us[k+1].text()) {
+				u.runs = trimRuns(us[k+1].runs)
+				k++
+			} else {
+				u.runs = cutRunPrefix(u.runs, len(t)-len(m[2]))
+			}
+			out = append(out, u)
+			continue
+		}
+		out = append(out, u)
 	}
-	return us
+	return out
+}
+
+// hasArticleAfter: an "Điều 1." line is among us.
+func hasArticleAfter(us []unit) bool {
+	for _, u := range us {
+		if m := articleRE.FindStringSubmatch(u.text()); u.table == nil && m != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func short(s string) string {
@@ -603,7 +670,7 @@ func (r *recogniser) body(ls []line) {
 	}
 	hasHeadings := first < len(us)
 	// Bases and intro.
-	pre := us[:first]
+	pre := r.competence(us[:first])
 	introStarted := false
 	var rest []unit
 	for k, u := range pre {
@@ -623,14 +690,6 @@ func (r *recogniser) body(ls []line) {
 		}
 		introStarted = true
 		d.Intro = append(d.Intro, document.Text(u.runs))
-	}
-	if len(d.Bases) == 0 && len(d.Intro) > 1 && strings.HasPrefix(d.Intro[1].Plain(), "Căn cứ") && isCaps(d.Intro[0].Plain()) {
-		// A quyết định's authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
-		// ...") stands above its căn cứ; the model prints bases before the
-		// intro and has no authority line yet, so the lines stay together
-		// in the intro, in printed order.
-		r.rep.guessedFrom("/intro/0", d.Intro[0].Plain(), "Dòng thẩm quyền ban hành đứng trước các căn cứ: giữ cùng các căn cứ trong đoạn mở đầu để in đúng thứ tự (mô hình chưa có dòng thẩm quyền).",
-			"the issuing authority line stands above the căn cứ lines: kept with them in the intro so they print in order (the model has no authority line yet)")
 	}
 	if len(d.Bases) > 0 {
 		r.rep.recognised("/bases", fmt.Sprintf("Căn cứ ban hành: %d dòng.", len(d.Bases)), fmt.Sprintf("%d căn cứ line(s)", len(d.Bases)))
@@ -671,6 +730,61 @@ func (r *recogniser) body(ls []line) {
 	}
 	d.Body = r.tree(main[:closeAt], "/body")
 	r.stripFinalMark()
+}
+
+// decisionLineRE: the centred line between the căn cứ and the articles
+// of a quyết định or nghị quyết, "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:", also
+// spaced out ("Q U Y Ế T  Đ Ị N H:") or without its colon.
+var decisionLineRE = regexp.MustCompile(`^(?:Q\s*U\s*Y\s*Ế\s*T\s+(?:Đ\s*Ị\s*N\s*H|N\s*G\s*H\s*Ị))\s*:?$`)
+
+// competence takes the thẩm quyền lines off the preamble pre of a
+// document whose form has them (Mẫu 1.1–1.3: quyết định, nghị quyết;
+// compose.DecisionLine names them): the lines in capitals above the first
+// "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "ỦY BAN NHÂN DÂN TỈNH …",
+// "GIÁM ĐỐC SỞ …", wrapped or not) go to competence, and the
+// "QUYẾT ĐỊNH:" line, which the system prints, is listed as dropped.
+// Anything else stays in the preamble for bases and intro.
+func (r *recogniser) competence(pre []unit) []unit {
+	d := r.d
+	if compose.DecisionLine(d.Type) == "" {
+		return pre
+	}
+	out := pre[:0:0]
+	lead := true
+	for k, u := range pre {
+		t := strings.TrimSpace(u.text())
+		switch {
+		case u.table != nil:
+		case decisionLineRE.MatchString(t):
+			r.rep.drop(u.src, t, true, "Dòng \""+t+"\": hệ thống tự in giữa căn cứ và các điều.", "the \""+t+"\" line: the system prints it between the căn cứ and the articles")
+			continue
+		case lead && isCaps(t) && len(d.Competence) < 4 && competenceBefore(pre[k+1:]):
+			d.Competence = append(d.Competence, t)
+			r.rep.recognisedFrom("/competence", t, "Thẩm quyền ban hành: "+t+".", "issuing competence: "+t)
+			continue
+		}
+		lead = false
+		out = append(out, u)
+	}
+	return out
+}
+
+// competenceBefore: the units after a capitals line are more capitals
+// lines and then a căn cứ, so the line heads the căn cứ as a thẩm quyền
+// line does.
+func competenceBefore(us []unit) bool {
+	for _, u := range us {
+		t := strings.TrimSpace(u.text())
+		switch {
+		case u.table != nil:
+			return false
+		case strings.HasPrefix(t, "Căn cứ"):
+			return true
+		case !isCaps(t):
+			return false
+		}
+	}
+	return false
 }
 
 // stripFinalMark removes the "./." the system prints after the last
@@ -723,7 +837,10 @@ func lastText(bs []document.Block) *document.Text {
 	return nil
 }
 
-var levelOf = map[string]int{"roman": 1, "arabic": 2, "decimal": 3, "letter": 5}
+// levelOf ranks label kinds for the tree: a division (Chương, Mục,
+// Phần) holds articles; an article (Điều) holds khoản and điểm as a mục
+// does.
+var levelOf = map[string]int{"division": 0, "article": 1, "roman": 1, "arabic": 2, "decimal": 3, "letter": 5}
 
 // tree builds the block tree from classified units with a stack of open
 // headings: a heading closes every open heading at its level or deeper; a
@@ -771,7 +888,7 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 				r.rep.guessedFrom(path, u.label+" "+document.Text(u.runs).Plain(), "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
 			}
 		case "item":
-			it := &document.Item{Text: document.Text(u.runs)}
+			it := &document.Item{Text: document.Text(u.runs), Marker: u.marker}
 			if u.depth > 0 && lastDash != nil {
 				lastDash.Children = append(lastDash.Children, document.Block{Item: it})
 				continue

@@ -134,7 +134,9 @@ func TestCorpusKeyFields(t *testing.T) {
 			}
 			check("chain", strings.Join(chain, " / "), k.chain)
 			check("title", d.Signature.Title, k.title)
-			check("name", d.Signature.Name, k.name)
+			// The name line as printed: a rank (cấp bậc) is its own field
+			// in v2 and prints before the name.
+			check("name", strings.TrimSpace(d.Signature.Rank+" "+d.Signature.Name), k.name)
 			check("recipients", len(d.Distribution.Recipients), k.recips)
 			check("Lưu", luuLine(d), k.luu)
 		})

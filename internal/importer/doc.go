@@ -1,5 +1,5 @@
 // Package importer turns an existing document, a .docx file or plain text
-// copied from a portal or a PDF, into the v1 model (package document), so
+// copied from a portal or a PDF, into the model (package document, v2), so
 // that last year's plans can be validated, rolled over and re-rendered.
 //
 // The import is a recognition, not a conversion: the printed layout of a
@@ -17,10 +17,13 @@
 // column tree. DOCX paragraph styles written by vanban itself are trusted
 // first, so a document rendered by vanban imports back to the same JSON.
 //
-// What follows the signature is never lost nor read as Nơi nhận: appendices
-// however headed ("Phụ lục", a "(Kèm theo ...)" title block such as
-// "DANH SÁCH" or "ĐIỀU LỆ", an attached document with its own header
-// table, a table with no heading) become appendices.
+// What follows the signature is never lost nor read as Nơi nhận: a text
+// issued with a quyết định (QUY ĐỊNH, ĐIỀU LỆ, DANH SÁCH … with its own
+// header or "(Ban hành kèm theo ...)" line) becomes an attachment, with
+// its name, trích yếu and Điều; appendices however headed ("Phụ lục",
+// "Biểu số", a table with no heading) become appendices, label and
+// "(Kèm theo ...)" line kept as written where they differ from the
+// derived ones.
 //
 // Every choice the importer had to guess is listed in the Report next to
 // what it recognised, with the source line, so a clerk knows what to

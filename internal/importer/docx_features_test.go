@@ -70,7 +70,14 @@ func TestAfterSignature(t *testing.T) {
 		{"forms under one PHỤ LỤC", p("PHỤ LỤC") + p("BIỂU MẪU THỐNG KÊ") + kem + p("Biểu mẫu 1") + p("Nội dung một.") + p("Biểu mẫu 2") + p("Nội dung hai."), []string{"BIỂU MẪU THỐNG KÊ"}, 1, ""},
 		{"attached document with its own header and a subtitle", table(row(cell(p("ỦY BAN NHÂN DÂN"), p("TỈNH LÂM ĐỒNG")), cell(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), p("Độc lập - Tự do - Hạnh phúc")))) +
 			p("QUY ĐỊNH") + p("Chức năng, nhiệm vụ của Phòng Giáo dục") + p("(Ban hành kèm theo Quyết định số /QĐ-UBND ngày  tháng 3 năm 2026)") + p("Điều 1. Vị trí và chức năng") + p("Nội dung điều một."),
-			[]string{"QUY ĐỊNH Chức năng, nhiệm vụ của Phòng Giáo dục"}, 1, "ỦY BAN NHÂN DÂN | TỈNH LÂM ĐỒNG"},
+			[]string{"kèm theo: QUY ĐỊNH Chức năng, nhiệm vụ của Phòng Giáo dục"}, 1, ""},
+		{"attached document under another agency's header", table(row(cell(p("ỦY BAN NHÂN DÂN"), p("HUYỆN HIỆP HÒA")), cell(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), p("Độc lập - Tự do - Hạnh phúc")))) +
+			p("QUY CHẾ") + p("(Ban hành kèm theo Quyết định số /QĐ-UBND)") + p("Điều 1. Phạm vi") + p("Nội dung."),
+			[]string{"kèm theo: QUY CHẾ"}, 1, "ỦY BAN NHÂN DÂN | HUYỆN HIỆP HÒA"},
+		{"attached text without a header, by its Ban hành kèm theo line", p("QUY CHẾ LÀM VIỆC") + p("(Ban hành kèm theo Kế hoạch số /KH-UBND ngày  tháng 3 năm 2026)") + p("1. Nguyên tắc") + p("Nội dung."),
+			[]string{"kèm theo: QUY CHẾ LÀM VIỆC"}, 1, ""},
+		{"a Phụ lục named QUY TRÌNH stays an appendix", p("PHỤ LỤC") + p("QUY TRÌNH XỬ LÝ VĂN BẢN") + kem + p("1. Văn bản đến."),
+			[]string{"QUY TRÌNH XỬ LÝ VĂN BẢN"}, 1, ""},
 		{"Phụ lục with run-in title", p("Phụ lục 1: BẢNG TỔNG HỢP") + kem + p("Nội dung phụ lục."), []string{"BẢNG TỔNG HỢP"}, 1, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,6 +87,12 @@ func TestAfterSignature(t *testing.T) {
 				titles = append(titles, a.Title)
 				if len(a.Blocks) == 0 {
 					t.Errorf("appendix %q has no blocks", a.Title)
+				}
+			}
+			for _, a := range d.Attachments {
+				titles = append(titles, strings.Join(append([]string{"kèm theo:", a.Name}, a.Summary...), " "))
+				if len(a.Blocks) == 0 {
+					t.Errorf("attached text %q has no blocks", a.Name)
 				}
 			}
 			eq(t, "appendices", strings.Join(titles, " | "), strings.Join(tt.titles, " | "))

@@ -204,10 +204,63 @@ func TestRecogniseText(t *testing.T) {
 		{"appendix with Kèm theo", "KẾ HOẠCH\nX\nI. A\nB.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nPHỤ LỤC\nDANH SÁCH\n(Kèm theo Kế hoạch số 1/KH-UBND ngày 01 tháng 01 năm 2024 của UBND huyện)\nTT | Tên\n1 | A\n2 | B\n", func(t *testing.T, d *document.Document) {
 			eq(t, "appendices", len(d.Appendices), 1)
 			eq(t, "title", d.Appendices[0].Title, "DANH SÁCH")
-			eq(t, "short name", d.Issuer.ShortName, "UBND huyện")
+			// The document has no number of its own here: the line is
+			// not the one the system derives, so it is kept as written,
+			// and the short name it names is not needed.
+			eq(t, "ref", d.Appendices[0].Ref, "(Kèm theo Kế hoạch số 1/KH-UBND ngày 01 tháng 01 năm 2024 của UBND huyện)")
+			eq(t, "label", d.Appendices[0].Label, "PHỤ LỤC")
+			eq(t, "short name", d.Issuer.ShortName, "")
 			if len(d.Appendices[0].Blocks) != 1 || d.Appendices[0].Blocks[0].Table == nil {
 				t.Errorf("appendix blocks = %+v", d.Appendices[0].Blocks)
 			}
+		}},
+		{"quyết định: thẩm quyền, căn cứ, Điều with khoản and điểm", "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/QĐ-UBND\nAn Giang, ngày 02 tháng 3 năm 2024\nQUYẾT ĐỊNH\nVề việc giao nhiệm vụ\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nXét đề nghị của Sở Nội vụ.\nQUYẾT ĐỊNH:\nĐiều 1. Giao Sở Nội vụ chủ trì.\nĐiều 2. Tổ chức thực hiện\n1. Sở Nội vụ hướng dẫn.\n2. Sở Tài chính:\na) Bố trí kinh phí;\nb) Kiểm tra.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nCHỦ TỊCH\n", func(t *testing.T, d *document.Document) {
+			eq(t, "competence", strings.Join(d.Competence, "/"), "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG")
+			eq(t, "bases", len(d.Bases), 2)
+			eq(t, "intro", len(d.Intro), 0)
+			var labels []string
+			for _, b := range d.Body {
+				if b.Heading == nil {
+					t.Fatalf("body block %+v is not an article", b)
+				}
+				labels = append(labels, b.Heading.Label)
+				if strings.Contains(b.Heading.Title.Plain(), "QUYẾT ĐỊNH") {
+					t.Errorf("the decision line is in the body: %q", b.Heading.Title.Plain())
+				}
+			}
+			eq(t, "articles", strings.Join(labels, " "), "Điều 1. Điều 2. Điều 3.")
+			k := d.Body[1].Heading.Children
+			eq(t, "khoản under Điều 2", len(k), 2)
+			eq(t, "điểm under khoản 2", len(k[1].Heading.Children), 2)
+		}},
+		{"a quoted Điều out of sequence stays text", "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/UBND-VX\nV/v thực hiện luật\nAn Giang, ngày 02 tháng 3 năm 2024\nKính gửi: Sở Nội vụ\nỦy ban nhân dân tỉnh nhắc lại quy định sau.\nĐiều 5. Trách nhiệm của cơ quan.\nĐề nghị Sở thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\n", func(t *testing.T, d *document.Document) {
+			eq(t, "competence", len(d.Competence), 0)
+			for _, b := range d.Body {
+				if b.Heading != nil {
+					t.Errorf("heading %q in a công văn that quotes an article", b.Heading.Label)
+				}
+			}
+		}},
+		{"item markers as written", "KẾ HOẠCH\nX\nI. A\n- Việc một;\n* Việc hai;\n• Việc ba.\n", func(t *testing.T, d *document.Document) {
+			var ms []string
+			for _, b := range d.Body[0].Heading.Children {
+				if b.Item == nil {
+					t.Fatalf("block %+v is not an item", b)
+				}
+				ms = append(ms, "["+b.Item.Marker+"]")
+			}
+			eq(t, "markers", strings.Join(ms, ""), "[][*][•]")
+		}},
+		{"a type line with more than the type's name is the title as written", "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 3/GM-UBND\nLào Cai, ngày 02 tháng 6 năm 2026\nGIẤY MỜI HỌP\nVề tình hình cụm công nghiệp\nỦy ban nhân dân tỉnh tổ chức họp.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\n", func(t *testing.T, d *document.Document) {
+			eq(t, "type", d.Type, "giay_moi")
+			eq(t, "title", d.Title, "GIẤY MỜI HỌP")
+		}},
+		{"appendix with the derived Kèm theo", "ỦY BAN NHÂN DÂN\nHUYỆN AN LÃO\nSố: 1/KH-UBND\nAn Lão, ngày 01 tháng 01 năm 2024\nKẾ HOẠCH\nX\nI. A\nB.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nPhụ lục\nDANH SÁCH\n(Kèm theo Kế hoạch số 1/KH-UBND ngày 01 tháng 01 năm 2024 của UBND huyện)\nTT | Tên\n1 | A\n2 | B\n", func(t *testing.T, d *document.Document) {
+			// The line reads as the system derives it with the short name
+			// it gives: the number and date stay in one place.
+			eq(t, "ref", d.Appendices[0].Ref, "")
+			eq(t, "label", d.Appendices[0].Label, "")
+			eq(t, "short name", d.Issuer.ShortName, "UBND huyện")
 		}},
 	}
 	for _, tt := range tests {

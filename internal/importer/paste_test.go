@@ -107,7 +107,12 @@ func TestPastedFromPDF(t *testing.T) {
 	for _, r := range d.Distribution.Recipients {
 		recips = append(recips, r.Name)
 	}
-	eq(t, "recipients", strings.Join(recips, " | "), "Sở GD&ĐT | Bản điện tử: | Các trường THCS")
+	eq(t, "recipients", strings.Join(recips, " | "), "Sở GD&ĐT")
+	var elec []string
+	for _, r := range d.Distribution.Electronic {
+		elec = append(elec, r.Name)
+	}
+	eq(t, "bản điện tử", strings.Join(elec, " | "), "Các trường THCS")
 	if len(d.Appendices) != 1 || !strings.HasPrefix(d.Appendices[0].Title, "DANH SÁCH") {
 		t.Errorf("appendices: %+v", d.Appendices)
 	}

@@ -45,7 +45,7 @@ var (
 	// finalCueRE: the verbs of a last sentence addressed to the recipients.
 	finalCueRE  = regexp.MustCompile(`(?i)(?:^|\s)(?:đề nghị|yêu cầu|thông báo|kính mời|trân trọng)\s|(?:triển khai|tổ chức) thực hiện|xem xét|được biết`)
 	connectorRE = regexp.MustCompile(`^(?i:(?:trong đó|chia ra|cụ thể|bao gồm|gồm)[^:]{0,20}):?$`)
-	noteRE      = regexp.MustCompile(`^(.*\S)\s*\(((?:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
+	noteRE      = regexp.MustCompile(`^(.*\S)\s*\(((?i:để|đ/c|b/c|t/h|p/h|thay|báo cáo|thực hiện|phối hợp|chỉ đạo|biết)[^()]*)\)$`)
 	nameWordRE  = regexp.MustCompile(`^\p{Lu}\p{Ll}*$`)
 	// gapRE: a tab, or a run of spaces a clerk typed to push the rest of a
 	// closing line to the next printed line or beside it ("TM. ỦY BAN NHÂN

@@ -31,19 +31,20 @@ var pdfCorpus = []struct {
 	recipients                 int    // at least
 	footnotes                  int
 	appendices                 int
+	attachments                int // texts ban hành kèm theo (Mẫu 1.3)
 	summaryHas                 string
 	droppedPages, droppedStamp int
 }{
-	{"02-", "ke_hoach", "115", "KH-SNNMT", 4, 8, 2026, "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Cao Thanh Thương", "", 4, 2, 1, "kỷ cương hành chính", 5, 0},
-	{"03-", "ke_hoach", "12", "KH-PGD&ĐT", 9, 7, 2020, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phạm Văn Hà", "", 4, 0, 1, "chất lượng cao", 8, 3},
-	{"04-", "ke_hoach", "21", "KH-PGD&ĐT", 12, 10, 2020, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phạm Văn Hà", "", 3, 0, 1, "pháp chế", 4, 0},
-	{"05-", "ke_hoach", "25", "KH-PGD&ĐT", 30, 10, 2020, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phạm Văn Hà", "", 2, 0, 0, "thi đua", 5, 0},
-	{"14-", "quyet_dinh", "3990", "QĐ-SYT", 30, 7, 2026, "SỞ Y TẾ", "Lê Quang Hùng", "", 3, 0, 1, "Quy trình xử lý văn bản", 3, 0},
-	{"15-", "quyet_dinh", "6", "2020/QĐ-UBND", 22, 9, 2020, "HUYỆN HIỆP HÒA", "Hoàng Công Bộ", "TM.", 5, 0, 1, "Phòng Giáo dục", 5, 0},
-	{"28-", "to_trinh", "1126", "TTr-SNNMT", 5, 8, 2026, "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Vũ Ngọc An", "KT.", 6, 0, 0, "cấp nước an toàn", 0, 0},
-	{"33-", "thong_bao", "453", "TB-UBND", 29, 4, 2026, "THÀNH PHỐ HÀ NỘI", "Võ Tuấn Anh", "TL.", 10, 0, 0, "treo cờ Tổ quốc", 0, 0},
-	{"34-", "thong_bao", "173", "TB-SGDĐT", 3, 3, 2020, "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Nguyễn Thế Bình", "", 4, 0, 0, "tiếp công dân", 2, 0},
-	{"36-", "giay_moi", "85", "GM-UBND", 19, 1, 2026, "TỈNH LÂM ĐỒNG", "Trịnh Ngọc Duệ", "TL.", 3, 1, 0, "", 0, 0},
+	{"02-", "ke_hoach", "115", "KH-SNNMT", 4, 8, 2026, "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Cao Thanh Thương", "", 4, 2, 1, 0, "kỷ cương hành chính", 5, 0},
+	{"03-", "ke_hoach", "12", "KH-PGD&ĐT", 9, 7, 2020, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phạm Văn Hà", "", 4, 0, 1, 0, "chất lượng cao", 8, 3},
+	{"04-", "ke_hoach", "21", "KH-PGD&ĐT", 12, 10, 2020, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phạm Văn Hà", "", 3, 0, 1, 0, "pháp chế", 4, 0},
+	{"05-", "ke_hoach", "25", "KH-PGD&ĐT", 30, 10, 2020, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phạm Văn Hà", "", 2, 0, 0, 0, "thi đua", 5, 0},
+	{"14-", "quyet_dinh", "3990", "QĐ-SYT", 30, 7, 2026, "SỞ Y TẾ", "Lê Quang Hùng", "", 3, 0, 1, 0, "Quy trình xử lý văn bản", 3, 0},
+	{"15-", "quyet_dinh", "6", "2020/QĐ-UBND", 22, 9, 2020, "HUYỆN HIỆP HÒA", "Hoàng Công Bộ", "TM.", 5, 0, 0, 1, "Phòng Giáo dục", 5, 0},
+	{"28-", "to_trinh", "1126", "TTr-SNNMT", 5, 8, 2026, "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Vũ Ngọc An", "KT.", 6, 0, 0, 0, "cấp nước an toàn", 0, 0},
+	{"33-", "thong_bao", "453", "TB-UBND", 29, 4, 2026, "THÀNH PHỐ HÀ NỘI", "Võ Tuấn Anh", "TL.", 10, 0, 0, 0, "treo cờ Tổ quốc", 0, 0},
+	{"34-", "thong_bao", "173", "TB-SGDĐT", 3, 3, 2020, "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Nguyễn Thế Bình", "", 4, 0, 0, 0, "tiếp công dân", 2, 0},
+	{"36-", "giay_moi", "85", "GM-UBND", 19, 1, 2026, "TỈNH LÂM ĐỒNG", "Trịnh Ngọc Duệ", "TL.", 3, 1, 0, 0, "", 0, 0},
 }
 
 var wordRE = regexp.MustCompile(`\w+`)
@@ -124,11 +125,12 @@ func TestPDFCorpus(t *testing.T) {
 			if auth != tc.authority {
 				t.Errorf("authority %q, want %q", auth, tc.authority)
 			}
-			if n := len(d.Distribution.Recipients); n < tc.recipients {
+			// Recipients of both lists: paper and "Bản điện tử:".
+			if n := len(d.Distribution.Recipients) + len(d.Distribution.Electronic); n < tc.recipients {
 				t.Errorf("%d recipients, want at least %d", n, tc.recipients)
 			}
-			if len(d.Appendices) != tc.appendices {
-				t.Errorf("%d appendices, want %d", len(d.Appendices), tc.appendices)
+			if len(d.Appendices) != tc.appendices || len(d.Attachments) != tc.attachments {
+				t.Errorf("%d appendices, %d attachments, want %d, %d", len(d.Appendices), len(d.Attachments), tc.appendices, tc.attachments)
 			}
 			if !strings.Contains(d.Summary+d.Subject, tc.summaryHas) || (tc.summaryHas == "" && d.Summary+d.Subject != "") {
 				t.Errorf("summary %q, want it to hold %q (\"\": none, the source has no trích yếu)", d.Summary, tc.summaryHas)
@@ -375,7 +377,7 @@ func TestPDFClosingColumns(t *testing.T) {
 			pdfWords(146, -1, 312, "(Ban hành kèm theo Quyết định số 6/2020/QĐ-UBND)"),
 			pdfWords(180, left+36, 0, "Điều 1. Vị trí và chức năng"),
 			pdfWords(198, left+36, 0, "Phòng Giáo dục là cơ quan chuyên môn của huyện."),
-		), "QUY ĐỊNH Chức năng, nhiệm vụ của Phòng Giáo dục", "ỦY BAN NHÂN DÂN | HUYỆN HIỆP HÒA"},
+		), "kèm theo: QUY ĐỊNH Chức năng, nhiệm vụ của Phòng Giáo dục", "ỦY BAN NHÂN DÂN | HUYỆN HIỆP HÒA"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep := &Report{Format: FormatPDF}
@@ -409,13 +411,7 @@ func TestPDFClosingColumns(t *testing.T) {
 			if d.Distribution.Archive == nil && d.Distribution.ArchiveLine != "Lưu: VT." {
 				t.Errorf("archive %+v", d.Distribution)
 			}
-			var titles []string
-			for _, a := range d.Appendices {
-				titles = append(titles, a.Title)
-				if len(a.Blocks) == 0 {
-					t.Errorf("appendix %q has no blocks", a.Title)
-				}
-			}
+			titles := afterTitles(t, d)
 			if got := strings.Join(titles, " | "); got != tc.titles {
 				t.Errorf("appendices %q, want %q", got, tc.titles)
 			}
@@ -430,4 +426,24 @@ func TestPDFClosingColumns(t *testing.T) {
 			}
 		})
 	}
+}
+
+// afterTitles lists what follows the signature: each appendix's title,
+// then each attached text as "kèm theo: " and its name and trích yếu.
+func afterTitles(t *testing.T, d *document.Document) []string {
+	t.Helper()
+	var titles []string
+	for _, a := range d.Appendices {
+		titles = append(titles, a.Title)
+		if len(a.Blocks) == 0 {
+			t.Errorf("appendix %q has no blocks", a.Title)
+		}
+	}
+	for _, a := range d.Attachments {
+		titles = append(titles, strings.Join(append([]string{"kèm theo:", a.Name}, a.Summary...), " "))
+		if len(a.Blocks) == 0 {
+			t.Errorf("attached text %q has no blocks", a.Name)
+		}
+	}
+	return titles
 }

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -79,6 +80,10 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 	r.afterSignature(closeEnd, end)
 	r.finish()
 	document.Normalize(r.d, nil)
+	r.asWritten()
+	if usesV2(r.d) {
+		r.d.Schema = document.SchemaV2
+	}
 	r.audit()
 	return r.d
 }
@@ -177,9 +182,10 @@ func (r *recogniser) header() int {
 			d.Type = dt.Code
 			r.typeFound = true
 			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
-			r.printed(l, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), extra)), "Tên loại văn bản")
-			r.rep.drop(l.src, extra, false, "Chữ \""+extra+"\" sau tên loại: mô hình in tên loại theo Phụ lục III; thêm vào trích yếu nếu cần.",
-				"the word(s) \""+extra+"\" after the type name: the model prints the Phụ lục III name; add them to the summary if needed")
+			// The type line as the office writes it ("GIẤY MỜI HỌP")
+			// is the title; the type's name starts it.
+			d.Title = strings.Join(strings.Fields(t), " ")
+			r.rep.recognisedFrom("/title", t, "Tên loại ghi thêm \""+extra+"\": giữ như viết.", "the type line adds \""+extra+"\": kept as written")
 			i = r.summary(i + 1)
 		case isCaps(t) && !r.typeFound && !sawNumber && d.Place == "" && len(r.issuerLines) < 5 && !r.issuerStyle:
 			r.issuerLines = append(r.issuerLines, t)
@@ -359,6 +365,7 @@ func (r *recogniser) summary(i int) int {
 		return i
 	}
 	style, align, bold := ls[i].style, ls[i].align, runsBold(ls[i].runs)
+	lines := []string{t}
 	i++
 	for i < len(ls) {
 		blanks := 0
@@ -381,7 +388,7 @@ func (r *recogniser) summary(i int) int {
 			// A trích yếu typed over several paragraphs: they share its
 			// style, or are centred like it, or bold like it without the
 			// first having ended a sentence.
-			join = (style != "" && ls[j].style == style) ||
+			join = (style != "" && summaryStyle(ls[j].style) == summaryStyle(style)) ||
 				(align == "center" && ls[j].align == "center") ||
 				(bold && runsBold(ls[j].runs) && !endsTerminal(t) && wordCount(n) <= 40)
 		case startsLower(n):
@@ -393,11 +400,27 @@ func (r *recogniser) summary(i int) int {
 			break
 		}
 		t += " " + n
+		lines = append(lines, n)
 		i = j + 1
 	}
 	r.d.Summary = strings.TrimSpace(t)
+	if r.docx && len(lines) > 1 && len(lines) <= 6 {
+		// Paragraphs of a .docx are the author's line breaks (a text or
+		// PDF line may be the extraction's wrap): kept as summary_lines.
+		r.d.SummaryLines = lines
+	}
 	r.rep.recognisedFrom("/summary", t, "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
 	return i
+}
+
+// summaryStyle: the styles vanban gives a trích yếu's lines
+// (VbTrichYeuDong for each line the author broke, VbTrichYeu for the
+// last) are one family.
+func summaryStyle(s string) string {
+	if strings.HasPrefix(s, "VbTrichYeu") {
+		return "VbTrichYeu"
+	}
+	return s
 }
 
 // findClosing returns the first line of the Nơi nhận / signature zone.
@@ -426,7 +449,8 @@ func (r *recogniser) findClosing(start, end int) int {
 func (r *recogniser) closing(ls []line) {
 	d := r.d
 	var sig []string
-	var recips []string
+	var recips, elec []string
+	electronic := false
 	archive := ""
 	name := ""
 	nameSrc, archiveSrc := 0, 0
@@ -467,9 +491,16 @@ func (r *recogniser) closing(ls []line) {
 			case stampRE.MatchString(t):
 				r.rep.drop(l.src, t, false, "Dòng của dấu chữ ký số (người ký, giờ ký): không thuộc nội dung văn bản.", "a digital-signature stamp line (signer, time): not part of the document")
 				continue
+			case electronicRE.MatchString(t):
+				// "Bản điện tử:" heads the list of those who get the
+				// document only electronically; the system prints the
+				// heading over distribution.electronic.
+				kind = "head"
+				electronic = true
+				r.printed(l, t, "Nhãn \"Bản điện tử\"")
 			case recipSectionRE.MatchString(t) && !authorityRE.MatchString(t):
-				// "Bản điện tử:": the model has one list; the heading is
-				// kept as a line of it, as printed.
+				// Another group heading ("Bản giấy:"): the model has no
+				// field for it; kept as a line of the list, as printed.
 				kind = "recipient"
 				r.rep.guessedFrom("/distribution/recipients", t, "Nơi nhận có nhiều nhóm: dòng tiêu đề nhóm được giữ như một dòng nơi nhận.",
 					"the Nơi nhận has several groups: the group heading is kept as a line of the list")
@@ -486,9 +517,12 @@ func (r *recogniser) closing(ls []line) {
 				if m := bulletRE.FindStringSubmatch(t); m != nil {
 					t = m[2]
 				}
-				if luuRE.MatchString(t) {
+				switch {
+				case luuRE.MatchString(t):
 					archive, archiveSrc = t, l.src
-				} else {
+				case electronic:
+					elec = append(elec, t)
+				default:
 					recips = append(recips, t)
 				}
 			case "sig":
@@ -504,7 +538,9 @@ func (r *recogniser) closing(ls []line) {
 				name, nameSrc = t, l.src
 			case "more":
 				// A recipient wrapped onto a second line.
-				if n := len(recips); n > 0 && archive == "" {
+				if n := len(elec); electronic && n > 0 {
+					elec[n-1] += " " + t
+				} else if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
 					r.rep.guessedFrom("/distribution/recipients", t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
@@ -523,6 +559,12 @@ func (r *recogniser) closing(ls []line) {
 	}
 	for _, s := range recips {
 		d.Distribution.Recipients = append(d.Distribution.Recipients, recipient(s))
+	}
+	for _, s := range elec {
+		d.Distribution.Electronic = append(d.Distribution.Electronic, recipient(s))
+	}
+	if len(elec) > 0 {
+		r.rep.recognised("/distribution/electronic", fmt.Sprintf("Bản điện tử: %d nơi.", len(elec)), fmt.Sprintf("Bản điện tử: %d recipient(s)", len(elec)))
 	}
 	if len(recips) > 0 {
 		r.rep.recognised("/distribution/recipients", fmt.Sprintf("Nơi nhận: %d nơi.", len(recips)), fmt.Sprintf("Nơi nhận: %d recipient(s)", len(recips)))
@@ -625,7 +667,7 @@ func (r *recogniser) signature(lines []string, name string) {
 	d := r.d
 	type entry struct{ prefix, title string }
 	var es []entry
-	for _, t := range lines {
+	for _, t := range splitChain(lines) {
 		if m := authorityRE.FindStringSubmatch(t); m != nil {
 			es = append(es, entry{m[1] + ".", strings.TrimSpace(m[2])})
 			continue
@@ -672,7 +714,7 @@ func (r *recogniser) signature(lines []string, name string) {
 		}
 		d.Signature.Authority = append(d.Signature.Authority, document.Authority{Prefix: e.prefix, Title: e.title})
 	}
-	d.Signature.Name = name
+	d.Signature.Rank, d.Signature.Name = splitRank(name)
 	desc := ""
 	for _, a := range d.Signature.Authority {
 		desc += a.Prefix + " " + a.Title + " / "
@@ -887,4 +929,93 @@ func splitGaps(s string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// usesV2: d holds something only the v2 contract can say (a thẩm quyền
+// line, an attached text, an appendix label or reference as written,
+// Bản điện tử, a grouped note, a rank, an article or division label, an
+// item marker, a group row …), so it is written as "vanban/v2"; a
+// document v1 can hold stays "vanban/v1", readable by v1 clients.
+func usesV2(d *document.Document) bool {
+	if len(d.Competence) > 0 || d.Title != "" || len(d.TitleNotes) > 0 || len(d.SummaryLines) > 0 || len(d.Attachments) > 0 ||
+		d.Cosignature != nil || d.CoIssuer != nil || len(d.Distribution.Electronic) > 0 || d.Signature.Rank != "" {
+		return true
+	}
+	for _, rc := range d.Distribution.Recipients {
+		if rc.NoteCovers > 1 {
+			return true
+		}
+	}
+	if d.Type != document.TypeCongVan && len(d.Addressees) > 0 {
+		return true
+	}
+	for _, a := range d.Appendices {
+		if a.Label != "" || a.Agency || a.Ref != "" || blocksV2(a.Blocks) {
+			return true
+		}
+	}
+	return blocksV2(d.Body)
+}
+
+// blocksV2: a heading labelled in a rung v1 refused (Điều, Chương …), an
+// item marker or a group row.
+func blocksV2(bs []document.Block) bool {
+	for _, b := range bs {
+		switch {
+		case b.Heading != nil:
+			if r := compose.ParseLabel(b.Heading.Label).Rung; r == compose.RungArticle || r.Division() || blocksV2(b.Heading.Children) {
+				return true
+			}
+		case b.Item != nil:
+			if b.Item.Marker != "" || blocksV2(b.Item.Children) {
+				return true
+			}
+		case b.Table != nil:
+			for _, row := range b.Table.Rows {
+				if row.Kind == document.RowGroup {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// chainStepRE finds a second authority step run into a line ("ỦY BAN NHÂN
+// DÂN KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"), as a PDF or a
+// paste that lost the line breaks gives it.
+var chainStepRE = regexp.MustCompile(`\s(?:` + prefixAlternation() + `)\s*\.\s*\p{Lu}`)
+
+// splitChain cuts each signature line before every authority prefix run
+// into it, so each step of the chain is its own line: "ỦY BAN NHÂN DÂN
+// KT. CHỦ TỊCH" reads "ỦY BAN NHÂN DÂN" (continuing "TM.") and "KT. CHỦ
+// TỊCH".
+func splitChain(lines []string) []string {
+	var out []string
+	for _, t := range lines {
+		for {
+			loc := chainStepRE.FindStringIndex(t)
+			if loc == nil || !isCaps(t[:loc[0]]) {
+				break
+			}
+			out = append(out, strings.TrimSpace(t[:loc[0]]))
+			t = strings.TrimSpace(t[loc[0]:])
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// rankRE: a cấp bậc before the signer's name in the police and the army,
+// "Thiếu tướng", "Đại tá", "Trung úy" …: a grade word (Thiếu, Trung,
+// Thượng, Đại) and a rank (úy, tá, tướng), in either tone style.
+var rankRE = regexp.MustCompile(`^((?:Thiếu|Trung|Thượng|Đại)\s+(?:úy|uý|tá|tướng))\s+(\S.*)$`)
+
+// splitRank takes the rank off the signer's name line into its own field
+// ("Thiếu tướng Trương Minh Đương").
+func splitRank(name string) (rank, rest string) {
+	if m := rankRE.FindStringSubmatch(strings.TrimSpace(name)); m != nil {
+		return m[1], m[2]
+	}
+	return "", name
 }

@@ -35,15 +35,45 @@ func sampleDocs(t testing.TB) map[string]*document.Document {
 		if err != nil {
 			t.Fatalf("%s: %v", n, err)
 		}
-		if d.Schema == document.SchemaV2 {
-			// v2 samples carry fields the importer does not read yet
-			// (issue 14: the importers map them next); they join the
-			// round trip when it does.
-			continue
-		}
+		// Known gap, not hidden: table recognition (table.go) does not
+		// read a table's column widths (w:tblGrid) back yet, so widths a
+		// sample gives are cleared before the round trip; everything else
+		// must come back.
+		clearWidths(d)
 		out[strings.TrimSuffix(n, ".json")] = d
 	}
 	return out
+}
+
+// clearWidths removes the given column widths of every table of d.
+func clearWidths(d *document.Document) {
+	var cols func([]document.Column)
+	cols = func(cs []document.Column) {
+		for i := range cs {
+			cs[i].Width = 0
+			cols(cs[i].Children)
+		}
+	}
+	var walk func([]document.Block)
+	walk = func(bs []document.Block) {
+		for _, b := range bs {
+			switch {
+			case b.Table != nil:
+				cols(b.Table.Columns)
+			case b.Heading != nil:
+				walk(b.Heading.Children)
+			case b.Item != nil:
+				walk(b.Item.Children)
+			}
+		}
+	}
+	walk(d.Body)
+	for _, a := range d.Appendices {
+		walk(a.Blocks)
+	}
+	for _, a := range d.Attachments {
+		walk(a.Blocks)
+	}
 }
 
 // renderDOCX validates d as a draft and renders it to DOCX bytes.

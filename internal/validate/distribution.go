@@ -10,9 +10,11 @@ import (
 	"strings"
 )
 
-// checkRecipientsMissing: every document has a Nơi nhận list.
+// checkRecipientsMissing: every document has a Nơi nhận list; a document
+// sent on paper only to its archive ("- Lưu: VT.") and to everyone else
+// under "Bản điện tử:" has one.
 func checkRecipientsMissing(c *checker) {
-	if len(c.d.Distribution.Recipients) == 0 {
+	if len(c.d.Distribution.Recipients) == 0 && len(c.d.Distribution.Electronic) == 0 {
 		c.add("nd30.recipients.missing", "/distribution/recipients",
 			"Thiếu danh sách nơi nhận.", "the recipient list is empty")
 	}

@@ -316,7 +316,10 @@ var ruleCases = []ruleCase{
 
 	// Nơi nhận.
 	{name: "no recipients", base: baseKeHoach, code: "nd30.recipients.missing", path: "/distribution/recipients",
-		bad: func(d *document.Document) { d.Distribution.Recipients = nil }},
+		bad: func(d *document.Document) { d.Distribution.Recipients = nil },
+		good: func(d *document.Document) {
+			d.Distribution.Electronic, d.Distribution.Recipients = d.Distribution.Recipients, nil
+		}},
 	{name: "empty recipient", base: baseKeHoach, code: "nd30.recipients.empty", path: "/distribution/recipients/1/name",
 		bad: func(d *document.Document) { d.Distribution.Recipients[1].Name = "" }},
 	{name: "duplicate recipient", base: baseKeHoach, code: "nd30.recipients.duplicate", path: "/distribution/recipients/2/name",
