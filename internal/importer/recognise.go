@@ -364,6 +364,14 @@ func (r *recogniser) summary(i int) int {
 			"under the type name is a long sentence, not a summary: the summary is left blank and the sentence goes to the body")
 		return i
 	}
+	if r.docx && !runsBold(ls[i].runs) && (ls[i].style == "VbNoiDung" || ls[i].align == "both") {
+		// NĐ30 sets a trích yếu bold and centred: a regular paragraph
+		// justified (or in vanban's body style) under the type name is
+		// the first of the body of a form printed without one (giấy mời).
+		r.rep.guessedFrom("/summary", t, "Dưới tên loại là đoạn văn thường (không đậm, căn đều hai lề), không phải trích yếu: để trống trích yếu, đoạn này vào phần nội dung.",
+			"under the type name is a regular justified paragraph, not a summary: the summary is left blank and the paragraph goes to the body")
+		return i
+	}
 	style, align, bold := ls[i].style, ls[i].align, runsBold(ls[i].runs)
 	lines := []string{t}
 	i++
