@@ -658,6 +658,33 @@ func (p *parser) inline(end xml.Name, para *Paragraph, rp runProps) error {
 }
 
 func (p *parser) paraProps(end xml.Name, para *Paragraph) error {
+	return p.elements(end, func(t xml.StartElement) (bool, error) {
+		if !isW(t.Name) {
+			return false, nil
+		}
+		switch t.Name.Local {
+		case "pStyle":
+			para.Style, _ = attr(t, "val")
+		case "jc":
+			para.Align, _ = attr(t, "val")
+		case "numPr":
+			para.List = true
+			return true, p.numPr(t.Name, para)
+		case "sectPr":
+			para.SectionBreak = true
+			land, err := p.landscape(t.Name)
+			para.Landscape = land
+			return true, err
+		}
+		return false, nil
+	})
+}
+
+// elements calls f with each child element of the element that ends at
+// end. f either reads the child's content itself and says so (true), or
+// leaves it to be skipped (false): the property readers below name the
+// children they know and pass over the rest, so this loop exists once.
+func (p *parser) elements(end xml.Name, f func(t xml.StartElement) (read bool, err error)) error {
 	for {
 		tok, err := p.next()
 		if err != nil {
@@ -669,30 +696,14 @@ func (p *parser) paraProps(end xml.Name, para *Paragraph) error {
 				return nil
 			}
 		case xml.StartElement:
-			if isW(t.Name) {
-				switch t.Name.Local {
-				case "pStyle":
-					para.Style, _ = attr(t, "val")
-				case "jc":
-					para.Align, _ = attr(t, "val")
-				case "numPr":
-					para.List = true
-					if err := p.numPr(t.Name, para); err != nil {
-						return err
-					}
-					continue
-				case "sectPr":
-					para.SectionBreak = true
-					land, err := p.landscape(t.Name)
-					if err != nil {
-						return err
-					}
-					para.Landscape = land
-					continue
-				}
-			}
-			if err := p.skip(); err != nil {
+			read, err := f(t)
+			if err != nil {
 				return err
+			}
+			if !read {
+				if err := p.skip(); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -702,30 +713,18 @@ func (p *parser) paraProps(end xml.Name, para *Paragraph) error {
 // wider than high)?
 func (p *parser) landscape(end xml.Name) (bool, error) {
 	land := false
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return false, unexpectedEOF(err)
+	err := p.elements(end, func(t xml.StartElement) (bool, error) {
+		if isW(t.Name) && t.Name.Local == "pgSz" {
+			o, _ := attr(t, "orient")
+			w, _ := attr(t, "w")
+			h, _ := attr(t, "h")
+			wi, err1 := strconv.Atoi(w)
+			hi, err2 := strconv.Atoi(h)
+			land = o == "landscape" || (err1 == nil && err2 == nil && wi > hi)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name == end {
-				return land, nil
-			}
-		case xml.StartElement:
-			if isW(t.Name) && t.Name.Local == "pgSz" {
-				o, _ := attr(t, "orient")
-				w, _ := attr(t, "w")
-				h, _ := attr(t, "h")
-				wi, err1 := strconv.Atoi(w)
-				hi, err2 := strconv.Atoi(h)
-				land = o == "landscape" || (err1 == nil && err2 == nil && wi > hi)
-			}
-			if err := p.skip(); err != nil {
-				return false, err
-			}
-		}
-	}
+		return false, nil
+	})
+	return land, err
 }
 
 func (p *parser) run(end xml.Name, para *Paragraph, rp runProps) error {
@@ -812,30 +811,17 @@ func (p *parser) run(end xml.Name, para *Paragraph, rp runProps) error {
 }
 
 func (p *parser) runProps(end xml.Name, rp *runProps) error {
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return unexpectedEOF(err)
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name == end {
-				return nil
-			}
-		case xml.StartElement:
-			if isW(t.Name) {
-				switch t.Name.Local {
-				case "b":
-					rp.bold = onOff(t)
-				case "i":
-					rp.italic = onOff(t)
-				}
-			}
-			if err := p.skip(); err != nil {
-				return err
+	return p.elements(end, func(t xml.StartElement) (bool, error) {
+		if isW(t.Name) {
+			switch t.Name.Local {
+			case "b":
+				rp.bold = onOff(t)
+			case "i":
+				rp.italic = onOff(t)
 			}
 		}
-	}
+		return false, nil
+	})
 }
 
 // chars reads the character data of a w:t.
@@ -1000,25 +986,12 @@ func (p *parser) cell(end xml.Name, doc *Document) (Cell, error) {
 }
 
 func (p *parser) rowProps(end xml.Name, row *Row) error {
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return unexpectedEOF(err)
+	return p.elements(end, func(t xml.StartElement) (bool, error) {
+		if isW(t.Name) && t.Name.Local == "tblHeader" {
+			row.Header = onOff(t)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name == end {
-				return nil
-			}
-		case xml.StartElement:
-			if isW(t.Name) && t.Name.Local == "tblHeader" {
-				row.Header = onOff(t)
-			}
-			if err := p.skip(); err != nil {
-				return err
-			}
-		}
-	}
+		return false, nil
+	})
 }
 
 // nsMC is the markup-compatibility namespace of mc:AlternateContent, which
@@ -1077,38 +1050,26 @@ func (p *parser) textBoxes(end xml.Name, para *Paragraph) error {
 const maxSpan = 256
 
 func (p *parser) cellProps(end xml.Name, c *Cell) error {
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return unexpectedEOF(err)
+	return p.elements(end, func(t xml.StartElement) (bool, error) {
+		if !isW(t.Name) {
+			return false, nil
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name == end {
-				return nil
+		switch t.Name.Local {
+		case "gridSpan":
+			v, _ := attr(t, "val")
+			if n, err := strconv.Atoi(v); err == nil && n > 1 {
+				c.Span = min(n, maxSpan)
 			}
-		case xml.StartElement:
-			if isW(t.Name) {
-				switch t.Name.Local {
-				case "gridSpan":
-					v, _ := attr(t, "val")
-					if n, err := strconv.Atoi(v); err == nil && n > 1 {
-						c.Span = min(n, maxSpan)
-					}
-				case "vMerge":
-					// No val means "continue" (ECMA-376 §17.4.85).
-					if v, _ := attr(t, "val"); v == "restart" {
-						c.Merge = MergeRestart
-					} else {
-						c.Merge = MergeContinue
-					}
-				}
-			}
-			if err := p.skip(); err != nil {
-				return err
+		case "vMerge":
+			// No val means "continue" (ECMA-376 §17.4.85).
+			if v, _ := attr(t, "val"); v == "restart" {
+				c.Merge = MergeRestart
+			} else {
+				c.Merge = MergeContinue
 			}
 		}
-	}
+		return false, nil
+	})
 }
 
 func mergeRuns(rs []Run) []Run {

@@ -24,30 +24,17 @@ type numbering struct {
 }
 
 func (p *parser) numPr(end xml.Name, para *Paragraph) error {
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return unexpectedEOF(err)
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name == end {
-				return nil
-			}
-		case xml.StartElement:
-			if isW(t.Name) {
-				switch t.Name.Local {
-				case "ilvl":
-					para.level, _ = attr(t, "val")
-				case "numId":
-					para.numID, _ = attr(t, "val")
-				}
-			}
-			if err := p.skip(); err != nil {
-				return err
+	return p.elements(end, func(t xml.StartElement) (bool, error) {
+		if isW(t.Name) {
+			switch t.Name.Local {
+			case "ilvl":
+				para.level, _ = attr(t, "val")
+			case "numId":
+				para.numID, _ = attr(t, "val")
 			}
 		}
-	}
+		return false, nil
+	})
 }
 
 // parseNumbering reads numbering.xml: the levels of each w:abstractNum and
