@@ -563,23 +563,7 @@ func (r *recogniser) attachment(rest []line, own []line, title []string, ref str
 
 // stripEnding removes the "./." the system prints after the last
 // sentence of an attached text, as stripFinalMark does for the body.
-func stripEnding(bs []document.Block) {
-	t := lastText(bs)
-	if t == nil || len(*t) == 0 {
-		return
-	}
-	last := &(*t)[len(*t)-1]
-	s := strings.TrimRight(last.Text, " \t")
-	for _, mark := range []string{"./.", "/.", "./"} {
-		if strings.HasSuffix(s, mark) {
-			last.Text = strings.TrimSuffix(s, mark) + "."
-			if strings.HasSuffix(last.Text, "..") && !strings.HasSuffix(last.Text, "...") {
-				last.Text = strings.TrimSuffix(last.Text, ".")
-			}
-			return
-		}
-	}
-}
+func stripEnding(bs []document.Block) { cutFinalMark(lastText(bs)) }
 
 // subtitleBeforeKemTheo: line i is a sentence-case title line with only
 // such lines between it and a "(Kèm theo ...)" line (a list's subject under

@@ -798,8 +798,16 @@ func (r *recogniser) stripFinalMark() {
 	default:
 		t = lastText(d.Body)
 	}
+	if cutFinalMark(t) {
+		r.rep.recognised("", "Dấu kết thúc \"./.\" đã bỏ (hệ thống tự in).", "the final \"./.\" was removed (the system prints it)")
+	}
+}
+
+// cutFinalMark removes a "./." (or its slips "/." and "./") from the end
+// of t, leaving the sentence's own full stop, and reports whether it did.
+func cutFinalMark(t *document.Text) bool {
 	if t == nil || len(*t) == 0 {
-		return
+		return false
 	}
 	last := &(*t)[len(*t)-1]
 	s := strings.TrimRight(last.Text, " \t")
@@ -809,10 +817,10 @@ func (r *recogniser) stripFinalMark() {
 			if strings.HasSuffix(last.Text, "..") && !strings.HasSuffix(last.Text, "...") {
 				last.Text = strings.TrimSuffix(last.Text, ".")
 			}
-			r.rep.recognised("", "Dấu kết thúc \"./.\" đã bỏ (hệ thống tự in).", "the final \"./.\" was removed (the system prints it)")
-			return
+			return true
 		}
 	}
+	return false
 }
 
 func lastText(bs []document.Block) *document.Text {
