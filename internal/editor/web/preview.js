@@ -1,0 +1,122 @@
+// The PDF preview and the downloads (PDF, DOCX, JSON), all rendered by
+// the server from state.doc.
+import { state, emit, draftQuery } from "./store.js";
+import { h, $ } from "./dom.js";
+import { postJSON } from "./api.js";
+import { alertMessage } from "./notices.js";
+
+const PREVIEW_DELAY = 1200;
+
+const run = { timer: 0, url: "", stale: true };
+
+function fileBase() {
+  return (state.rules && state.rules.file_name) || "van-ban";
+}
+
+/** fileNameFrom reads the file name of a Content-Disposition header, or makes one. */
+export function fileNameFrom(cd, fallback) {
+  const star = (cd || "").match(/filename\*\s*=\s*UTF-8''([^;]+)/i);
+  if (star) {
+    try { return decodeURIComponent(star[1]); } catch { /* fall through */ }
+  }
+  const plain = (cd || "").match(/filename\s*=\s*"?([^";]+)"?/i);
+  return plain ? plain[1] : fallback;
+}
+
+/** download hands a blob to the browser as a file and records it for tests. */
+export function download(blob, name) {
+  window.vanban.lastDownload = { name, blob, size: blob.size, type: blob.type, at: Date.now() };
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+async function renderFile(format) {
+  const res = await postJSON(`/v1/render/${format}?draft=${draftQuery()}`, state.doc);
+  return { blob: await res.blob(), name: fileNameFrom(res.headers.get("Content-Disposition"), `${fileBase()}.${format}`) };
+}
+
+/** renderErrorText says why a file could not be made. */
+export function renderErrorText(e, what) {
+  if (e.status === 422) {
+    const n = (e.body && e.body.error && e.body.error.findings || []).filter((f) => f.severity === "error").length;
+    return `Văn bản còn ${n || "một số"} lỗi nên chưa tạo được ${what}. Xem danh sách lỗi và sửa trước.`;
+  }
+  return e.message || `Không tạo được ${what}.`;
+}
+
+export async function downloadFormat(format, btn) {
+  const what = format.toUpperCase();
+  btn.disabled = true;
+  const old = btn.textContent;
+  btn.textContent = `Đang tạo ${what}…`;
+  try {
+    const { blob, name } = await renderFile(format);
+    download(blob, name);
+    alertMessage("");
+  } catch (e) {
+    alertMessage(renderErrorText(e, "tệp " + what));
+    if (e.status === 422) {
+      const err = e.body && e.body.error;
+      if (err && err.findings) { state.findings = err.findings; emit("findings", { valid: false }); }
+    }
+  } finally {
+    btn.disabled = false;
+    btn.textContent = old;
+  }
+}
+
+export function downloadJSON() {
+  const blob = new Blob([JSON.stringify(state.doc, null, 2) + "\n"], { type: "application/json" });
+  download(blob, fileBase() + ".json");
+}
+
+/** markStale notes that the document changed since the preview was made. */
+export function markStale() {
+  run.stale = true;
+}
+
+export function schedulePreview() {
+  if (!$("#auto-preview").checked || !run.stale) return;
+  clearTimeout(run.timer);
+  run.timer = setTimeout(() => preview(false), PREVIEW_DELAY);
+}
+
+export function clearPreview() {
+  if (run.url) URL.revokeObjectURL(run.url);
+  run.url = "";
+  run.stale = true;
+  $("#preview-frame").removeAttribute("src");
+  $("#preview-frame").hidden = true;
+  $("#preview-empty").hidden = false;
+  $("#preview-empty").textContent = "Bản xem trước sẽ hiện ở đây khi văn bản không còn lỗi.";
+}
+
+export async function preview(explicit) {
+  const msg = $("#preview-empty");
+  $("#preview-state").textContent = "Đang tạo bản xem trước…";
+  try {
+    const { blob } = await renderFile("pdf");
+    const url = URL.createObjectURL(new Blob([blob], { type: "application/pdf" }));
+    if (run.url) URL.revokeObjectURL(run.url);
+    run.url = url;
+    run.stale = false;
+    const frame = $("#preview-frame");
+    frame.src = url + "#view=FitH&navpanes=0";
+    frame.hidden = false;
+    msg.hidden = true;
+    const t = new Date();
+    $("#preview-state").textContent = `Cập nhật lúc ${String(t.getHours()).padStart(2, "0")}:${String(t.getMinutes()).padStart(2, "0")}:${String(t.getSeconds()).padStart(2, "0")}`;
+  } catch (e) {
+    $("#preview-state").textContent = "";
+    if (explicit || !run.url) {
+      msg.hidden = false;
+      msg.textContent = renderErrorText(e, "bản xem trước");
+      $("#preview-frame").hidden = true;
+    }
+    if (!e.status) alertMessage(e.message);
+  }
+}
