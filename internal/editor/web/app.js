@@ -10,6 +10,7 @@
 //   preview.js   the PDF preview and the downloads
 //   open.js      types, samples, JSON files; import.js: .docx/.pdf/.txt
 //   desk.js      drafts on the server; local.js: the copy in the browser
+//   undo.js      undo/redo of the whole document (history.js)
 import * as M from "./model.js";
 import { state, subscribe } from "./store.js";
 import { $, button, focusPath, focusAction } from "./dom.js";
@@ -24,6 +25,7 @@ import { loadTypes, loadSamples, openSample, openFile } from "./open.js";
 import { importFile } from "./import.js";
 import { startDesk } from "./desk.js";
 import { loadLocal, savedAt } from "./local.js";
+import { mountHistory } from "./undo.js";
 
 // Test hook: the page's own download path records the last file here, so
 // the end-to-end test can read the exact bytes a clerk would save.
@@ -119,5 +121,6 @@ async function init() {
 
 wire();
 restore();
+mountHistory();
 renderForm();
 init().then(() => { document.body.dataset.ready = "1"; });
