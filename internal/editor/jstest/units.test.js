@@ -5,11 +5,11 @@ import { readValue } from "../web/fields.js";
 import { moveBlock, indentBlock, outdentBlock, mainPath } from "../web/blocks.js";
 import { reshapeColumns, newRow, fillRow } from "../web/table.js";
 import { errorMessage, api, APIError, OFFLINE } from "../web/api.js";
-import { fileNameFrom, renderErrorText } from "../web/preview.js";
+import { fileNameFrom, renderErrorText, staleReason } from "../web/preview.js";
 import { saveLocal, loadLocal, savedAt, STORAGE_KEY } from "../web/local.js";
 import { parseDocFile, sampleLabel } from "../web/open.js";
 import { importSummary } from "../web/import.js";
-import { split, countText, messageOf } from "../web/findings.js";
+import { split, countText, messageOf, isVisited, shownFindings, statusText } from "../web/findings.js";
 import { startsKey } from "../web/validate.js";
 import { swapSummary } from "../web/document.js";
 
@@ -178,4 +178,38 @@ test("swapSummary moves the trích yếu when the layout changes", () => {
   assert.deepEqual(d, { summary: "S", addressees: [""] });
   swapSummary(d, false, false);
   assert.deepEqual(d, { summary: "S", addressees: [""] });
+});
+
+test("a finding shows once its field, a field inside it or the field holding it was visited", () => {
+  const visited = new Set(["/summary", "/date/day", "/issuer/name"]);
+  const cases = [
+    ["/summary", true], ["/date", true], ["/issuer/name/0", true],
+    ["/summary2", false], ["/place", false], ["", false], [undefined, false],
+  ];
+  for (const [p, want] of cases) assert.equal(isVisited(p, visited), want, String(p));
+  const fs = [{ path: "/summary", severity: "error" }, { path: "/place", severity: "error" }, { path: "", severity: "warning" }];
+  assert.deepEqual(shownFindings(fs, visited, false).map((f) => f.path), ["/summary"]);
+  assert.equal(shownFindings(fs, visited, true).length, 3);
+  assert.equal(shownFindings(fs, new Set(), false).length, 0);
+});
+
+test("statusText counts what is shown and says what waits", () => {
+  const e = (path) => ({ path, severity: "error" });
+  const w = { path: "/x", severity: "warning" };
+  const cases = [
+    [[], [], "Hợp lệ, không có lỗi"],
+    [[w], [], "Hợp lệ, 1 cảnh báo"],
+    [[e("/a"), e("/b")], [], "Đang soạn: các ô đã điền chưa có lỗi"],
+    [[e("/a"), e("/b"), w], [e("/a"), w], "1 lỗi, 1 cảnh báo (và 1 lỗi ở ô chưa điền)"],
+    [[e("/a")], [e("/a")], "1 lỗi"],
+  ];
+  for (const [all, shown, want] of cases) assert.equal(statusText(all, shown), want);
+});
+
+test("staleReason marks a shown preview that no longer matches, with why", () => {
+  assert.equal(staleReason({ shown: false, stale: true }), "", "nothing shown, nothing to mark");
+  assert.equal(staleReason({ shown: true, stale: false, errors: true }), "", "matches the document");
+  assert.match(staleReason({ shown: true, stale: true, pending: true }), /đang tạo bản mới/);
+  assert.match(staleReason({ shown: true, stale: true, errors: true }), /có lỗi/);
+  assert.match(staleReason({ shown: true, stale: true }), /đã thay đổi/);
 });

@@ -17,10 +17,10 @@ import { $, button, focusPath, focusAction } from "./dom.js";
 import { OFFLINE } from "./api.js";
 import { notice, alertMessage } from "./notices.js";
 import { renderForm, refreshDerived, showRules } from "./form.js";
-import { onInput, replaceDoc, keepLocal } from "./document.js";
+import { onInput, onLeave, replaceDoc, keepLocal } from "./document.js";
 import { scheduleValidate, fetchRules } from "./validate.js";
 import { showFindings, markFindings } from "./findings.js";
-import { preview, schedulePreview, clearPreview, markStale, downloadFormat, downloadJSON } from "./preview.js";
+import { preview, schedulePreview, clearPreview, markStale, showFreshness, downloadFormat, downloadJSON } from "./preview.js";
 import { loadTypes, loadSamples, openSample, openFile } from "./open.js";
 import { importFile } from "./import.js";
 import { startDesk } from "./desk.js";
@@ -60,8 +60,11 @@ subscribe("rules", ({ redraw, relabelled }) => {
   if (relabelled) keepLocal();
 });
 
+subscribe("visited", () => showFindings());
+
 subscribe("findings", ({ valid }) => {
   showFindings();
+  showFreshness();
   if (valid) schedulePreview();
 });
 
@@ -70,9 +73,10 @@ function restore() {
   const saved = loadLocal(localStorage);
   if (!saved) return false;
   state.doc = saved.doc;
+  state.checkAll = true; // which fields were visited is not kept
   notice(`Bản nháp đã được khôi phục (lưu lúc ${savedAt(new Date(saved.saved || Date.now()))}).`, "info",
     button("Bỏ bản nháp, tạo văn bản mới", () => {
-      replaceDoc(M.newKeHoach(), "Đã bỏ bản nháp và tạo kế hoạch mới.");
+      replaceDoc(M.newKeHoach(), "Đã bỏ bản nháp và tạo kế hoạch mới.", null, { blank: true });
     }, { dataset: { action: "discard" } }));
   return true;
 }
@@ -81,9 +85,15 @@ function wire() {
   const form = $("#form");
   form.addEventListener("input", onInput);
   form.addEventListener("change", onInput);
+  form.addEventListener("focusout", onLeave);
   form.addEventListener("submit", (e) => e.preventDefault());
-  $("#new-kh").addEventListener("click", () => replaceDoc(M.newKeHoach(), "Đã tạo kế hoạch mới."));
-  $("#new-cv").addEventListener("click", () => replaceDoc(M.newCongVan(), "Đã tạo công văn mới."));
+  $("#new-kh").addEventListener("click", () => replaceDoc(M.newKeHoach(), "Đã tạo kế hoạch mới.", null, { blank: true }));
+  $("#new-cv").addEventListener("click", () => replaceDoc(M.newCongVan(), "Đã tạo công văn mới.", null, { blank: true }));
+  $("#check-all").addEventListener("click", () => {
+    state.checkAll = true;
+    showFindings();
+    scheduleValidate(0);
+  });
   $("#open-sample").addEventListener("click", openSample);
   $("#file-input").addEventListener("change", (e) => {
     const f = e.target.files && e.target.files[0];

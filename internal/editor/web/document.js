@@ -34,6 +34,7 @@ export function onInput(e) {
     return;
   }
   const path = el.dataset.path;
+  state.visited.add(path);
   if (el.dataset.kind === "cell") fillRow(state.doc, path, Number(el.dataset.width));
   const before = path === "/type" ? state.doc.type : null;
   const value = readInput(el);
@@ -52,6 +53,14 @@ export function onInput(e) {
   changed({ structural: el.dataset.rerender === "1", key: isChoice ? "" : path });
 }
 
+/** onLeave marks a field visited when the caret leaves it, so its findings show. */
+export function onLeave(e) {
+  const el = e.target;
+  if (!el.dataset || !el.dataset.path || !el.dataset.kind || state.visited.has(el.dataset.path)) return;
+  state.visited.add(el.dataset.path);
+  emit("visited", { path: el.dataset.path });
+}
+
 /** swapSummary moves the trích yếu between summary and subject when the layout changes. */
 export function swapSummary(d, wasLetter, isLetterNow) {
   if (wasLetter === isLetterNow) return;
@@ -64,17 +73,23 @@ export function swapSummary(d, wasLetter, isLetterNow) {
  * replaceDoc swaps in another document, keeping the old one for Hoàn tác;
  * details, when given, is shown under the notice (the import's guesses).
  * Listeners of "replace" may push functions to detail.restore, run when
- * the clerk takes the replacement back.
+ * the clerk takes the replacement back. o.blank: a new, empty document,
+ * whose findings wait until its fields are visited.
  */
-export function replaceDoc(doc, message, details) {
+export function replaceDoc(doc, message, details, o = {}) {
   const old = state.doc;
   const wasDirty = state.dirty;
+  const was = { visited: state.visited, checkAll: state.checkAll };
   state.doc = doc;
   state.dirty = false;
+  state.visited = new Set();
+  state.checkAll = !o.blank;
   const ev = emit("replace", { restore: [] });
   const undo = button("Hoàn tác", () => {
     state.doc = old;
     state.dirty = wasDirty;
+    state.visited = was.visited;
+    state.checkAll = was.checkAll;
     emit("replace", { restoring: true });
     for (const fn of ev.restore) fn();
     notice("Đã quay lại văn bản trước.", "info");

@@ -25,6 +25,33 @@ export function messageOf(f) {
   return f.message_vi || f.message_en || f.code;
 }
 
+/**
+ * isVisited tells whether a finding's path belongs to a field the clerk
+ * has visited: that field, a field inside it, or the field holding it.
+ * A finding on the whole document ("") belongs to none.
+ */
+export function isVisited(path, visited) {
+  if (!path) return false;
+  for (const v of visited) {
+    if (v === path || v.startsWith(path + "/") || path.startsWith(v + "/")) return true;
+  }
+  return false;
+}
+
+/** shownFindings are the findings shown now: all of them once the clerk asked, else the visited fields' ones. */
+export function shownFindings(findings, visited, all) {
+  return all ? findings : findings.filter((f) => isVisited(f.path, visited));
+}
+
+/** statusText is the status line of a validation answer, counting the shown findings and the hidden errors. */
+export function statusText(all, shown) {
+  const a = split(all), s = split(shown);
+  if (!a.errors.length) return a.warnings.length ? `Hợp lệ, ${a.warnings.length} cảnh báo` : "Hợp lệ, không có lỗi";
+  if (!s.errors.length) return "Đang soạn: các ô đã điền chưa có lỗi";
+  const hidden = a.errors.length - s.errors.length;
+  return `${s.errors.length} lỗi${s.warnings.length ? `, ${s.warnings.length} cảnh báo` : ""}${hidden ? ` (và ${hidden} lỗi ở ô chưa điền)` : ""}`;
+}
+
 /** targetFor finds the field of a finding: its own path or the nearest ancestor with an input. */
 export function targetFor(path) {
   let p = path || "";
@@ -36,26 +63,39 @@ export function targetFor(path) {
   return null;
 }
 
-export function whereLabel(el) {
-  if (!el) return "Toàn văn bản";
+/** whereLabel names where a finding is: its field's label in the form, else the server's name for it. */
+export function whereLabel(el, f) {
+  if (!el) return (f && f.field) || "Toàn văn bản";
   if (el.labels && el.labels.length) return el.labels[0].textContent;
   if (el.getAttribute("aria-label")) return el.getAttribute("aria-label");
   const sec = el.closest("section");
   return sec ? $("h2", sec).textContent : "Toàn văn bản";
 }
 
+function shown() {
+  return shownFindings(state.findings, state.visited, state.checkAll);
+}
+
 export function renderFindings() {
   const list = $("#findings");
-  const { errors, warnings } = split(state.findings);
-  $("#findings-count").textContent = countText(state.findings);
+  const all = state.findings;
+  const findings = shown();
+  const { errors, warnings } = split(findings);
+  $("#findings-count").textContent = countText(findings);
+  const status = $("#status");
+  if (status.dataset.counted === "1") status.textContent = statusText(all, findings);
+  const hidden = all.length - findings.length;
+  const rest = hidden ? [h("li", { class: "empty hidden-findings" },
+    `Các ô chưa điền còn ${hidden} lỗi hoặc cảnh báo, sẽ hiện khi điền đến hoặc khi bấm “Kiểm tra”.`)] : [];
   const notes = (state.notes || []).map((f) => h("li", null, button([
     h("span", { class: "sev" }, "Ghi chú"),
     h("span", { class: "msg" }, messageOf(f)),
-    h("span", { class: "where" }, whereLabel(targetFor(f.path))),
+    h("span", { class: "where" }, whereLabel(targetFor(f.path), f)),
   ], () => jumpTo(f.path), { cls: "finding info", dataset: { findingPath: f.path || "", code: f.code || "" }, title: f.code || "" })));
-  if (!state.findings.length) {
-    const offline = $("#status").dataset.state === "offline";
-    list.replaceChildren(h("li", { class: offline ? "empty muted" : "empty" }, offline ? "Chưa kiểm tra được." : "Không có lỗi hay cảnh báo nào."), ...notes);
+  if (!findings.length) {
+    const offline = status.dataset.state === "offline";
+    const none = offline ? "Chưa kiểm tra được." : hidden ? "Chưa có lỗi ở các ô đã điền." : "Không có lỗi hay cảnh báo nào.";
+    list.replaceChildren(h("li", { class: offline ? "empty muted" : "empty" }, none), ...rest, ...notes);
     return;
   }
   list.replaceChildren(...[...errors, ...warnings].map((f) => {
@@ -63,9 +103,9 @@ export function renderFindings() {
     return h("li", null, button([
       h("span", { class: "sev" }, f.severity === "error" ? "Lỗi" : "Cảnh báo"),
       h("span", { class: "msg" }, messageOf(f)),
-      h("span", { class: "where" }, whereLabel(el)),
+      h("span", { class: "where" }, whereLabel(el, f)),
     ], () => jumpTo(f.path), { cls: `finding ${f.severity === "error" ? "error" : "warning"}`, dataset: { findingPath: f.path || "", code: f.code || "" }, title: `${f.code || ""} ${f.rule ? "— " + f.rule : ""}`.trim() }));
-  }), ...notes);
+  }), ...rest, ...notes);
 }
 
 /** markFindings attaches each finding to its field, with an inline message. */
@@ -83,7 +123,7 @@ export function markFindings() {
   }
   $$(".block.has-finding", form).forEach((b) => b.classList.remove("has-finding"));
   let n = 0;
-  for (const f of state.findings) {
+  for (const f of shown()) {
     const el = targetFor(f.path);
     if (!el) continue;
     const sev = f.severity === "error" ? "error" : "warning";

@@ -7,7 +7,9 @@ import { alertMessage } from "./notices.js";
 
 const PREVIEW_DELAY = 1200;
 
-const run = { timer: 0, url: "", stale: true };
+// url: the preview shown; shown: the JSON of the document it was made
+// from; pending: a preview request in flight.
+const run = { timer: 0, url: "", shown: "", pending: false, stale: true };
 
 function fileBase() {
   return (state.rules && state.rules.file_name) || "van-ban";
@@ -61,7 +63,7 @@ export async function downloadFormat(format, btn) {
     alertMessage(renderErrorText(e, "tệp " + what));
     if (e.status === 422) {
       const err = e.body && e.body.error;
-      if (err && err.findings) { state.findings = err.findings; emit("findings", { valid: false }); }
+      if (err && err.findings) { state.findings = err.findings; state.checkAll = true; emit("findings", { valid: false }); }
     }
   } finally {
     btn.disabled = false;
@@ -74,9 +76,38 @@ export function downloadJSON() {
   download(blob, fileBase() + ".json");
 }
 
-/** markStale notes that the document changed since the preview was made. */
+/** markStale notes that the document changed: the preview is out of date unless it is back to what was shown. */
 export function markStale() {
-  run.stale = true;
+  run.stale = JSON.stringify(state.doc) !== run.shown;
+  showFreshness();
+}
+
+/**
+ * staleReason says why a shown preview no longer matches the document, in
+ * a clerk's words, or "" when it matches (or none is shown).
+ */
+export function staleReason({ shown, stale, pending, errors }) {
+  if (!shown || !stale) return "";
+  if (pending) return "Bản xem trước đã cũ, đang tạo bản mới…";
+  if (errors) return "Bản xem trước đã cũ: văn bản đang có lỗi nên chưa cập nhật được. Sửa hết lỗi để xem bản mới.";
+  return "Bản xem trước đã cũ: văn bản đã thay đổi sau lần cập nhật. Bấm “Cập nhật bản xem trước” hoặc chờ tự cập nhật.";
+}
+
+/**
+ * showFreshness marks the preview out of date, visibly (a banner, the PDF
+ * dimmed) and for screen readers (the banner is a status; the frame's name
+ * says so), whenever it no longer matches the document.
+ */
+export function showFreshness() {
+  const errors = state.findings.some((f) => f.severity === "error");
+  const why = staleReason({ shown: !!run.url, stale: run.stale, pending: run.pending, errors });
+  const banner = $("#preview-stale");
+  const frame = $("#preview-frame");
+  const panel = frame.closest(".preview-panel");
+  if (banner.textContent !== why) banner.textContent = why;
+  banner.hidden = !why;
+  panel.dataset.stale = why ? "1" : "";
+  frame.title = why ? "Bản xem trước PDF (đã cũ, không khớp văn bản đang soạn)" : "Bản xem trước PDF";
 }
 
 export function schedulePreview() {
@@ -88,22 +119,29 @@ export function schedulePreview() {
 export function clearPreview() {
   if (run.url) URL.revokeObjectURL(run.url);
   run.url = "";
+  run.shown = "";
   run.stale = true;
   $("#preview-frame").removeAttribute("src");
   $("#preview-frame").hidden = true;
   $("#preview-empty").hidden = false;
   $("#preview-empty").textContent = "Bản xem trước sẽ hiện ở đây khi văn bản không còn lỗi.";
+  showFreshness();
 }
 
 export async function preview(explicit) {
   const msg = $("#preview-empty");
   $("#preview-state").textContent = "Đang tạo bản xem trước…";
+  const sent = JSON.stringify(state.doc);
+  run.pending = true;
+  showFreshness();
   try {
     const { blob } = await renderFile("pdf");
     const url = URL.createObjectURL(new Blob([blob], { type: "application/pdf" }));
     if (run.url) URL.revokeObjectURL(run.url);
     run.url = url;
-    run.stale = false;
+    run.shown = sent;
+    // An edit made while it was being drawn leaves it out of date.
+    run.stale = JSON.stringify(state.doc) !== sent;
     const frame = $("#preview-frame");
     frame.src = url + "#view=FitH&navpanes=0";
     frame.hidden = false;
@@ -118,5 +156,8 @@ export async function preview(explicit) {
       $("#preview-frame").hidden = true;
     }
     if (!e.status) alertMessage(e.message);
+  } finally {
+    run.pending = false;
+    showFreshness();
   }
 }

@@ -25,6 +25,11 @@ export const state = {
   // shows these and never derives them itself.
   rules: null,
   relabelRoots: new Set(), // lists whose typed labels follow the next answer
+  // Findings are shown only for fields the clerk has visited (typed in or
+  // left), until the clerk asks for the whole check (checkAll) or opens a
+  // document that already has content.
+  visited: new Set(),
+  checkAll: false,
 };
 
 const listeners = new Map();

@@ -71,7 +71,8 @@ async function validate() {
     state.notes = body.notes || [];
     alertMessage("");
     const ne = (body.errors || []).length, nw = (body.warnings || []).length;
-    setStatus(ne ? "invalid" : "valid", ne ? `${ne} lỗi${nw ? `, ${nw} cảnh báo` : ""}` : nw ? `Hợp lệ, ${nw} cảnh báo` : "Hợp lệ, không có lỗi");
+    // The text counts what is shown (findings.js rewrites it).
+    setStatus(ne ? "invalid" : "valid", ne ? `${ne} lỗi${nw ? `, ${nw} cảnh báo` : ""}` : nw ? `Hợp lệ, ${nw} cảnh báo` : "Hợp lệ, không có lỗi", true);
     emit("findings", { valid: !ne });
   } catch (e) {
     if (e.name === "AbortError" || seq !== run.validateSeq) return;
@@ -91,9 +92,10 @@ async function validate() {
   }
 }
 
-export function setStatus(kind, text) {
+export function setStatus(kind, text, counted = false) {
   const s = $("#status");
   s.dataset.state = kind;
+  s.dataset.counted = counted ? "1" : "";
   s.textContent = text;
   document.body.dataset.validation = kind;
 }
