@@ -39,7 +39,7 @@ func (l Limits) orDefault() Limits {
 const ruleContract = "vanban JSON v1"
 
 func decodeFinding(path, code, vi, en string) Finding {
-	return Finding{Path: path, Code: code, Severity: Error, VI: vi, EN: en, Rule: ruleContract}
+	return Finding{Path: path, Field: FieldLabel(path), Code: code, Severity: Error, VI: vi, EN: en, Rule: ruleContract}
 }
 
 // Decode reads one v1 document. Every structural problem (malformed JSON,

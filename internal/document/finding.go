@@ -19,9 +19,11 @@ const (
 // Finding is one problem with a document: where (a JSON Pointer into the
 // input), what (a stable code other systems can switch on), how bad, a
 // message for the clerk in Vietnamese and for the integrator in English, and
-// the rule it comes from.
+// the rule it comes from. Field is the clerk's name of the field at Path
+// (FieldLabel), so no message has to name a JSON field.
 type Finding struct {
 	Path     string   `json:"path"`
+	Field    string   `json:"field,omitempty"`
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`
 	VI       string   `json:"message_vi"`

@@ -49,7 +49,7 @@ func checkNoteCovers(c *checker) {
 			switch {
 			case strings.TrimSpace(r.Note) == "":
 				c.add("nd30.recipients.note_covers", p,
-					fmt.Sprintf("note_covers = %d nhưng dòng không có ghi chú (note).", r.NoteCovers),
+					fmt.Sprintf("Dòng này ghi chú chung cho %d nơi nhận nhưng chưa có ghi chú.", r.NoteCovers),
 					fmt.Sprintf("note_covers is %d but the line has no note", r.NoteCovers))
 			case r.NoteCovers > i+1:
 				c.add("nd30.recipients.note_covers", p,
@@ -106,7 +106,7 @@ func checkArchiveMissing(c *checker) {
 	dist := c.d.Distribution
 	if dist.Archive == nil && dist.ArchiveLine == "" {
 		c.add("nd30.recipients.archive_missing", "/distribution",
-			"Thiếu dòng \"Lưu: VT, ...\" (archive hoặc archive_line).",
+			"Thiếu dòng \"Lưu: VT, ...\": điền các đơn vị lưu (hoặc chép nguyên văn dòng Lưu).",
 			"the \"Lưu: VT, ...\" line is missing (archive or archive_line)")
 	}
 }
@@ -116,7 +116,7 @@ func checkArchiveBoth(c *checker) {
 	dist := c.d.Distribution
 	if dist.Archive != nil && dist.ArchiveLine != "" {
 		c.add("nd30.recipients.archive_both", "/distribution/archive_line",
-			"Chỉ dùng một trong archive và archive_line.", "give either archive or archive_line, not both")
+			"Dòng Lưu vừa chép nguyên văn vừa lập từ các đơn vị lưu: chỉ giữ một cách.", "give either archive or archive_line, not both")
 	}
 }
 
@@ -155,7 +155,7 @@ func checkArchiveUnits(c *checker) {
 		switch {
 		case u == "VT":
 			c.add("nd30.recipients.archive_unit", p,
-				"Không ghi VT trong units: hệ thống tự in \"Lưu: VT, ...\".",
+				"Không ghi VT trong các đơn vị lưu: hệ thống tự in \"Lưu: VT, ...\".",
 				"do not list VT in units: \"Lưu: VT, ...\" is printed automatically")
 		case !archiveUnitRE.MatchString(u):
 			c.add("nd30.recipients.archive_unit", p,
@@ -176,7 +176,7 @@ func checkArchiveInList(c *checker) {
 	for i, r := range c.d.Distribution.Recipients {
 		if isArchiveText(r.Name) {
 			c.add("nd30.recipients.archive_in_list", document.Pointer("distribution", "recipients", i, "name"),
-				fmt.Sprintf("%q là dòng lưu, không phải nơi nhận: ghi vào archive hoặc archive_line.", r.Name),
+				fmt.Sprintf("%q là dòng Lưu, không phải nơi nhận: ghi các đơn vị vào phần Dòng Lưu.", r.Name),
 				fmt.Sprintf("%q is the archive line, not a recipient: use archive or archive_line", r.Name))
 		}
 	}

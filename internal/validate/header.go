@@ -80,7 +80,7 @@ func checkIssuerAbbreviation(c *checker) {
 func checkIssuerUnit(c *checker) {
 	if c.letter() && c.d.Symbol == "" && c.d.Issuer.Unit == "" {
 		c.add("nd30.issuer.unit_missing", "/issuer/unit",
-			"Công văn chưa có ký hiệu: cần đơn vị soạn thảo (issuer.unit) để lập ký hiệu <CƠ QUAN>-<ĐƠN VỊ>.",
+			"Công văn chưa có ký hiệu: cần đơn vị soạn thảo (viết tắt) để lập ký hiệu <CƠ QUAN>-<ĐƠN VỊ>.",
 			"a công văn without symbol needs issuer.unit to derive the symbol <BODY>-<UNIT>")
 	}
 }
@@ -241,7 +241,7 @@ func checkNumberFormat(c *checker) {
 	}
 	if !allDigits(n) || strings.Trim(n, "0") == "" {
 		c.add("nd30.number.format", "/number",
-			fmt.Sprintf("Số văn bản %q chỉ gồm chữ số, bắt đầu từ 01 (ký hiệu ghi ở trường symbol).", n),
+			fmt.Sprintf("Số văn bản %q chỉ gồm chữ số, bắt đầu từ 01 (ký hiệu ghi ở ô Ký hiệu).", n),
 			fmt.Sprintf("number %q must be digits only, from 01 (the symbol goes in \"symbol\")", n))
 	}
 }
@@ -350,7 +350,7 @@ func hasVV(s string) bool {
 func checkSummaryMissing(c *checker) {
 	if c.typed() && c.d.Summary == "" && !c.typ.SummaryOptional() {
 		c.add("nd30.summary.missing", "/summary",
-			fmt.Sprintf("%s phải có trích yếu (summary).", c.typ.Name),
+			fmt.Sprintf("%s phải có trích yếu.", c.typ.Name),
 			fmt.Sprintf("a %s needs a summary", c.typ.Name))
 	}
 }
@@ -383,7 +383,7 @@ func checkSummaryCase(c *checker) {
 func checkSummaryAllowed(c *checker) {
 	if c.letter() && c.d.Summary != "" {
 		c.add("nd30.summary.not_allowed", "/summary",
-			"Công văn không có trích yếu in đậm: ghi nội dung vào subject (dòng \"V/v\").",
+			"Công văn không có trích yếu in đậm dưới tên loại: ghi nội dung vào trích yếu \"V/v\".",
 			"a công văn has no summary: put it in subject (the \"V/v\" line)")
 	}
 }
@@ -392,7 +392,7 @@ func checkSummaryAllowed(c *checker) {
 func checkSubjectMissing(c *checker) {
 	if c.letter() && c.d.Subject == "" {
 		c.add("nd30.subject.missing", "/subject",
-			"Công văn phải có trích yếu \"V/v ...\" (subject).",
+			"Công văn phải có trích yếu \"V/v ...\".",
 			"a công văn needs a subject (\"V/v ...\")")
 	}
 }
@@ -401,7 +401,7 @@ func checkSubjectMissing(c *checker) {
 func checkSubjectAllowed(c *checker) {
 	if c.typed() && c.d.Subject != "" {
 		c.add("nd30.subject.not_allowed", "/subject",
-			fmt.Sprintf("%s không có trích yếu \"V/v\": dùng summary.", c.typ.Name),
+			fmt.Sprintf("%s không có trích yếu \"V/v\": ghi trích yếu in đậm dưới tên loại văn bản.", c.typ.Name),
 			fmt.Sprintf("a %s has no \"V/v\" subject: use summary", c.typ.Name))
 	}
 }
@@ -410,7 +410,7 @@ func checkSubjectAllowed(c *checker) {
 func checkSubjectPrefix(c *checker) {
 	if hasVV(c.d.Subject) {
 		c.add("nd30.subject.vv_prefix", "/subject",
-			"Không gõ \"V/v\" ở đầu subject: hệ thống tự thêm.",
+			"Không gõ \"V/v\" ở đầu trích yếu: hệ thống tự thêm.",
 			"do not type \"V/v\" in subject: it is printed automatically")
 	}
 }
@@ -515,7 +515,7 @@ func checkSummaryLines(c *checker) {
 	}
 	if j := strings.Join(parts, " "); j != strings.TrimSpace(c.d.Summary) {
 		c.add("nd30.summary.lines_mismatch", "/summary_lines",
-			fmt.Sprintf("Các dòng trích yếu ghép lại (%q) phải đúng bằng summary (%q).", j, c.d.Summary),
+			fmt.Sprintf("Các dòng trích yếu ghép lại (%q) phải đúng bằng trích yếu (%q).", j, c.d.Summary),
 			fmt.Sprintf("summary_lines joined (%q) must read exactly as summary (%q)", j, c.d.Summary))
 	}
 }
@@ -596,10 +596,10 @@ func checkTelegram(c *checker) {
 	}
 	if len(c.d.Competence) == 0 {
 		c.add("nd30.telegram.parts", "/competence",
-			"Công điện ghi người gửi, \"… điện:\" (competence).", "a công điện names its sender, \"… điện:\" (competence)")
+			"Công điện ghi người gửi, \"… điện:\".", "a công điện names its sender, \"… điện:\" (competence)")
 	}
 	if len(c.d.Addressees) == 0 {
 		c.add("nd30.telegram.parts", "/addressees",
-			"Công điện ghi nơi nhận điện (addressees).", "a công điện lists whom it is sent to (addressees)")
+			"Công điện ghi nơi nhận điện (Kính gửi).", "a công điện lists whom it is sent to (addressees)")
 	}
 }

@@ -617,7 +617,7 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) {
 			d.Summary = vntext.ToLegacy("Thực hiện Chương trình quốc gia về bình đẳng giới", vntext.EncTCVN3)
 		},
-		msg: []string{"vanban text convert"}},
+		msg: []string{"TCVN3"}},
 	{name: "VNI mojibake in a short field", base: baseKeHoach, code: "text.legacy_encoding", path: "/signature/name",
 		bad: func(d *document.Document) { d.Signature.Name = vntext.ToLegacy("Nguyễn Văn An", vntext.EncVNI) }},
 	{name: "mixed tone styles", base: baseKeHoach, code: "text.mixed_tone", path: "/summary",

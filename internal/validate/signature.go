@@ -153,11 +153,11 @@ func checkCosignature(c *checker) {
 	switch {
 	case cs == nil && c.minutes():
 		c.add("nd30.signature.cosignature_missing", "/cosignature",
-			"Biên bản có hai chữ ký: thư ký (cosignature, bên trái) và chủ tọa (signature).",
+			"Biên bản có hai chữ ký: thư ký (chữ ký thứ hai, bên trái) và chủ tọa.",
 			"a biên bản has two signatures: the thư ký (cosignature, left) and the chủ tọa (signature)")
 	case cs == nil && c.d.CoIssuer != nil:
 		c.add("nd30.signature.cosignature_missing", "/cosignature",
-			"Văn bản liên tịch có chữ ký của cơ quan thứ hai (cosignature).",
+			"Văn bản liên tịch có chữ ký của cơ quan thứ hai: thêm chữ ký thứ hai.",
 			"a joint document is signed for the second body too (cosignature)")
 	case cs != nil && strings.TrimSpace(cs.Title) == "" && (len(cs.Authority) == 0 || cs.Authority[len(cs.Authority)-1].Prefix != "Q."):
 		c.add("nd30.signature.title_missing", "/cosignature/title",

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -147,40 +149,42 @@ func namespacePointer(base, ns string) string {
 func (c *checker) addTagError(base string, fe validator.FieldError) {
 	path := namespacePointer(base, fe.Namespace())
 	field := fe.Field()
+	// The clerk reads the field's name in the form, not its JSON name.
+	label := document.FieldLabel(path)
 	param := fe.Param()
 	many := fe.Kind() == reflect.Slice || fe.Kind() == reflect.Map
 	switch fe.Tag() {
 	case "required":
 		c.add("schema.required", path,
-			fmt.Sprintf("Thiếu trường bắt buộc %q.", field),
+			fmt.Sprintf("Chưa điền %s.", lowerFirst(label)),
 			fmt.Sprintf("required field %q is missing or empty", field))
 	case "oneof":
 		c.add("schema.oneof", path,
-			fmt.Sprintf("Trường %q có giá trị %v, không thuộc: %s.", field, fe.Value(), param),
+			fmt.Sprintf("%s: giá trị “%v” không nằm trong các giá trị được chọn.", label, fe.Value()),
 			fmt.Sprintf("%q is %v, not one of: %s", field, fe.Value(), param))
 	case "min":
 		if many {
 			c.add("schema.min", path,
-				fmt.Sprintf("Trường %q cần ít nhất %s phần tử.", field, param),
+				fmt.Sprintf("%s cần ít nhất %s dòng.", label, param),
 				fmt.Sprintf("%q needs at least %s elements", field, param))
 		} else {
 			c.add("schema.min", path,
-				fmt.Sprintf("Trường %q có giá trị %v, nhỏ hơn %s.", field, fe.Value(), param),
+				fmt.Sprintf("%s là %v, nhỏ hơn mức tối thiểu %s.", label, fe.Value(), param),
 				fmt.Sprintf("%q is %v, below the minimum %s", field, fe.Value(), param))
 		}
 	case "max":
 		if many {
 			c.add("schema.max", path,
-				fmt.Sprintf("Trường %q có quá %s phần tử.", field, param),
+				fmt.Sprintf("%s có quá %s dòng.", label, param),
 				fmt.Sprintf("%q has more than %s elements", field, param))
 		} else {
 			c.add("schema.max", path,
-				fmt.Sprintf("Trường %q có giá trị %v, lớn hơn %s.", field, fe.Value(), param),
+				fmt.Sprintf("%s là %v, lớn hơn mức tối đa %s.", label, fe.Value(), param),
 				fmt.Sprintf("%q is %v, above the maximum %s", field, fe.Value(), param))
 		}
 	default:
 		c.add("schema.invalid", path,
-			fmt.Sprintf("Trường %q không thỏa điều kiện %q.", field, fe.Tag()),
+			fmt.Sprintf("%s có giá trị không hợp lệ.", label),
 			fmt.Sprintf("%q fails the %q constraint", field, fe.Tag()))
 	}
 }
@@ -196,8 +200,18 @@ func checkBlockKinds(c *checker) {
 		}
 		if n != 1 {
 			c.add("schema.block_kind", b.Path,
-				fmt.Sprintf("Khối nội dung có %d loại; cần đúng một (heading, paragraph, item, table hoặc budget).", n),
+				fmt.Sprintf("Khối nội dung có %d loại; cần đúng một: tiêu đề, đoạn văn, gạch đầu dòng, bảng hoặc kinh phí.", n),
 				fmt.Sprintf("block has %d kinds set; exactly one of heading, paragraph, item, table, budget is needed", n))
 		}
 	})
+}
+
+// lowerFirst lowers the first letter of a field's name for use inside a
+// sentence ("Chưa điền tên cơ quan ban hành.").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -295,9 +295,9 @@ func checkTableCalc(c *checker, tc tableCtx) {
 				p = tc.path + tc.leaves[is.Leaf].path + "/formula"
 			}
 			vi := map[string]string{
-				compose.CalcRef:      fmt.Sprintf("Công thức nhắc tới %q, không có trong bảng (id của dòng, key của cột).", is.Ref),
+				compose.CalcRef:      fmt.Sprintf("Công thức nhắc tới %q, không có trong bảng (mã của dòng hoặc của cột).", is.Ref),
 				compose.CalcCycle:    "Các công thức vòng lại chính chúng.",
-				compose.CalcFormKind: "Công thức phải dùng đúng một dạng: product trên cột; times, percent hoặc sum trên dòng.",
+				compose.CalcFormKind: "Công thức phải dùng đúng một dạng: tích các cột (trên cột); n lần, tỉ lệ % hoặc tổng (trên dòng).",
 			}[is.Code]
 			c.add(is.Code, p, vi, is.String())
 			continue
@@ -338,19 +338,20 @@ func checkTableSpans(c *checker, tc tableCtx) {
 	}
 }
 
-// spanWhyVI says in Vietnamese why a merged cell cannot be laid out.
+// spanWhyVI says in Vietnamese why a merged cell cannot be laid out (the
+// English detail, with its numbers, stays in the English message).
 func spanWhyVI(is compose.SpanIssue) string {
 	switch {
 	case is.CellRow >= 0:
-		return fmt.Sprintf("ô dòng %d, cột %d bị gộp nhưng có giá trị (phải để null)", is.CellRow+1, is.CellLeaf+1)
+		return fmt.Sprintf("ô dòng %d, cột %d bị gộp nhưng có giá trị (phải để trống)", is.CellRow+1, is.CellLeaf+1)
 	case strings.HasPrefix(is.Why, "only"):
 		return "chỉ dòng số liệu và dòng mục được gộp ô"
 	case strings.Contains(is.Why, "overlaps"):
-		return "chồng lên một ô gộp khác (" + is.Why + ")"
+		return "chồng lên một ô gộp khác"
 	case strings.HasPrefix(is.Why, "reaches"):
-		return "gộp tới một dòng không phải dòng số liệu hay dòng mục (" + is.Why + ")"
+		return "gộp tới một dòng không phải dòng số liệu hay dòng mục"
 	}
-	return "vượt ra ngoài bảng (" + is.Why + ")"
+	return "vượt ra ngoài bảng"
 }
 
 // checkTableWords: the "Bằng chữ" line reads the chosen cell's amount.

@@ -59,7 +59,7 @@ func checkLegacyEncoding(c *checker) {
 		}
 		name := strings.ToUpper(enc.String())
 		c.add("text.legacy_encoding", tf.Path,
-			fmt.Sprintf("Văn bản có vẻ gõ bằng bảng mã %s (%d từ lỗi): chuyển sang Unicode bằng `vanban text convert --from %s`.", name, n, enc),
+			fmt.Sprintf("Văn bản có vẻ gõ bằng bảng mã %s (%d từ lỗi): cần chuyển sang Unicode (nhập lại tệp gốc để vanban tự chuyển).", name, n),
 			fmt.Sprintf("text looks like %s mojibake (%d suspicious words): convert it with `vanban text convert --from %s`", name, n, enc))
 	}
 }
@@ -73,7 +73,7 @@ func checkMixedTone(c *checker) {
 			style, styleEN = "kiểu mới (hoà, thuỷ, Uỷ ban)", "new (hoà, thuỷ, Uỷ ban)"
 		}
 		c.add("text.tone_unified", t.Minority,
-			fmt.Sprintf("Văn bản dùng lẫn hai kiểu bỏ dấu (%d từ kiểu cũ, %d từ kiểu mới): toàn văn bản, cả Quốc hiệu, được in theo kiểu dùng nhiều hơn là %s. Đặt options.tone để chọn kiểu khác.", t.Old, t.New, style),
+			fmt.Sprintf("Văn bản dùng lẫn hai kiểu bỏ dấu (%d từ kiểu cũ, %d từ kiểu mới): toàn văn bản, cả Quốc hiệu, được in theo kiểu dùng nhiều hơn là %s. Chọn \"Kiểu bỏ dấu\" trong Tùy chọn trình bày để in theo kiểu khác.", t.Old, t.New, style),
 			fmt.Sprintf("the document mixes tone-mark styles (%d words old, %d new): all of it, the Quốc hiệu too, is printed in the majority style, %s; set options.tone to choose", t.Old, t.New, styleEN))
 		return
 	}
@@ -110,7 +110,7 @@ func checkMixedTone(c *checker) {
 		}
 	}
 	c.add("text.mixed_tone", path,
-		fmt.Sprintf("Văn bản dùng lẫn hai kiểu bỏ dấu: %d từ kiểu cũ (hòa, thủy), %d từ kiểu mới (hoà, thuỷ); đặt options.tone là \"old\" hoặc \"new\".", old, new_),
+		fmt.Sprintf("Văn bản dùng lẫn hai kiểu bỏ dấu: %d từ kiểu cũ (hòa, thủy), %d từ kiểu mới (hoà, thuỷ); chọn \"Kiểu bỏ dấu\" trong Tùy chọn trình bày.", old, new_),
 		fmt.Sprintf("the document mixes tone-mark styles: %d words old style (hòa), %d new style (hoà); set options.tone to \"old\" or \"new\"", old, new_))
 }
 

@@ -56,7 +56,7 @@ func (c *checker) add(code, path, vi, en string) {
 		// still reported, as an error, rather than dropped.
 		r = Rule{Code: code, Severity: document.Error, Source: srcContract}
 	}
-	c.out = append(c.out, document.Finding{Path: path, Code: code, Severity: r.Severity, VI: vi, EN: en, Rule: r.Source})
+	c.out = append(c.out, document.Finding{Path: path, Field: document.FieldLabel(path), Code: code, Severity: r.Severity, VI: vi, EN: en, Rule: r.Source})
 }
 
 // checks are run in this order; findings are sorted into document order
@@ -89,7 +89,7 @@ var checks = []func(*checker){
 func Validate(d *document.Document, opt Options) document.Findings {
 	if d == nil {
 		r := rules["schema.required"]
-		return document.Findings{{Path: "", Code: r.Code, Severity: r.Severity, Rule: r.Source,
+		return document.Findings{{Path: "", Field: document.FieldLabel(""), Code: r.Code, Severity: r.Severity, Rule: r.Source,
 			VI: "Không có văn bản.", EN: "no document"}}
 	}
 	c := &checker{d: d, opt: opt}
