@@ -60,6 +60,9 @@ func Compose(d *document.Document, opt Options) (*Document, error) {
 	}
 	c := &composer{d: d, typ: typ, opt: opt}
 	out := &Document{Meta: c.meta()}
+	if d.Options.DraftMark {
+		out.Mark = DraftMark
+	}
 
 	main, err := c.mainSection()
 	if err != nil {

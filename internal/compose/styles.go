@@ -136,3 +136,9 @@ func (p PageSetup) Landscape() PageSetup {
 
 // TextWidth is the width between the margins.
 func (p PageSetup) TextWidth() float64 { return p.Width - p.Left - p.Right }
+
+// DraftMark is the mark a draft prints when options.draft_mark asks.
+const DraftMark = "DỰ THẢO"
+
+// MarkSize is the mark's size in points; it is set bold in a box.
+const MarkSize = 13

@@ -5,7 +5,11 @@ import "time"
 // Document is a composed document: metadata and sections. Section 0 is the
 // main text; each appendix is a further section on new pages.
 type Document struct {
-	Meta      Meta
+	Meta Meta
+	// Mark is printed boxed at the top right of every section's first
+	// page, in the top margin ("DỰ THẢO"); empty for none. It takes no
+	// room from the text, so it changes no page break.
+	Mark      string
 	Sections  []Section
 	Footnotes []Footnote // referenced from runs by ID, numbered from 1
 }

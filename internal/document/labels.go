@@ -85,6 +85,7 @@ var fieldLabels = []struct{ pattern, label string }{
 	{"/options/words_bon", "Cách đọc số “bốn”"},
 	{"/options/words_le", "Cách đọc số “lẻ”"},
 	{"/options/words_ngan", "Cách đọc số “ngàn”"},
+	{"/options/draft_mark", "Dấu “DỰ THẢO”"},
 	// Blocks, wherever they are.
 	{"**/heading", "Tiêu đề"},
 	{"**/heading/title", "Tiêu đề"},

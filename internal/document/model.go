@@ -473,4 +473,8 @@ type Options struct {
 	WordsBon  bool `json:"words_bon,omitempty"`
 	WordsLe   bool `json:"words_le,omitempty"`
 	WordsNgan bool `json:"words_ngan,omitempty"`
+	// DraftMark prints a boxed "DỰ THẢO" at the top right of the first
+	// page (and of each appendix's), as offices mark a draft sent round
+	// for comment; an issued document leaves it off.
+	DraftMark bool `json:"draft_mark,omitempty"`
 }

@@ -2,6 +2,7 @@ package editor_test
 
 import (
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -78,4 +79,31 @@ func TestEditorPreviewOutOfDate(t *testing.T) {
 
 	// Switching the type: the old preview is of the other form.
 	s.step("switch to công văn", choose(`[data-path="/type"]`, "cong_van"), poll(stale))
+}
+
+// TestEditorDraftMarkAndPrint: the DỰ THẢO option is a document option the
+// server prints, and In prints a preview made from the document as it is.
+func TestEditorDraftMarkAndPrint(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	s := openEditor(t)
+	const doc = "window.vanban.state.doc"
+	s.step("open sample",
+		poll(fmt.Sprintf(`!!document.querySelector('#sample-select option[value=%q]')`, sampleName)),
+		chromedp.SetValue(chromedp.CSS(`#sample-select`), sampleName),
+		chromedp.Click(chromedp.CSS(`#open-sample`)),
+		poll(`document.querySelector('[data-path="/summary"]').value.includes("Bình đẳng giới")`),
+		waitValidated())
+	s.step("tick DỰ THẢO", click(`[data-path="/options/draft_mark"]`), poll(doc+`.options.draft_mark === true`))
+	// Printing while the preview is out of date makes a new one first.
+	s.step("print", chromedp.Evaluate[chromedp.Void](`window.vanban.lastPrint = null`), click("#print"),
+		poll(`!!window.vanban.lastPrint`))
+	if got := s.js(`!(document.querySelector(".preview-panel").dataset.stale === "1")`); got != "true" {
+		t.Error("printed a preview that is out of date")
+	}
+	pdf := s.download("#dl-pdf", ".pdf")
+	if text := pdfText(t, pdf); !strings.Contains(text, "DỰ THẢO") {
+		t.Errorf("the PDF of a document with the DỰ THẢO option has no mark:\n%.300s", text)
+	}
 }

@@ -20,7 +20,7 @@ import { renderForm, refreshDerived, showRules } from "./form.js";
 import { onInput, onLeave, replaceDoc, keepLocal } from "./document.js";
 import { scheduleValidate, fetchRules } from "./validate.js";
 import { showFindings, markFindings } from "./findings.js";
-import { preview, schedulePreview, clearPreview, markStale, showFreshness, downloadFormat, downloadJSON } from "./preview.js";
+import { preview, schedulePreview, clearPreview, markStale, showFreshness, downloadFormat, downloadJSON, printPreview } from "./preview.js";
 import { loadTypes, loadSamples, openSample, openFile } from "./open.js";
 import { importFile } from "./import.js";
 import { startDesk } from "./desk.js";
@@ -109,6 +109,7 @@ function wire() {
   $("#dl-pdf").addEventListener("click", (e) => downloadFormat("pdf", e.currentTarget));
   $("#dl-docx").addEventListener("click", (e) => downloadFormat("docx", e.currentTarget));
   $("#preview-btn").addEventListener("click", () => preview(true));
+  $("#print").addEventListener("click", (e) => printPreview(e.currentTarget));
   $("#auto-preview").addEventListener("change", (e) => { if (e.target.checked) { markStale(); schedulePreview(); } });
   window.addEventListener("pagehide", keepLocal);
   // Sticky offsets follow the real height of the top bar, which wraps on

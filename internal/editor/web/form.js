@@ -15,7 +15,8 @@ function sectionDocument() {
   return section("sec-vanban", "Loại văn bản và trích yếu",
     h("div", { class: "grid2" },
       field({ path: "/type", label: "Loại văn bản", value: d.type, rerender: true, options: types.map((t) => [t.code, t.name + (t.abbreviation ? ` (${t.abbreviation})` : "")]) }),
-      field({ path: "/draft", label: "Dự thảo (cho phép để trống số, ngày, người ký)", kind: "bool", value: d.draft })),
+      field({ path: "/draft", label: "Dự thảo (cho phép để trống số, ngày, người ký)", kind: "bool", value: d.draft }),
+      field({ path: "/options/draft_mark", label: "In dấu “DỰ THẢO” ở góc trên bên phải trang đầu", kind: "bool", value: d.options && d.options.draft_mark })),
     letter
       ? [
         field({ path: "/subject", label: "Trích yếu (V/v …)", value: d.subject, multiline: true, optional: true, wide: true, hint: "Không gõ “V/v”: hệ thống tự thêm khi in.", placeholder: "vd: tổ chức Tháng hành động vì bình đẳng giới" }),

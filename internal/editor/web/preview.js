@@ -9,7 +9,7 @@ const PREVIEW_DELAY = 1200;
 
 // url: the preview shown; shown: the JSON of the document it was made
 // from; pending: a preview request in flight.
-const run = { timer: 0, url: "", shown: "", pending: false, stale: true };
+const run = { timer: 0, url: "", shown: "", pending: false, stale: true, loaded: Promise.resolve() };
 
 function fileBase() {
   return (state.rules && state.rules.file_name) || "van-ban";
@@ -143,6 +143,7 @@ export async function preview(explicit) {
     // An edit made while it was being drawn leaves it out of date.
     run.stale = JSON.stringify(state.doc) !== sent;
     const frame = $("#preview-frame");
+    run.loaded = new Promise((res) => frame.addEventListener("load", res, { once: true }));
     frame.src = url + "#view=FitH&navpanes=0";
     frame.hidden = false;
     msg.hidden = true;
@@ -159,5 +160,33 @@ export async function preview(explicit) {
   } finally {
     run.pending = false;
     showFreshness();
+  }
+}
+
+/**
+ * printPreview prints the PDF preview, making it first when there is none
+ * or it no longer matches the document: what is printed is always what
+ * the server renders from the document as it is now.
+ */
+export async function printPreview(btn) {
+  btn.disabled = true;
+  try {
+    if (!run.url || run.stale) await preview(true);
+    if (!run.url || run.stale) {
+      alertMessage("Chưa in được: chưa tạo được bản PDF của văn bản hiện tại. Xem danh sách lỗi và sửa trước.");
+      return;
+    }
+    await run.loaded;
+    const frame = $("#preview-frame");
+    window.vanban.lastPrint = { at: Date.now(), url: run.url };
+    try {
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+    } catch {
+      // A browser that will not print a framed PDF opens it to print there.
+      window.open(run.url, "_blank");
+    }
+  } finally {
+    btn.disabled = false;
   }
 }

@@ -29,6 +29,9 @@ const (
 	phAuthor          = "<!--VB:AUTHOR-->"
 	phKeywords        = "<!--VB:KEYWORDS-->"
 	phDate            = "<!--VB:DATE-->"
+	// phMark stands for the first-page header's paragraph, which carries
+	// the draft mark when the document has one (compose.Document.Mark).
+	phMark = "<!--VB:MARK-->"
 )
 
 // Part names the writer handles itself.
@@ -52,6 +55,9 @@ type template struct {
 	page      pageSetup
 	footnotes string // word/footnotes.xml text with phFootnotes
 	core      string // docProps/core.xml text with the metadata placeholders
+	// marked holds the parts with phMark (the first-page header), filled
+	// on each render.
+	marked map[string]string
 }
 
 // loadTemplate reads the unpacked parts under dir of fsys, compresses the
@@ -116,8 +122,13 @@ func loadTemplate(fsys fs.FS, dir string) (*template, error) {
 
 	t.order = order
 	t.fixed = map[string]rawPart{}
+	t.marked = map[string]string{}
 	for _, name := range order {
 		if libParts[name] || name == partFootnotes || name == partCore {
+			continue
+		}
+		if strings.Contains(parts[name], phMark) {
+			t.marked[name] = parts[name]
 			continue
 		}
 		if t.fixed[name], err = compressPart(name, parts[name]); err != nil {

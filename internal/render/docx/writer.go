@@ -111,7 +111,11 @@ func (wr *Writer) Render(ctx context.Context, w io.Writer, d *compose.Document) 
 	if strings.Contains(notes, placeholderPrefix) || strings.Contains(core, placeholderPrefix) {
 		return nil, errors.New("docx: render: a placeholder is left in the footnotes or core properties")
 	}
-	out, err := wr.t.assemble(raw.Bytes(), map[string]string{partFootnotes: notes, partCore: core})
+	filled := map[string]string{partFootnotes: notes, partCore: core}
+	for name, text := range wr.t.marked {
+		filled[name] = strings.Replace(text, phMark, markPara(d.Mark), 1)
+	}
+	out, err := wr.t.assemble(raw.Bytes(), filled)
 	if err != nil {
 		return nil, err
 	}
@@ -261,4 +265,26 @@ func checkPage(p pageSetup) error {
 		return fmt.Errorf("docx: new: the template's page %+v is not compose.Page %+v (twips)", got, want)
 	}
 	return nil
+}
+
+// markPara is the first-page header's paragraph: empty, or the draft mark
+// in bold, boxed, at the right, on the page number's line (the PDF writer
+// draws the same, see drawMark there).
+func markPara(mark string) string {
+	var x xbuf
+	x.s(`<w:p><w:pPr><w:pStyle w:val="`)
+	x.s(string(compose.StylePageNumber))
+	x.s(`"/>`)
+	if mark == "" {
+		x.s(`</w:pPr></w:p>`)
+		return string(x.b)
+	}
+	x.s(`<w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:b/><w:bdr w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:sz w:val="`)
+	x.int(2 * compose.MarkSize)
+	x.s(`"/><w:szCs w:val="`)
+	x.int(2 * compose.MarkSize)
+	x.s(`"/></w:rPr><w:t xml:space="preserve"> `)
+	x.text(mark)
+	x.s(` </w:t></w:r></w:p>`)
+	return string(x.b)
 }

@@ -125,6 +125,10 @@ func (r *renderer) section(idx int, s *compose.Section) error {
 		}
 		if pi > 0 || s.NumberFirstPage {
 			r.drawPageNumber(r.number)
+		} else if r.d.Mark != "" {
+			// The DOCX prints the mark in the first-page header, which
+			// shows where the page number does not.
+			r.drawMark(r.d.Mark)
 		}
 		c := &canvas{r: r, page: r.pageCount, x: r.left, w: r.width, ph: layout.Pt(r.page.H)}
 		for _, pl := range pg.placed {
@@ -422,6 +426,21 @@ func (r *renderer) drawPageNumber(n int) {
 	w := f.Width(s, spec.Size)
 	top := layout.Pt(r.page.Header)
 	r.text(layout.Regular, spec.Size, r.left+(r.width-w)/2, baseline(top, spec.Line, spec.Size, f), s, 0)
+}
+
+// drawMark draws the draft mark in bold, boxed, at the right of the text
+// area on the page number's line, as the DOCX's first-page header does.
+func (r *renderer) drawMark(s string) {
+	size := float64(compose.MarkSize)
+	line := compose.Styles[compose.StylePageNumber].Line
+	f := r.w.face(layout.Bold)
+	pad := f.Advance(' ') * size
+	w := f.Width(s, size) + 2*pad
+	top := layout.Pt(r.page.Header)
+	x := r.left + r.width - w
+	r.text(layout.Bold, size, x+pad, baseline(top, line, size, f), s, 0)
+	r.pdf.SetLineWidth(layout.RuleBorder)
+	r.pdf.Rect(x, top, w, line, "D")
 }
 
 // baseline places text in an exact-height line box as LibreOffice does:
