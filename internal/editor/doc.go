@@ -9,5 +9,9 @@
 // of the value it edits, the same pointers the validator puts in its
 // findings, which is how a finding is shown next to its field.
 //
-// e2e_test.go drives the real binary with a headless Chromium.
+// The page's code is split by job around one store (web/store.js, with
+// subscribe and emit); web/app.js only wires the modules together. The
+// pure parts are unit-tested with node's test runner (jstest/), the page
+// by the *_e2e_test.go files, which drive the real binary with a headless
+// Chromium.
 package editor
