@@ -189,7 +189,7 @@ func (s *Server) routes() *gin.Engine {
 	for path, h := range map[string]func(*gin.Context) error{
 		"/schema": s.getSchema, "/document-types": s.documentTypes,
 		"/document-types/:code/blank": s.blankDocument,
-		"/samples": s.listSamples, "/samples/:name": s.getSample,
+		"/samples":                    s.listSamples, "/samples/:name": s.getSample,
 	} {
 		v1.GET(path, s.handle(h))
 		v1.HEAD(path, s.handle(h))
