@@ -72,11 +72,11 @@ func Of(t document.DocType) Form {
 		f.Sample = s
 	}
 	articles := f.Numbering == compose.NumberingArticle
+	top := ""
 	if articles {
-		f.Levels = []string{"Điều", "Khoản", "Điểm", "Tiểu điểm"}
-	} else {
-		f.Levels = []string{"Mục", "Khoản", "Điểm", "Tiểu điểm"}
+		top = "Điều 1."
 	}
+	f.Levels = []string{compose.LevelName(top, 1), compose.LevelName("", 2), compose.LevelName("", 3), compose.LevelName("", 4)}
 	add := func(p Part) { f.Parts = append(f.Parts, p) }
 	switch {
 	case t.IsLetter():
