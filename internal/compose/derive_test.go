@@ -150,3 +150,18 @@ func TestLevelName(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnKinds: every kind the model allows is offered once, numeric
+// as NumericColumn reads it.
+func TestColumnKinds(t *testing.T) {
+	want := map[string]bool{"text": false, "number": true, "money": true, "percent": true, "code": false, "date": false}
+	got := ColumnKinds()
+	if len(got) != len(want) {
+		t.Fatalf("%d kinds, want %d", len(got), len(want))
+	}
+	for _, k := range got {
+		if n, ok := want[k.Code]; !ok || n != k.Numeric || k.Label == "" {
+			t.Errorf("kind %+v", k)
+		}
+	}
+}
