@@ -1,7 +1,7 @@
 // node --test: the pure parts of forms.js, tables.js and importreport.js.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formOf, present, partsOf, part, levelName, blankURL, newPart } from "../web/forms.js";
+import { formOf, present, partsOf, part, levelName, headingName, blankURL, newPart } from "../web/forms.js";
 import * as T from "../web/tables.js";
 import { fieldFor, organise, summary, lineText } from "../web/importreport.js";
 
@@ -54,6 +54,11 @@ test("levelName names the form's heading levels", () => {
   assert.equal(levelName(KH, 1), "Mục");
   assert.equal(levelName(KH, 9), "Tiểu điểm");
   assert.equal(levelName(null, 1), "Tiêu đề");
+});
+
+test("headingName does not say the level twice", () => {
+  const cases = [["Điều", "Điều 3.", "Điều 3."], ["Khoản", "2.", "Khoản 2."], ["Mục", "", "Mục"], ["Chương", "CHƯƠNG II", "CHƯƠNG II"], ["", "a)", "a)"]];
+  for (const [n, l, want] of cases) assert.equal(headingName(n, l), want);
 });
 
 test("blankURL and newPart", () => {
@@ -182,16 +187,20 @@ const REPORT = {
   ],
 };
 
-test("fieldFor climbs to the nearest field", () => {
-  const has = (p) => ["/appendices/0/blocks/2", "/competence"].includes(p);
-  assert.equal(fieldFor("/appendices/0/blocks/2/table/rows/3", has), "/appendices/0/blocks/2");
-  assert.equal(fieldFor("/competence", has), "/competence");
-  assert.equal(fieldFor("/x/y", has), "");
-  assert.equal(fieldFor("", has), "");
+// finder is a form whose fields are at these pointers, found as the page finds them.
+const finder = (fields) => (p) => fields.find((f) => f === p) || fields.find((f) => f.startsWith(p + "/")) || "";
+
+test("fieldFor climbs to the nearest field, or goes into a group of fields", () => {
+  const find = finder(["/appendices/0/blocks/2", "/competence", "/issuer/name", "/issuer/abbreviation"]);
+  assert.equal(fieldFor("/appendices/0/blocks/2/table/rows/3", find), "/appendices/0/blocks/2");
+  assert.equal(fieldFor("/competence", find), "/competence");
+  assert.equal(fieldFor("/issuer", find), "/issuer/name");
+  assert.equal(fieldFor("/x/y", find), "");
+  assert.equal(fieldFor("", find), "");
 });
 
 test("organise puts guesses and read lines beside their fields, lost lines in order, reprinted apart", () => {
-  const has = (p) => ["/competence", "/bases", "/appendices/0/blocks/2"].includes(p);
+  const has = finder(["/competence", "/bases", "/appendices/0/blocks/2"]);
   const o = organise(REPORT, has);
   assert.deepEqual([...o.byField.keys()], ["/appendices/0/blocks/2", "/competence", "/bases"]);
   assert.equal(o.byField.get("/appendices/0/blocks/2")[0].kind, "guess");

@@ -62,6 +62,13 @@ export function levelName(form, n) {
   return ls[n - 1] || ls[ls.length - 1] || "Tiêu đề";
 }
 
+/** headingName is a heading's field name: its level's name and label, "Khoản 2.", but "Điều 3." once, not "Điều Điều 3.". */
+export function headingName(name, label) {
+  const l = String(label || "").trim();
+  if (!name) return l;
+  return l.toLowerCase().startsWith(name.toLowerCase()) ? l : `${name} ${l}`.trim();
+}
+
 /** blankURL is where the server's blank draft of a type is. */
 export function blankURL(code) {
   return `/v1/document-types/${encodeURIComponent(code)}/blank`;

@@ -14,11 +14,17 @@ import { h, $, $$, byPath, button } from "./dom.js";
 // ---------------------------------------------------------------------------
 // Pure: organising the report
 
-/** fieldFor is the nearest pointer at or above path that has a field (has(p) true), or "". */
-export function fieldFor(path, has) {
+/**
+ * fieldFor is the field a note about path goes beside: find(p) gives the
+ * field's own pointer for p (p itself, or its first field inside, as
+ * /issuer/name for /issuer), or ""; the nearest of path and its parents
+ * that has one wins.
+ */
+export function fieldFor(path, find) {
   let p = path || "";
   while (p) {
-    if (has(p)) return p;
+    const f = find(p);
+    if (f) return f;
     p = M.parent(p);
   }
   return "";
@@ -29,14 +35,13 @@ export function fieldFor(path, has) {
  * was recognised with the line it was read from) by the field they go
  * beside; notes with no field; the dropped lines that are lost unless the
  * clerk adds them back; and those the system prints again (Quốc hiệu,
- * "Số:" …), counted and listed apart. has(pointer) says whether the form
- * has a field there.
+ * "Số:" …), counted and listed apart. find is as for fieldFor.
  */
-export function organise(rep, has) {
+export function organise(rep, find) {
   const out = { byField: new Map(), general: [], lost: [], reprinted: [], guesses: 0 };
   const add = (n, kind) => {
     const note = { kind, path: n.path || "", vi: n.message_vi || n.message_en || "", en: n.message_en || "", source: n.source || "" };
-    const f = note.path ? fieldFor(note.path, has) : "";
+    const f = note.path ? fieldFor(note.path, find) : "";
     if (!f) { out.general.push(note); return; }
     if (!out.byField.has(f)) out.byField.set(f, []);
     out.byField.get(f).push(note);
@@ -53,7 +58,7 @@ export function organise(rep, has) {
 
 /** summary is the one-line Vietnamese account of a report. */
 export function summary(name, rep) {
-  const o = organise(rep, () => false);
+  const o = organise(rep, () => "");
   const parts = [`Đã nhập “${name}”: nhận ra ${((rep && rep.recognised) || []).length} phần`];
   if (o.guesses) parts.push(`${o.guesses} chỗ phải đoán (xem ghi chú bên cạnh từng ô)`);
   parts.push(o.lost.length ? `${o.lost.length} đoạn chưa đưa vào văn bản (xem danh sách “Kết quả nhập”)` : "không bỏ sót đoạn nào");
@@ -88,12 +93,21 @@ export function active(doc) {
   return kept && kept.doc === doc ? kept : null;
 }
 
+/** finder gives the pointer of the field for p in root: p's own, or the first one inside it. */
+function finder(root) {
+  return (p) => {
+    if (byPath(p, root)) return p;
+    const inner = root.querySelector(`[data-path^="${CSS.escape(p)}/"]`);
+    return inner ? inner.dataset.path : "";
+  };
+}
+
 /** annotate puts each note beside its field in form; call it after every redraw. */
 export function annotate(form, doc) {
   for (const el of $$(".import-note", form)) el.remove();
   const k = active(doc);
   if (!k) return;
-  const o = organise(k.report, (p) => !!byPath(p, form));
+  const o = organise(k.report, finder(form));
   for (const [p, notes] of o.byField) {
     const el = byPath(p, form);
     const host = (el.closest && el.closest(".field")) || el;
@@ -112,9 +126,10 @@ export function showPanel(doc, jumpTo) {
   if (old) old.remove();
   const k = active(doc);
   if (!k) return;
-  const o = organise(k.report, (p) => !!byPath(p));
+  const o = organise(k.report, finder($("#form")));
   const guesses = [];
   for (const [p, notes] of o.byField) for (const n of notes) if (n.kind === "guess") guesses.push([p, n]);
+  for (const n of o.general) if (n.kind === "guess") guesses.push(["", n]);
   const panel = h("section", { id: "import-report", class: "panel import-panel", "aria-labelledby": "import-report-h" },
     h("div", { class: "panel-head" },
       h("h2", { id: "import-report-h" }, `Kết quả nhập “${k.name}”`),
@@ -124,9 +139,10 @@ export function showPanel(doc, jumpTo) {
     o.lost.length ? h("ol", { class: "dropped" }, o.lost.map((d) => h("li", { title: d.en, dataset: { line: String(d.line) } },
       h("span", { class: "line" }, d.line ? `Đoạn ${d.line}: ` : ""), h("q", null, lineText(d.text)), h("div", { class: "why" }, d.vi)))) : null,
     guesses.length ? [h("h3", null, `Chỗ phải đoán (${guesses.length})`),
-      h("ul", { class: "import-guesses" }, guesses.map(([p, n]) => h("li", null,
-        button(n.vi, () => jumpTo(p), { cls: "link", dataset: { guessPath: p } }))))] : null,
-    o.general.length ? [h("h3", null, "Ghi chú chung"), h("ul", null, o.general.map((n) => h("li", { title: n.en }, n.vi)))] : null,
+      h("ul", { class: "import-guesses" }, guesses.map(([p, n]) => h("li", { title: n.en },
+        p ? button(n.vi, () => jumpTo(p), { cls: "link", dataset: { guessPath: p } }) : n.vi)))] : null,
+    o.general.some((n) => n.kind !== "guess") ? [h("h3", null, "Ghi chú chung"),
+      h("ul", null, o.general.filter((n) => n.kind !== "guess").map((n) => h("li", { title: n.en }, n.vi)))] : null,
     o.reprinted.length ? h("details", null, h("summary", null, `${o.reprinted.length} dòng hệ thống tự in lại (Quốc hiệu, “Số:”, ngày tháng …)`),
       h("ul", null, o.reprinted.map((d) => h("li", { title: d.en }, h("q", null, lineText(d.text, 80)), " — ", d.vi)))) : null);
   const side = $(".side-pane");
