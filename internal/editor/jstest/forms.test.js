@@ -21,7 +21,7 @@ const QD = {
   ],
 };
 const KH = { sample: "1.4", levels: ["Mục", "Khoản", "Điểm", "Tiểu điểm"], parts: [{ key: "summary", label: "Trích yếu" }, { key: "body", label: "Nội dung" }] };
-const TYPES = [{ code: "quyet_dinh", name: "Quyết định", form: QD }, { code: "ke_hoach", name: "Kế hoạch", form: KH }, { code: "cu", name: "Cũ" }];
+const TYPES = [{ code: "quyet_dinh", name: "Quyết định", form: QD }, { name: "Kế hoạch", code: "ke_hoach", form: KH }, { code: "cu", name: "Cũ" }];
 
 test("formOf reads the server's table", () => {
   assert.equal(formOf(TYPES, "quyet_dinh"), QD);
