@@ -49,13 +49,23 @@ function blockList(blocks, listPath, ctx, hpath, itemDepth) {
   const li = h("li", { class: "addbar" });
   const level = hpath.length + 1;
   li.append(
-    button(`+ ${ctx.root === "/body" && current().form ? levelNameOf(current().form, level) : LEVEL_NAMES[level] || "Tiêu đề"}`, () => addBlock(listPath, "heading", ctx), { title: "Thêm tiêu đề có số thứ tự" }),
+    button(`+ ${ctx.root === "/body" && current().form ? levelNameOf(current().form, level) : siblingName(blocks, listPath) || LEVEL_NAMES[level] || "Tiêu đề"}`, () => addBlock(listPath, "heading", ctx), { title: "Thêm tiêu đề có số thứ tự" }),
     button("+ Đoạn văn", () => addBlock(listPath, "paragraph", ctx)),
     button("+ Gạch đầu dòng", () => addBlock(listPath, "item", ctx)),
     button("+ Bảng", () => addBlock(listPath, "table", ctx)),
     button("+ Kinh phí", () => addBlock(listPath, "budget", ctx)));
   out.append(li);
   return out;
+}
+
+/** siblingName is what the server calls the headings already in a list ("Điều" in a quy chế), or "". */
+function siblingName(blocks, listPath) {
+  const hs = (state.rules && state.rules.headings) || {};
+  for (let i = 0; i < blocks.length; i++) {
+    const d = hs[M.join(listPath, i)];
+    if (d && d.name) return d.name;
+  }
+  return "";
 }
 
 function blockView(b, kind, listPath, i, n, ctx, label, hpath, itemDepth) {
