@@ -83,10 +83,14 @@ func Blank(t document.DocType, year int) *document.Document {
 // căn cứ ending with the "Xét đề nghị …" line, and three Điều: what is
 // decided, when it takes effect, who executes it; Nơi nhận "Như Điều 3".
 func decision(d *document.Document, t document.DocType) {
+	// The Chủ tịch decides: a deputy signs KT. CHỦ TỊCH, with no TM.; the
+	// collective resolves: its head signs TM. ỦY BAN NHÂN DÂN.
 	d.Competence = []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN"}
+	d.Signature = document.Signature{Authority: []document.Authority{{Prefix: "KT.", Title: "CHỦ TỊCH"}}, Title: "PHÓ CHỦ TỊCH"}
 	verb := "Quyết định"
 	if t.Code == "nghi_quyet" {
 		d.Competence = []string{"ỦY BAN NHÂN DÂN"}
+		d.Signature = document.Signature{Authority: []document.Authority{{Prefix: "TM.", Title: "ỦY BAN NHÂN DÂN"}}, Title: "CHỦ TỊCH"}
 		verb = "Nghị quyết"
 	}
 	d.Bases = []document.Text{

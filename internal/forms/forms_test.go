@@ -140,6 +140,9 @@ func TestBlankFormParts(t *testing.T) {
 	if !strings.Contains(d.Body[2].Heading.Title.Plain(), "thi hành") || d.Distribution.Recipients[0].Name != "Như Điều 3" {
 		t.Errorf("quyết định blank lacks its executing article: %+v", d.Body[2].Heading)
 	}
+	if a := d.Signature.Authority; len(a) != 1 || a[0].Prefix != "KT." || a[0].Title != "CHỦ TỊCH" {
+		t.Errorf("a quyết định of the Chủ tịch is signed KT. CHỦ TỊCH, not %+v", a)
+	}
 	bb, _ := document.LookupType("bien_ban")
 	if d := Blank(bb, 2026); d.Cosignature == nil || d.Cosignature.Title != "THƯ KÝ" {
 		t.Errorf("biên bản blank has no thư ký: %+v", d.Cosignature)
