@@ -44,12 +44,19 @@ type Derived struct {
 	Units []vntext.MoneyUnit `json:"units"`
 	// Prefixes are the authority prefixes (TM., KT. ...) a signature may use.
 	Prefixes []document.AuthorityPrefix `json:"prefixes"`
+	// ColumnKinds and Formulas are what a table's column kind and a
+	// formula may be, as the editor offers them.
+	ColumnKinds []Choice `json:"column_kinds"`
+	Formulas    []Choice `json:"formulas"`
 }
 
 // DerivedHeading is one heading's printed label and level.
 type DerivedHeading struct {
 	Label string `json:"label"`
 	Level int    `json:"level"`
+	// Name is what the level is called: "Điều", "Khoản", "Điểm" …
+	// (LevelName).
+	Name string `json:"name"`
 }
 
 // DerivedBudget is what a budget prints: its unit, total (given or
@@ -66,10 +73,12 @@ type DerivedBudget struct {
 	Problem string `json:"problem,omitempty"`
 }
 
-// DerivedTable holds a table's computed cells, printed: "" where nothing
-// is computed.
+// DerivedTable holds a table's numeric cells as printed, given or
+// computed (section subtotals, totals, formulas): "" in text columns and
+// covered cells. Words is the "Bằng chữ: …" line printed under it.
 type DerivedTable struct {
 	Cells [][]string `json:"cells"`
+	Words string     `json:"words,omitempty"`
 }
 
 // Derive computes d's derived strings with the functions Compose prints
@@ -86,6 +95,8 @@ func Derive(d *document.Document) *Derived {
 		Budgets:     map[string]DerivedBudget{},
 		Tables:      map[string]DerivedTable{},
 		Prefixes:    document.AuthorityPrefixes(),
+		ColumnKinds: ColumnKinds(),
+		Formulas:    FormulaForms(),
 	}
 	if h := c.header(); h != nil {
 		out.Number = plainText(h.Number)
@@ -114,7 +125,7 @@ func Derive(d *document.Document) *Derived {
 	Walk(d, c.letter(), func(b Position) {
 		switch {
 		case b.Heading != nil:
-			out.Headings[b.Path] = DerivedHeading{Label: b.Printed, Level: b.Level}
+			out.Headings[b.Path] = DerivedHeading{Label: b.Printed, Level: b.Level, Name: LevelName(b.Printed, b.Level)}
 		case b.Budget != nil:
 			out.Budgets[b.Path+"/budget"] = deriveBudget(b.Budget, b.Path+"/budget", d.Options)
 		case b.Table != nil:
@@ -182,15 +193,20 @@ func (c *composer) deriveTable(t *document.Table) (DerivedTable, bool) {
 	if len(ls) == 0 {
 		return DerivedTable{}, false
 	}
-	rows, _, err := c.tableRows(t, ls)
+	rows, calc, err := c.tableRows(t, ls)
 	if err != nil {
 		return DerivedTable{}, false
 	}
 	out := DerivedTable{Cells: make([][]string, len(rows))}
+	if t.Words != nil {
+		if w, err := TableWords(t.Words, calc, c.d.Options); err == nil {
+			out.Words = w
+		}
+	}
 	for r, row := range rows {
 		out.Cells[r] = make([]string, len(row))
 		for k, cell := range row {
-			if k >= len(ls) || !ls[k].col.Numeric || cell.Covered {
+			if k >= len(ls) || !NumericColumn(ls[k].col) || cell.Covered {
 				continue
 			}
 			var b strings.Builder

@@ -99,3 +99,69 @@ func TestDeriveLabelsArePrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestDeriveTableSections: the editor is shown what prints in a dự toán:
+// a section row's subtotal, a money column (kind without Numeric), a
+// product formula, a total of the sections and the words line.
+func TestDeriveTableSections(t *testing.T) {
+	d := minimal()
+	d.Body = append(d.Body, document.Block{Table: &document.Table{
+		Columns: []document.Column{
+			{Title: "TT"}, {Title: "Nội dung"},
+			{Title: "Số lượng", Kind: document.ColNumber, Key: "sl", NoSum: true},
+			{Title: "Mức chi", Kind: document.ColMoney, Key: "mc", NoSum: true},
+			{Title: "Thành tiền", Kind: document.ColMoney, Key: "tt", Formula: &document.Formula{Product: []string{"sl", "mc"}}},
+		},
+		Rows: []document.Row{
+			{Kind: document.RowSection, Cells: []document.Cell{{Str: "1"}, {Str: "Hội nghị"}, {Null: true}, {Null: true}, {Null: true}}},
+			{Cells: []document.Cell{{Str: "1.1"}, {Str: "Nước uống"}, numc("10"), numc("20000"), {Null: true}}},
+			{Cells: []document.Cell{{Str: "1.2"}, {Str: "Tài liệu"}, numc("5"), numc("3000"), {Null: true}}},
+			{Kind: document.RowTotal, ID: "tong", Label: "Tổng cộng"},
+		},
+		Words: &document.TableWords{Row: "tong", Column: "tt"},
+	}})
+	got := Derive(d).Tables["/body/1/table"]
+	checks := []struct{ name, got, want string }{
+		{"product", got.Cells[1][4], "200.000"},
+		{"section subtotal", got.Cells[0][4], "215.000"},
+		{"total of the section, not of every row", got.Cells[3][4], "215.000"},
+		{"words", got.Words, "Bằng chữ: Hai trăm mười lăm nghìn đồng chẵn"},
+		{"text column", got.Cells[1][1], ""},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestLevelName(t *testing.T) {
+	cases := []struct {
+		printed string
+		level   int
+		want    string
+	}{
+		{"Điều 3.", 1, "Điều"}, {"Chương II", 1, "Chương"}, {"Phần I", 1, "Phần"},
+		{"I.", 1, "Mục"}, {"1.", 2, "Khoản"}, {"a)", 3, "Điểm"}, {"-", 4, "Tiểu điểm"}, {"2.1.", 2, "Khoản"},
+	}
+	for _, c := range cases {
+		if got := LevelName(c.printed, c.level); got != c.want {
+			t.Errorf("LevelName(%q, %d) = %q, want %q", c.printed, c.level, got, c.want)
+		}
+	}
+}
+
+// TestColumnKinds: every kind the model allows is offered once, numeric
+// as NumericColumn reads it.
+func TestColumnKinds(t *testing.T) {
+	want := map[string]bool{"text": false, "number": true, "money": true, "percent": true, "code": false, "date": false}
+	got := ColumnKinds()
+	if len(got) != len(want) {
+		t.Fatalf("%d kinds, want %d", len(got), len(want))
+	}
+	for _, k := range got {
+		if n, ok := want[k.Code]; !ok || n != k.Numeric || k.Label == "" {
+			t.Errorf("kind %+v", k)
+		}
+	}
+}

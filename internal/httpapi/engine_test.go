@@ -34,7 +34,7 @@ func TestRealEngine(t *testing.T) {
 		{"wrong schema", "/v1/validate", `{"schema":"vanban/v3","type":"ke_hoach"}`, 422, CodeInvalidStructure, `"path":"/schema"`},
 		{"malformed", "/v1/validate", "{\n\"schema\": vanban}", 400, CodeMalformedJSON, "line 2"},
 		{"compose preview bare", "/v1/compose-preview", bare, 200, "", `"archive_line":"- Lưu: VT."`},
-		{"compose preview labels", "/v1/compose-preview", `{"schema":"vanban/v1","type":"ke_hoach","body":[{"heading":{"title":"A"}}]}`, 200, "", `"/body/0":{"label":"I.","level":1}`},
+		{"compose preview labels", "/v1/compose-preview", `{"schema":"vanban/v1","type":"ke_hoach","body":[{"heading":{"title":"A"}}]}`, 200, "", `"/body/0":{"label":"I.","level":1,"name":"Mục"}`},
 		{"compose preview unknown field", "/v1/compose-preview", `{"schema":"vanban/v1","type":"ke_hoach","titel":"x"}`, 422, CodeInvalidStructure, `"path":"/titel"`},
 	}
 	for _, tt := range tests {

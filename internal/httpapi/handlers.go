@@ -24,6 +24,7 @@ import (
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
+	"github.com/vanban/vanban/internal/forms"
 	"github.com/vanban/vanban/internal/render"
 )
 
@@ -72,9 +73,25 @@ func (s *Server) getSchema(c *gin.Context) error {
 	return nil
 }
 
+// documentTypes answers the type table, each type with its form: the
+// parts the editor offers and what the form calls them (package forms).
 func (s *Server) documentTypes(c *gin.Context) error {
-	writeJSON(c, http.StatusOK, map[string]any{"types": s.types})
+	writeJSON(c, http.StatusOK, map[string]any{"types": forms.Types(s.types)})
 	return nil
+}
+
+// blankDocument answers a new draft of one type, laid out as its form
+// (forms.Blank), dated this year.
+func (s *Server) blankDocument(c *gin.Context) error {
+	code := c.Param("code")
+	for _, t := range s.types {
+		if t.Code == code {
+			writeJSON(c, http.StatusOK, forms.Blank(t, time.Now().Year()))
+			return nil
+		}
+	}
+	return notFound("Không có loại văn bản \""+code+"\"; xem /v1/document-types.",
+		"no document type \""+code+"\"; see /v1/document-types")
 }
 
 func (s *Server) noRoute(c *gin.Context) error {

@@ -188,7 +188,8 @@ func (s *Server) routes() *gin.Engine {
 	v1.POST("/check", s.handle(s.checkFile))
 	for path, h := range map[string]func(*gin.Context) error{
 		"/schema": s.getSchema, "/document-types": s.documentTypes,
-		"/samples": s.listSamples, "/samples/:name": s.getSample,
+		"/document-types/:code/blank": s.blankDocument,
+		"/samples":                    s.listSamples, "/samples/:name": s.getSample,
 	} {
 		v1.GET(path, s.handle(h))
 		v1.HEAD(path, s.handle(h))

@@ -26,6 +26,9 @@ import { importFile } from "./import.js";
 import { startDesk } from "./desk.js";
 import { loadLocal, savedAt } from "./local.js";
 import { mountHistory } from "./undo.js";
+import { api } from "./api.js";
+import { blankURL, formChooser } from "./forms.js";
+import * as IR from "./importreport.js";
 
 // Test hook: the page's own download path records the last file here, so
 // the end-to-end test can read the exact bytes a clerk would save.
@@ -52,7 +55,25 @@ subscribe("replace", () => {
   scheduleValidate(0);
 });
 
-subscribe("rendered", () => markFindings());
+subscribe("rendered", () => {
+  markFindings();
+  IR.annotate($("#form"), state.doc);
+});
+
+// Another document put in place drops the import report of the last one.
+subscribe("replace", () => { if (!IR.active(state.doc)) IR.forget(); });
+
+/** newOfForm opens the server's blank draft of a form (forms.js). */
+async function newOfForm(code) {
+  try {
+    const res = await api(blankURL(code));
+    const doc = await res.json();
+    const t = state.types.find((x) => x.code === code);
+    replaceDoc(doc, `Đã tạo ${t ? t.name.toLowerCase() : "văn bản"} mới theo Mẫu ${t && t.form ? t.form.sample : ""} Phụ lục III.`, null, { blank: true });
+  } catch (e) {
+    alertMessage(e.message || "Không tạo được văn bản mới.");
+  }
+}
 
 subscribe("rules", ({ redraw, relabelled }) => {
   if (redraw) renderForm();
@@ -125,6 +146,8 @@ async function init() {
     if (!e.status) alertMessage(OFFLINE, button("Thử lại", () => init()));
   });
   await Promise.all([types, loadSamples(), fetchRules()]);
+  const slot = $("#new-form-slot");
+  if (slot) slot.replaceChildren(...formChooser(newOfForm));
   renderForm();
   scheduleValidate(0);
   startDesk();

@@ -7,6 +7,7 @@ import { state, changed, emit, isLetter } from "./store.js";
 import { h, $, nextID, button, autosizeAll, focusPath } from "./dom.js";
 import { field, listEditor, rowTools, section } from "./fields.js";
 import { outline, showLabels } from "./outline.js";
+import * as F from "./forms.js";
 
 function sectionDocument() {
   const d = state.doc;
@@ -24,7 +25,11 @@ function sectionDocument() {
           h("h3", null, "Kính gửi"),
           listEditor({ path: "/addressees", itemLabel: "Nơi nhận chính", addLabel: "Thêm nơi nhận (Kính gửi)" })),
       ]
-      : field({ path: "/summary", label: "Trích yếu", value: d.summary, multiline: true, optional: true, wide: true, hint: "In đậm dưới tên loại văn bản, viết thường (chỉ viết hoa chữ đầu).", placeholder: "vd: Triển khai thực hiện …" }));
+      : [
+        field({ path: "/summary", label: F.label("summary", "Trích yếu"), value: d.summary, multiline: true, optional: true, wide: true, hint: F.hint("summary", "In đậm dưới tên loại văn bản, viết thường (chỉ viết hoa chữ đầu)."), placeholder: "vd: Triển khai thực hiện …" }),
+        F.addresseesEditor(),
+      ],
+    F.formBadge());
 }
 
 function sectionIssuer() {
@@ -57,9 +62,10 @@ function sectionIssuer() {
 
 function sectionBases() {
   return section("sec-cancu", "Căn cứ và mở đầu",
+    F.competenceEditor(),
     h("div", { class: "sub", dataset: { path: "/bases" } },
-      h("h3", null, "Căn cứ ban hành"),
-      h("p", { class: "hint" }, "Mỗi căn cứ một dòng, in nghiêng; kết thúc bằng “;”, dòng cuối bằng “.”."),
+      h("h3", null, F.label("bases", "Căn cứ ban hành")),
+      h("p", { class: "hint" }, F.hint("bases", "Mỗi căn cứ một dòng, in nghiêng; kết thúc bằng “;”, dòng cuối bằng “.”.")),
       listEditor({ path: "/bases", itemLabel: "Căn cứ", addLabel: "Thêm căn cứ", text: true })),
     h("div", { class: "sub", dataset: { path: "/intro" } },
       h("h3", null, "Đoạn mở đầu"),
@@ -67,7 +73,8 @@ function sectionBases() {
 }
 
 function sectionBody() {
-  return section("sec-noidung", "Nội dung",
+  return section("sec-noidung", F.label("body", "Nội dung"),
+    F.hint("body", "") ? h("p", { class: "hint" }, F.hint("body", "")) : null,
     h("p", { class: "hint" }, "Số thứ tự (I., 1., a), -, +) do hệ thống đánh theo vị trí. Dùng các nút bên phải mỗi dòng để chuyển lên/xuống, thụt vào (→) hoặc lùi ra (←)."),
     outline("/body"),
     h("div", { class: "sub", dataset: { path: "/closing" } },
@@ -167,7 +174,7 @@ function sectionDistribution() {
       field({ path: "/distribution/archive/drafter", label: "Ký hiệu người soạn thảo", value: a.drafter, optional: true, placeholder: "vd: h" }),
       field({ path: "/distribution/archive/copies", label: "Số bản phát hành", kind: "int", type: "number", value: a.copies || "", optional: true, attrs: { min: 0 } })),
     line);
-  return section("sec-noinhan", "Nơi nhận", list, archive);
+  return section("sec-noinhan", "Nơi nhận", list, archive, F.electronicEditor());
 }
 
 function sectionAppendices() {
@@ -196,7 +203,7 @@ function sectionOptions() {
   const o = state.doc.options || {};
   return section("sec-tuychon", "Tùy chọn trình bày",
     h("div", { class: "grid2" },
-      field({ path: "/options/numbering", label: "Cách đánh số", kind: "enum", optional: true, rerender: true, value: o.numbering || "", options: [["", "I. / 1. / a) (mặc định)"], ["decimal", "I. / 1. / 1.1. / 1.1.1."]] }),
+      field({ path: "/options/numbering", label: "Cách đánh số", kind: "enum", optional: true, rerender: true, value: o.numbering || "", options: [["", `Theo mẫu (${(F.current().form || {}).numbering === "article" ? "Điều 1. / 1. / a)" : "I. / 1. / a)"})`], ["roman", "I. / 1. / a)"], ["decimal", "I. / 1. / 1.1. / 1.1.1."], ["article", "Điều 1. / 1. / a)"]] }),
       field({ path: "/options/tone", label: "Kiểu bỏ dấu", kind: "enum", optional: true, value: o.tone || "", options: [["", "Báo khi lẫn hai kiểu"], ["old", "Kiểu cũ: hòa, thủy"], ["new", "Kiểu mới: hoà, thuỷ"]] })),
     h("div", { class: "checks" },
       field({ path: "/options/words_bon", label: "Đọc số: “bốn” thay “tư”", kind: "bool", value: o.words_bon }),
@@ -208,6 +215,7 @@ function sectionOptions() {
 const NAV_LABELS = {
   "sec-vanban": "Loại, trích yếu", "sec-coquan": "Cơ quan, số, ngày", "sec-cancu": "Căn cứ", "sec-noidung": "Nội dung",
   "sec-chuky": "Chữ ký", "sec-noinhan": "Nơi nhận", "sec-phuluc": "Phụ lục", "sec-tuychon": "Tùy chọn",
+  "sec-kemtheo": "Kèm theo", "sec-lientich": "Liên tịch",
 };
 
 /** renderForm draws the whole form again, keeping the caret where it was. */
@@ -218,7 +226,7 @@ export function renderForm() {
     ? { path: active.dataset.path, start: active.selectionStart, end: active.selectionEnd }
     : null;
   state.derived = [];
-  const sections = [sectionDocument(), sectionIssuer(), sectionBases(), sectionBody(), sectionSignature(), sectionDistribution(), sectionAppendices(), sectionOptions()];
+  const sections = [sectionDocument(), sectionIssuer(), sectionBases(), sectionBody(), F.sectionAttachments(outline), sectionSignature(), F.sectionJoint(), sectionDistribution(), sectionAppendices(), sectionOptions()].filter(Boolean);
   const nav = h("nav", { class: "sections", "aria-label": "Các phần của văn bản" },
     sections.map((sec) => h("a", { href: "#" + sec.id }, NAV_LABELS[sec.id] || $("h2", sec).textContent)));
   form.replaceChildren(nav, ...sections);

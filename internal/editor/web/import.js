@@ -6,6 +6,8 @@ import { api } from "./api.js";
 import { notice, alertMessage } from "./notices.js";
 import { replaceDoc } from "./document.js";
 import { jumpTo } from "./findings.js";
+import { state } from "./store.js";
+import * as IR from "./importreport.js";
 
 /** importSummary is the notice's text for an import report. */
 export function importSummary(fileName, rep = {}) {
@@ -35,7 +37,11 @@ export async function importFile(file) {
       guessed.map((g) => h("li", {}, g.path
         ? button(g.message_vi || g.message_en, () => jumpTo(g.path), { cls: "link", dataset: { guessPath: g.path } })
         : (g.message_vi || g.message_en)))) : null;
-    replaceDoc(body.document, importSummary(file.name, rep), list);
+    // The report stays beside the fields of this document (importreport.js).
+    IR.keep(file.name, rep, body.document);
+    replaceDoc(body.document, IR.summary(file.name, rep), list);
+    IR.annotate($("#form"), state.doc);
+    IR.showPanel(state.doc, jumpTo);
   } catch (e) {
     $("#notice").replaceChildren();
     alertMessage(e.message || `Không nhập được tệp “${file.name}”.`);

@@ -9,6 +9,7 @@ import { alertMessage } from "./notices.js";
 import { moveBlock, indentBlock, outdentBlock, mainPath } from "./blocks.js";
 import { tableEditor } from "./table.js";
 import { budgetEditor } from "./budget.js";
+import { current, levelName as levelNameOf, headingName } from "./forms.js";
 
 export const KIND_NAMES = { heading: "Tiêu đề", paragraph: "Đoạn văn", item: "Gạch đầu dòng", table: "Bảng", budget: "Kinh phí" };
 export const LEVEL_NAMES = ["", "Mục", "Khoản", "Điểm", "Tiểu điểm"];
@@ -48,7 +49,7 @@ function blockList(blocks, listPath, ctx, hpath, itemDepth) {
   const li = h("li", { class: "addbar" });
   const level = hpath.length + 1;
   li.append(
-    button(`+ ${LEVEL_NAMES[level] || "Tiêu đề"}`, () => addBlock(listPath, "heading", ctx), { title: "Thêm tiêu đề có số thứ tự" }),
+    button(`+ ${ctx.root === "/body" && current().form ? levelNameOf(current().form, level) : siblingName(blocks, listPath) || LEVEL_NAMES[level] || "Tiêu đề"}`, () => addBlock(listPath, "heading", ctx), { title: "Thêm tiêu đề có số thứ tự" }),
     button("+ Đoạn văn", () => addBlock(listPath, "paragraph", ctx)),
     button("+ Gạch đầu dòng", () => addBlock(listPath, "item", ctx)),
     button("+ Bảng", () => addBlock(listPath, "table", ctx)),
@@ -57,16 +58,27 @@ function blockList(blocks, listPath, ctx, hpath, itemDepth) {
   return out;
 }
 
+/** siblingName is what the server calls the headings already in a list ("Điều" in a quy chế), or "". */
+function siblingName(blocks, listPath) {
+  const hs = (state.rules && state.rules.headings) || {};
+  for (let i = 0; i < blocks.length; i++) {
+    const d = hs[M.join(listPath, i)];
+    if (d && d.name) return d.name;
+  }
+  return "";
+}
+
 function blockView(b, kind, listPath, i, n, ctx, label, hpath, itemDepth) {
   const p = M.join(listPath, i);
   const li = h("li", { class: `block block-${kind}`, dataset: { path: p } });
-  const levelName = kind === "heading" ? (LEVEL_NAMES[hpath.length] || "Tiêu đề") : KIND_NAMES[kind] || "Khối";
+  const derived = kind === "heading" && state.rules && state.rules.headings[p];
+  const levelName = kind === "heading" ? ((derived && derived.name) || (ctx.root === "/body" && current().form ? levelNameOf(current().form, hpath.length) : LEVEL_NAMES[hpath.length]) || "Tiêu đề") : KIND_NAMES[kind] || "Khối";
   const badge = h("span", { class: "badge", title: levelName, "aria-hidden": "true", dataset: kind === "heading" ? { labelFor: p } : undefined }, label || (kind === "paragraph" ? "¶" : kind === "table" ? "▦" : kind === "budget" ? "₫" : "?"));
   let main;
   switch (kind) {
     case "heading":
       main = h("div", { class: "main" },
-        textField({ path: p + "/heading/title", label: `${levelName} ${label}`.trim() + " (tiêu đề)", rows: 1, placeholder: hpath.length === 1 ? "VIẾT HOA, vd: MỤC ĐÍCH, YÊU CẦU" : "" }),
+        textField({ path: p + "/heading/title", label: headingName(levelName, label) + " (tiêu đề)", rows: 1, placeholder: hpath.length === 1 && levelName === "Mục" ? "VIẾT HOA, vd: MỤC ĐÍCH, YÊU CẦU" : "" }),
         hpath.length > 1 ? field({ path: p + "/heading/plain", label: "Không in đậm (khoản mở đầu đoạn văn)", kind: "bool", value: b.heading.plain, cls: "small" }) : null);
       break;
     case "paragraph":
@@ -165,9 +177,9 @@ export function showLabels() {
     const input = byPath(el.dataset.labelFor + "/heading/title");
     const label = input && input.labels && input.labels[0];
     if (d && label) {
-      const name = LEVEL_NAMES[d.level] || "Tiêu đề";
+      const name = d.name || LEVEL_NAMES[d.level] || "Tiêu đề";
       el.title = name;
-      label.textContent = `${name} ${d.label}`.trim() + " (tiêu đề)";
+      label.textContent = headingName(name, d.label) + " (tiêu đề)";
     }
   });
   $$("[data-appendix-for]").forEach((el) => { el.textContent = r.appendices[el.dataset.appendixFor] || "Phụ lục"; });

@@ -4,6 +4,8 @@ import * as M from "./model.js";
 import { state, changed } from "./store.js";
 import { h, $$, button, iconButton } from "./dom.js";
 import { field, rowTools } from "./fields.js";
+import * as TB from "./tables.js";
+import { alertMessage } from "./notices.js";
 
 /**
  * reshapeColumns runs fn, a change of table t's column tree, and moves
@@ -74,8 +76,10 @@ export function tableEditor(tp) {
       ol.append(h("li", { dataset: { path: tp + p.slice(tp.length) } },
         h("div", { class: "row col" },
           field({ path: p + "/title", label: group ? `Nhóm cột ${i + 1}` : `Cột ${i + 1}`, value: c.title, placeholder: "Tên cột" }),
-          group ? null : field({ path: p + "/numeric", label: "Cột số", kind: "bool", value: c.numeric, rerender: true, reshape: true, cls: "small" }),
+          group ? null : TB.kindField(tp, ls.findIndex((l) => l.col === c), reshape),
           group || !c.numeric ? null : field({ path: p + "/sum", label: "Cột tổng", kind: "bool", value: c.sum, cls: "small" }),
+          group || !c.numeric ? null : field({ path: p + "/no_sum", label: "Không cộng (đơn giá, định mức)", kind: "bool", value: c.no_sum, cls: "small" }),
+          group ? null : TB.columnFormula(tp, ls.findIndex((l) => l.col === c)),
           h("div", { class: "tools" },
             iconButton("←", "Chuyển cột sang trái", colOp((tt) => { const a = siblings(tt); [a[i - 1], a[i]] = [a[i], a[i - 1]]; }), { disabled: i === 0 }),
             iconButton("→", "Chuyển cột sang phải", colOp((tt) => { const a = siblings(tt); [a[i + 1], a[i]] = [a[i], a[i + 1]]; }), { disabled: i === arr.length - 1 }),
@@ -112,15 +116,24 @@ export function tableEditor(tp) {
   table.append(thead);
   const tbody = h("tbody");
   const rows = t.rows || [];
+  const covered = TB.coveredBy(t);
   rows.forEach((row, ri) => {
     const rp = `${tp}/rows/${ri}`;
     const tr = h("tr", { class: row.kind ? "special " + row.kind : "", dataset: { path: rp } });
     tr.append(h("td", { class: "rowtools" },
-      field({ path: rp + "/kind", label: `Loại dòng ${ri + 1}`, hideLabel: true, kind: "enum", optional: true, rerender: true, value: row.kind || "", options: [["", "Dữ liệu"], ["total", "Tổng cộng"], ["target", "Chỉ tiêu"]] }),
-      rowTools(`${tp}/rows`, ri, rows.length, { what: "dòng" })));
+      field({ path: rp + "/kind", label: `Loại dòng ${ri + 1}`, hideLabel: true, kind: "enum", optional: true, rerender: true, value: row.kind || "", options: [["", "Dữ liệu"], ["section", "Mục (tổng phụ)"], ["total", "Tổng cộng"], ["target", "Chỉ tiêu"], ...(row.kind === "group" ? [["group", "Nhóm (tiêu đề giữa bảng)"]] : [])] }),
+      rowTools(`${tp}/rows`, ri, rows.length, { what: "dòng" }),
+      row.kind === "total" || row.kind === "section" || row.kind === "target" ? TB.rowFormula(tp, ri) : null,
+      TB.mergeTools(tp, ri, (why) => alertMessage(why))));
     const cells = row.cells || [];
     let offset = 0; // leaf index of cells[0]
-    if (row.kind) {
+    if (row.kind === "group") {
+      // A heading across the table: its label only, no cells.
+      tr.append(h("td", { colspan: ls.length }, field({ path: rp + "/label", label: `Nhãn dòng ${ri + 1}`, hideLabel: true, value: row.label, placeholder: "vd: II. CỤM CÔNG NGHIỆP …" })));
+      tbody.append(tr);
+      return;
+    }
+    if (row.kind && row.kind !== "section") {
       const full = cells.length === ls.length;
       if (!full && lead > 0) {
         offset = lead;
@@ -128,12 +141,14 @@ export function tableEditor(tp) {
       }
     }
     for (let k = offset; k < ls.length; k++) {
+      if (covered.has(`${ri}/${k}`)) continue; // drawn by the merged cell
+      const span = offset ? null : TB.spanAt(t, ri, k);
       const ci = k - offset;
       const inp = field({
         path: `${rp}/cells/${ci}`, label: `Dòng ${ri + 1}, cột ${ls[k].col.title || k + 1}`, hideLabel: true, kind: "cell",
         value: M.showCell(cells[ci]), attrs: { "data-numeric": ls[k].col.numeric ? "1" : undefined, "data-width": String(ls.length - offset), "data-leaf": String(k) },
       });
-      tr.append(h("td", { class: ls[k].col.numeric ? "num" : "" }, inp));
+      tr.append(h("td", { class: ls[k].col.numeric ? "num" : "", colspan: span && span.cols > 1 ? span.cols : undefined, rowspan: span && span.rows > 1 ? span.rows : undefined }, inp));
     }
     tbody.append(tr);
   });
@@ -144,7 +159,13 @@ export function tableEditor(tp) {
     (tt.rows || (tt.rows = [])).push(newRow(tt, kind));
     changed({ structural: true, focus: `${tp}/rows/${tt.rows.length - 1}/cells/${kind ? 0 : 1}` });
   };
-  wrap.append(h("div", { class: "addbar" }, button("+ Thêm dòng", addRow("")), button("+ Dòng tổng cộng", addRow("total")), button("+ Dòng chỉ tiêu", addRow("target"))));
+  const addSection = () => {
+    const tt = M.getAt(state.doc, tp);
+    const i = TB.insertRow(tt, TB.sectionRow(tt));
+    changed({ structural: true, focus: `${tp}/rows/${i}/cells/0` });
+  };
+  wrap.append(h("div", { class: "addbar" }, button("+ Thêm dòng", addRow("")), button("+ Dòng tổng cộng", addRow("total")), button("+ Dòng chỉ tiêu", addRow("target")), button("+ Dòng mục (có tổng phụ)", addSection, { dataset: { action: "add-section" } })),
+    TB.wordsEditor(tp));
 
   // Live sums: blank cells of a total row and of a sum column show what
   // the system will print (the server's composed cells).
@@ -159,7 +180,10 @@ export function tableEditor(tp) {
       const r = M.getAt(state.doc, tr.dataset.path);
       const row = printed.cells[M.lastIndex(tr.dataset.path)];
       if (!r || !row || !L[k] || !L[k].col.numeric) return;
-      if (r.kind === "total" || (!r.kind && L[k].col.sum)) el.placeholder = row[k] || "";
+      // Every blank numeric cell shows what prints there: subtotals of a
+      // section row, products, totals, sums.
+      el.placeholder = row[k] || "";
+      el.closest("td").dataset.computed = el.value === "" && row[k] ? row[k] : "";
     });
   });
   return wrap;
