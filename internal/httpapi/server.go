@@ -198,9 +198,16 @@ func (s *Server) routes() *gin.Engine {
 	v1.DELETE("/drafts/:id", s.handle(s.deleteDraft))
 	v1.POST("/drafts/:id/comments", json(s.addComment))
 	v1.POST("/drafts/:id/comments/:cid/resolve", s.handle(s.resolveComment))
+	v1.POST("/templates", json(s.createTemplate))
+	v1.DELETE("/templates/:id", s.handle(s.deleteTemplate))
+	v1.POST("/templates/:id/drafts", s.handle(s.draftFromTemplate))
+	v1.POST("/recipients", json(s.addRecipient))
+	v1.PUT("/recipients/:id", json(s.updateRecipient))
+	v1.DELETE("/recipients/:id", s.handle(s.deleteRecipient))
 	for path, h := range map[string]func(*gin.Context) error{
 		"/drafts": s.listDrafts, "/drafts/:id": s.getDraft, "/drafts/:id/versions": s.listVersions,
 		"/drafts/:id/versions/:n": s.getVersion, "/drafts/:id/comments": s.listComments, "/drafts/:id/audit": s.draftAudit,
+		"/templates": s.listTemplates, "/templates/:id": s.getTemplate, "/recipients": s.listRecipients,
 	} {
 		v1.GET(path, s.handle(h))
 		v1.HEAD(path, s.handle(h))
