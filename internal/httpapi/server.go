@@ -89,6 +89,12 @@ type Server struct {
 	store    store.Store
 	ready    atomic.Bool
 	router   *gin.Engine
+	handler  http.Handler // router behind compression
+	// Entity tags of the static answers (cache.go): the editor's files
+	// by name, and the embedded documents.
+	editorTags map[string]string
+	specTag    string
+	schemaTag  string
 }
 
 // New checks the options and builds the routes.
@@ -126,14 +132,19 @@ func New(o Options) (*Server, error) {
 	}
 	if o.Editor != nil {
 		s.editor, s.editorFS = http.FileServerFS(o.Editor), o.Editor
+		if s.editorTags, err = fileTags(o.Editor); err != nil {
+			return nil, fmt.Errorf("httpapi: editor: %w", err)
+		}
 	}
+	s.specTag, s.schemaTag = contentTag(openAPISpec), contentTag(s.schema)
 	s.router = s.routes()
+	s.handler = withCompression(s.router)
 	s.ready.Store(true)
 	return s, nil
 }
 
 // Handler returns the root handler, for httptest and custom servers.
-func (s *Server) Handler() http.Handler { return s.router }
+func (s *Server) Handler() http.Handler { return s.handler }
 
 // SetReady sets what /readyz answers; Serve clears it when shutting down
 // so a load balancer stops sending new requests.
@@ -257,7 +268,7 @@ func (s *Server) writeError(c *gin.Context, err error) {
 // shutdown returns nil.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{
-		Handler:           s.router,
+		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		// A slow client must not hold a render slot's answer forever.
