@@ -168,7 +168,7 @@ func TestTemplates(t *testing.T) {
 		t.Fatalf("%d built-in templates, want the %d samples", len(list.Templates), len(s.samples.list))
 	}
 	for _, tpl := range list.Templates {
-		if !tpl.Builtin || !strings.HasPrefix(tpl.ID, builtinPrefix) || tpl.Document != nil {
+		if !tpl.Builtin || !strings.HasPrefix(tpl.ID, builtinPrefix) || tpl.Document != nil || strings.TrimSpace(tpl.Name) == "" {
 			t.Errorf("listed %+v", tpl)
 		}
 		rec := lan.do("POST", "/v1/templates/"+tpl.ID+"/drafts", "", nil)

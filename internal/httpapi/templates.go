@@ -55,8 +55,20 @@ func templateOf(t store.Template) TemplateInfo {
 		Document: t.Body}
 }
 
-func builtinOf(si SampleInfo) TemplateInfo {
-	return TemplateInfo{ID: builtinPrefix + si.Name, Name: si.Title, Type: si.Type, Summary: si.Title, Builtin: true}
+// builtinOf names a sample by its trích yếu; a form without one (a giấy
+// mời) by its type and the sample's name.
+func (s *Server) builtinOf(si SampleInfo) TemplateInfo {
+	name := si.Title
+	if name == "" {
+		name = si.Type
+		for _, t := range s.types {
+			if t.Code == si.Type {
+				name = t.Name
+			}
+		}
+		name += " (" + si.Name + ")"
+	}
+	return TemplateInfo{ID: builtinPrefix + si.Name, Name: name, Type: si.Type, Summary: si.Title, Builtin: true}
 }
 
 // builtin finds a built-in template by id.
@@ -67,7 +79,7 @@ func (s *Server) builtin(id string) (TemplateInfo, []byte, bool) {
 	}
 	for _, si := range s.samples.list {
 		if si.Name == name {
-			return builtinOf(si), s.samples.data[name], true
+			return s.builtinOf(si), s.samples.data[name], true
 		}
 	}
 	return TemplateInfo{}, nil, false
@@ -92,7 +104,7 @@ func (s *Server) listTemplates(c *gin.Context) error {
 	}
 	for _, si := range s.samples.list {
 		if typ == "" || si.Type == typ {
-			out = append(out, builtinOf(si))
+			out = append(out, s.builtinOf(si))
 		}
 	}
 	c.Header("Cache-Control", "private, no-cache")

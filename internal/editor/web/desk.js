@@ -8,6 +8,8 @@ import { state, subscribe } from "./store.js";
 import { $, byPath, button } from "./dom.js";
 import { notice, alertMessage } from "./notices.js";
 import { replaceDoc } from "./document.js";
+import { TemplatesAPI, mountTemplatesPanel } from "./templates.js";
+import { RecipientsAPI, attachRecipientPicker, mountRecipientsPanel } from "./recipients.js";
 
 const desk = { api: new DraftsAPI(authFetch), saver: null, panel: null, comments: [] };
 
@@ -89,6 +91,24 @@ export async function startDesk() {
       notify: (text, ...actions) => notice(text, "info", ...actions),
     });
   }
+  mountDirectory();
+}
+
+/** mountDirectory adds the templates and the recipients directory, which live beside the drafts. */
+function mountDirectory() {
+  const notify = (text, ...actions) => notice(text, "info", ...actions);
+  const templates = $("#templates-pane");
+  if (templates) {
+    mountTemplatesPanel(templates, {
+      api: new TemplatesAPI(authFetch), notify, current: () => ({ doc: state.doc }),
+      onStart: (d, etag) => { showDraft(d, etag); if (desk.panel) desk.panel.refresh(); },
+      typeName: (code) => ((state.types || []).find((t) => t.code === code) || { name: code }).name,
+    });
+  }
+  const recipients = new RecipientsAPI(authFetch);
+  attachRecipientPicker($("#form"), { api: recipients });
+  const dir = $("#recipients-pane");
+  if (dir) mountRecipientsPanel(dir, { api: recipients, notify });
 }
 
 async function openDraft(id) {
