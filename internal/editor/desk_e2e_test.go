@@ -35,14 +35,15 @@ func TestEditorTemplatesAndRecipients(t *testing.T) {
 	s.signInAs("lan@ubnd")
 	tpl := "builtin:" + sampleName
 	s.step("start a draft from a built-in template",
-		poll(`!!document.querySelector('#templates-fold')`),
-		chromedp.Click(chromedp.CSS(`#templates-fold > summary`)),
-		chromedp.Click(chromedp.CSS(`#recipients-fold > summary`)),
+		poll(`!document.querySelector('#open-templates').hidden`),
+		chromedp.Click(chromedp.CSS(`#open-templates`)),
+		poll(`document.querySelector('#templates-pane').open`),
 		poll(fmt.Sprintf(`!!document.querySelector('#templates-list li[data-id=%q] [data-action="start-from-template"]')`, tpl)),
 		// The side pane scrolls; a script click is what a keyboard user's
 		// Enter on the focused button does.
 		scriptClick(fmt.Sprintf(`#templates-list li[data-id=%q] [data-action="start-from-template"]`, tpl)),
 		poll(`window.vanban.state.doc.draft === true && !("number" in window.vanban.state.doc)`),
+		poll(`!document.querySelector('#templates-pane').open`),
 		poll(`document.querySelector('#drafts-list').children.length === 1`),
 	)
 	field := `[data-path="/distribution/recipients/0/name"]`
@@ -61,13 +62,23 @@ func TestEditorTemplatesAndRecipients(t *testing.T) {
 	)
 	s.shot("recipient-picked")
 	s.step("save the draft as the office's template",
+		chromedp.Click(chromedp.CSS(`#open-templates`)),
+		poll(`document.querySelector('#templates-pane').open`),
 		chromedp.Click(chromedp.CSS(`#template-name`)),
 		poll(`document.querySelector('#template-name').value.length > 0`),
 		replaceText(`#template-name`, "Kế hoạch bình đẳng giới của xã"),
 		scriptClick(`[data-action="save-template"]`),
 		poll(`[...document.querySelectorAll('#templates-list .templates-group')][0].textContent.includes("Kế hoạch bình đẳng giới của xã")`),
-		poll(`document.querySelector('#recipients-list').textContent.includes("Sở Tài chính")`),
+		chromedp.Click(chromedp.CSS(`#templates-pane [data-action="close"]`)),
 	)
+	s.step("the directory lists the office's recipients",
+		chromedp.Click(chromedp.CSS(`#open-recipients`)),
+		poll(`document.querySelector('#recipients-pane').open`),
+		poll(`document.querySelector('#recipients-list').children.length === 3`),
+		replaceText(`#recipients-q`, "tu phap"),
+		poll(`document.querySelector('#recipients-list').children.length === 1 && document.querySelector('#recipients-list').textContent.includes("Sở Tư pháp")`),
+	)
+	s.shot("recipients-directory")
 	var list struct {
 		Templates []struct {
 			Name    string `json:"name"`

@@ -94,21 +94,32 @@ export async function startDesk() {
   mountDirectory();
 }
 
-/** mountDirectory adds the templates and the recipients directory, which live beside the drafts. */
+/**
+ * mountDirectory adds the templates and the recipients directory, which
+ * the server keeps with the drafts: each in a dialog opened from the top
+ * bar, so the side pane keeps its room for the drafts, the findings and
+ * the preview.
+ */
 function mountDirectory() {
   const notify = (text, ...actions) => notice(text, "info", ...actions);
-  const templates = $("#templates-pane");
-  if (templates) {
-    mountTemplatesPanel(templates, {
-      api: new TemplatesAPI(authFetch), notify, current: () => ({ doc: state.doc }),
-      onStart: (d, etag) => { showDraft(d, etag); if (desk.panel) desk.panel.refresh(); },
-      typeName: (code) => ((state.types || []).find((t) => t.code === code) || { name: code }).name,
+  const opener = (button, dialog, mount) => {
+    const b = $(button), d = $(dialog);
+    if (!b || !d) return;
+    let panel = null;
+    b.hidden = false;
+    b.addEventListener("click", () => {
+      if (!panel) panel = mount(d); else panel.refresh();
+      d.showModal();
     });
-  }
+  };
+  opener("#open-templates", "#templates-pane", (d) => mountTemplatesPanel(d, {
+    api: new TemplatesAPI(authFetch), notify, current: () => ({ doc: state.doc }),
+    onStart: (draft, etag) => { d.close(); showDraft(draft, etag); if (desk.panel) desk.panel.refresh(); },
+    typeName: (code) => ((state.types || []).find((t) => t.code === code) || { name: code }).name,
+  }));
   const recipients = new RecipientsAPI(authFetch);
   attachRecipientPicker($("#form"), { api: recipients });
-  const dir = $("#recipients-pane");
-  if (dir) mountRecipientsPanel(dir, { api: recipients, notify });
+  opener("#open-recipients", "#recipients-pane", (d) => mountRecipientsPanel(d, { api: recipients, notify }));
 }
 
 async function openDraft(id) {

@@ -11,6 +11,7 @@
 // runner drives it without a browser; attachRecipientPicker and
 // mountRecipientsPanel are the DOM around it.
 import { h, nextID } from "./dom.js";
+import { panelHead } from "./templates.js";
 
 /** KINDS names the directory's kinds as a clerk says them. */
 export const KINDS = { agency: "Cơ quan, tổ chức", unit: "Đơn vị trong cơ quan", person: "Cá nhân", other: "Khác" };
@@ -263,9 +264,7 @@ export function mountRecipientsPanel(root, { api, notify, confirmFn = (q) => win
     }
   });
 
-  // Folded until wanted, like the templates.
-  root.replaceChildren(h("details", { class: "panel-fold", id: "recipients-fold" },
-    h("summary", {}, h("h2", { id: "recipients-h", text: "Danh bạ nơi nhận" })), q, list, add));
+  root.replaceChildren(panelHead(root, "recipients-h", "Danh bạ nơi nhận"), q, list, add);
   root.hidden = false;
   refresh();
   return { refresh };

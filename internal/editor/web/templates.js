@@ -85,6 +85,15 @@ export function suggestName(doc, max = 80) {
   return (sp > max / 2 ? cut.slice(0, sp) : text.slice(0, max)).trim() + "…";
 }
 
+/** panelHead is a panel's title, with a close button when the panel is a dialog. */
+export function panelHead(root, id, title) {
+  const head = h("div", { class: "panel-head" }, h("h2", { id, text: title }));
+  if (typeof root.close === "function") {
+    head.append(h("div", { class: "spacer" }), h("button", { type: "button", "data-action": "close", onclick: () => root.close() }, "Đóng"));
+  }
+  return head;
+}
+
 /**
  * mountTemplatesPanel lists the templates in root, each with "Soạn từ
  * mẫu" (a new draft: onStart(draft, etag)) and, for the office's own,
@@ -167,10 +176,7 @@ export function mountTemplatesPanel(root, { api, onStart, current, notify, typeN
     }
   });
 
-  // Folded until wanted: the side pane is shared with the drafts, the
-  // findings and the preview.
-  root.replaceChildren(h("details", { class: "panel-fold", id: "templates-fold" },
-    h("summary", {}, h("h2", { id: "templates-h", text: "Mẫu văn bản" })), list, form));
+  root.replaceChildren(panelHead(root, "templates-h", "Mẫu văn bản"), list, form);
   root.hidden = false;
   refresh();
   return { refresh };
