@@ -94,6 +94,20 @@ func TestEditorTemplatesAndRecipients(t *testing.T) {
 	if code := hoa.call("POST", "/v1/recipients", `{"name":"Sở Y tế"}`, nil, nil); code != 403 {
 		t.Errorf("a reviewer edits the directory: %d, want 403", code)
 	}
+
+	// A reviewer is offered what the role may do: the directory to read,
+	// no templates to draft from. (A restart ends Lan's browser session.)
+	srv.stop(t)
+	srv2 := startServer(t, env...)
+	s.srv, s.base = srv2, srv2.url
+	s.signInAs("hoa@ubnd")
+	s.step("a reviewer reads the directory and drafts nothing",
+		poll(`!document.querySelector('#open-recipients').hidden`),
+		poll(`document.querySelector('#open-templates').hidden`),
+		chromedp.Click(chromedp.CSS(`#open-recipients`)),
+		poll(`document.querySelector('#recipients-list').children.length === 3`),
+		poll(`!document.querySelector('.recipients-add') && !document.querySelector('[data-action="edit-recipient"]')`),
+	)
 	if js := strings.Join(s.jsErrors, "\n"); js != "" {
 		t.Errorf("script errors:\n%s", js)
 	}

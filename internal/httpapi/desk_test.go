@@ -33,8 +33,8 @@ func TestRoles(t *testing.T) {
 
 	var sess SessionResponse
 	_ = json.Unmarshal(hoa.do("GET", "/auth/session", "", nil).Body.Bytes(), &sess)
-	if sess.Role != RoleReviewer || sess.User != "hoa@ubnd" {
-		t.Errorf("session says %+v, want hoa@ubnd reviewer", sess)
+	if sess.Role != RoleReviewer || sess.User != "hoa@ubnd" || strings.Join(sess.May, ",") != "decide,comment,resolve" {
+		t.Errorf("session says %+v, want hoa@ubnd reviewer who may decide, comment, resolve", sess)
 	}
 
 	forbidden := func(what string, rec *httptest.ResponseRecorder) {

@@ -71,6 +71,25 @@ var actionNames = map[action][2]string{
 	actResolve: {"đánh dấu đã xử lý góp ý", "resolve a comment"},
 }
 
+// actionCodes name the actions for the editor (SessionResponse.May), in
+// the order of the constants.
+var actionCodes = []struct {
+	a    action
+	code string
+}{{actEdit, "edit"}, {actSubmit, "submit"}, {actDecide, "decide"}, {actComment, "comment"}, {actResolve, "resolve"}}
+
+// mayDo lists what role r may do, so the editor offers only that; the
+// API refuses the rest anyway.
+func mayDo(r Role) []string {
+	out := []string{}
+	for _, ac := range actionCodes {
+		if allowed[r][ac.a] {
+			out = append(out, ac.code)
+		}
+	}
+	return out
+}
+
 // permit answers nil when the caller's role may do a, and the one 403
 // otherwise, naming the role and what it may not do.
 func permit(who caller, a action) error {

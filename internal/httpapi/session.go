@@ -213,6 +213,9 @@ type SessionResponse struct {
 	// API will accept.
 	User string `json:"user,omitempty"`
 	Role Role   `json:"role,omitempty"`
+	// May lists what the role may do: edit, submit, decide, comment,
+	// resolve (roles.go).
+	May []string `json:"may,omitempty"`
 }
 
 func (s *Server) sessionInfo(c *gin.Context) error {
@@ -226,7 +229,7 @@ func (s *Server) sessionInfo(c *gin.Context) error {
 	}
 	if out.SignedIn {
 		who := s.callerOf(c)
-		out.User, out.Role = who.who, who.role
+		out.User, out.Role, out.May = who.who, who.role, mayDo(who.role)
 	}
 	c.Header("Cache-Control", "no-store")
 	writeJSON(c, http.StatusOK, out)
@@ -277,7 +280,7 @@ func (s *Server) login(c *gin.Context) error {
 	c.Header("Cache-Control", "no-store")
 	me := s.identify(who)
 	writeJSON(c, http.StatusOK, SessionResponse{Required: true, SignedIn: true, CSRF: sess.csrf, Users: len(s.cfg.Users) > 0,
-		User: me.who, Role: me.role})
+		User: me.who, Role: me.role, May: mayDo(me.role)})
 	return nil
 }
 

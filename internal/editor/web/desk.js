@@ -100,8 +100,11 @@ export async function startDesk() {
  * bar, so the side pane keeps its room for the drafts, the findings and
  * the preview.
  */
-function mountDirectory() {
+async function mountDirectory() {
   const notify = (text, ...actions) => notice(text, "info", ...actions);
+  // The server says what the signed-in role may do (a reviewer neither
+  // drafts nor keeps the directory); it refuses the rest anyway.
+  const canEdit = await mayEdit();
   const opener = (button, dialog, mount) => {
     const b = $(button), d = $(dialog);
     if (!b || !d) return;
@@ -112,14 +115,24 @@ function mountDirectory() {
       d.showModal();
     });
   };
-  opener("#open-templates", "#templates-pane", (d) => mountTemplatesPanel(d, {
+  if (canEdit) opener("#open-templates", "#templates-pane", (d) => mountTemplatesPanel(d, {
     api: new TemplatesAPI(authFetch), notify, current: () => ({ doc: state.doc }),
     onStart: (draft, etag) => { d.close(); showDraft(draft, etag); if (desk.panel) desk.panel.refresh(); },
     typeName: (code) => ((state.types || []).find((t) => t.code === code) || { name: code }).name,
   }));
   const recipients = new RecipientsAPI(authFetch);
   attachRecipientPicker($("#form"), { api: recipients });
-  opener("#open-recipients", "#recipients-pane", (d) => mountRecipientsPanel(d, { api: recipients, notify }));
+  opener("#open-recipients", "#recipients-pane", (d) => mountRecipientsPanel(d, { api: recipients, notify, canEdit }));
+}
+
+/** mayEdit asks the session whether this user may draft (true when the server does not say). */
+async function mayEdit() {
+  try {
+    const s = await (await authFetch("/auth/session")).json();
+    return !Array.isArray(s.may) || s.may.includes("edit");
+  } catch {
+    return true;
+  }
 }
 
 async function openDraft(id) {

@@ -197,10 +197,11 @@ export function attachRecipientPicker(form, { api, delay = 150 }) {
 
 /**
  * mountRecipientsPanel keeps the office's directory in root: search, add
- * (name, kind, group), edit and delete. notify(text) shows a notice;
- * confirmFn asks before deleting.
+ * (name, kind, group), edit and delete; with canEdit false (a reviewer)
+ * only search. notify(text) shows a notice; confirmFn asks before
+ * deleting.
  */
-export function mountRecipientsPanel(root, { api, notify, confirmFn = (q) => window.confirm(q) }) {
+export function mountRecipientsPanel(root, { api, notify, canEdit = true, confirmFn = (q) => window.confirm(q) }) {
   const kindSelect = (value, label) => h("select", { "aria-label": label },
     Object.entries(KINDS).map(([v, t]) => h("option", { value: v, text: t, selected: v === value })));
   const q = h("input", { type: "search", id: "recipients-q", "aria-label": "Tìm nơi nhận", placeholder: "Tìm nơi nhận (gõ không dấu cũng được)" });
@@ -221,9 +222,9 @@ export function mountRecipientsPanel(root, { api, notify, confirmFn = (q) => win
         if (!confirmFn(`Xóa "${r.name}" khỏi danh bạ nơi nhận?`)) return;
         try { await api.remove(r.id); li.remove(); notify(`Đã xóa "${r.name}".`); } catch (e) { notify(e.message); }
       });
-      li.replaceChildren(h("span", { text: r.name }),
+      li.replaceChildren(...[h("span", { text: r.name }),
         h("span", { class: "muted", text: ` · ${KINDS[r.kind] || r.kind}${r.group ? " · " + r.group : ""}${r.source === "learned" ? " · học từ văn bản đã ban hành" : ""}` }),
-        h("span", { class: "recipients-tools" }, edit, del));
+        canEdit ? h("span", { class: "recipients-tools" }, edit, del) : null].filter(Boolean));
     };
     const form = () => {
       const n = h("input", { type: "text", value: r.name, maxlength: "300", "aria-label": "Tên nơi nhận" });
@@ -264,7 +265,7 @@ export function mountRecipientsPanel(root, { api, notify, confirmFn = (q) => win
     }
   });
 
-  root.replaceChildren(panelHead(root, "recipients-h", "Danh bạ nơi nhận"), q, list, add);
+  root.replaceChildren(...[panelHead(root, "recipients-h", "Danh bạ nơi nhận"), q, list, canEdit ? add : null].filter(Boolean));
   root.hidden = false;
   refresh();
   return { refresh };
