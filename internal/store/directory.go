@@ -18,6 +18,9 @@ import (
 // "Sở Tài chính", "SỞ TÀI CHÍNH" and "So Tai chinh" are one name, and
 // typing "tai ch" finds it at the start of a word.
 func NameKey(s string) string {
+	// A byte that is not UTF-8 separates words, like punctuation; left
+	// in, it would keep the normaliser from folding the letter after it.
+	s = strings.ToValidUTF8(s, " ")
 	f := strings.FieldsFunc(vntext.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	return strings.Join(f, " ")
 }

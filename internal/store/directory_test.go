@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -202,6 +203,29 @@ func TestLearnFromIssued(t *testing.T) {
 		log, _ := s.Audit(ctx, "ubnd", d.ID)
 		if last := log[len(log)-1]; last.Role != "reviewer" || last.Actor != "hoa" || last.Action != "status" {
 			t.Errorf("audit of the issue %+v, want hoa as reviewer", last)
+		}
+	})
+}
+
+// FuzzNameKey: a key is its own key (so a stored key and a typed query
+// meet), has no space at either end nor two in a row, and ignores case
+// and marks.
+func FuzzNameKey(f *testing.F) {
+	for _, s := range []string{"Sở Tài chính", "UBND các xã, thị trấn;", "Đ/c Chủ tịch", "  ", "ĐỒNG  CHÍ", "a\u0301b", "100%_"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := NameKey(s)
+		if NameKey(k) != k {
+			t.Errorf("NameKey(%q) = %q, whose key is %q", s, k, NameKey(k))
+		}
+		if strings.HasPrefix(k, " ") || strings.HasSuffix(k, " ") || strings.Contains(k, "  ") {
+			t.Errorf("NameKey(%q) = %q: stray spaces", s, k)
+		}
+		// Case: wherever upper-casing round-trips (not "ϰ", whose capital
+		// lowers to another letter), it leaves the key as it was.
+		if up := strings.ToUpper(s); strings.ToLower(up) == strings.ToLower(s) && NameKey(up) != k {
+			t.Errorf("case changes the key of %q: %q, %q", s, k, NameKey(up))
 		}
 	})
 }
