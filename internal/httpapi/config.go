@@ -89,6 +89,11 @@ type Config struct {
 	// "name:password,name2:password2"; passwords of 12 characters or
 	// more). Setting users, like keys, turns authentication on.
 	Users map[string]string
+	// Roles give office users their role on the drafting desk, user →
+	// clerk, reviewer or lead (VANBAN_ROLES, "lan@ubnd:reviewer,…"). With
+	// none set every user may do everything, as before roles existed;
+	// once any is set, a user without one is a clerk (roles.go).
+	Roles map[string]Role
 	// SessionTTL is how long a sign-in lasts (VANBAN_SESSION_TTL).
 	SessionTTL time.Duration
 	// MemoryLimit is the Go runtime's soft memory limit in bytes
@@ -188,6 +193,12 @@ func (c Config) Validate() error {
 			break
 		}
 	}
+	for name, role := range c.Roles {
+		if _, ok := c.Users[name]; !ok || !role.Valid() {
+			errs = append(errs, fmt.Errorf("roles: %q: every role names a user of VANBAN_USERS and is clerk, reviewer or lead", name))
+			break
+		}
+	}
 	for _, k := range c.APIKeys {
 		if len(k) < 16 {
 			// A short key is guessable; refusing it at start-up is kinder
@@ -235,6 +246,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	set("VANBAN_BATCH_TIMEOUT", durationSetter(&c.BatchTimeout))
 	set("VANBAN_MAX_IMPORT_BYTES", func(v string) (err error) { c.MaxImportBytes, err = ParseSize(v); return })
 	set("VANBAN_USERS", func(v string) (err error) { c.Users, err = ParseUsers(v); return })
+	set("VANBAN_ROLES", func(v string) (err error) { c.Roles, err = ParseRoles(v); return })
 	set("VANBAN_SESSION_TTL", durationSetter(&c.SessionTTL))
 	set("VANBAN_MEMORY_LIMIT", func(v string) (err error) { c.MemoryLimit, err = ParseSize(v); return })
 	if err := errors.Join(errs...); err != nil {
@@ -296,6 +308,20 @@ func ParseUsers(s string) (map[string]string, error) {
 			return nil, errors.New(`want "name:password" pairs separated by commas`)
 		}
 		out[strings.TrimSpace(name)] = pass
+	}
+	return out, nil
+}
+
+// ParseRoles reads "name:role,name2:role2" (roles.go).
+func ParseRoles(s string) (map[string]Role, error) {
+	out := map[string]Role{}
+	for _, p := range SplitList(s) {
+		name, role, ok := strings.Cut(p, ":")
+		r := Role(strings.TrimSpace(role))
+		if !ok || strings.TrimSpace(name) == "" || !r.Valid() {
+			return nil, errors.New(`want "name:role" pairs separated by commas, role clerk, reviewer or lead`)
+		}
+		out[strings.TrimSpace(name)] = r
 	}
 	return out, nil
 }

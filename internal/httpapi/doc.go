@@ -44,4 +44,13 @@
 // by JSON Pointer, the workflow dự thảo → trình duyệt → đã ban hành and an
 // audit trail. A document is checked by the same decode path as
 // /v1/validate before it is stored, and must have no error to be issued.
+// Roles (roles.go, VANBAN_ROLES) decide who edits, who comments and who
+// issues, in one table; a refusal is 403 forbidden_role. Templates
+// (templates.go: the samples built in, the office's own in the store) start
+// new drafts; the recipients directory (recipients.go) is searched as a
+// clerk types and learns the Nơi nhận of every issued draft.
+//
+// Answers are gzipped by content type (cache.go: JSON, HTML, JS, CSS,
+// never a PDF, DOCX or zip), and the static ones (the editor, the OpenAPI
+// document, the schema, the samples) carry content ETags for revalidation.
 package httpapi

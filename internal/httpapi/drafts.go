@@ -17,6 +17,7 @@ import (
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/store"
+	"github.com/vanban/vanban/internal/validate"
 )
 
 // The drafting desk: drafts kept in the store (Options.Drafts), shared by
@@ -34,23 +35,37 @@ const (
 	maxCommentRunes = 4000
 )
 
-// caller is who is asking: the draft's owner or author, and the office
-// whose drafts they share.
-type caller struct{ who, office string }
+// caller is who is asking: the draft's owner or author, the office
+// whose drafts they share, and the role they act in (roles.go).
+type caller struct {
+	who, office string
+	role        Role
+}
 
 // callerOf reads the identity the gate already checked: a bearer key, a
 // session's office user ("user:name@office"), or nobody when sign-in is
 // off.
 func (s *Server) callerOf(c *gin.Context) caller {
 	if c.GetHeader("Authorization") != "" {
-		return caller{who: "key", office: defaultOffice}
+		return caller{who: "key", office: defaultOffice, role: RoleLead}
 	}
 	if ck, err := c.Request.Cookie(sessionCookie); err == nil {
 		if sess := s.sessions.get(ck.Value, time.Now()); sess != nil {
-			return officeOf(sess.who)
+			return s.identify(sess.who)
 		}
 	}
-	return caller{who: "anonymous", office: defaultOffice}
+	return caller{who: "anonymous", office: defaultOffice, role: RoleLead}
+}
+
+// identify is the caller a session stands for: its office and name, and
+// the role of an office user (a key's session acts as a lead).
+func (s *Server) identify(sessionWho string) caller {
+	who := officeOf(sessionWho)
+	who.role = RoleLead
+	if user, ok := strings.CutPrefix(sessionWho, "user:"); ok {
+		who.role = s.roleOf(user)
+	}
+	return who
 }
 
 // officeOf splits a session's identity: an office user is named
@@ -240,6 +255,10 @@ func (s *Server) createDraft(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	who := s.callerOf(c)
+	if err := permit(who, actEdit); err != nil {
+		return err
+	}
 	req, err := s.readDraftRequest(c)
 	if err != nil {
 		return err
@@ -251,11 +270,15 @@ func (s *Server) createDraft(c *gin.Context) error {
 		return structureError("/status", "draft.status", "Dự thảo mới chưa thể ban hành ngay; hãy lưu rồi trình duyệt.",
 			"a new draft cannot be issued at once; save it and send it for review")
 	}
+	if req.Status == store.StatusReview {
+		if err := permit(who, actSubmit); err != nil {
+			return err
+		}
+	}
 	ck, err := s.checkDraft(c, req.Document, false)
 	if err != nil {
 		return err
 	}
-	who := s.callerOf(c)
 	d, err := st.Create(c.Request.Context(), store.Draft{Office: who.office, Owner: who.who, Type: ck.Doc.Type,
 		Summary: summaryOf(ck.Doc), Status: req.Status, Body: compact(req.Document)})
 	if err != nil {
@@ -314,17 +337,23 @@ func (s *Server) saveDraft(c *gin.Context) error {
 	}
 	who := s.callerOf(c)
 	ctx := c.Request.Context()
+	// The current draft tells what the save does: which status change,
+	// and whether the text changes, which decides the role it needs. A
+	// newer version than base makes the save fail in the store anyway.
+	cur, err := st.Get(ctx, who.office, c.Param("id"))
+	if err != nil {
+		return err
+	}
 	doc := req.Document
 	if len(doc) == 0 || isNull(doc) {
 		// A status change alone keeps the document of the version it is
-		// based on; a newer one makes the save fail in the store anyway.
-		cur, err := st.Get(ctx, who.office, c.Param("id"))
-		if err != nil {
-			return err
-		}
+		// based on.
 		doc = cur.Body
 	}
-	ch := store.Change{Status: req.Status, Actor: who.who}
+	if err := permitSave(who, cur, req, doc); err != nil {
+		return err
+	}
+	ch := store.Change{Status: req.Status, Actor: who.who, Role: string(who.role)}
 	issuing := req.Status == store.StatusIssued
 	if issuing {
 		if doc, ch.Number, ch.IssuedOn, err = issue(doc, req.Number, req.Date); err != nil {
@@ -336,6 +365,9 @@ func (s *Server) saveDraft(c *gin.Context) error {
 		return err
 	}
 	ch.Type, ch.Summary, ch.Body = ck.Doc.Type, summaryOf(ck.Doc), compact(doc)
+	if issuing {
+		ch.Recipients = directoryEntries(ck.Doc)
+	}
 	d, err := st.Save(ctx, who.office, c.Param("id"), base, ch)
 	if err != nil {
 		return err
@@ -354,6 +386,9 @@ func (s *Server) deleteDraft(c *gin.Context) error {
 		return err
 	}
 	who := s.callerOf(c)
+	if err := permit(who, actEdit); err != nil {
+		return err
+	}
 	if err := st.Delete(c.Request.Context(), who.office, c.Param("id"), base, who.who); err != nil {
 		return err
 	}
@@ -495,6 +530,10 @@ func (s *Server) addComment(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	who := s.callerOf(c)
+	if err := permit(who, actComment); err != nil {
+		return err
+	}
 	data, err := s.readLimited(c, 16<<10)
 	if err != nil {
 		return err
@@ -512,9 +551,8 @@ func (s *Server) addComment(c *gin.Context) error {
 		return structureError("/text", "comment.text", fmt.Sprintf("Nội dung ý kiến phải có từ 1 đến %d ký tự.", maxCommentRunes),
 			fmt.Sprintf("text must be 1 to %d characters", maxCommentRunes))
 	}
-	who := s.callerOf(c)
 	cm, err := st.AddComment(c.Request.Context(), who.office, store.Comment{DraftID: c.Param("id"), Path: req.Path,
-		Text: strings.TrimSpace(req.Text), Author: who.who})
+		Text: strings.TrimSpace(req.Text), Author: who.who, Role: string(who.role)})
 	if err != nil {
 		return err
 	}
@@ -546,6 +584,9 @@ func (s *Server) resolveComment(c *gin.Context) error {
 		return err
 	}
 	who := s.callerOf(c)
+	if err := permit(who, actResolve); err != nil {
+		return err
+	}
 	cm, err := st.ResolveComment(c.Request.Context(), who.office, c.Param("id"), c.Param("cid"), who.who)
 	if err != nil {
 		return err
@@ -556,7 +597,9 @@ func (s *Server) resolveComment(c *gin.Context) error {
 
 // AuditInfo is one line of a draft's audit trail.
 type AuditInfo struct {
-	Actor  string    `json:"actor"`
+	Actor string `json:"actor"`
+	// Role is the role the actor acted in: clerk, reviewer or lead.
+	Role   string    `json:"role,omitempty"`
 	Action string    `json:"action"`
 	Detail string    `json:"detail"`
 	At     time.Time `json:"at"`
@@ -573,7 +616,7 @@ func (s *Server) draftAudit(c *gin.Context) error {
 	}
 	out := make([]AuditInfo, 0, len(log))
 	for _, a := range log {
-		out = append(out, AuditInfo{Actor: a.Actor, Action: a.Action, Detail: a.Detail, At: a.At})
+		out = append(out, AuditInfo{Actor: a.Actor, Role: a.Role, Action: a.Action, Detail: a.Detail, At: a.At})
 	}
 	writeJSON(c, http.StatusOK, map[string]any{"audit": out})
 	return nil
@@ -583,8 +626,8 @@ func (s *Server) draftAudit(c *gin.Context) error {
 func storeError(err error) (*Error, bool) {
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return notFound("Không tìm thấy dự thảo (hoặc phiên bản, ý kiến) này trong đơn vị của bạn.",
-			"no such draft (or version, comment) in your office"), true
+		return notFound("Không tìm thấy dự thảo (hoặc phiên bản, ý kiến, mẫu, nơi nhận) này trong đơn vị của bạn.",
+			"no such draft (or version, comment, template, recipient) in your office"), true
 	case errors.Is(err, store.ErrConflict):
 		return &Error{Status: http.StatusPreconditionFailed, Code: CodeStale,
 			VI: "Dự thảo đã được người khác lưu sau lần bạn đọc; hãy tải lại bản mới nhất rồi lưu lại.",
@@ -596,8 +639,51 @@ func storeError(err error) (*Error, bool) {
 		return &Error{Status: http.StatusConflict, Code: CodeBadTransition,
 			VI: "Không chuyển được trạng thái này: dự thảo → trình duyệt → đã ban hành (trình duyệt có thể trả về dự thảo).",
 			EN: "status change not allowed: du_thao → trinh_duyet → da_ban_hanh (trinh_duyet may go back to du_thao)"}, true
+	case errors.Is(err, store.ErrDuplicate):
+		return &Error{Status: http.StatusConflict, Code: CodeDuplicateName,
+			VI: "Tên này đã có trong đơn vị (không phân biệt hoa thường, dấu); hãy chọn tên khác.",
+			EN: "that name is already taken in your office (ignoring case and marks); choose another"}, true
 	case errors.Is(err, store.ErrBadCursor):
 		return badRequest("Tham số cursor không hợp lệ; hãy dùng next_cursor của trang trước.", "bad cursor: use the previous page's next_cursor"), true
 	}
 	return nil, false
+}
+
+// permitSave checks the role a save needs: changing the text is an edit;
+// dự thảo → trình duyệt is a submit; deciding on a draft under review
+// (issuing it, or returning it) is a reviewer's. A reviewer's status
+// change that sends the current text back unchanged is no edit.
+func permitSave(who caller, cur store.Draft, req DraftRequest, doc []byte) error {
+	next := req.Status
+	if next == "" {
+		next = cur.Status
+	}
+	if !bytes.Equal(compact(doc), cur.Body) {
+		if err := permit(who, actEdit); err != nil {
+			return err
+		}
+	}
+	switch {
+	case cur.Status == store.StatusDraft && next == store.StatusReview:
+		return permit(who, actSubmit)
+	case cur.Status == store.StatusReview && next != store.StatusReview:
+		return permit(who, actDecide)
+	}
+	return nil
+}
+
+// directoryEntries are the Nơi nhận lines an issued document teaches the
+// office's directory: every named recipient, paper or electronic, without
+// the lines that name nobody ("Như trên", "Như Điều 3", a Lưu line).
+func directoryEntries(d *document.Document) []store.Recipient {
+	var out []store.Recipient
+	for _, list := range [][]document.Recipient{d.Distribution.Recipients, d.Distribution.Electronic} {
+		for _, r := range list {
+			if strings.TrimSpace(r.Name) == "" || validate.PointsBack(r.Name) {
+				continue
+			}
+			out = append(out, store.Recipient{Name: strings.TrimRight(strings.TrimSpace(r.Name), ";.,"), Kind: recipientKind(r.Name)})
+		}
+	}
+	return out
 }

@@ -22,11 +22,20 @@ const officePass = "correct-horse-battery"
 // clerks of one office (lan, hoa) and one of another (minh).
 func draftServer(t *testing.T, dir string) (*Server, store.Store) {
 	t.Helper()
+	return draftServerWith(t, dir, nil)
+}
+
+// draftServerWith is draftServer with the config changed by tune first.
+func draftServerWith(t *testing.T, dir string, tune func(*Config)) (*Server, store.Store) {
+	t.Helper()
 	cfg := testConfig()
 	cfg.MaxElements = 500
 	cfg.MaxDepth = 32
 	cfg.MaxBodyBytes = 1 << 20
 	cfg.Users = map[string]string{"lan@ubnd": officePass, "hoa@ubnd": officePass, "minh@so-tc": officePass}
+	if tune != nil {
+		tune(&cfg)
+	}
 	eng, err := engine.New(templates.FS, fonts.FS, cfg.Limits())
 	if err != nil {
 		t.Fatal(err)

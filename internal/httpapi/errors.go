@@ -64,6 +64,9 @@ const (
 	CodeStale                = "stale_version"
 	CodeReadOnly             = "read_only"
 	CodeBadTransition        = "status_not_allowed"
+	// Roles, templates, recipients (roles.go, templates.go, recipients.go).
+	CodeForbiddenRole = "forbidden_role"
+	CodeDuplicateName = "duplicate_name"
 )
 
 // statusClientClosed is the nginx convention for a client that went away

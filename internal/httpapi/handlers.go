@@ -61,7 +61,7 @@ func (s *Server) readyz(c *gin.Context) error {
 }
 
 func (s *Server) openAPI(c *gin.Context) error {
-	c.Data(http.StatusOK, "application/json; charset=utf-8", openAPISpec)
+	serveStatic(c, "application/json; charset=utf-8", openAPISpec, s.specTag)
 	return nil
 }
 
@@ -69,7 +69,7 @@ func (s *Server) getSchema(c *gin.Context) error {
 	if len(s.schema) == 0 {
 		return notFound("Máy chủ này không có JSON Schema.", "no JSON Schema is configured on this server")
 	}
-	c.Data(http.StatusOK, "application/schema+json", s.schema)
+	serveStatic(c, "application/schema+json", s.schema, s.schemaTag)
 	return nil
 }
 
@@ -98,6 +98,9 @@ func (s *Server) noRoute(c *gin.Context) error {
 	p := c.Request.URL.Path
 	if s.editor != nil && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) &&
 		!isAPIPath(p) && s.editorHas(p) {
+		// http.ServeContent answers If-None-Match from this ETag.
+		c.Header("ETag", s.editorTags[editorName(p)])
+		c.Header("Cache-Control", staticCache)
 		s.editor.ServeHTTP(c.Writer, c.Request)
 		return nil
 	}
@@ -108,12 +111,17 @@ func (s *Server) noRoute(c *gin.Context) error {
 // is its index), so that a missing one gets the JSON 404 rather than the
 // file server's plain-text one.
 func (s *Server) editorHas(p string) bool {
+	st, err := fs.Stat(s.editorFS, editorName(p))
+	return err == nil && !st.IsDir()
+}
+
+// editorName is the editor's file at the URL path p; "/" is its index.
+func editorName(p string) string {
 	name := strings.TrimPrefix(path.Clean("/"+p), "/")
 	if name == "" {
 		name = "index.html"
 	}
-	st, err := fs.Stat(s.editorFS, name)
-	return err == nil && !st.IsDir()
+	return name
 }
 
 // readBody reads the request body within the size limit. The body is read

@@ -26,12 +26,13 @@ type SampleInfo struct {
 type sampleSet struct {
 	list []SampleInfo
 	data map[string][]byte
+	tags map[string]string // entity tags by name (cache.go)
 }
 
 var sampleName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
 func loadSamples(fsys fs.FS) (*sampleSet, error) {
-	set := &sampleSet{list: []SampleInfo{}, data: map[string][]byte{}}
+	set := &sampleSet{list: []SampleInfo{}, data: map[string][]byte{}, tags: map[string]string{}}
 	if fsys == nil {
 		return set, nil
 	}
@@ -61,7 +62,7 @@ func loadSamples(fsys fs.FS) (*sampleSet, error) {
 		if title == "" && head.Subject != "" {
 			title = "V/v " + head.Subject
 		}
-		set.data[name] = data
+		set.data[name], set.tags[name] = data, contentTag(data)
 		set.list = append(set.list, SampleInfo{Name: name, Type: head.Type, Title: title, URL: "/v1/samples/" + name, Size: len(data)})
 	}
 	return set, nil
@@ -79,6 +80,6 @@ func (s *Server) getSample(c *gin.Context) error {
 		return notFound(fmt.Sprintf("Không có mẫu %q; xem /v1/samples.", name),
 			fmt.Sprintf("no sample %q; see /v1/samples", name))
 	}
-	c.Data(http.StatusOK, "application/json; charset=utf-8", data)
+	serveStatic(c, "application/json; charset=utf-8", data, s.samples.tags[name])
 	return nil
 }

@@ -89,6 +89,12 @@ type Server struct {
 	store    store.Store
 	ready    atomic.Bool
 	router   *gin.Engine
+	handler  http.Handler // router behind compression
+	// Entity tags of the static answers (cache.go): the editor's files
+	// by name, and the embedded documents.
+	editorTags map[string]string
+	specTag    string
+	schemaTag  string
 }
 
 // New checks the options and builds the routes.
@@ -126,14 +132,19 @@ func New(o Options) (*Server, error) {
 	}
 	if o.Editor != nil {
 		s.editor, s.editorFS = http.FileServerFS(o.Editor), o.Editor
+		if s.editorTags, err = fileTags(o.Editor); err != nil {
+			return nil, fmt.Errorf("httpapi: editor: %w", err)
+		}
 	}
+	s.specTag, s.schemaTag = contentTag(openAPISpec), contentTag(s.schema)
 	s.router = s.routes()
+	s.handler = withCompression(s.router)
 	s.ready.Store(true)
 	return s, nil
 }
 
 // Handler returns the root handler, for httptest and custom servers.
-func (s *Server) Handler() http.Handler { return s.router }
+func (s *Server) Handler() http.Handler { return s.handler }
 
 // SetReady sets what /readyz answers; Serve clears it when shutting down
 // so a load balancer stops sending new requests.
@@ -199,9 +210,16 @@ func (s *Server) routes() *gin.Engine {
 	v1.DELETE("/drafts/:id", s.handle(s.deleteDraft))
 	v1.POST("/drafts/:id/comments", json(s.addComment))
 	v1.POST("/drafts/:id/comments/:cid/resolve", s.handle(s.resolveComment))
+	v1.POST("/templates", json(s.createTemplate))
+	v1.DELETE("/templates/:id", s.handle(s.deleteTemplate))
+	v1.POST("/templates/:id/drafts", s.handle(s.draftFromTemplate))
+	v1.POST("/recipients", json(s.addRecipient))
+	v1.PUT("/recipients/:id", json(s.updateRecipient))
+	v1.DELETE("/recipients/:id", s.handle(s.deleteRecipient))
 	for path, h := range map[string]func(*gin.Context) error{
 		"/drafts": s.listDrafts, "/drafts/:id": s.getDraft, "/drafts/:id/versions": s.listVersions,
 		"/drafts/:id/versions/:n": s.getVersion, "/drafts/:id/comments": s.listComments, "/drafts/:id/audit": s.draftAudit,
+		"/templates": s.listTemplates, "/templates/:id": s.getTemplate, "/recipients": s.listRecipients,
 	} {
 		v1.GET(path, s.handle(h))
 		v1.HEAD(path, s.handle(h))
@@ -251,7 +269,7 @@ func (s *Server) writeError(c *gin.Context, err error) {
 // shutdown returns nil.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{
-		Handler:           s.router,
+		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		// A slow client must not hold a render slot's answer forever.

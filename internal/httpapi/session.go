@@ -208,6 +208,14 @@ type SessionResponse struct {
 	CSRF string `json:"csrf,omitempty"`
 	// Users: the office users sign-in is offered.
 	Users bool `json:"users"`
+	// User and Role: who is signed in and their role on the drafting
+	// desk (clerk, reviewer, lead), so the editor offers only what the
+	// API will accept.
+	User string `json:"user,omitempty"`
+	Role Role   `json:"role,omitempty"`
+	// May lists what the role may do: edit, submit, decide, comment,
+	// resolve (roles.go).
+	May []string `json:"may,omitempty"`
 }
 
 func (s *Server) sessionInfo(c *gin.Context) error {
@@ -218,6 +226,10 @@ func (s *Server) sessionInfo(c *gin.Context) error {
 		if sess := s.sessions.get(ck.Value, time.Now()); sess != nil {
 			out.SignedIn, out.CSRF = true, sess.csrf
 		}
+	}
+	if out.SignedIn {
+		who := s.callerOf(c)
+		out.User, out.Role, out.May = who.who, who.role, mayDo(who.role)
 	}
 	c.Header("Cache-Control", "no-store")
 	writeJSON(c, http.StatusOK, out)
@@ -266,7 +278,9 @@ func (s *Server) login(c *gin.Context) error {
 	http.SetCookie(c.Writer, &http.Cookie{Name: csrfCookie, Value: sess.csrf, Path: "/",
 		Secure: secure, SameSite: http.SameSiteStrictMode, MaxAge: int(s.cfg.SessionTTL.Seconds())})
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusOK, SessionResponse{Required: true, SignedIn: true, CSRF: sess.csrf, Users: len(s.cfg.Users) > 0})
+	me := s.identify(who)
+	writeJSON(c, http.StatusOK, SessionResponse{Required: true, SignedIn: true, CSRF: sess.csrf, Users: len(s.cfg.Users) > 0,
+		User: me.who, Role: me.role, May: mayDo(me.role)})
 	return nil
 }
 

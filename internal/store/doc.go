@@ -1,6 +1,12 @@
 // Package store keeps the drafting desk's data: drafts, every saved
 // version of them, the comments reviewers leave on a field (by JSON
-// Pointer) and an audit trail of who changed what.
+// Pointer), an audit trail of who changed what (and in which role), the
+// office's templates, and its directory of recipients for Nơi nhận.
+//
+// Template and recipient names are compared by NameKey, built on the one
+// folding rule (vntext.Fold), so typing "so tai ch" finds "Sở Tài chính"
+// at the start of the name or of any of its words. The directory learns
+// an issued draft's recipients in the same transaction as the issue.
 //
 // One narrow interface, Store, has two implementations over database/sql:
 // an embedded SQLite database (the pure-Go modernc.org/sqlite driver, one

@@ -212,8 +212,13 @@ func fromMicros(v int64) time.Time {
 }
 
 func (s *sqlStore) audit(ctx context.Context, tx *sql.Tx, office, id, actor, action, detail string, at time.Time) error {
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO audit (office, draft_id, actor, action, detail, at) VALUES (?, ?, ?, ?, ?, ?)`),
-		office, id, actor, action, detail, micros(at))
+	return s.auditAs(ctx, tx, office, id, actor, "", action, detail, at)
+}
+
+// auditAs is audit with the role the actor acted in.
+func (s *sqlStore) auditAs(ctx context.Context, tx *sql.Tx, office, id, actor, role, action, detail string, at time.Time) error {
+	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO audit (office, draft_id, actor, role, action, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		office, id, actor, role, action, detail, micros(at))
 	return err
 }
 
@@ -415,8 +420,13 @@ func (s *sqlStore) Save(ctx context.Context, office, id string, base int, ch Cha
 				detail += fmt.Sprintf(" (số %s, ngày %s)", ch.Number, ch.IssuedOn)
 			}
 		}
-		if err := s.audit(ctx, tx, office, id, ch.Actor, action, detail, now); err != nil {
+		if err := s.auditAs(ctx, tx, office, id, ch.Actor, ch.Role, action, detail, now); err != nil {
 			return err
+		}
+		if ch.Status == StatusIssued {
+			if err := s.learn(ctx, tx, office, ch.Recipients, now); err != nil {
+				return err
+			}
 		}
 		out = cur
 		out.Type, out.Summary, out.Status, out.Number, out.IssuedOn = ch.Type, ch.Summary, ch.Status, ch.Number, ch.IssuedOn
@@ -520,7 +530,7 @@ func (s *sqlStore) AddComment(ctx context.Context, office string, c Comment) (Co
 			c.ID, c.DraftID, c.Path, c.Text, c.Author, micros(c.CreatedAt)); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, office, c.DraftID, c.Author, "commented", c.Path, c.CreatedAt)
+		return s.auditAs(ctx, tx, office, c.DraftID, c.Author, c.Role, "commented", c.Path, c.CreatedAt)
 	})
 	if err != nil {
 		return Comment{}, fmt.Errorf("store: comment: %w", err)
@@ -577,7 +587,7 @@ func (s *sqlStore) ResolveComment(ctx context.Context, office, draftID, commentI
 }
 
 func (s *sqlStore) Audit(ctx context.Context, office, draftID string) ([]AuditEntry, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT seq, draft_id, actor, action, detail, at FROM audit WHERE office = ? AND draft_id = ? ORDER BY seq`), office, draftID)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT seq, draft_id, actor, role, action, detail, at FROM audit WHERE office = ? AND draft_id = ? ORDER BY seq`), office, draftID)
 	if err != nil {
 		return nil, fmt.Errorf("store: audit: %w", err)
 	}
@@ -586,7 +596,7 @@ func (s *sqlStore) Audit(ctx context.Context, office, draftID string) ([]AuditEn
 	for rows.Next() {
 		var a AuditEntry
 		var at int64
-		if err := rows.Scan(&a.Seq, &a.DraftID, &a.Actor, &a.Action, &a.Detail, &at); err != nil {
+		if err := rows.Scan(&a.Seq, &a.DraftID, &a.Actor, &a.Role, &a.Action, &a.Detail, &at); err != nil {
 			return nil, fmt.Errorf("store: audit: %w", err)
 		}
 		a.At = fromMicros(at)

@@ -44,6 +44,9 @@ var (
 	ErrReadOnly = errors.New("store: issued draft is read-only")
 	// ErrBadMove: the workflow does not allow that status change.
 	ErrBadMove = errors.New("store: status change not allowed")
+	// ErrDuplicate: the office already has a template or a recipient of
+	// that name (compared folded: "Sở Tài chính" = "SO TAI CHINH").
+	ErrDuplicate = errors.New("store: name already taken")
 )
 
 // Draft is one document being drafted, at its latest version.
@@ -86,6 +89,8 @@ type Comment struct {
 	CreatedAt  time.Time
 	ResolvedBy string
 	ResolvedAt time.Time // zero while open
+	// Role is the role the author commented in, for the audit trail.
+	Role string
 }
 
 // AuditEntry says who did what to which draft, and when.
@@ -97,7 +102,10 @@ type AuditEntry struct {
 	// resolved.
 	Action string
 	Detail string
-	At     time.Time
+	// Role is the role the actor acted in (clerk, reviewer, lead); empty
+	// where the caller gave none.
+	Role string
+	At   time.Time
 }
 
 // Change is one save: the new body and searchable fields, and the status
@@ -110,6 +118,12 @@ type Change struct {
 	IssuedOn string
 	Body     []byte
 	Actor    string
+	// Role is the role the actor acts in, written to the audit trail.
+	Role string
+	// Recipients are the Nơi nhận lines to add to the office's directory
+	// (Learn) in the same transaction; kept only when issuing, since what
+	// an office really sent to is what is worth proposing next time.
+	Recipients []Recipient
 }
 
 // Query selects drafts of one office. Empty fields match everything;
@@ -138,6 +152,61 @@ type Page struct {
 	Next string
 }
 
+// Template is a document an office starts its drafts from.
+type Template struct {
+	ID      string
+	Office  string
+	Owner   string
+	Name    string
+	Type    string
+	Summary string
+	// Body is the document; List leaves it out.
+	Body      []byte
+	CreatedAt time.Time
+}
+
+// Recipient kinds, as the directory groups them.
+const (
+	KindAgency   = "agency"  // cơ quan, tổ chức ngoài đơn vị
+	KindUnit     = "unit"    // đơn vị, phòng ban trong cơ quan
+	KindPerson   = "person"  // cá nhân (đồng chí, ông, bà)
+	KindOther    = "other"   // anything else
+	SourceManual = "manual"  // typed into the directory
+	SourceLearnt = "learned" // taken from an issued draft's Nơi nhận
+)
+
+// ValidKind reports whether k is one of the recipient kinds.
+func ValidKind(k string) bool {
+	return k == KindAgency || k == KindUnit || k == KindPerson || k == KindOther
+}
+
+// Recipient is one entry of an office's directory of recipients.
+type Recipient struct {
+	ID     string
+	Office string
+	Name   string
+	Kind   string
+	Group  string
+	// Source is manual or learned; Uses counts the issued drafts that
+	// sent to it, which orders the suggestions.
+	Source    string
+	Uses      int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// RecipientQuery selects directory entries of one office. Prefix matches
+// the start of the name or of any of its words, without regard to case
+// or marks ("tai ch" finds "Sở Tài chính"); empty matches all.
+type RecipientQuery struct {
+	Office string
+	Prefix string
+	Kind   string
+	Group  string
+	// Limit is 1..MaxLimit; 0 means DefaultLimit.
+	Limit int
+}
+
 // Store is everything the drafts API needs to keep. Every method takes
 // the caller's office: a draft of another office is ErrNotFound.
 type Store interface {
@@ -159,5 +228,24 @@ type Store interface {
 	Comments(ctx context.Context, office, draftID string) ([]Comment, error)
 	ResolveComment(ctx context.Context, office, draftID, commentID, actor string) (Comment, error)
 	Audit(ctx context.Context, office, draftID string) ([]AuditEntry, error)
+
+	// CreateTemplate stores a template; ErrDuplicate when the office
+	// has one of that name.
+	CreateTemplate(ctx context.Context, t Template) (Template, error)
+	// Templates lists the office's templates by name, without bodies.
+	Templates(ctx context.Context, office string) ([]Template, error)
+	Template(ctx context.Context, office, id string) (Template, error)
+	DeleteTemplate(ctx context.Context, office, id string) error
+
+	// Recipients searches the office's directory: names starting with
+	// the prefix first, then the most used.
+	Recipients(ctx context.Context, q RecipientQuery) ([]Recipient, error)
+	// AddRecipient adds a manual entry; ErrDuplicate when the name is
+	// there already.
+	AddRecipient(ctx context.Context, r Recipient) (Recipient, error)
+	// UpdateRecipient renames or reclassifies an entry.
+	UpdateRecipient(ctx context.Context, r Recipient) (Recipient, error)
+	DeleteRecipient(ctx context.Context, office, id string) error
+
 	Close() error
 }

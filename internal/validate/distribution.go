@@ -184,6 +184,15 @@ func checkArchiveInList(c *checker) {
 
 func isNhuTren(name string) bool { return recipientKey(name) == "nhu tren" }
 
+// PointsBack reports whether a Nơi nhận line names no recipient of its
+// own: "Như trên" (the addressees), "Như Điều 3" (the executing article)
+// or a Lưu line typed into the list. The office's directory of
+// recipients skips such lines.
+func PointsBack(name string) bool {
+	n := strings.TrimRight(strings.TrimSpace(name), ";.,")
+	return isNhuTren(n) || nhuDieuRE.MatchString(n) || isArchiveText(n)
+}
+
 // checkNhuTrenAddressees: "Như trên" points back to Kính gửi, so it needs
 // addressees.
 func checkNhuTrenAddressees(c *checker) {

@@ -8,6 +8,8 @@ import { state, subscribe } from "./store.js";
 import { $, byPath, button } from "./dom.js";
 import { notice, alertMessage } from "./notices.js";
 import { replaceDoc } from "./document.js";
+import { TemplatesAPI, mountTemplatesPanel } from "./templates.js";
+import { RecipientsAPI, attachRecipientPicker, mountRecipientsPanel } from "./recipients.js";
 
 const desk = { api: new DraftsAPI(authFetch), saver: null, panel: null, comments: [] };
 
@@ -88,6 +90,48 @@ export async function startDesk() {
       onOpen: (d, etag) => showDraft(d, etag),
       notify: (text, ...actions) => notice(text, "info", ...actions),
     });
+  }
+  mountDirectory();
+}
+
+/**
+ * mountDirectory adds the templates and the recipients directory, which
+ * the server keeps with the drafts: each in a dialog opened from the top
+ * bar, so the side pane keeps its room for the drafts, the findings and
+ * the preview.
+ */
+async function mountDirectory() {
+  const notify = (text, ...actions) => notice(text, "info", ...actions);
+  // The server says what the signed-in role may do (a reviewer neither
+  // drafts nor keeps the directory); it refuses the rest anyway.
+  const canEdit = await mayEdit();
+  const opener = (button, dialog, mount) => {
+    const b = $(button), d = $(dialog);
+    if (!b || !d) return;
+    let panel = null;
+    b.hidden = false;
+    b.addEventListener("click", () => {
+      if (!panel) panel = mount(d); else panel.refresh();
+      d.showModal();
+    });
+  };
+  if (canEdit) opener("#open-templates", "#templates-pane", (d) => mountTemplatesPanel(d, {
+    api: new TemplatesAPI(authFetch), notify, current: () => ({ doc: state.doc }),
+    onStart: (draft, etag) => { d.close(); showDraft(draft, etag); if (desk.panel) desk.panel.refresh(); },
+    typeName: (code) => ((state.types || []).find((t) => t.code === code) || { name: code }).name,
+  }));
+  const recipients = new RecipientsAPI(authFetch);
+  attachRecipientPicker($("#form"), { api: recipients });
+  opener("#open-recipients", "#recipients-pane", (d) => mountRecipientsPanel(d, { api: recipients, notify, canEdit }));
+}
+
+/** mayEdit asks the session whether this user may draft (true when the server does not say). */
+async function mayEdit() {
+  try {
+    const s = await (await authFetch("/auth/session")).json();
+    return !Array.isArray(s.may) || s.may.includes("edit");
+  } catch {
+    return true;
   }
 }
 
