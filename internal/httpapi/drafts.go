@@ -243,6 +243,13 @@ func issue(doc []byte, number, date string) ([]byte, string, string, error) {
 	m["number"], _ = json.Marshal(number)
 	m["date"], _ = json.Marshal(d)
 	delete(m, "draft")
+	if raw, ok := m["options"]; ok {
+		var opts map[string]json.RawMessage
+		if json.Unmarshal(raw, &opts) == nil && opts != nil {
+			delete(opts, "draft_mark") // an issued text carries no "DỰ THẢO" box
+			m["options"], _ = json.Marshal(opts)
+		}
+	}
 	out, err := json.Marshal(m)
 	if err != nil {
 		return nil, "", "", err
