@@ -105,12 +105,12 @@ func TestPastedFromPDF(t *testing.T) {
 	eq(t, "name", d.Signature.Name, "Phạm Văn Hà")
 	var recips []string
 	for _, r := range d.Distribution.Recipients {
-		recips = append(recips, r.Name)
+		recips = append(recips, r.Name.Plain())
 	}
 	eq(t, "recipients", strings.Join(recips, " | "), "Sở GD&ĐT")
 	var elec []string
 	for _, r := range d.Distribution.Electronic {
-		elec = append(elec, r.Name)
+		elec = append(elec, r.Name.Plain())
 	}
 	eq(t, "bản điện tử", strings.Join(elec, " | "), "Các trường THCS")
 	if len(d.Appendices) != 1 || !strings.HasPrefix(d.Appendices[0].Title, "DANH SÁCH") {
@@ -223,7 +223,7 @@ func TestPastedClosingTable(t *testing.T) {
 			}
 			eq(t, "recipients", len(d.Distribution.Recipients), 1)
 			if len(d.Distribution.Recipients) == 1 {
-				eq(t, "recipient", d.Distribution.Recipients[0].Name, "Sở Nội vụ")
+				eq(t, "recipient", d.Distribution.Recipients[0].Name.Plain(), "Sở Nội vụ")
 			}
 			eq(t, "title", d.Signature.Title, "PHÓ CHỦ TỊCH")
 			eq(t, "name", d.Signature.Name, "Nguyễn Văn An")

@@ -290,17 +290,19 @@ func (r *recogniser) subject(i int) int {
 }
 
 // addressees reads "Kính gửi: X" or "Kính gửi:" followed by "- X;" lines.
+// Each addressee keeps its runs: emphasis and footnotes (a footnote
+// listing the xã behind "UBND các xã có cụm công nghiệp").
 func (r *recogniser) addressees(i int) int {
 	src := r.lines[i].text()
 	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(src)[1])
 	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, first)), "Nhãn \"Kính gửi\"")
 	tbl := r.lines[i].tbl
 	listDone := !r.lines[i].cellEnd // the label's cell holds the list itself
-	i++
-	var out []string
+	var out []document.Text
 	if first != "" {
-		out = append(out, first)
+		out = append(out, cutRunPrefix(r.lines[i].runs, len(src)-len(first)))
 	}
+	i++
 	for i < len(r.lines) {
 		l := r.lines[i]
 		n := l.text()
@@ -308,37 +310,47 @@ func (r *recogniser) addressees(i int) int {
 			i++
 			continue
 		}
-		for _, run := range l.runs {
-			if run.Footnote != "" {
-				r.rep.drop(l.src, run.Footnote, false, "Chú thích ở dòng Kính gửi: mô hình chưa giữ chú thích cho nơi gửi; thêm vào nội dung nếu cần.",
-					"a footnote on an addressee: the model keeps no footnotes there yet; add it to the text if needed")
-			}
-		}
 		if m := bulletRE.FindStringSubmatch(n); m != nil && (first == "" || len(out) > 0 && strings.HasPrefix(first, "-")) {
-			out = append(out, m[2])
+			out = append(out, cutRunPrefix(l.runs, len(n)-len(m[2])))
 			i++
 			continue
 		}
 		if tbl != 0 && l.tbl == tbl && !listDone {
 			// "Kính gửi:" in a table: the cell beside it is the list,
 			// bulleted or not.
-			out = append(out, n)
+			out = append(out, trimRuns(l.runs))
 			listDone = l.cellEnd
 			i++
 			continue
 		}
 		break
 	}
-	for k, a := range out {
-		a = strings.TrimSpace(strings.TrimPrefix(a, "-"))
-		out[k] = strings.TrimRight(a, ";.,")
+	for k := range out {
+		// The dash and the ";" or "." are printed by the system.
+		out[k] = compose.TrimListMarks(out[k])
 	}
 	r.d.Addressees = append(r.d.Addressees, out...)
 	if r.d.Type == "" {
 		r.d.Type = document.TypeCongVan
 	}
 	r.rep.recognisedFrom("/addressees", src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	if notes := countFootnotes(out); notes > 0 {
+		r.rep.recognised("/addressees", fmt.Sprintf("Chú thích ở dòng Kính gửi: %d, giữ với nơi gửi.", notes),
+			fmt.Sprintf("%d footnote(s) on the addressees, kept with them", notes))
+	}
 	return i
+}
+
+func countFootnotes(ts []document.Text) int {
+	n := 0
+	for _, t := range ts {
+		for _, r := range t {
+			if r.Footnote != "" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // summary reads the trích yếu under the type name: its first line and the
@@ -593,9 +605,9 @@ func (r *recogniser) closing(ls []line) {
 func recipient(s string) document.Recipient {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ";,."))
 	if m := noteRE.FindStringSubmatch(s); m != nil {
-		return document.Recipient{Name: strings.TrimSpace(strings.TrimRight(strings.TrimSpace(m[1]), ";,")), Note: m[2]}
+		return document.Recipient{Name: document.PlainText(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(m[1]), ";,"))), Note: m[2]}
 	}
-	return document.Recipient{Name: s}
+	return document.Recipient{Name: document.PlainText(s)}
 }
 
 // archive keeps the Lưu line structured when the structured form prints
@@ -956,6 +968,11 @@ func usesV2(d *document.Document) bool {
 	}
 	if d.Type != document.TypeCongVan && len(d.Addressees) > 0 {
 		return true
+	}
+	for _, a := range d.Addressees {
+		if !a.IsPlain() {
+			return true // runs on an addressee: v1 held a string
+		}
 	}
 	for _, a := range d.Appendices {
 		if a.Label != "" || a.Agency || a.Ref != "" || blocksV2(a.Blocks) {

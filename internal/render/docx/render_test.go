@@ -221,8 +221,8 @@ func atoi(t *testing.T, s string) int {
 func TestAddressees(t *testing.T) {
 	d := handDoc()
 	blocks := d.Sections[0].Blocks
-	one := compose.Block{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: []string{"Sở Y tế."}}}
-	many := compose.Block{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: []string{"- Sở Y tế;", "- Sở Giáo dục và Đào tạo."}}}
+	one := compose.Block{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("Sở Y tế.")}}
+	many := compose.Block{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("- Sở Y tế;", "- Sở Giáo dục và Đào tạo.")}}
 	tests := []struct {
 		name  string
 		block compose.Block
