@@ -152,6 +152,42 @@ func TestRecipientLine(t *testing.T) {
 	}
 }
 
+// TestRecipientLines: a recipient's runs keep their emphasis and footnote
+// marks; the note and the list's punctuation follow the mark; the last
+// line of the electronic list ends with ".".
+func TestRecipientLines(t *testing.T) {
+	noted := func(name, fn string) document.Text { return document.Text{{Text: name, Footnote: fn}} }
+	tests := []struct {
+		name  string
+		in    []document.Recipient
+		last  bool
+		want  []string
+		notes []string
+	}{
+		{"plain", []document.Recipient{{Name: document.PlainText("Như trên")}, {Name: document.PlainText("Sở Y tế;")}}, false,
+			[]string{"- Như trên;", "- Sở Y tế;"}, nil},
+		{"footnote before the note", []document.Recipient{{Name: noted("Các đơn vị phối hợp;", "Gồm A, B."), Note: "để t/h"}}, false,
+			[]string{"- Các đơn vị phối hợp[^1] (để t/h);"}, []string{"Gồm A, B."}},
+		{"footnote on the last electronic line", []document.Recipient{{Name: document.PlainText("Sở Y tế")}, {Name: noted("UBND các xã", "Gồm X, Y.")}}, true,
+			[]string{"- Sở Y tế;", "- UBND các xã[^1]."}, []string{"Gồm X, Y."}},
+		{"emphasis kept, punctuation regular", []document.Recipient{{Name: document.Text{{Text: "Sở "}, {Text: "Tài chính", Bold: true}}}}, false,
+			[]string{"- Sở **Tài chính**;"}, nil},
+	}
+	for _, tt := range tests {
+		c := &composer{}
+		var got, notes []string
+		for _, p := range c.recipientLines(tt.in, tt.last) {
+			got = append(got, runsText(p.Runs))
+		}
+		for _, n := range c.footnotes {
+			notes = append(notes, n.Text)
+		}
+		if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(notes, tt.notes) {
+			t.Errorf("%s: lines %q notes %q, want %q notes %q", tt.name, got, notes, tt.want, tt.notes)
+		}
+	}
+}
+
 func TestAppendEnding(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"thi hành Nghị định này.", "thi hành Nghị định này./."},

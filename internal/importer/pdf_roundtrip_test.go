@@ -87,7 +87,8 @@ func pdfText(t *testing.T, pdf []byte) string {
 }
 
 // TestRoundTripPDFAddresseeFootnote: a footnote on a Kính gửi line comes
-// back from vanban's own PDF on its addressee, not as a dropped line, and
+// back from vanban's own PDF on its addressee, one on a Nơi nhận line on
+// its recipient, neither as a dropped line, and
 // a list of addressees under a công văn's V/v is not read into the header
 // columns.
 func TestRoundTripPDFAddresseeFootnote(t *testing.T) {
@@ -110,6 +111,10 @@ func TestRoundTripPDFAddresseeFootnote(t *testing.T) {
 			d := sampleDocs(t)["thua-thien-hue-2020-cong-van"]
 			d.Schema = document.SchemaV2
 			d.Addressees = tt.addressees
+			const recipNote = "Để phối hợp theo dõi."
+			if tt.note != "" {
+				d.Distribution.Recipients[1].Name = document.Text{{Text: "Giám đốc", Footnote: recipNote}}
+			}
 			var buf bytes.Buffer
 			if _, err := e.RenderChecked(context.Background(), e.CheckDocument(d, true), engine.PDF, &buf); err != nil {
 				t.Fatal(err)
@@ -125,8 +130,12 @@ func TestRoundTripPDFAddresseeFootnote(t *testing.T) {
 			if last.Plain() != "Trung tâm Bảo trợ xã hội" || last[len(last)-1].Footnote != tt.note {
 				t.Errorf("last addressee = %+v, want footnote %q", last, tt.note)
 			}
+			if rs := got.Distribution.Recipients; len(rs) != 2 || rs[1].Name.Plain() != "Giám đốc" || rs[1].Note != "để b/c" ||
+				(tt.note != "" && rs[1].Name[len(rs[1].Name)-1].Footnote != recipNote) {
+				t.Errorf("recipients = %+v, want the footnote on Giám đốc", rs)
+			}
 			for _, dr := range rep.Dropped {
-				if strings.Contains(dr.Text, "cai nghiện") {
+				if strings.Contains(dr.Text, "cai nghiện") || strings.Contains(dr.Text, "theo dõi") {
 					t.Errorf("the footnote was reported dropped: %+v", dr)
 				}
 			}

@@ -476,6 +476,10 @@ func (r *recogniser) closing(ls []line) {
 	nameSrc, archiveSrc := 0, 0
 	interleaved := false
 	lastKind := ""
+	// recipNotes and elecNotes are the footnotes on each recipient, by its
+	// index in recips or elec: a footnote goes with the segment of the
+	// line its mark ends.
+	recipNotes, elecNotes := map[int][]runNote{}, map[int][]runNote{}
 	for _, l := range ls {
 		segs := splitGaps(l.text())
 		if l.cells != nil {
@@ -483,7 +487,12 @@ func (r *recogniser) closing(ls []line) {
 			// TỊCH": the cells are the two columns' lines.
 			segs = l.cells
 		}
+		lineNotes := footnotesOf(l.runs)
 		for _, seg := range segs {
+			segNotes := lineNotes
+			if len(segs) > 1 {
+				segNotes = notesIn(lineNotes, seg)
+			}
 			t := strings.TrimSpace(seg)
 			if t == "" {
 				continue
@@ -542,8 +551,10 @@ func (r *recogniser) closing(ls []line) {
 					archive, archiveSrc = t, l.src
 				case electronic:
 					elec = append(elec, t)
+					elecNotes[len(elec)-1] = segNotes
 				default:
 					recips = append(recips, t)
+					recipNotes[len(recips)-1] = segNotes
 				}
 			case "sig":
 				sig = append(sig, t)
@@ -560,8 +571,10 @@ func (r *recogniser) closing(ls []line) {
 				// A recipient wrapped onto a second line.
 				if n := len(elec); electronic && n > 0 {
 					elec[n-1] += " " + t
+					elecNotes[n-1] = append(elecNotes[n-1], segNotes...)
 				} else if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
+					recipNotes[n-1] = append(recipNotes[n-1], segNotes...)
 					r.rep.guessedFrom("/distribution/recipients", t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
 					name, nameSrc = t, l.src
@@ -577,11 +590,11 @@ func (r *recogniser) closing(ls []line) {
 	if interleaved {
 		r.rep.recognised("/distribution", "Nơi nhận và chữ ký bị trích xen kẽ từng dòng: đã tách ra.", "Nơi nhận and the signature were extracted interleaved line by line: separated")
 	}
-	for _, s := range recips {
-		d.Distribution.Recipients = append(d.Distribution.Recipients, recipient(s))
+	for i, s := range recips {
+		d.Distribution.Recipients = append(d.Distribution.Recipients, recipient(s, recipNotes[i]))
 	}
-	for _, s := range elec {
-		d.Distribution.Electronic = append(d.Distribution.Electronic, recipient(s))
+	for i, s := range elec {
+		d.Distribution.Electronic = append(d.Distribution.Electronic, recipient(s, elecNotes[i]))
 	}
 	if len(elec) > 0 {
 		r.rep.recognised("/distribution/electronic", fmt.Sprintf("Bản điện tử: %d nơi.", len(elec)), fmt.Sprintf("Bản điện tử: %d recipient(s)", len(elec)))
@@ -601,13 +614,55 @@ func (r *recogniser) closing(ls []line) {
 // recipient splits "Bộ LĐTBXH (để b/c);" into the name and the note. A
 // note printed on its own line under the recipient comes after the
 // recipient's ";" ("Báo Bắc Giang; (để đưa tin)"): that mark is not part of
-// the name.
-func recipient(s string) document.Recipient {
+// the name. Footnotes on the line go at the end of the name, where a
+// clerk puts the mark.
+func recipient(s string, footnotes []runNote) document.Recipient {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ";,."))
+	rc := document.Recipient{Name: document.PlainText(s)}
 	if m := noteRE.FindStringSubmatch(s); m != nil {
-		return document.Recipient{Name: document.PlainText(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(m[1]), ";,"))), Note: m[2]}
+		rc = document.Recipient{Name: document.PlainText(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(m[1]), ";,"))), Note: m[2]}
 	}
-	return document.Recipient{Name: document.PlainText(s)}
+	for i, n := range footnotes {
+		if i == 0 {
+			rc.Name[0].Footnote = n.note
+			continue
+		}
+		rc.Name = append(rc.Name, document.Run{Footnote: n.note})
+	}
+	return rc
+}
+
+// runNote is a footnote and the text its mark follows.
+type runNote struct{ before, note string }
+
+// footnotesOf lists the footnotes of a line's runs.
+func footnotesOf(rs []document.Run) []runNote {
+	var out []runNote
+	for _, r := range rs {
+		if r.Footnote != "" {
+			out = append(out, runNote{strings.TrimSpace(r.Text), r.Footnote})
+		}
+	}
+	return out
+}
+
+// notesIn keeps the footnotes whose mark ends a stretch of seg: a line
+// read as several columns gives each column's recipient its own.
+func notesIn(ns []runNote, seg string) []runNote {
+	var out []runNote
+	for _, n := range ns {
+		tail := n.before
+		if k := len(tail) - 12; k > 0 {
+			for k < len(tail) && !utf8.RuneStart(tail[k]) {
+				k++
+			}
+			tail = tail[k:]
+		}
+		if tail != "" && strings.Contains(seg, tail) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // archive keeps the Lưu line structured when the structured form prints
@@ -962,7 +1017,7 @@ func usesV2(d *document.Document) bool {
 		return true
 	}
 	for _, rc := range d.Distribution.Recipients {
-		if rc.NoteCovers > 1 {
+		if rc.NoteCovers > 1 || !rc.Name.IsPlain() {
 			return true
 		}
 	}
