@@ -845,9 +845,19 @@ func (g *gen) footnotes() (string, error) {
 		x.int(id)
 		x.s(`"><w:p><w:pPr>`)
 		x.val("w:pStyle", string(compose.StyleFootnote))
-		x.s(`</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> `)
-		x.text(text)
-		x.s(`</w:t></w:r></w:p></w:footnote>`)
+		x.s(`</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r>`)
+		// The note breaks its lines where the PDF's does: no break
+		// inside a reference or a date (layout.Glue), after the space
+		// that follows the mark.
+		glue := layout.Glue(text)
+		for i := range glue {
+			glue[i]++
+		}
+		main := g.x
+		g.x = x
+		g.gluedText(" "+text, glue)
+		x, g.x = g.x, main
+		x.s(`</w:r></w:p></w:footnote>`)
 	}
 	return strings.Replace(g.w.t.footnotes, phFootnotes, string(x.b), 1), nil
 }

@@ -165,8 +165,9 @@ func TestRenderLayout(t *testing.T) {
 	if strings.Contains(doc, "w:numPr") {
 		t.Error("Word auto-numbering used")
 	}
+	// the footnote keeps its reference on one line, as the PDF does
 	notes := string(readPart(t, data, partFootnotes))
-	if !strings.Contains(notes, `<w:footnote w:id="1">`) || !strings.Contains(notes, "Theo Quyết định số 1719/QĐ-TTg.") {
+	if !strings.Contains(notes, `<w:footnote w:id="1">`) || !strings.Contains(notes, "Theo Quyết định số 1719/QĐ</w:t><w:noBreakHyphen/><w:t>TTg.") {
 		t.Errorf("footnotes part:\n%s", notes)
 	}
 	// the landscape table spans the landscape text width

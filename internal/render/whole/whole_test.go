@@ -299,10 +299,13 @@ func checkWhole(t *testing.T, r *rendered) {
 	}
 }
 
-// paragraphs are the printed texts of every paragraph, addressee line and
-// table cell of d.
+// paragraphs are the printed texts of every paragraph, addressee line,
+// table cell and footnote of d.
 func paragraphs(d *compose.Document) []string {
 	var out []string
+	for _, f := range d.Footnotes {
+		out = append(out, f.Text)
+	}
 	paras := func(ps ...compose.Para) {
 		for _, p := range ps {
 			out = append(out, layout.ParaText(&p))
