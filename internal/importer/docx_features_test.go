@@ -237,3 +237,31 @@ func TestSymbols(t *testing.T) {
 		t.Errorf("lost %q, want the Webdings symbol U+F021 named", l)
 	}
 }
+
+// TestPrintedAgainNotLost: an appendix's "Phụ lục I" label and its
+// "(Kèm theo …)" line, which the system derives and prints from the
+// model, are listed as printed again, not as lost words.
+func TestPrintedAgainNotLost(t *testing.T) {
+	d, rep := importDOCX(t, map[string]string{
+		"word/document.xml": body(headerA + p("KẾ HOẠCH") + p("Thi đua cải cách hành chính năm 2026") + p("I. MỤC ĐÍCH") + p("Nâng cao chất lượng.") + closing +
+			p("Phụ lục I") + p("(Kèm theo Kế hoạch số      /KH-UBND ngày     tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng)") +
+			p("DANH SÁCH ĐƠN VỊ") + p("Các sở, ban, ngành.") +
+			p("Phụ lục II") + p("(Kèm theo Kế hoạch số      /KH-UBND ngày     tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng)") +
+			p("DANH SÁCH XÃ") + p("Các xã, phường.")),
+	})
+	if len(d.Appendices) != 2 {
+		t.Fatalf("%d appendices, want 2", len(d.Appendices))
+	}
+	if l := lost(rep); len(l) > 0 {
+		t.Errorf("lost: %q", l)
+	}
+	printed := 0
+	for _, x := range rep.Dropped {
+		if x.Printed && strings.Contains(x.Text, "Kèm theo") {
+			printed++
+		}
+	}
+	if printed == 0 {
+		t.Errorf("no \"(Kèm theo …)\" line listed as printed again: %+v", rep.Dropped)
+	}
+}
