@@ -12,16 +12,33 @@ import (
 // RecipientsHead is the heading of ô 9b.
 const RecipientsHead = "Nơi nhận:"
 
-// RecipientLine is one Nơi nhận line: "- Bộ LĐTBXH (để b/c);". Punctuation
-// the author typed at either end is replaced, so it is never doubled.
+// RecipientLine is one Nơi nhận line as plain text: "- Bộ LĐTBXH (để
+// b/c);". Punctuation the author typed at either end is replaced, so it is
+// never doubled.
 func RecipientLine(r document.Recipient) string {
-	name := strings.TrimSpace(r.Name)
-	name = strings.TrimLeft(name, "-–+ ")
-	name = strings.TrimRight(name, ";., ")
-	if note := strings.Trim(strings.TrimSpace(r.Note), "()"); note != "" {
-		name += " (" + note + ")"
+	var b strings.Builder
+	for _, x := range (&composer{}).recipientRuns(r) {
+		b.WriteString(x.Text)
 	}
-	return "- " + name + ";"
+	return b.String()
+}
+
+// recipientRuns is RecipientLine as runs: the name's emphasis and
+// footnotes kept (numbered where they stand), the note and the ";" after
+// the last mark.
+func (c *composer) recipientRuns(r document.Recipient) []Run {
+	name := c.runs(trimEnds(r.Name, "-–+ \t", ";., \t"), false)
+	tail := ";"
+	if note := strings.Trim(strings.TrimSpace(r.Note), "()"); note != "" {
+		tail = " (" + note + ");"
+	}
+	if n := len(name); n > 0 && name[n-1].Footnote == 0 && !name[n-1].Bold && !name[n-1].Italic {
+		name[n-1].Text += tail
+	} else {
+		name = append(name, Run{Text: tail})
+	}
+	name[0].Text = "- " + name[0].Text
+	return name
 }
 
 // ElectronicHead heads the list of recipients of the electronic copy,
@@ -32,7 +49,7 @@ const ElectronicHead = "Bản điện tử:"
 // lines (NoteCovers) is printed once, on its own line under them; the
 // lines it covers carry no note. The electronic list, which has no Lưu
 // line after it, ends its last line with "." (last).
-func recipientLines(rs []document.Recipient, last bool) []Para {
+func (c *composer) recipientLines(rs []document.Recipient, last bool) []Para {
 	var out []Para
 	covered := make([]bool, len(rs))
 	for i, r := range rs {
@@ -47,11 +64,12 @@ func recipientLines(rs []document.Recipient, last bool) []Para {
 		if covered[i] {
 			r.Note = ""
 		}
-		line := RecipientLine(r)
+		line := c.recipientRuns(r)
 		if last && i == len(rs)-1 && !group {
-			line = strings.TrimSuffix(line, ";") + "."
+			end := &line[len(line)-1]
+			end.Text = strings.TrimSuffix(end.Text, ";") + "."
 		}
-		out = append(out, plainPara(StyleRecipient, line))
+		out = append(out, Para{Style: StyleRecipient, Runs: line})
 		if group {
 			out = append(out, plainPara(StyleRecipient, "("+strings.Trim(strings.TrimSpace(rs[i].Note), "()")+")"))
 		}
@@ -162,11 +180,11 @@ func (c *composer) closing() *Closing {
 	d := c.d
 	cl := &Closing{SignSpace: SignSpace}
 	cl.Recipients = append(cl.Recipients, plainPara(StyleRecipientsHead, RecipientsHead))
-	cl.Recipients = append(cl.Recipients, recipientLines(d.Distribution.Recipients, false)...)
+	cl.Recipients = append(cl.Recipients, c.recipientLines(d.Distribution.Recipients, false)...)
 	cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, DocumentArchiveLine(d.Distribution)))
 	if len(d.Distribution.Electronic) > 0 {
 		cl.Recipients = append(cl.Recipients, plainPara(StyleRecipientsHead, ElectronicHead))
-		cl.Recipients = append(cl.Recipients, recipientLines(d.Distribution.Electronic, true)...)
+		cl.Recipients = append(cl.Recipients, c.recipientLines(d.Distribution.Electronic, true)...)
 	}
 	cl.Signer, cl.NameIndex = signerLines(d.Signature)
 	return cl

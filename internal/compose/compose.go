@@ -266,29 +266,89 @@ func (c *composer) header() *Header {
 
 // addressees builds the Kính gửi block. One addressee goes on the lead's
 // line as written (NĐ30 §7 and the công văn samples put no punctuation
-// after a single addressee); several become "- A;" ... "- Z.".
-func addressees(list []string) *Addressees {
+// after a single addressee); several become "- A;" ... "- Z.". Footnotes
+// on an addressee are numbered where they stand, like a paragraph's.
+func (c *composer) addressees(list []document.Text) *Addressees {
 	a := &Addressees{Lead: "Kính gửi:"}
-	var names []string
-	for _, s := range list {
-		if s = strings.TrimSpace(s); s != "" {
-			names = append(names, s)
-		}
-	}
+	names := nonBlank(list)
 	if len(names) == 1 {
-		a.Lines = []string{names[0]}
+		a.Lines = [][]Run{c.runs(names[0], false)}
 		return a
 	}
-	for i, s := range names {
-		s = strings.TrimLeft(s, "-–+ ")
-		s = strings.TrimRight(s, ";.,: ")
-		end := ";"
-		if i == len(names)-1 {
-			end = "."
-		}
-		a.Lines = append(a.Lines, "- "+s+end)
+	for i, t := range names {
+		a.Lines = append(a.Lines, c.listLine(t, "- ", listEnd(i, len(names))))
 	}
 	return a
+}
+
+// nonBlank drops the lines with neither text nor a footnote.
+func nonBlank(list []document.Text) []document.Text {
+	var out []document.Text
+	for _, t := range list {
+		if len(TrimListMarks(t)) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// listEnd is the punctuation of line i of n in a "- A;" … "- Z." list.
+func listEnd(i, n int) string {
+	if i == n-1 {
+		return "."
+	}
+	return ";"
+}
+
+// listLine is one line of a dashed list (Kính gửi, the addressees of a
+// công điện): the dash or sign the author typed before it and the
+// punctuation after it replaced by prefix and end, so neither is doubled. When the last run carries a footnote,
+// end follows its mark.
+func (c *composer) listLine(t document.Text, prefix, end string) []Run {
+	rs := c.runs(TrimListMarks(t), false)
+	if len(rs) == 0 {
+		return []Run{{Text: prefix + end}}
+	}
+	rs[0].Text = prefix + rs[0].Text
+	if last := &rs[len(rs)-1]; last.Footnote == 0 && !last.Bold && !last.Italic {
+		last.Text += end
+		return rs
+	}
+	// After a footnote mark, or an emphasised word, the list's own
+	// punctuation is a regular run of its own.
+	return append(rs, Run{Text: end})
+}
+
+// TrimListMarks removes what a list line (Kính gửi, a công điện's
+// addressees) may carry as typed and the list prints itself: a dash or
+// plus before it, ";", ".", "," or ":" after it. The importer cleans an
+// addressee with it, compose before printing, so the two agree.
+func TrimListMarks(t document.Text) document.Text {
+	return trimEnds(t, "-–+ \t", ";.,: \t")
+}
+
+// trimEnds removes the characters in left from the start and those in
+// right from the end of a copy of t; runs left empty at either end
+// without a footnote go. A footnote mark stays on its word: "địa bàn;¹"
+// becomes "địa bàn¹".
+func trimEnds(t document.Text, left, right string) document.Text {
+	t = append(document.Text(nil), t...)
+	for len(t) > 0 {
+		t[0].Text = strings.TrimLeft(t[0].Text, left)
+		if t[0].Text != "" || t[0].Footnote != "" {
+			break
+		}
+		t = t[1:]
+	}
+	for len(t) > 0 {
+		n := len(t) - 1
+		t[n].Text = strings.TrimRight(t[n].Text, right)
+		if t[n].Text != "" || t[n].Footnote != "" {
+			break
+		}
+		t = t[:n]
+	}
+	return t
 }
 
 func (c *composer) mainSection() (Section, error) {
@@ -341,23 +401,14 @@ func (c *composer) mainSection() (Section, error) {
 	case telegram:
 		// A công điện lists whom it is sent to under its sender line, as
 		// "- …;" lines, with no "Kính gửi:".
-		var names []string
-		for _, a := range d.Addressees {
-			if a = strings.TrimRight(strings.TrimLeft(strings.TrimSpace(a), "-–+ "), ";.,: "); a != "" {
-				names = append(names, a)
-			}
-		}
+		names := nonBlank(d.Addressees)
 		for i, a := range names {
-			end := ";"
-			if i == len(names)-1 {
-				end = "."
-			}
-			s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleBullet, Label: BulletDash, Runs: []Run{{Text: a + end}}, KeepNext: true}})
+			s.Blocks = append(s.Blocks, Block{Para: &Para{Style: StyleBullet, Label: BulletDash, Runs: c.listLine(a, "", listEnd(i, len(names))), KeepNext: true}})
 		}
 	case len(d.Addressees) > 0:
 		// A công văn has Kính gửi; so may a tờ trình or a báo cáo sent to
 		// a superior (NĐ30 §7), under its trích yếu.
-		s.Blocks = append(s.Blocks, Block{Addressees: addressees(d.Addressees)})
+		s.Blocks = append(s.Blocks, Block{Addressees: c.addressees(d.Addressees)})
 	}
 	start := len(s.Blocks)
 	for _, t := range d.Bases {

@@ -141,13 +141,49 @@ func TestRecipientLine(t *testing.T) {
 		r    document.Recipient
 		want string
 	}{
-		{document.Recipient{Name: "Như trên"}, "- Như trên;"},
-		{document.Recipient{Name: "Bộ LĐTBXH", Note: "để b/c"}, "- Bộ LĐTBXH (để b/c);"},
-		{document.Recipient{Name: "- Sở Tài chính;", Note: "(b/c)"}, "- Sở Tài chính (b/c);"},
+		{document.Recipient{Name: document.PlainText("Như trên")}, "- Như trên;"},
+		{document.Recipient{Name: document.PlainText("Bộ LĐTBXH"), Note: "để b/c"}, "- Bộ LĐTBXH (để b/c);"},
+		{document.Recipient{Name: document.PlainText("- Sở Tài chính;"), Note: "(b/c)"}, "- Sở Tài chính (b/c);"},
 	}
 	for _, tt := range tests {
 		if got := RecipientLine(tt.r); got != tt.want {
 			t.Errorf("RecipientLine(%+v) = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
+
+// TestRecipientLines: a recipient's runs keep their emphasis and footnote
+// marks; the note and the list's punctuation follow the mark; the last
+// line of the electronic list ends with ".".
+func TestRecipientLines(t *testing.T) {
+	noted := func(name, fn string) document.Text { return document.Text{{Text: name, Footnote: fn}} }
+	tests := []struct {
+		name  string
+		in    []document.Recipient
+		last  bool
+		want  []string
+		notes []string
+	}{
+		{"plain", []document.Recipient{{Name: document.PlainText("Như trên")}, {Name: document.PlainText("Sở Y tế;")}}, false,
+			[]string{"- Như trên;", "- Sở Y tế;"}, nil},
+		{"footnote before the note", []document.Recipient{{Name: noted("Các đơn vị phối hợp;", "Gồm A, B."), Note: "để t/h"}}, false,
+			[]string{"- Các đơn vị phối hợp[^1] (để t/h);"}, []string{"Gồm A, B."}},
+		{"footnote on the last electronic line", []document.Recipient{{Name: document.PlainText("Sở Y tế")}, {Name: noted("UBND các xã", "Gồm X, Y.")}}, true,
+			[]string{"- Sở Y tế;", "- UBND các xã[^1]."}, []string{"Gồm X, Y."}},
+		{"emphasis kept, punctuation regular", []document.Recipient{{Name: document.Text{{Text: "Sở "}, {Text: "Tài chính", Bold: true}}}}, false,
+			[]string{"- Sở **Tài chính**;"}, nil},
+	}
+	for _, tt := range tests {
+		c := &composer{}
+		var got, notes []string
+		for _, p := range c.recipientLines(tt.in, tt.last) {
+			got = append(got, runsText(p.Runs))
+		}
+		for _, n := range c.footnotes {
+			notes = append(notes, n.Text)
+		}
+		if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(notes, tt.notes) {
+			t.Errorf("%s: lines %q notes %q, want %q notes %q", tt.name, got, notes, tt.want, tt.notes)
 		}
 	}
 }
@@ -190,17 +226,41 @@ func TestSymbol(t *testing.T) {
 }
 
 func TestAddressees(t *testing.T) {
+	plain := document.PlainText
+	note := func(text, fn string) document.Text { return document.Text{{Text: text, Footnote: fn}} }
 	tests := []struct {
-		in   []string
-		want []string
+		name  string
+		in    []document.Text
+		want  []string // lines as runsText writes them
+		notes []string
 	}{
-		{[]string{"Sở Tài chính"}, []string{"Sở Tài chính"}},
-		{[]string{"Sở Tài chính;", "- Sở Y tế", "UBND các huyện."}, []string{"- Sở Tài chính;", "- Sở Y tế;", "- UBND các huyện."}},
+		{"one, as written", []document.Text{plain("Sở Tài chính")}, []string{"Sở Tài chính"}, nil},
+		{"several, punctuation replaced", []document.Text{plain("Sở Tài chính;"), plain("- Sở Y tế"), plain("UBND các huyện.")},
+			[]string{"- Sở Tài chính;", "- Sở Y tế;", "- UBND các huyện."}, nil},
+		{"blank lines dropped", []document.Text{plain("Sở Tài chính"), plain(" - "), {}, plain("Sở Y tế")},
+			[]string{"- Sở Tài chính;", "- Sở Y tế."}, nil},
+		{"a footnote keeps its word, the full stop follows the mark",
+			[]document.Text{plain("Sở Công Thương"), note("UBND các xã có cụm công nghiệp trên địa bàn;", "UBND các xã: Gia Phú, Văn Bàn.")},
+			[]string{"- Sở Công Thương;", "- UBND các xã có cụm công nghiệp trên địa bàn[^1]."}, []string{"UBND các xã: Gia Phú, Văn Bàn."}},
+		{"emphasis kept, the space between runs too",
+			[]document.Text{{{Text: "- Sở "}, {Text: "Tài chính", Bold: true}, {Text: ";"}}, plain("Sở Y tế")},
+			[]string{"- Sở **Tài chính**;", "- Sở Y tế."}, nil},
+		{"one with a footnote", []document.Text{note("Các Sở, ban, ngành", "Theo danh sách kèm theo.")},
+			[]string{"Các Sở, ban, ngành[^1]"}, []string{"Theo danh sách kèm theo."}},
 	}
 	for _, tt := range tests {
-		got := addressees(tt.in)
-		if got.Lead != "Kính gửi:" || !reflect.DeepEqual(got.Lines, tt.want) {
-			t.Errorf("addressees(%q) = %q %q, want %q", tt.in, got.Lead, got.Lines, tt.want)
+		c := &composer{}
+		got := c.addressees(tt.in)
+		var lines []string
+		for _, l := range got.Lines {
+			lines = append(lines, runsText(l))
+		}
+		var notes []string
+		for _, n := range c.footnotes {
+			notes = append(notes, n.Text)
+		}
+		if got.Lead != "Kính gửi:" || !reflect.DeepEqual(lines, tt.want) || !reflect.DeepEqual(notes, tt.notes) {
+			t.Errorf("%s: addressees = %q %q, notes %q; want %q, notes %q", tt.name, got.Lead, lines, notes, tt.want, tt.notes)
 		}
 	}
 }
@@ -474,7 +534,7 @@ func minimal() *document.Document {
 			heading("", "Mục đích", heading("", "Yêu cầu", heading("", "Điểm", para("Nội dung")))),
 		},
 		Signature:    document.Signature{Authority: []document.Authority{{Prefix: "KT.", Title: "Giám đốc"}}, Title: "Phó Giám đốc"},
-		Distribution: document.Distribution{Recipients: []document.Recipient{{Name: "Như trên"}}, Archive: &document.Archive{Units: []string{"NVY"}}},
+		Distribution: document.Distribution{Recipients: []document.Recipient{{Name: document.PlainText("Như trên")}}, Archive: &document.Archive{Units: []string{"NVY"}}},
 		Appendices:   []document.Appendix{{Title: "Danh mục", Blocks: []document.Block{para("x")}}, {Title: "Bảng", Orientation: "landscape"}},
 	}
 }
@@ -573,7 +633,7 @@ func TestComposeLetter(t *testing.T) {
 	d.Number, d.Date = "05", document.Date{Day: 5, Month: 1, Year: 2020}
 	d.Issuer.Unit = "NVY"
 	d.Issuer.Name = []string{"SỞ Y TẾ"}
-	d.Addressees = []string{"Phòng Y tế các huyện"}
+	d.Addressees = document.PlainTexts("Phòng Y tế các huyện")
 	d.Appendices = d.Appendices[:1]
 	out, err := Compose(d, Options{})
 	if err != nil {
@@ -589,7 +649,7 @@ func TestComposeLetter(t *testing.T) {
 	if len(h.Subject) != 1 || runsText(h.Subject[0].Runs) != "V/v hướng dẫn bình đẳng giới" {
 		t.Errorf("subject = %+v", h.Subject)
 	}
-	if b := out.Sections[0].Blocks[1]; b.Addressees == nil || b.Addressees.Lines[0] != "Phòng Y tế các huyện" {
+	if b := out.Sections[0].Blocks[1]; b.Addressees == nil || b.Addressees.LineText(0) != "Phòng Y tế các huyện" {
 		t.Errorf("second block = %+v", b)
 	}
 	// A letter's top-level headings are khoản.
@@ -643,14 +703,14 @@ func TestComposeFootnotesAndEnding(t *testing.T) {
 func TestComposeTypedAddressees(t *testing.T) {
 	d := minimal()
 	d.Type = "to_trinh"
-	d.Addressees = []string{"Bộ Y tế", "UBND tỉnh"}
+	d.Addressees = document.PlainTexts("Bộ Y tế", "UBND tỉnh")
 	out, err := Compose(d, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	bs := out.Sections[0].Blocks
 	if runsText(bs[1].Para.Runs) != "TỜ TRÌNH" || bs[3].Addressees == nil ||
-		!reflect.DeepEqual(bs[3].Addressees.Lines, []string{"- Bộ Y tế;", "- UBND tỉnh."}) {
+		bs[3].Addressees.LineText(0) != "- Bộ Y tế;" || bs[3].Addressees.LineText(1) != "- UBND tỉnh." {
 		t.Errorf("blocks 1-3 = %+v %+v %+v", bs[1].Para, bs[2].Para, bs[3].Addressees)
 	}
 }

@@ -63,7 +63,7 @@ func dumpBlock(b *bufio.Writer, bl Block) {
 	case bl.Addressees != nil:
 		fmt.Fprintf(b, "addressees %s\n", bl.Addressees.Lead)
 		for _, l := range bl.Addressees.Lines {
-			fmt.Fprintf(b, "  | %s\n", l)
+			fmt.Fprintf(b, "  | %s\n", runsText(l))
 		}
 	case bl.Table != nil:
 		dumpTable(b, bl.Table)

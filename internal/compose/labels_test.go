@@ -143,9 +143,9 @@ func TestClosingLists(t *testing.T) {
 	d := &document.Document{Type: "thong_bao",
 		Signature: document.Signature{Title: "GIÁM ĐỐC", Name: "Trương Minh Đương", Rank: "Thiếu tướng"},
 		Distribution: document.Distribution{
-			Recipients: []document.Recipient{{Name: "Chủ tịch UBND tỉnh"}, {Name: "Báo Lâm Đồng"}, {Name: "Đài PT-TH tỉnh", Note: "để đưa tin", NoteCovers: 2}},
+			Recipients: []document.Recipient{{Name: document.PlainText("Chủ tịch UBND tỉnh")}, {Name: document.PlainText("Báo Lâm Đồng")}, {Name: document.PlainText("Đài PT-TH tỉnh"), Note: "để đưa tin", NoteCovers: 2}},
 			Archive:    &document.Archive{Units: []string{"KGVX"}},
-			Electronic: []document.Recipient{{Name: "Các trường MN, TH"}, {Name: "UBND các xã"}},
+			Electronic: []document.Recipient{{Name: document.PlainText("Các trường MN, TH")}, {Name: document.PlainText("UBND các xã")}},
 		}}
 	c := &composer{d: d}
 	cl := c.closing()
@@ -258,7 +258,7 @@ func TestTwoSignatures(t *testing.T) {
 		CoIssuer:     &document.Issuer{Name: []string{"SỞ Y TẾ"}, Abbreviation: "SYT"},
 		Signature:    document.Signature{Title: "CHỦ TỌA", Name: "Võ Thị Khiết"},
 		Cosignature:  &document.Signature{Title: "THƯ KÝ", Name: "Lê Thị Thắm"},
-		Distribution: document.Distribution{Recipients: []document.Recipient{{Name: "Thành viên"}}},
+		Distribution: document.Distribution{Recipients: []document.Recipient{{Name: document.PlainText("Thành viên")}}},
 	}
 	out, err := Compose(d, Options{})
 	if err != nil {
@@ -299,7 +299,7 @@ func TestTelegram(t *testing.T) {
 	d := &document.Document{Type: TypeTelegram, Summary: "Về việc ứng phó bão số 3",
 		Issuer:     document.Issuer{Name: []string{"ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"}, Abbreviation: "UBND"},
 		Competence: []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI"},
-		Addressees: []string{"Chủ tịch UBND các xã, phường", "Giám đốc các sở"},
+		Addressees: document.PlainTexts("Chủ tịch UBND các xã, phường", "Giám đốc các sở"),
 		Body:       []document.Block{{Paragraph: &document.Text{{Text: "Chủ động ứng phó."}}}},
 	}
 	out, err := Compose(d, Options{})

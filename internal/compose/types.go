@@ -1,6 +1,9 @@
 package compose
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Document is a composed document: metadata and sections. Section 0 is the
 // main text; each appendix is a further section on new pages.
@@ -96,8 +99,48 @@ type Footnote struct {
 // writer prints Lead and Lines[0] on one centred line; with several, Lead on
 // its own and the lines ("- A;", "- B.") aligned under the colon.
 type Addressees struct {
-	Lead  string   // "Kính gửi:"
-	Lines []string // already punctuated
+	Lead string // "Kính gửi:"
+	// Lines are the addressees' runs, already punctuated ("- ", ";" and
+	// "." added); a run's footnote mark stays on its word and the
+	// punctuation follows the mark.
+	Lines [][]Run
+}
+
+// PlainLines are addressee lines of one plain run each.
+func PlainLines(ss ...string) [][]Run {
+	out := make([][]Run, len(ss))
+	for i, s := range ss {
+		out[i] = []Run{{Text: s}}
+	}
+	return out
+}
+
+// OneLine is the block of a single addressee as the runs of its one line:
+// the lead, a space, the addressee.
+func (a *Addressees) OneLine() []Run {
+	out := []Run{{Text: a.Lead}}
+	if len(a.Lines) == 0 {
+		return out
+	}
+	first := a.Lines[0]
+	if len(first) > 0 && !first[0].Bold && !first[0].Italic {
+		// One run for the lead and a plain start, as the line was
+		// written before addressees had runs.
+		out[0].Text += " " + first[0].Text
+		out[0].Footnote = first[0].Footnote
+		return append(out, first[1:]...)
+	}
+	out[0].Text += " "
+	return append(out, first...)
+}
+
+// LineText is line i of the block as plain text, without footnote marks.
+func (a *Addressees) LineText(i int) string {
+	var b strings.Builder
+	for _, r := range a.Lines[i] {
+		b.WriteString(r.Text)
+	}
+	return b.String()
 }
 
 // Align is a horizontal alignment.

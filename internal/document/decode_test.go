@@ -1,6 +1,7 @@
 package document
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -35,6 +36,9 @@ func TestDecodeFindings(t *testing.T) {
 		{"too deep under an escaped key", `{"a\/b":{"c":[[1]]}}`, Limits{MaxDepth: 3}, "decode.too_deep", "/a~1b/c/0", false, 0, 0, 1},
 		{"too many elements", head + `"bases":["a","b","c","d"]}`, Limits{MaxElements: 3}, "decode.too_many", "/bases", false, 0, 0, 1},
 		{"wrong schema", `{"schema":"vanban/v3","type":"ke_hoach"}`, Limits{}, "decode.schema", "/schema", false, 0, 0, 1},
+		{"addressee neither string nor runs", head + `"addressees":["Sở Y tế",5]}`, Limits{}, "decode.type", "/addressees/1", false, 0, 0, 1},
+		{"bad run on an addressee", head + `"addressees":[[{"text":"a","note":"x"}]]}`, Limits{}, "decode.unknown_field", "/addressees/0/0/note", false, 0, 0, 1},
+		{"recipient name neither string nor runs", head + `"distribution":{"recipients":[{"name":{"text":"a"}}]}}`, Limits{}, "decode.type", "/distribution/recipients/0/name", false, 0, 0, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +77,43 @@ func TestDecodeAcceptsTextForms(t *testing.T) {
 	cells := []Cell{d.Body[0].Table.Rows[0].Cells[0], d.Body[0].Table.Rows[1].Cells[0], d.Body[0].Table.Rows[2].Cells[0]}
 	if cells[0].Num == nil || *cells[0].Num != 3.19 || cells[0].Raw != "3.190" || !cells[1].IsDash() || !cells[2].IsBlank() {
 		t.Errorf("cells = %+v", cells)
+	}
+}
+
+// TestDecodeListLinesAsText: an addressee and a recipient's name are a
+// Text since v2; the string a v1 document holds still decodes, and both
+// write back in the form they came in.
+func TestDecodeListLinesAsText(t *testing.T) {
+	in := `{"schema":"vanban/v1","type":"cong_van","addressees":["Sở Y tế",[{"text":"UBND các xã","footnote":"Gồm: A, B."}]],` +
+		`"distribution":{"recipients":[{"name":"Như trên"},{"name":[{"text":"Các đơn vị","bold":true},{"text":" phối hợp","footnote":"C, D."}],"note":"để t/h"}]}}`
+	d, err := DecodeBytes([]byte(in), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Addressees) != 2 || !d.Addressees[0].IsPlain() || d.Addressees[0].Plain() != "Sở Y tế" ||
+		d.Addressees[1].IsPlain() || d.Addressees[1][0].Footnote != "Gồm: A, B." {
+		t.Errorf("addressees = %+v", d.Addressees)
+	}
+	rs := d.Distribution.Recipients
+	if len(rs) != 2 || rs[0].Name.Plain() != "Như trên" || rs[1].Name.Plain() != "Các đơn vị phối hợp" || !rs[1].Name[0].Bold || rs[1].Name[1].Footnote != "C, D." || rs[1].Note != "để t/h" {
+		t.Errorf("recipients = %+v", rs)
+	}
+	out, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"addressees":["Sở Y tế",[{"text":"UBND các xã","footnote":"Gồm: A, B."}]]`, `{"name":"Như trên"}`, `"footnote":"C, D."`} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("encoded %s\nlacks %s", out, want)
+		}
+	}
+	var fields []string
+	EachString(d, func(f TextField) { fields = append(fields, f.Path) })
+	joined := strings.Join(fields, " ")
+	for _, want := range []string{"/addressees/0", "/addressees/1/0/text", "/addressees/1/0/footnote", "/distribution/recipients/1/name/1/footnote"} {
+		if !strings.Contains(joined+" ", want+" ") {
+			t.Errorf("EachString paths %q lack %s", joined, want)
+		}
 	}
 }
 

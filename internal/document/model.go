@@ -51,7 +51,10 @@ type Document struct {
 	// Addressees (Kính gửi) of a công văn, and of the typed documents
 	// whose form is addressed: tờ trình, báo cáo sent to a superior,
 	// thông báo, giấy mời, giấy giới thiệu … (see DocType.Addressed).
-	Addressees []string `json:"addressees,omitempty"`
+	// Each is a Text: a plain string, or runs when the line carries
+	// emphasis or a footnote ("Ủy ban nhân dân các xã, phường có cụm công
+	// nghiệp" with a footnote listing them).
+	Addressees []Text `json:"addressees,omitempty"`
 	// SummaryLines are the trích yếu as the author breaks it into lines
 	// ("Về việc đề nghị công nhận Ban vận động thành lập" / "Hiệp hội Bất
 	// động sản tỉnh Lâm Đồng"). Optional; joined with single spaces they
@@ -436,7 +439,9 @@ type Distribution struct {
 
 // Recipient is one line of Nơi nhận.
 type Recipient struct {
-	Name string `json:"name"`
+	// Name (nơi nhận) as a Text: a plain string, or runs when the line
+	// carries emphasis or a footnote.
+	Name Text `json:"name"`
 	// Note (ghi chú mục đích) such as "để b/c", printed in parentheses.
 	Note string `json:"note,omitempty"`
 	// NoteCovers makes the note cover several recipients: this line and

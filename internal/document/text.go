@@ -29,9 +29,15 @@ func (t *Text) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// IsPlain reports a Text of one run without emphasis or footnote: the one
+// JSON writes as a plain string, and all a v1 field held.
+func (t Text) IsPlain() bool {
+	return len(t) == 1 && !t[0].Bold && !t[0].Italic && t[0].Footnote == ""
+}
+
 // MarshalJSON writes a single plain run as a string, the short form.
 func (t Text) MarshalJSON() ([]byte, error) {
-	if len(t) == 1 && !t[0].Bold && !t[0].Italic && t[0].Footnote == "" {
+	if t.IsPlain() {
 		return json.Marshal(t[0].Text)
 	}
 	return json.Marshal([]Run(t))
@@ -48,6 +54,15 @@ func (t Text) Plain() string {
 
 // PlainText is a convenience for building a Text from a string.
 func PlainText(s string) Text { return Text{{Text: s}} }
+
+// PlainTexts builds one plain Text per string (a list of addressees).
+func PlainTexts(ss ...string) []Text {
+	out := make([]Text, len(ss))
+	for i, s := range ss {
+		out[i] = PlainText(s)
+	}
+	return out
+}
 
 // Cell is a table cell: a number, a string or null (blank). A string made
 // only of a dash ("-") is the customary "none" and counts as zero in sums.

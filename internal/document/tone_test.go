@@ -60,7 +60,7 @@ func TestNormalizeOneToneStyle(t *testing.T) {
 		for range r.IntN(6) {
 			d.Body = append(d.Body, document.Block{Paragraph: &document.Text{{Text: randomText(r), Footnote: randomText(r)}}})
 		}
-		d.Distribution.Recipients = []document.Recipient{{Name: randomText(r)}}
+		d.Distribution.Recipients = []document.Recipient{{Name: document.PlainText(randomText(r))}}
 		oldBefore, newBefore := countAll(d)
 		rep := document.NormalizeWith(d, toneRules)
 		old, new := countAll(d)

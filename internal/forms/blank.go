@@ -24,12 +24,12 @@ func Blank(t document.DocType, year int) *document.Document {
 			Title:     "PHÓ CHỦ TỊCH",
 		},
 		Distribution: document.Distribution{
-			Recipients: []document.Recipient{{Name: ""}},
+			Recipients: []document.Recipient{{Name: document.PlainText("")}},
 			Archive:    &document.Archive{},
 		},
 	}
 	if t.Addressed {
-		d.Addressees = []string{""}
+		d.Addressees = document.PlainTexts("")
 	}
 	switch t.Code {
 	case "quyet_dinh", "nghi_quyet":
@@ -37,14 +37,14 @@ func Blank(t document.DocType, year int) *document.Document {
 	case compose.TypeTelegram:
 		d.Competence = []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN điện:"}
 		d.Body = []document.Block{para("")}
-		d.Distribution.Recipients = []document.Recipient{{Name: "Như trên"}}
+		d.Distribution.Recipients = []document.Recipient{{Name: document.PlainText("Như trên")}}
 	case "giay_moi":
 		d.Intro = []document.Text{text("Ủy ban nhân dân trân trọng kính mời: ")}
 		d.Body = []document.Block{
 			labelled("Nội dung:"), labelled("Thành phần:"), labelled("Thời gian:"), labelled("Địa điểm:"),
 		}
 		d.Closing = []document.Text{text("Đề nghị các thành phần dự họp đúng thời gian và địa điểm nêu trên.")}
-		d.Distribution.Recipients = []document.Recipient{{Name: "Như thành phần mời"}}
+		d.Distribution.Recipients = []document.Recipient{{Name: document.PlainText("Như thành phần mời")}}
 	case "giay_gioi_thieu":
 		d.Intro = []document.Text{text("Ủy ban nhân dân trân trọng giới thiệu:")}
 		d.Body = []document.Block{
@@ -52,7 +52,7 @@ func Blank(t document.DocType, year int) *document.Document {
 			para("Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."),
 			para("Giấy này có giá trị đến hết ngày "),
 		}
-		d.Distribution.Recipients = []document.Recipient{{Name: "Như trên"}}
+		d.Distribution.Recipients = []document.Recipient{{Name: document.PlainText("Như trên")}}
 	case "giay_nghi_phep":
 		d.Intro = []document.Text{text("Xét Đơn đề nghị nghỉ phép ngày … của ông (bà) ")}
 		d.Body = []document.Block{
@@ -70,7 +70,7 @@ func Blank(t document.DocType, year int) *document.Document {
 		if t.IsLetter() {
 			d.Intro = []document.Text{text("")}
 			d.Body = []document.Block{para("")}
-			d.Distribution.Recipients = []document.Recipient{{Name: "Như trên"}}
+			d.Distribution.Recipients = []document.Recipient{{Name: document.PlainText("Như trên")}}
 			break
 		}
 		d.Intro = []document.Text{text("")}
@@ -104,7 +104,7 @@ func decision(d *document.Document, t document.DocType) {
 	}
 	d.Body[1].Heading.Plain = true
 	d.Body[2].Heading.Plain = true
-	d.Distribution.Recipients = []document.Recipient{{Name: "Như Điều 3"}}
+	d.Distribution.Recipients = []document.Recipient{{Name: document.PlainText("Như Điều 3")}}
 }
 
 func text(s string) document.Text { return document.Text{{Text: s}} }

@@ -137,7 +137,7 @@ func TestBlankFormParts(t *testing.T) {
 	if len(d.Competence) == 0 || len(d.Body) != 3 || !strings.HasPrefix(d.Bases[len(d.Bases)-1].Plain(), "Xét đề nghị") {
 		t.Errorf("quyết định blank: %+v", d)
 	}
-	if !strings.Contains(d.Body[2].Heading.Title.Plain(), "thi hành") || d.Distribution.Recipients[0].Name != "Như Điều 3" {
+	if !strings.Contains(d.Body[2].Heading.Title.Plain(), "thi hành") || d.Distribution.Recipients[0].Name.Plain() != "Như Điều 3" {
 		t.Errorf("quyết định blank lacks its executing article: %+v", d.Body[2].Heading)
 	}
 	if a := d.Signature.Authority; len(a) != 1 || a[0].Prefix != "KT." || a[0].Title != "CHỦ TỊCH" {

@@ -686,10 +686,11 @@ func directoryEntries(d *document.Document) []store.Recipient {
 	var out []store.Recipient
 	for _, list := range [][]document.Recipient{d.Distribution.Recipients, d.Distribution.Electronic} {
 		for _, r := range list {
-			if strings.TrimSpace(r.Name) == "" || validate.PointsBack(r.Name) {
+			name := r.Name.Plain() // a footnote on the line is not part of the name
+			if strings.TrimSpace(name) == "" || validate.PointsBack(name) {
 				continue
 			}
-			out = append(out, store.Recipient{Name: strings.TrimRight(strings.TrimSpace(r.Name), ";.,"), Kind: recipientKind(r.Name)})
+			out = append(out, store.Recipient{Name: strings.TrimRight(strings.TrimSpace(name), ";.,"), Kind: recipientKind(name)})
 		}
 	}
 	return out

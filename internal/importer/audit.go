@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
 )
 
@@ -32,8 +34,15 @@ func (r *recogniser) audit() {
 	for _, w := range modelWords(r.d) {
 		have[w]++
 	}
+	// What the system prints from the model (the derived "(Kèm theo Báo
+	// cáo số …)" line, an appendix's "Phụ lục I", the ký hiệu, a table's
+	// computed cells) accounts for a line as printed again, not lost.
+	derived := map[string]int{}
+	for _, w := range derivedWords(r.d) {
+		derived[w]++
+	}
 	listed := map[int][]string{}
-	r.auditLines(have, listed)
+	r.auditLines(have, derived, listed)
 }
 
 // modelWords lists the words of the model's text fields (codes such as the
@@ -71,7 +80,7 @@ func modelWords(d any) []string {
 	return out
 }
 
-func (r *recogniser) auditLines(have map[string]int, listed map[int][]string) {
+func (r *recogniser) auditLines(have, derived map[string]int, listed map[int][]string) {
 	for _, d := range r.rep.Dropped {
 		listed[d.Line-1] = append(listed[d.Line-1], words(d.Text)...)
 	}
@@ -97,8 +106,7 @@ func (r *recogniser) auditLines(have map[string]int, listed map[int][]string) {
 		for _, w := range listed[i] {
 			own[w]++
 		}
-		missing := 0
-		var which []string
+		var lost []string
 		for _, w := range ws {
 			if own[w] > 0 {
 				own[w]--
@@ -108,10 +116,15 @@ func (r *recogniser) auditLines(have map[string]int, listed map[int][]string) {
 				have[w]--
 				continue
 			}
-			missing++
-			if len(which) < 12 {
-				which = append(which, w)
-			}
+			lost = append(lost, w)
+		}
+		missing := len(lost)
+		which := lost[:min(missing, 12)]
+		if missing > 0 && takeAll(derived, lost) {
+			r.rep.drop(i, short80(text), true,
+				"Hệ thống in lại từ dữ liệu đã nhập (dòng \"Kèm theo …\", nhãn phụ lục, ký hiệu, số tính ra).",
+				"printed again by the system from the model (the \"Kèm theo …\" line, an appendix label, the symbol, a computed number)")
+			continue
 		}
 		if missing > 0 {
 			list := strings.Join(which, ", ")
@@ -120,6 +133,62 @@ func (r *recogniser) auditLines(have map[string]int, listed map[int][]string) {
 				itoa(missing)+" word(s) of this paragraph were not recognised into the model ("+list+"); add them back by hand")
 		}
 	}
+}
+
+// derivedWords are the words the system prints from d beyond its own
+// fields (compose.Derive), each as often as it prints: the ký hiệu, the
+// Lưu line, the heading labels, each "Phụ lục …" line, the "(Kèm theo …)"
+// line once per appendix or attached text that gives none, amounts in
+// words, computed table cells. Derive's rule tables (money units,
+// authority prefixes) are not printed text and are left out.
+func derivedWords(d *document.Document) []string {
+	der := compose.Derive(d)
+	out := words(der.Symbol + " " + der.ArchiveLine)
+	for _, h := range der.Headings {
+		out = append(out, words(h.Label)...)
+	}
+	for _, l := range der.Appendices {
+		out = append(out, words(l)...)
+	}
+	for _, a := range d.Appendices {
+		if a.Ref == "" {
+			out = append(out, words(der.AppendixRef)...)
+		}
+	}
+	for _, a := range d.Attachments {
+		if a.Ref == "" {
+			out = append(out, words(der.AttachmentRef)...)
+		}
+	}
+	for _, b := range der.Budgets {
+		out = append(out, words(b.Words)...)
+	}
+	for _, t := range der.Tables {
+		for _, row := range t.Cells {
+			for _, c := range row {
+				out = append(out, words(c)...)
+			}
+		}
+	}
+	return out
+}
+
+// takeAll takes the words from the multiset m when it holds all of them,
+// and reports whether it did.
+func takeAll(m map[string]int, ws []string) bool {
+	need := map[string]int{}
+	for _, w := range ws {
+		need[w]++
+	}
+	for w, n := range need {
+		if m[w] < n {
+			return false
+		}
+	}
+	for w, n := range need {
+		m[w] -= n
+	}
+	return true
 }
 
 // printedNumber writes a model number as a document prints it ("1.311,4"),

@@ -56,6 +56,7 @@ func docxLines(dx *docxread.Document, rep *Report) []line {
 		}
 	}
 	closeSection(dx.LastLandscape)
+	unprintableSymbols(out, rep)
 	if n := numbered(dx.Blocks); n > 0 {
 		rep.recognised("", fmt.Sprintf("Số thứ tự tự động của Word (numbering.xml) ở %d đoạn: đã chuyển thành nhãn như Word in.", n),
 			fmt.Sprintf("Word automatic numbering (numbering.xml) on %d paragraph(s): turned into the labels Word prints", n))

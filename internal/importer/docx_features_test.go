@@ -126,7 +126,7 @@ func TestHeaderLayouts(t *testing.T) {
 			eq(t, "place", d.Place, "Lâm Đồng")
 			eq(t, "date", [3]int{d.Date.Day, d.Date.Month, d.Date.Year}, [3]int{0, 3, 2026})
 			eq(t, "subject", d.Subject, "báo cáo kết quả")
-			eq(t, "addressees", strings.Join(d.Addressees, "; "), "Sở Nội vụ")
+			eq(t, "addressees", strings.Join(plains(d.Addressees), "; "), "Sở Nội vụ")
 			if l := lost(rep); len(l) > 0 {
 				t.Errorf("lost: %q", l)
 			}
@@ -183,5 +183,85 @@ func TestWordFeatures(t *testing.T) {
 	}
 	if l := lost(rep); len(l) > 0 {
 		t.Errorf("lost: %q", l)
+	}
+}
+
+// TestSymbols: characters inserted from Word's symbol fonts (w:sym) come
+// in as characters vanban prints ("☑ Có / ☐ Không" as "■ Có / □ Không"),
+// in a paragraph and in a data table's cell; one it cannot print is left
+// out and named in the report, never lost silently.
+func TestSymbols(t *testing.T) {
+	sym := func(font, char string) string {
+		return `<w:r><w:sym w:font="` + font + `" w:char="` + char + `"/></w:r>`
+	}
+	pr := func(parts ...string) string { return `<w:p>` + strings.Join(parts, "") + `</w:p>` }
+	run := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
+	tbl := table(row(cell(p("TT")), cell(p("Hồ sơ")), cell(p("Kết luận"))),
+		row(cell(p("1")), cell(pr(sym("Wingdings", "F0FE"), run(" Có / "), sym("Wingdings", "F06F"), run(" Không"))), cell(p("Đủ"))),
+		row(cell(p("2")), cell(pr(sym("Wingdings", "F06F"), run(" Có / "), sym("Wingdings", "F0FE"), run(" Không"))), cell(p("Thiếu"))))
+	d, rep := importDOCX(t, map[string]string{
+		"word/document.xml": body(headerA + p("KẾ HOẠCH") + p("Thi đua") + p("I. MỤC ĐÍCH") +
+			pr(run("Đạt "), sym("Wingdings", "F0FC"), run(" và "), sym("Symbol", "F0B7"), run(" mục; lạ "), sym("Webdings", "F021"), run(" hết.")) +
+			tbl + closing),
+	})
+	var text []string
+	var walk func(bs []document.Block)
+	walk = func(bs []document.Block) {
+		for _, b := range bs {
+			switch {
+			case b.Heading != nil:
+				text = append(text, b.Heading.Title.Plain())
+				walk(b.Heading.Children)
+			case b.Paragraph != nil:
+				text = append(text, b.Paragraph.Plain())
+			case b.Table != nil:
+				for _, r := range b.Table.Rows {
+					for _, c := range r.Cells {
+						text = append(text, c.Str)
+					}
+				}
+			}
+		}
+	}
+	walk(d.Body)
+	all := strings.Join(text, " | ")
+	for _, want := range []string{"Đạt √ và • mục; lạ hết.", "■ Có / □ Không", "□ Có / ■ Không"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("body %q lacks %q", all, want)
+		}
+	}
+	if strings.ContainsFunc(all, func(r rune) bool { return r >= 0xE000 && r <= 0xF8FF }) {
+		t.Errorf("a private-use character reached the model: %q", all)
+	}
+	if l := lost(rep); len(l) != 1 || l[0] != "U+F021" {
+		t.Errorf("lost %q, want the Webdings symbol U+F021 named", l)
+	}
+}
+
+// TestPrintedAgainNotLost: an appendix's "Phụ lục I" label and its
+// "(Kèm theo …)" line, which the system derives and prints from the
+// model, are listed as printed again, not as lost words.
+func TestPrintedAgainNotLost(t *testing.T) {
+	d, rep := importDOCX(t, map[string]string{
+		"word/document.xml": body(headerA + p("KẾ HOẠCH") + p("Thi đua cải cách hành chính năm 2026") + p("I. MỤC ĐÍCH") + p("Nâng cao chất lượng.") + closing +
+			p("Phụ lục I") + p("(Kèm theo Kế hoạch số      /KH-UBND ngày     tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng)") +
+			p("DANH SÁCH ĐƠN VỊ") + p("Các sở, ban, ngành.") +
+			p("Phụ lục II") + p("(Kèm theo Kế hoạch số      /KH-UBND ngày     tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng)") +
+			p("DANH SÁCH XÃ") + p("Các xã, phường.")),
+	})
+	if len(d.Appendices) != 2 {
+		t.Fatalf("%d appendices, want 2", len(d.Appendices))
+	}
+	if l := lost(rep); len(l) > 0 {
+		t.Errorf("lost: %q", l)
+	}
+	printed := 0
+	for _, x := range rep.Dropped {
+		if x.Printed && strings.Contains(x.Text, "Kèm theo") {
+			printed++
+		}
+	}
+	if printed == 0 {
+		t.Errorf("no \"(Kèm theo …)\" line listed as printed again: %+v", rep.Dropped)
 	}
 }

@@ -84,6 +84,39 @@ func TestTextFootnotes(t *testing.T) {
 	eq(t, "unmatched note keeps text", strings.Contains(d.Body[0].Heading.Children[0].Paragraph.Plain(), "[1]"), true)
 }
 
+// TestTextFootnotesOnLists: a footnote written as text on a Kính gửi line
+// and on a Nơi nhận line stays with its addressee and its recipient; none
+// is reported dropped.
+func TestTextFootnotesOnLists(t *testing.T) {
+	src := "UBND TỈNH LÀO CAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG\tĐộc lập - Tự do - Hạnh phúc\n" +
+		"Số: 12/SCT-QLCN\tLào Cai, ngày 5 tháng 6 năm 2026\nV/v báo cáo tình hình cụm công nghiệp\n\n" +
+		"Kính gửi:\n- Sở Tài chính;\n- Ủy ban nhân dân các xã có cụm công nghiệp[1].\n\n" +
+		"Sở Công Thương đề nghị các đơn vị báo cáo tình hình trước ngày 15/6/2026./.\n\n" +
+		"Nơi nhận:\tGIÁM ĐỐC\n- Như trên;\t\n- Các đơn vị phối hợp[2];\t\n- Lưu: VT, QLCN.\tNguyễn Văn An\n" +
+		"________\n[1] Gồm các xã: Gia Phú, Văn Bàn.\n[2] Gồm Sở Tài chính và Sở Xây dựng.\n"
+	d, rep, err := importer.ImportText([]byte(src), importer.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Addressees) != 2 {
+		t.Fatalf("addressees %+v", d.Addressees)
+	}
+	a := d.Addressees[1]
+	eq(t, "addressee", a.Plain(), "Ủy ban nhân dân các xã có cụm công nghiệp")
+	eq(t, "addressee note", a[len(a)-1].Footnote, "Gồm các xã: Gia Phú, Văn Bàn.")
+	rs := d.Distribution.Recipients
+	if len(rs) != 2 {
+		t.Fatalf("recipients %+v", rs)
+	}
+	eq(t, "recipient", rs[1].Name.Plain(), "Các đơn vị phối hợp")
+	eq(t, "recipient note", rs[1].Name[len(rs[1].Name)-1].Footnote, "Gồm Sở Tài chính và Sở Xây dựng.")
+	for _, x := range rep.Dropped {
+		if !x.Printed {
+			t.Errorf("dropped: %q (%s)", x.Text, x.VI)
+		}
+	}
+}
+
 // TestPastedFromPDF: text copied from a PDF viewer: the header columns
 // interleaved ("Số: 12" … "/KH-PGD"), a digital-signature stamp in the
 // closing, a Nơi nhận in two groups, "ƣ" for "ư", a list after the
@@ -105,12 +138,12 @@ func TestPastedFromPDF(t *testing.T) {
 	eq(t, "name", d.Signature.Name, "Phạm Văn Hà")
 	var recips []string
 	for _, r := range d.Distribution.Recipients {
-		recips = append(recips, r.Name)
+		recips = append(recips, r.Name.Plain())
 	}
 	eq(t, "recipients", strings.Join(recips, " | "), "Sở GD&ĐT")
 	var elec []string
 	for _, r := range d.Distribution.Electronic {
-		elec = append(elec, r.Name)
+		elec = append(elec, r.Name.Plain())
 	}
 	eq(t, "bản điện tử", strings.Join(elec, " | "), "Các trường THCS")
 	if len(d.Appendices) != 1 || !strings.HasPrefix(d.Appendices[0].Title, "DANH SÁCH") {
@@ -223,7 +256,7 @@ func TestPastedClosingTable(t *testing.T) {
 			}
 			eq(t, "recipients", len(d.Distribution.Recipients), 1)
 			if len(d.Distribution.Recipients) == 1 {
-				eq(t, "recipient", d.Distribution.Recipients[0].Name, "Sở Nội vụ")
+				eq(t, "recipient", d.Distribution.Recipients[0].Name.Plain(), "Sở Nội vụ")
 			}
 			eq(t, "title", d.Signature.Title, "PHÓ CHỦ TỊCH")
 			eq(t, "name", d.Signature.Name, "Nguyễn Văn An")

@@ -63,6 +63,7 @@ var pdfOptions = pdfread.Options{
 	Standalone: func(t string) bool {
 		return isTypeLine(t) || strings.TrimSpace(t) == "QUYẾT ĐỊNH:" || appendixRE.MatchString(t)
 	},
+	EndsHeader: kinhGuiRE.MatchString,
 	// A "Nơi nhận:" heading alone (a body line "Nơi nhận hồ sơ: ..." is
 	// text), or a TM./KT./TL. authority line.
 	Closing: func(t string) bool {

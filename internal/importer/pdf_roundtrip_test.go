@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/importer"
 )
@@ -83,4 +84,64 @@ func pdfText(t *testing.T, pdf []byte) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
+}
+
+// TestRoundTripPDFAddresseeFootnote: a footnote on a Kính gửi line comes
+// back from vanban's own PDF on its addressee, one on a Nơi nhận line on
+// its recipient, neither as a dropped line, and
+// a list of addressees under a công văn's V/v is not read into the header
+// columns.
+func TestRoundTripPDFAddresseeFootnote(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	e := testEngine(t)
+	const note = "Gồm Trung tâm Bảo trợ xã hội tỉnh và Cơ sở cai nghiện ma túy."
+	tests := []struct {
+		name       string
+		addressees []document.Text
+		note       string // the last addressee's footnote
+	}{
+		{"several", []document.Text{document.PlainText("Phòng Lao động - TB và XH các huyện"), {{Text: "Trung tâm Bảo trợ xã hội", Footnote: note}}}, note},
+		{"one", []document.Text{{{Text: "Trung tâm Bảo trợ xã hội", Footnote: note}}}, note},
+		{"several without a footnote", document.PlainTexts("Phòng Lao động - TB và XH các huyện", "Trung tâm Bảo trợ xã hội"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sampleDocs(t)["thua-thien-hue-2020-cong-van"]
+			d.Schema = document.SchemaV2
+			d.Addressees = tt.addressees
+			const recipNote = "Để phối hợp theo dõi."
+			if tt.note != "" {
+				d.Distribution.Recipients[1].Name = document.Text{{Text: "Giám đốc", Footnote: recipNote}}
+			}
+			var buf bytes.Buffer
+			if _, err := e.RenderChecked(context.Background(), e.CheckDocument(d, true), engine.PDF, &buf); err != nil {
+				t.Fatal(err)
+			}
+			got, rep, err := importer.Import(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "cv.pdf", importer.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := len(got.Addressees), len(tt.addressees); g != w {
+				t.Fatalf("%d addressees, want %d: %+v", g, w, got.Addressees)
+			}
+			last := got.Addressees[len(got.Addressees)-1]
+			if last.Plain() != "Trung tâm Bảo trợ xã hội" || last[len(last)-1].Footnote != tt.note {
+				t.Errorf("last addressee = %+v, want footnote %q", last, tt.note)
+			}
+			if rs := got.Distribution.Recipients; len(rs) != 2 || rs[1].Name.Plain() != "Giám đốc" || rs[1].Note != "để b/c" ||
+				(tt.note != "" && rs[1].Name[len(rs[1].Name)-1].Footnote != recipNote) {
+				t.Errorf("recipients = %+v, want the footnote on Giám đốc", rs)
+			}
+			for _, dr := range rep.Dropped {
+				if strings.Contains(dr.Text, "cai nghiện") || strings.Contains(dr.Text, "theo dõi") {
+					t.Errorf("the footnote was reported dropped: %+v", dr)
+				}
+			}
+			if v2 := got.Schema == document.SchemaV2; v2 != (tt.note != "") {
+				t.Errorf("schema %q: runs on an addressee need v2, plain ones do not", got.Schema)
+			}
+		})
+	}
 }

@@ -399,10 +399,11 @@ func TestPDFClosingColumns(t *testing.T) {
 			}
 			var recips []string
 			for _, r := range d.Distribution.Recipients {
+				name := r.Name.Plain()
 				if r.Note != "" {
-					r.Name += " (" + r.Note + ")"
+					name += " (" + r.Note + ")"
 				}
-				recips = append(recips, r.Name)
+				recips = append(recips, name)
 			}
 			want := "Chủ tịch UBND huyện | Các cơ quan, ban, ngành huyện | UBND các xã, thị trấn | Báo Bắc Giang (để đưa tin) | Các trường MN, TH, THCS"
 			if got := strings.Join(recips, " | "); got != want {

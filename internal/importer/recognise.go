@@ -290,17 +290,19 @@ func (r *recogniser) subject(i int) int {
 }
 
 // addressees reads "Kính gửi: X" or "Kính gửi:" followed by "- X;" lines.
+// Each addressee keeps its runs: emphasis and footnotes (a footnote
+// listing the xã behind "UBND các xã có cụm công nghiệp").
 func (r *recogniser) addressees(i int) int {
 	src := r.lines[i].text()
 	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(src)[1])
 	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, first)), "Nhãn \"Kính gửi\"")
 	tbl := r.lines[i].tbl
 	listDone := !r.lines[i].cellEnd // the label's cell holds the list itself
-	i++
-	var out []string
+	var out []document.Text
 	if first != "" {
-		out = append(out, first)
+		out = append(out, cutRunPrefix(r.lines[i].runs, len(src)-len(first)))
 	}
+	i++
 	for i < len(r.lines) {
 		l := r.lines[i]
 		n := l.text()
@@ -308,37 +310,47 @@ func (r *recogniser) addressees(i int) int {
 			i++
 			continue
 		}
-		for _, run := range l.runs {
-			if run.Footnote != "" {
-				r.rep.drop(l.src, run.Footnote, false, "Chú thích ở dòng Kính gửi: mô hình chưa giữ chú thích cho nơi gửi; thêm vào nội dung nếu cần.",
-					"a footnote on an addressee: the model keeps no footnotes there yet; add it to the text if needed")
-			}
-		}
 		if m := bulletRE.FindStringSubmatch(n); m != nil && (first == "" || len(out) > 0 && strings.HasPrefix(first, "-")) {
-			out = append(out, m[2])
+			out = append(out, cutRunPrefix(l.runs, len(n)-len(m[2])))
 			i++
 			continue
 		}
 		if tbl != 0 && l.tbl == tbl && !listDone {
 			// "Kính gửi:" in a table: the cell beside it is the list,
 			// bulleted or not.
-			out = append(out, n)
+			out = append(out, trimRuns(l.runs))
 			listDone = l.cellEnd
 			i++
 			continue
 		}
 		break
 	}
-	for k, a := range out {
-		a = strings.TrimSpace(strings.TrimPrefix(a, "-"))
-		out[k] = strings.TrimRight(a, ";.,")
+	for k := range out {
+		// The dash and the ";" or "." are printed by the system.
+		out[k] = compose.TrimListMarks(out[k])
 	}
 	r.d.Addressees = append(r.d.Addressees, out...)
 	if r.d.Type == "" {
 		r.d.Type = document.TypeCongVan
 	}
 	r.rep.recognisedFrom("/addressees", src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	if notes := countFootnotes(out); notes > 0 {
+		r.rep.recognised("/addressees", fmt.Sprintf("Chú thích ở dòng Kính gửi: %d, giữ với nơi gửi.", notes),
+			fmt.Sprintf("%d footnote(s) on the addressees, kept with them", notes))
+	}
 	return i
+}
+
+func countFootnotes(ts []document.Text) int {
+	n := 0
+	for _, t := range ts {
+		for _, r := range t {
+			if r.Footnote != "" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // summary reads the trích yếu under the type name: its first line and the
@@ -464,6 +476,10 @@ func (r *recogniser) closing(ls []line) {
 	nameSrc, archiveSrc := 0, 0
 	interleaved := false
 	lastKind := ""
+	// recipNotes and elecNotes are the footnotes on each recipient, by its
+	// index in recips or elec: a footnote goes with the segment of the
+	// line its mark ends.
+	recipNotes, elecNotes := map[int][]runNote{}, map[int][]runNote{}
 	for _, l := range ls {
 		segs := splitGaps(l.text())
 		if l.cells != nil {
@@ -471,7 +487,12 @@ func (r *recogniser) closing(ls []line) {
 			// TỊCH": the cells are the two columns' lines.
 			segs = l.cells
 		}
+		lineNotes := footnotesOf(l.runs)
 		for _, seg := range segs {
+			segNotes := lineNotes
+			if len(segs) > 1 {
+				segNotes = notesIn(lineNotes, seg)
+			}
 			t := strings.TrimSpace(seg)
 			if t == "" {
 				continue
@@ -530,8 +551,10 @@ func (r *recogniser) closing(ls []line) {
 					archive, archiveSrc = t, l.src
 				case electronic:
 					elec = append(elec, t)
+					elecNotes[len(elec)-1] = segNotes
 				default:
 					recips = append(recips, t)
+					recipNotes[len(recips)-1] = segNotes
 				}
 			case "sig":
 				sig = append(sig, t)
@@ -548,8 +571,10 @@ func (r *recogniser) closing(ls []line) {
 				// A recipient wrapped onto a second line.
 				if n := len(elec); electronic && n > 0 {
 					elec[n-1] += " " + t
+					elecNotes[n-1] = append(elecNotes[n-1], segNotes...)
 				} else if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
+					recipNotes[n-1] = append(recipNotes[n-1], segNotes...)
 					r.rep.guessedFrom("/distribution/recipients", t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
 					name, nameSrc = t, l.src
@@ -565,11 +590,11 @@ func (r *recogniser) closing(ls []line) {
 	if interleaved {
 		r.rep.recognised("/distribution", "Nơi nhận và chữ ký bị trích xen kẽ từng dòng: đã tách ra.", "Nơi nhận and the signature were extracted interleaved line by line: separated")
 	}
-	for _, s := range recips {
-		d.Distribution.Recipients = append(d.Distribution.Recipients, recipient(s))
+	for i, s := range recips {
+		d.Distribution.Recipients = append(d.Distribution.Recipients, recipient(s, recipNotes[i]))
 	}
-	for _, s := range elec {
-		d.Distribution.Electronic = append(d.Distribution.Electronic, recipient(s))
+	for i, s := range elec {
+		d.Distribution.Electronic = append(d.Distribution.Electronic, recipient(s, elecNotes[i]))
 	}
 	if len(elec) > 0 {
 		r.rep.recognised("/distribution/electronic", fmt.Sprintf("Bản điện tử: %d nơi.", len(elec)), fmt.Sprintf("Bản điện tử: %d recipient(s)", len(elec)))
@@ -589,13 +614,55 @@ func (r *recogniser) closing(ls []line) {
 // recipient splits "Bộ LĐTBXH (để b/c);" into the name and the note. A
 // note printed on its own line under the recipient comes after the
 // recipient's ";" ("Báo Bắc Giang; (để đưa tin)"): that mark is not part of
-// the name.
-func recipient(s string) document.Recipient {
+// the name. Footnotes on the line go at the end of the name, where a
+// clerk puts the mark.
+func recipient(s string, footnotes []runNote) document.Recipient {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ";,."))
+	rc := document.Recipient{Name: document.PlainText(s)}
 	if m := noteRE.FindStringSubmatch(s); m != nil {
-		return document.Recipient{Name: strings.TrimSpace(strings.TrimRight(strings.TrimSpace(m[1]), ";,")), Note: m[2]}
+		rc = document.Recipient{Name: document.PlainText(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(m[1]), ";,"))), Note: m[2]}
 	}
-	return document.Recipient{Name: s}
+	for i, n := range footnotes {
+		if i == 0 {
+			rc.Name[0].Footnote = n.note
+			continue
+		}
+		rc.Name = append(rc.Name, document.Run{Footnote: n.note})
+	}
+	return rc
+}
+
+// runNote is a footnote and the text its mark follows.
+type runNote struct{ before, note string }
+
+// footnotesOf lists the footnotes of a line's runs.
+func footnotesOf(rs []document.Run) []runNote {
+	var out []runNote
+	for _, r := range rs {
+		if r.Footnote != "" {
+			out = append(out, runNote{strings.TrimSpace(r.Text), r.Footnote})
+		}
+	}
+	return out
+}
+
+// notesIn keeps the footnotes whose mark ends a stretch of seg: a line
+// read as several columns gives each column's recipient its own.
+func notesIn(ns []runNote, seg string) []runNote {
+	var out []runNote
+	for _, n := range ns {
+		tail := n.before
+		if k := len(tail) - 12; k > 0 {
+			for k < len(tail) && !utf8.RuneStart(tail[k]) {
+				k++
+			}
+			tail = tail[k:]
+		}
+		if tail != "" && strings.Contains(seg, tail) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // archive keeps the Lưu line structured when the structured form prints
@@ -950,12 +1017,17 @@ func usesV2(d *document.Document) bool {
 		return true
 	}
 	for _, rc := range d.Distribution.Recipients {
-		if rc.NoteCovers > 1 {
+		if rc.NoteCovers > 1 || !rc.Name.IsPlain() {
 			return true
 		}
 	}
 	if d.Type != document.TypeCongVan && len(d.Addressees) > 0 {
 		return true
+	}
+	for _, a := range d.Addressees {
+		if !a.IsPlain() {
+			return true // runs on an addressee: v1 held a string
+		}
 	}
 	for _, a := range d.Appendices {
 		if a.Label != "" || a.Agency || a.Ref != "" || blocksV2(a.Blocks) {

@@ -198,12 +198,17 @@ func firstDiff(got, want string) string {
 
 func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 
-// TestRoundTripRuns: emphasis, footnotes, several addressees, decimal
+// TestRoundTripRuns: emphasis, footnotes (one on an addressee, one on a
+// Nơi nhận line), several
+// addressees, decimal
 // numbering with points, a budget and two appendices survive the trip.
 func TestRoundTripRuns(t *testing.T) {
 	docs := sampleDocs(t)
 	cv := docs["thua-thien-hue-2020-cong-van"]
-	cv.Addressees = []string{"Phòng Lao động - TB và XH các huyện", "Trung tâm Bảo trợ xã hội"}
+	cv.Addressees = []document.Text{document.PlainText("Phòng Lao động - TB và XH các huyện"),
+		{{Text: "Trung tâm Bảo trợ xã hội", Footnote: "Gồm Trung tâm Bảo trợ xã hội tỉnh và Cơ sở cai nghiện ma túy."}}}
+	cv.Distribution.Recipients[len(cv.Distribution.Recipients)-1].Name = document.Text{{Text: cv.Distribution.Recipients[len(cv.Distribution.Recipients)-1].Name.Plain(), Footnote: "Để phối hợp theo dõi."}}
+	cv.Schema = document.SchemaV2 // runs on an addressee or a recipient are v2
 	cv.Intro[0] = document.Text{{Text: "Thực hiện "}, {Text: "Kế hoạch số 25/KH-UBND", Bold: true, Footnote: "Ban hành ngày 12/02/2020."}, {Text: " của tỉnh, "}, {Text: "đề nghị", Italic: true}, {Text: " thực hiện như sau:"}}
 	kh := docs["ha-nam-2014-ke-hoach"]
 	kh.Options.Numbering = "decimal"

@@ -91,7 +91,7 @@ func TestRoll(t *testing.T) {
 		Bases:        []document.Text{document.PlainText("Căn cứ Kế hoạch số 3/KH-UBND ngày 02/01/2024 của UBND xã Vĩnh Giang;")},
 		Body:         []document.Block{{Paragraph: &document.Text{{Text: "Xã Vĩnh Giang và xã Vĩnh Thái báo cáo trước ngày "}, {Text: "15/12/2025", Bold: true}}}},
 		Signature:    document.Signature{Title: "CHỦ TỊCH"},
-		Distribution: document.Distribution{Recipients: []document.Recipient{{Name: "UBND xã Vĩnh Giang, xã Vĩnh Thái"}}},
+		Distribution: document.Distribution{Recipients: []document.Recipient{{Name: document.PlainText("UBND xã Vĩnh Giang, xã Vĩnh Thái")}}},
 	}
 	before, err := Marshal(in)
 	if err != nil {
@@ -118,7 +118,7 @@ func TestRoll(t *testing.T) {
 		"summary":   out.Summary,
 		"issuer":    out.Issuer.Name[1],
 		"body":      out.Body[0].Paragraph.Plain(),
-		"recipient": out.Distribution.Recipients[0].Name,
+		"recipient": out.Distribution.Recipients[0].Name.Plain(),
 		"basis":     out.Bases[0].Plain(),
 	}
 	wants := map[string]string{

@@ -105,7 +105,7 @@ func baseKeHoach() *document.Document {
 			Name:      "Nguyễn Văn An",
 		},
 		Distribution: document.Distribution{
-			Recipients: []document.Recipient{{Name: "Bộ Lao động - Thương binh và Xã hội", Note: "để b/c"}, {Name: "Các Sở, ngành"}},
+			Recipients: []document.Recipient{{Name: document.PlainText("Bộ Lao động - Thương binh và Xã hội"), Note: "để b/c"}, {Name: document.PlainText("Các Sở, ngành")}},
 			Archive:    &document.Archive{Units: []string{"VX"}, Drafter: "h", Copies: 10},
 		},
 	}
@@ -122,7 +122,7 @@ func baseCongVan() *document.Document {
 		Place:      "Thừa Thiên Huế",
 		Date:       document.Date{Day: 14, Month: 4, Year: 2020},
 		Subject:    "hướng dẫn hoạt động bình đẳng giới năm 2020",
-		Addressees: []string{"Phòng Lao động - Thương binh và Xã hội các huyện"},
+		Addressees: document.PlainTexts("Phòng Lao động - Thương binh và Xã hội các huyện"),
 		Intro:      []document.Text{txt("Sở đề nghị các Phòng triển khai các nội dung sau:")},
 		Body: []document.Block{
 			heading("1.", "Tham mưu ban hành kế hoạch", item("Kế hoạch năm 2020;"), item("Kế hoạch truyền thông.")),
@@ -135,7 +135,7 @@ func baseCongVan() *document.Document {
 			Name:      "Phan Minh Nguyệt",
 		},
 		Distribution: document.Distribution{
-			Recipients:  []document.Recipient{{Name: "Như trên"}, {Name: "Giám đốc", Note: "để b/c"}},
+			Recipients:  []document.Recipient{{Name: document.PlainText("Như trên")}, {Name: document.PlainText("Giám đốc"), Note: "để b/c"}},
 			ArchiveLine: "Lưu: VT, BĐG.",
 		},
 	}

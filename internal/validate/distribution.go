@@ -24,13 +24,13 @@ func checkRecipientsMissing(c *checker) {
 // electronic one.
 func checkRecipientsEmpty(c *checker) {
 	for i, r := range c.d.Distribution.Recipients {
-		if strings.TrimSpace(r.Name) == "" {
+		if strings.TrimSpace(r.Name.Plain()) == "" {
 			c.add("nd30.recipients.empty", document.Pointer("distribution", "recipients", i, "name"),
 				"Dòng nơi nhận trống.", "empty recipient")
 		}
 	}
 	for i, r := range c.d.Distribution.Electronic {
-		if strings.TrimSpace(r.Name) == "" {
+		if strings.TrimSpace(r.Name.Plain()) == "" {
 			c.add("nd30.recipients.empty", document.Pointer("distribution", "electronic", i, "name"),
 				"Dòng nơi nhận trống.", "empty recipient")
 		}
@@ -72,14 +72,14 @@ func recipientKey(name string) string {
 func checkRecipientsDuplicate(c *checker) {
 	seen := map[string]int{}
 	for i, r := range c.d.Distribution.Recipients {
-		k := recipientKey(r.Name)
+		k := recipientKey(r.Name.Plain())
 		if k == "" {
 			continue
 		}
 		if j, ok := seen[k]; ok {
 			c.add("nd30.recipients.duplicate", document.Pointer("distribution", "recipients", i, "name"),
-				fmt.Sprintf("Nơi nhận %q lặp lại dòng %d.", r.Name, j+1),
-				fmt.Sprintf("recipient %q repeats line %d", r.Name, j+1))
+				fmt.Sprintf("Nơi nhận %q lặp lại dòng %d.", r.Name.Plain(), j+1),
+				fmt.Sprintf("recipient %q repeats line %d", r.Name.Plain(), j+1))
 			continue
 		}
 		seen[k] = i
@@ -89,14 +89,14 @@ func checkRecipientsDuplicate(c *checker) {
 // checkRecipientsPunctuation: the "- " and ";" are printed by the system.
 func checkRecipientsPunctuation(c *checker) {
 	for i, r := range c.d.Distribution.Recipients {
-		n := strings.TrimSpace(r.Name)
+		n := strings.TrimSpace(r.Name.Plain())
 		if n == "" {
 			continue
 		}
 		if strings.HasPrefix(n, "-") || strings.HasPrefix(n, "+") || strings.HasSuffix(n, ";") || strings.HasSuffix(n, ".") && !strings.HasSuffix(n, "..") {
 			c.add("nd30.recipients.punctuation", document.Pointer("distribution", "recipients", i, "name"),
-				fmt.Sprintf("Nơi nhận %q: bỏ \"-\" ở đầu và \";\" hay \".\" ở cuối, hệ thống tự thêm.", r.Name),
-				fmt.Sprintf("recipient %q: drop the leading \"-\" and trailing \";\"/\".\", they are printed automatically", r.Name))
+				fmt.Sprintf("Nơi nhận %q: bỏ \"-\" ở đầu và \";\" hay \".\" ở cuối, hệ thống tự thêm.", r.Name.Plain()),
+				fmt.Sprintf("recipient %q: drop the leading \"-\" and trailing \";\"/\".\", they are printed automatically", r.Name.Plain()))
 		}
 	}
 }
@@ -174,10 +174,10 @@ func isArchiveText(s string) bool {
 // checkArchiveInList: the Lưu line is not a recipient.
 func checkArchiveInList(c *checker) {
 	for i, r := range c.d.Distribution.Recipients {
-		if isArchiveText(r.Name) {
+		if isArchiveText(r.Name.Plain()) {
 			c.add("nd30.recipients.archive_in_list", document.Pointer("distribution", "recipients", i, "name"),
-				fmt.Sprintf("%q là dòng Lưu, không phải nơi nhận: ghi các đơn vị vào phần Dòng Lưu.", r.Name),
-				fmt.Sprintf("%q is the archive line, not a recipient: use archive or archive_line", r.Name))
+				fmt.Sprintf("%q là dòng Lưu, không phải nơi nhận: ghi các đơn vị vào phần Dòng Lưu.", r.Name.Plain()),
+				fmt.Sprintf("%q is the archive line, not a recipient: use archive or archive_line", r.Name.Plain()))
 		}
 	}
 }
@@ -200,7 +200,7 @@ func checkNhuTrenAddressees(c *checker) {
 		return
 	}
 	for i, r := range c.d.Distribution.Recipients {
-		if isNhuTren(r.Name) {
+		if isNhuTren(r.Name.Plain()) {
 			c.add("nd30.recipients.nhu_tren_without_addressees", document.Pointer("distribution", "recipients", i, "name"),
 				"\"Như trên\" chỉ dùng khi văn bản có \"Kính gửi\".",
 				"\"Như trên\" refers to the addressees, and there are none")
@@ -211,7 +211,7 @@ func checkNhuTrenAddressees(c *checker) {
 // checkNhuTrenFirst: a công văn's list opens with "Như trên" (Mẫu 1.5).
 func checkNhuTrenFirst(c *checker) {
 	rs := c.d.Distribution.Recipients
-	if !c.letter() || len(c.d.Addressees) == 0 || len(rs) == 0 || isNhuTren(rs[0].Name) {
+	if !c.letter() || len(c.d.Addressees) == 0 || len(rs) == 0 || isNhuTren(rs[0].Name.Plain()) {
 		return
 	}
 	c.add("nd30.recipients.nhu_tren_first", "/distribution/recipients/0",
@@ -249,7 +249,7 @@ func (c *checker) articles() map[int]bool {
 func checkNhuDieu(c *checker) {
 	var arts map[int]bool
 	for i, r := range c.d.Distribution.Recipients {
-		m := nhuDieuRE.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(r.Name), ";.,"))
+		m := nhuDieuRE.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(r.Name.Plain()), ";.,"))
 		if m == nil {
 			continue
 		}
@@ -259,8 +259,8 @@ func checkNhuDieu(c *checker) {
 		n, _ := strconv.Atoi(m[1])
 		if !arts[n] {
 			c.add("nd30.recipients.nhu_dieu", document.Pointer("distribution", "recipients", i, "name"),
-				fmt.Sprintf("%q: văn bản không có Điều %d.", r.Name, n),
-				fmt.Sprintf("%q: the document has no Điều %d", r.Name, n))
+				fmt.Sprintf("%q: văn bản không có Điều %d.", r.Name.Plain(), n),
+				fmt.Sprintf("%q: the document has no Điều %d", r.Name.Plain(), n))
 		}
 	}
 }

@@ -438,7 +438,7 @@ func checkAddresseesAllowed(c *checker) {
 // checkAddresseesEmpty: no blank Kính gửi line.
 func checkAddresseesEmpty(c *checker) {
 	for i, a := range c.d.Addressees {
-		if a == "" {
+		if strings.TrimSpace(a.Plain()) == "" {
 			c.add("nd30.addressees.empty", document.Pointer("addressees", i),
 				"Dòng \"Kính gửi\" trống.", "empty addressee")
 		}

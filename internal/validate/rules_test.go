@@ -175,16 +175,18 @@ var ruleCases = []ruleCase{
 	{name: "addressees missing", base: baseCongVan, code: "nd30.addressees.missing", path: "/addressees",
 		bad: func(d *document.Document) { d.Addressees = nil }},
 	{name: "addressees on a kế hoạch", base: baseKeHoach, code: "nd30.addressees.not_allowed", path: "/addressees",
-		bad: func(d *document.Document) { d.Addressees = []string{"Các Sở"} },
+		bad: func(d *document.Document) { d.Addressees = document.PlainTexts("Các Sở") },
 		good: func(d *document.Document) {
 			// A tờ trình is addressed, and "Như trên" then points at it.
-			d.Type, d.Symbol, d.Addressees = "to_trinh", "", []string{"Chủ tịch Ủy ban nhân dân tỉnh"}
-			d.Distribution.Recipients = append([]document.Recipient{{Name: "Như trên"}}, d.Distribution.Recipients...)
+			d.Type, d.Symbol, d.Addressees = "to_trinh", "", document.PlainTexts("Chủ tịch Ủy ban nhân dân tỉnh")
+			d.Distribution.Recipients = append([]document.Recipient{{Name: document.PlainText("Như trên")}}, d.Distribution.Recipients...)
 			d.Body = d.Body[:2]
 		}},
 	{name: "addressee empty", base: baseCongVan, code: "nd30.addressees.empty", path: "/addressees/1",
-		bad:  func(d *document.Document) { d.Addressees = append(d.Addressees, "") },
-		good: func(d *document.Document) { d.Addressees = append(d.Addressees, "UBND các huyện") }},
+		bad: func(d *document.Document) { d.Addressees = append(d.Addressees, document.PlainText("")) },
+		good: func(d *document.Document) {
+			d.Addressees = append(d.Addressees, document.PlainText("UBND các huyện"))
+		}},
 	{name: "căn cứ empty", base: baseKeHoach, code: "nd30.bases.empty", path: "/bases/0",
 		bad: func(d *document.Document) { d.Bases[0] = txt("") }},
 	{name: "căn cứ without ;", base: baseKeHoach, code: "nd30.bases.punctuation", path: "/bases/0",
@@ -321,13 +323,15 @@ var ruleCases = []ruleCase{
 			d.Distribution.Electronic, d.Distribution.Recipients = d.Distribution.Recipients, nil
 		}},
 	{name: "empty recipient", base: baseKeHoach, code: "nd30.recipients.empty", path: "/distribution/recipients/1/name",
-		bad: func(d *document.Document) { d.Distribution.Recipients[1].Name = "" }},
+		bad: func(d *document.Document) { d.Distribution.Recipients[1].Name = document.PlainText("") }},
 	{name: "duplicate recipient", base: baseKeHoach, code: "nd30.recipients.duplicate", path: "/distribution/recipients/2/name",
 		bad: func(d *document.Document) {
-			d.Distribution.Recipients = append(d.Distribution.Recipients, document.Recipient{Name: "các sở, ngành"})
+			d.Distribution.Recipients = append(d.Distribution.Recipients, document.Recipient{Name: document.PlainText("các sở, ngành")})
 		}},
 	{name: "recipient punctuation", base: baseKeHoach, code: "nd30.recipients.punctuation", path: "/distribution/recipients/1/name",
-		bad: func(d *document.Document) { d.Distribution.Recipients[1].Name = "- Các Sở, ngành;" }},
+		bad: func(d *document.Document) {
+			d.Distribution.Recipients[1].Name = document.PlainText("- Các Sở, ngành;")
+		}},
 	{name: "no Lưu line", base: baseKeHoach, code: "nd30.recipients.archive_missing", path: "/distribution",
 		bad: func(d *document.Document) { d.Distribution.Archive = nil }},
 	{name: "archive and archive_line", base: baseKeHoach, code: "nd30.recipients.archive_both", path: "/distribution/archive_line",
@@ -348,11 +352,11 @@ var ruleCases = []ruleCase{
 		bad: func(d *document.Document) { d.Distribution.Archive.Units = []string{"VT", "VX"} }},
 	{name: "Lưu typed as a recipient", base: baseKeHoach, code: "nd30.recipients.archive_in_list", path: "/distribution/recipients/2/name",
 		bad: func(d *document.Document) {
-			d.Distribution.Recipients = append(d.Distribution.Recipients, document.Recipient{Name: "Lưu: VT, VX."})
+			d.Distribution.Recipients = append(d.Distribution.Recipients, document.Recipient{Name: document.PlainText("Lưu: VT, VX.")})
 		}},
 	{name: "Như trên without addressees", base: baseKeHoach, code: "nd30.recipients.nhu_tren_without_addressees", path: "/distribution/recipients/0/name",
 		bad: func(d *document.Document) {
-			d.Distribution.Recipients = append([]document.Recipient{{Name: "Như trên"}}, d.Distribution.Recipients...)
+			d.Distribution.Recipients = append([]document.Recipient{{Name: document.PlainText("Như trên")}}, d.Distribution.Recipients...)
 		}},
 	{name: "note covering more lines than there are", base: baseKeHoach, code: "nd30.recipients.note_covers", path: "/distribution/recipients/1/note_covers",
 		bad: func(d *document.Document) {
@@ -360,33 +364,35 @@ var ruleCases = []ruleCase{
 		},
 		good: func(d *document.Document) {
 			d.Distribution.Recipients[1].Note, d.Distribution.Recipients[1].NoteCovers = "để đưa tin", 2
-			d.Distribution.Electronic = []document.Recipient{{Name: "Các trường MN, TH, THCS"}}
+			d.Distribution.Electronic = []document.Recipient{{Name: document.PlainText("Các trường MN, TH, THCS")}}
 		}},
 	{name: "note_covers without a note", base: baseKeHoach, code: "nd30.recipients.note_covers", path: "/distribution/electronic/1/note_covers",
 		bad: func(d *document.Document) {
-			d.Distribution.Electronic = []document.Recipient{{Name: "A"}, {Name: "B", NoteCovers: 2}}
+			d.Distribution.Electronic = []document.Recipient{{Name: document.PlainText("A")}, {Name: document.PlainText("B"), NoteCovers: 2}}
 		}},
 	{name: "empty electronic recipient", base: baseKeHoach, code: "nd30.recipients.empty", path: "/distribution/electronic/0/name",
-		bad: func(d *document.Document) { d.Distribution.Electronic = []document.Recipient{{Name: " "}} }},
+		bad: func(d *document.Document) {
+			d.Distribution.Electronic = []document.Recipient{{Name: document.PlainText(" ")}}
+		}},
 	{name: "Như Điều with no such article", base: baseKeHoach, code: "nd30.recipients.nhu_dieu", path: "/distribution/recipients/0/name",
 		bad: func(d *document.Document) {
 			toQD(d)
-			d.Distribution.Recipients[0].Name = "Như Điều 4"
+			d.Distribution.Recipients[0].Name = document.PlainText("Như Điều 4")
 		},
 		good: func(d *document.Document) {
 			toQD(d)
-			d.Distribution.Recipients[0].Name = "Như Điều 3"
+			d.Distribution.Recipients[0].Name = document.PlainText("Như Điều 3")
 		}},
 	{name: "Như Điều with written labels", base: baseKeHoach, code: "nd30.recipients.nhu_dieu", path: "/distribution/recipients/0/name",
 		bad: func(d *document.Document) {
 			toQD(d)
 			d.Body[2].Heading.Label = "Điều 5."
-			d.Distribution.Recipients[0].Name = "Như Điều 3"
+			d.Distribution.Recipients[0].Name = document.PlainText("Như Điều 3")
 		},
 		good: func(d *document.Document) {
 			toQD(d)
 			d.Body[2].Heading.Label = "Điều 5."
-			d.Distribution.Recipients[0].Name = "Như Điều 5"
+			d.Distribution.Recipients[0].Name = document.PlainText("Như Điều 5")
 		}},
 	{name: "QUYẾT ĐỊNH: typed", base: baseKeHoach, code: "nd30.decision.typed", path: "/intro/0",
 		bad: func(d *document.Document) {
@@ -443,10 +449,10 @@ var ruleCases = []ruleCase{
 		}},
 	{name: "công điện without its sender line", base: baseKeHoach, code: "nd30.telegram.parts", path: "/competence",
 		bad: func(d *document.Document) {
-			d.Type, d.Symbol, d.Addressees = "cong_dien", "", []string{"Chủ tịch UBND các huyện"}
+			d.Type, d.Symbol, d.Addressees = "cong_dien", "", document.PlainTexts("Chủ tịch UBND các huyện")
 		},
 		good: func(d *document.Document) {
-			d.Type, d.Symbol, d.Addressees = "cong_dien", "", []string{"Chủ tịch UBND các huyện"}
+			d.Type, d.Symbol, d.Addressees = "cong_dien", "", document.PlainTexts("Chủ tịch UBND các huyện")
 			d.Competence = []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}
 		}},
 	{name: "công điện sent to no one", base: baseKeHoach, code: "nd30.telegram.parts", path: "/addressees",

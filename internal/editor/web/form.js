@@ -5,7 +5,7 @@
 import * as M from "./model.js";
 import { state, changed, emit, isLetter } from "./store.js";
 import { h, $, nextID, button, autosizeAll, focusPath } from "./dom.js";
-import { field, listEditor, rowTools, section } from "./fields.js";
+import { field, textField, listEditor, rowTools, section } from "./fields.js";
 import { outline, showLabels } from "./outline.js";
 import * as F from "./forms.js";
 
@@ -23,7 +23,7 @@ function sectionDocument() {
         field({ path: "/subject", label: "Trích yếu (V/v …)", value: d.subject, multiline: true, optional: true, wide: true, hint: "Không gõ “V/v”: hệ thống tự thêm khi in.", placeholder: "vd: tổ chức Tháng hành động vì bình đẳng giới" }),
         h("div", { class: "sub", dataset: { path: "/addressees" } },
           h("h3", null, "Kính gửi"),
-          listEditor({ path: "/addressees", itemLabel: "Nơi nhận chính", addLabel: "Thêm nơi nhận (Kính gửi)" })),
+          listEditor({ path: "/addressees", text: true, itemLabel: "Nơi nhận chính", addLabel: "Thêm nơi nhận (Kính gửi)" })),
       ]
       : [
         field({ path: "/summary", label: F.label("summary", "Trích yếu"), value: d.summary, multiline: true, optional: true, wide: true, hint: F.hint("summary", "In đậm dưới tên loại văn bản, viết thường (chỉ viết hoa chữ đầu)."), placeholder: "vd: Triển khai thực hiện …" }),
@@ -145,7 +145,7 @@ function sectionDistribution() {
   rec.forEach((r, i) => {
     const p = M.join("/distribution/recipients", i);
     list.append(h("div", { class: "row recipient" },
-      field({ path: p + "/name", label: `Nơi nhận ${i + 1}`, value: r.name, placeholder: "vd: Sở Tài chính" }),
+      textField({ path: p + "/name", label: `Nơi nhận ${i + 1}`, multiline: false, placeholder: "vd: Sở Tài chính" }),
       field({ path: p + "/note", label: "Ghi chú", value: r.note, optional: true, placeholder: "vd: để b/c", cls: "narrow" }),
       rowTools("/distribution/recipients", i, rec.length, { what: "nơi nhận" })));
   });

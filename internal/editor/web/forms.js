@@ -13,7 +13,7 @@
 import * as M from "./model.js";
 import { state, changed, typeInfo } from "./store.js";
 import { h, button } from "./dom.js";
-import { field, listEditor, rowTools, section } from "./fields.js";
+import { field, textField, listEditor, rowTools, section } from "./fields.js";
 
 // ---------------------------------------------------------------------------
 // Pure: reading the server's description
@@ -156,7 +156,7 @@ export function addresseesEditor() {
   if (!p.shown) return h("div", { class: "addbar" }, addButton(p));
   return h("div", { class: "sub", dataset: { path: "/addressees" } },
     h("h3", null, p.label),
-    listEditor({ path: "/addressees", itemLabel: "Nơi nhận chính", addLabel: `Thêm (${p.label})` }));
+    listEditor({ path: "/addressees", text: true, itemLabel: "Nơi nhận chính", addLabel: `Thêm (${p.label})` }));
 }
 
 /** offers are the "add" buttons of the optional parts under section id's heading. */
@@ -231,7 +231,7 @@ export function electronicEditor() {
   rec.forEach((r, i) => {
     const rp = M.join("/distribution/electronic", i);
     list.append(h("div", { class: "row recipient" },
-      field({ path: rp + "/name", label: `${p.label} ${i + 1}`, value: r.name }),
+      textField({ path: rp + "/name", label: `${p.label} ${i + 1}`, multiline: false }),
       rowTools("/distribution/electronic", i, rec.length, { what: "nơi nhận bản điện tử" })));
   });
   list.append(h("div", { class: "addbar" }, button("+ Thêm nơi nhận bản điện tử", () => {

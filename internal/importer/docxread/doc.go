@@ -7,8 +7,10 @@
 // tracked insertions, skips deletions and field codes, reads the text
 // boxes of drawings (DrawingML, or the VML fallback, once), resolves Word
 // automatic numbering (numbering.xml) into the labels Word prints and marks
-// the rows Word repeats as table headers (w:tblHeader), and
-// resolves the main part and the footnotes through the package
+// the rows Word repeats as table headers (w:tblHeader), turns the
+// characters inserted from symbol fonts (w:sym: a ticked box, a tick, a
+// bullet) into characters vanban prints, or a private-use character the
+// importer reports when there is none, and resolves the main part and the footnotes through the package
 // relationships rather than fixed names.
 //
 // Everything it reads is bounded, because the file comes from an upload:

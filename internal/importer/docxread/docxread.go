@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Errors a caller can map to a response. Every error Read returns wraps
@@ -791,6 +792,10 @@ func (p *parser) run(end xml.Name, para *Paragraph, rp runProps) error {
 				text.WriteByte('\n')
 			case "noBreakHyphen":
 				text.WriteByte('-')
+			case "sym":
+				font, _ := attr(t, "font")
+				char, _ := attr(t, "char")
+				text.WriteRune(symbolRune(font, char))
 			case "footnoteReference":
 				if err := flush(); err != nil {
 					return err
@@ -1124,4 +1129,57 @@ func parseFootnotes(data []byte, b *bounds) (map[string]string, error) {
 		}
 		out[id] = strings.Join(parts, " ")
 	}
+}
+
+// symbols maps the characters offices insert from Word's symbol fonts
+// (w:sym: Insert > Symbol, a font's code point at U+F0xx) to a character
+// vanban's fonts print, by font and low byte: a ticked box and an empty
+// one ("☑ Có / ☐ Không" in an appraisal table), ticks, crosses, bullets
+// and arrows. The ticked ballot boxes become a black square and the empty
+// boxes a white one, as forms printed without a symbol font mark them;
+// vanban's fonts have neither ☑ nor ✓.
+var symbols = map[string]map[byte]rune{
+	"wingdings": {
+		0xFE: '■', 0xFD: '■', 0x78: '■', 0x6E: '■', // ☑ ☒ ⌧ ■
+		0x6F: '□', 0x70: '□', 0x71: '□', 0x72: '□', 0xA8: '□', // □ ◻ ❑ ❒
+		0xFC: '√', 0xFB: '×', // ✓ ✗
+		0x9F: '•', 0xA7: '▪', 0x6C: '●', 0xA1: '○',
+		0x75: '♦', 0x76: '♦', 0x77: '♦',
+		0xD8: '►', 0xE0: '→', 0xE8: '→', 0xF0: '→',
+	},
+	"wingdings 2": {
+		0x52: '■', 0x53: '■', 0x54: '■', 0x51: '■', // ☑ ☒
+		0xA3: '□', 0x2A: '□', 0x50: '√', 0x4F: '×',
+	},
+	"symbol": {
+		0xB7: '•', 0xAE: '→', 0xDE: '→', 0xB4: '×', 0x2D: '-', 0xD6: '√', 0xB0: '°', 0xB1: '±',
+	},
+}
+
+// symbolRune is the character of a w:sym: its printable equivalent when
+// symbols knows it; else, for a symbol font, a private-use character
+// (U+F0xx, as Word stores it) that the importer reports and leaves out,
+// so it is never lost silently; a plain font's code point as it is.
+func symbolRune(font, char string) rune {
+	n, err := strconv.ParseUint(char, 16, 32)
+	if err != nil || n > unicode.MaxRune {
+		return 0xF000
+	}
+	f := strings.ToLower(strings.TrimSpace(font))
+	if table, ok := symbols[f]; ok || isSymbolFont(f) {
+		// Word writes a symbol font's character at F000 + its byte;
+		// older files at the byte itself.
+		if n <= 0xFF || (n >= 0xF000 && n <= 0xF0FF) {
+			if r, ok := table[byte(n)]; ok {
+				return r
+			}
+			return rune(0xF000 + n&0xFF)
+		}
+	}
+	return rune(n)
+}
+
+// isSymbolFont: a font whose characters are pictures, not letters.
+func isSymbolFont(f string) bool {
+	return strings.HasPrefix(f, "wingdings") || strings.HasPrefix(f, "webdings") || f == "symbol" || strings.Contains(f, "dingbat")
 }

@@ -99,6 +99,10 @@ type Options struct {
 	// Closing: a line that opens the closing blocks ("Nơi nhận:", "TM.",
 	// "KT.").
 	Closing func(string) bool
+	// EndsHeader: a line that is never part of the two header columns,
+	// wherever it stands ("Kính gửi:" set under the V/v line, left of
+	// the columns' split).
+	EndsHeader func(string) bool
 }
 
 func call(f func(string) bool, s string) bool { return f != nil && f(s) }

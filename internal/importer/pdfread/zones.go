@@ -134,7 +134,7 @@ func (lo *layout) headerAt(from int) ([][]Para, int) {
 			c := s.centre()
 			if (s.x0 < split-lo.h/2 && s.x1 > split+lo.h/2) ||
 				(c > split && math.Abs(c-textCentre) < math.Abs(c-rightCentre)) ||
-				call(lo.opt.Standalone, s.text()) {
+				call(lo.opt.Standalone, s.text()) || call(lo.opt.EndsHeader, s.text()) {
 				stop = true
 			}
 		}

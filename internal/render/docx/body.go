@@ -130,7 +130,9 @@ func (g *gen) section(sec *compose.Section, carry string, last bool) error {
 			if isLast {
 				o = carry
 			}
-			g.addressees(b.Addressees, o)
+			if err := g.addressees(b.Addressees, o); err != nil {
+				return err
+			}
 			endsInPara = isLast
 		case b.Table != nil:
 			if err := g.table(b.Table); err != nil {
@@ -579,7 +581,7 @@ func (g *gen) header(h *compose.Header) error {
 // addressees writes "Kính gửi:". One addressee shares the centred line;
 // several go one per line under the lead, the dash of each under the colon
 // and wrapped lines hanging behind the dash (NĐ30 §2, ô 9a).
-func (g *gen) addressees(a *compose.Addressees, sectPr string) {
+func (g *gen) addressees(a *compose.Addressees, sectPr string) error {
 	const style = compose.StyleAddressee
 	spec := compose.Styles[style]
 	x := &g.x
@@ -587,14 +589,12 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) {
 		x.s(`<w:p><w:pPr>`)
 		x.val("w:pStyle", string(style))
 		x.s(sectPr)
-		x.s(`</w:pPr><w:r>`)
-		text := a.Lead
-		if len(a.Lines) == 1 {
-			text += " " + a.Lines[0]
+		x.s(`</w:pPr>`)
+		if err := g.glued(a.OneLine(), popts{}); err != nil {
+			return fmt.Errorf("addressees: %w", err)
 		}
-		g.gluedText(text, layout.Glue(text))
-		x.s(`</w:r></w:p>`)
-		return
+		x.s(`</w:p>`)
+		return nil
 	}
 	geo := g.w.m.AddresseesOf(a, g.textW)
 	left0, leadW, dashW := geo.Left, geo.Lead, geo.Dash
@@ -622,10 +622,25 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) {
 		if last {
 			x.s(sectPr)
 		}
-		x.s(`</w:pPr><w:r>`)
-		g.gluedText(l, layout.Glue(l))
-		x.s(`</w:r></w:p>`)
+		x.s(`</w:pPr>`)
+		if err := g.glued(l, popts{}); err != nil {
+			return fmt.Errorf("addressees: %w", err)
+		}
+		x.s(`</w:p>`)
 	}
+	return nil
+}
+
+// glued writes runs, with their footnote marks, as one paragraph's text:
+// glued spaces and hyphens (layout.Glue) where the PDF writer keeps them.
+func (g *gen) glued(runs []compose.Run, o popts) error {
+	gc := &glueCursor{at: layout.ParaGlue(&compose.Para{Runs: runs})}
+	for i := range runs {
+		if err := g.run(&runs[i], o, gc); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // rowStart opens a table row: kept whole on one page when it fits one
@@ -830,9 +845,19 @@ func (g *gen) footnotes() (string, error) {
 		x.int(id)
 		x.s(`"><w:p><w:pPr>`)
 		x.val("w:pStyle", string(compose.StyleFootnote))
-		x.s(`</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> `)
-		x.text(text)
-		x.s(`</w:t></w:r></w:p></w:footnote>`)
+		x.s(`</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r>`)
+		// The note breaks its lines where the PDF's does: no break
+		// inside a reference or a date (layout.Glue), after the space
+		// that follows the mark.
+		glue := layout.Glue(text)
+		for i := range glue {
+			glue[i]++
+		}
+		main := g.x
+		g.x = x
+		g.gluedText(" "+text, glue)
+		x, g.x = g.x, main
+		x.s(`</w:r></w:p></w:footnote>`)
 	}
 	return strings.Replace(g.w.t.footnotes, phFootnotes, string(x.b), 1), nil
 }

@@ -24,7 +24,7 @@ func FuzzRenderText(f *testing.F) {
 		d.Sections[1].Blocks[1].Table.Rows[0][1].Runs = []compose.Run{{Text: s}}
 		d.Footnotes[0].Text = s
 		d.Meta.Title = s
-		d.Sections[0].Blocks = append(d.Sections[0].Blocks[:3:3], append([]compose.Block{{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: []string{s, s}}}}, d.Sections[0].Blocks[3:]...)...)
+		d.Sections[0].Blocks = append(d.Sections[0].Blocks[:3:3], append([]compose.Block{{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines(s, s)}}}, d.Sections[0].Blocks[3:]...)...)
 		data, doc := renderString(t, d)
 		for _, part := range []string{partFootnotes, partCore} {
 			if err := strictParse(string(readPart(t, data, part))); err != nil {

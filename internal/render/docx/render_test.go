@@ -165,8 +165,9 @@ func TestRenderLayout(t *testing.T) {
 	if strings.Contains(doc, "w:numPr") {
 		t.Error("Word auto-numbering used")
 	}
+	// the footnote keeps its reference on one line, as the PDF does
 	notes := string(readPart(t, data, partFootnotes))
-	if !strings.Contains(notes, `<w:footnote w:id="1">`) || !strings.Contains(notes, "Theo Quyết định số 1719/QĐ-TTg.") {
+	if !strings.Contains(notes, `<w:footnote w:id="1">`) || !strings.Contains(notes, "Theo Quyết định số 1719/QĐ</w:t><w:noBreakHyphen/><w:t>TTg.") {
 		t.Errorf("footnotes part:\n%s", notes)
 	}
 	// the landscape table spans the landscape text width
@@ -221,8 +222,8 @@ func atoi(t *testing.T, s string) int {
 func TestAddressees(t *testing.T) {
 	d := handDoc()
 	blocks := d.Sections[0].Blocks
-	one := compose.Block{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: []string{"Sở Y tế."}}}
-	many := compose.Block{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: []string{"- Sở Y tế;", "- Sở Giáo dục và Đào tạo."}}}
+	one := compose.Block{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("Sở Y tế.")}}
+	many := compose.Block{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("- Sở Y tế;", "- Sở Giáo dục và Đào tạo.")}}
 	tests := []struct {
 		name  string
 		block compose.Block

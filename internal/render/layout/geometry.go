@@ -234,8 +234,8 @@ func (fo *Fonts) AddresseesOf(a *compose.Addressees, textW int) Addressees {
 	lead := strings.TrimSuffix(strings.TrimSpace(a.Lead), ":")
 	g := Addressees{Lead: Twips(f.Width(lead, spec.Size)), Dash: Twips(f.Width("- ", spec.Size))}
 	lines := 0
-	for _, l := range a.Lines {
-		lines = max(lines, Twips(f.Width(l, spec.Size)))
+	for i := range a.Lines {
+		lines = max(lines, Twips(f.Width(a.LineText(i), spec.Size)))
 	}
 	g.Left = min(max((textW-g.Lead-lines)/2, 0), textW/4)
 	return g

@@ -262,7 +262,7 @@ func TestClosingColumns(t *testing.T) {
 
 func TestAddresseesOf(t *testing.T) {
 	fo := loadFonts(t)
-	a := &compose.Addressees{Lead: "Kính gửi:", Lines: []string{"- Sở Tài chính;", "- UBND các huyện, thị xã, thành phố."}}
+	a := &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("- Sở Tài chính;", "- UBND các huyện, thị xã, thành phố.")}
 	textW := PageOf(false).TextWidth()
 	g := fo.AddresseesOf(a, textW)
 	if g.Left < 0 || g.Left > textW/4 {
@@ -271,7 +271,7 @@ func TestAddresseesOf(t *testing.T) {
 	if want := Twips(fo.Width("Kính gửi", 14, false, false)); g.Lead != want {
 		t.Errorf("lead %d, want %d", g.Lead, want)
 	}
-	long := &compose.Addressees{Lead: "Kính gửi:", Lines: []string{"- Ủy ban nhân dân các huyện, thị xã, thành phố và các sở, ban, ngành thuộc tỉnh;", "- B."}}
+	long := &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("- Ủy ban nhân dân các huyện, thị xã, thành phố và các sở, ban, ngành thuộc tỉnh;", "- B.")}
 	if g := fo.AddresseesOf(long, textW); g.Left != 0 {
 		t.Errorf("a line wider than the text starts at %d, want 0", g.Left)
 	}

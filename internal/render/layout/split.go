@@ -180,8 +180,8 @@ func (fo *Fonts) AddresseesHeight(a *compose.Addressees, textW int) float64 {
 	g := fo.AddresseesOf(a, textW)
 	w := Pt(textW - g.Left - g.Lead - g.Dash)
 	h := spec.SpaceBefore + spec.Line + spec.SpaceAfter
-	for _, l := range a.Lines {
-		h += float64(fo.EstimateLines(l, spec.Size, spec.Bold, spec.Italic, w, -Pt(g.Dash))) * spec.Line
+	for i := range a.Lines {
+		h += float64(fo.EstimateLines(a.LineText(i), spec.Size, spec.Bold, spec.Italic, w, -Pt(g.Dash))) * spec.Line
 	}
 	return h
 }

@@ -211,10 +211,16 @@ func (r *renderer) headerItems(h *compose.Header) []*item {
 // page. drawn, when set, is told where each block's part went.
 func bandItem(cols []*cellBlock, xs, ws []float64, drawn func(c *canvas, y float64, cols []*cellBlock)) *item {
 	h := 0.0
+	var notes []int
 	for _, cb := range cols {
 		h = max(h, cb.h)
+		for _, x := range cb.items {
+			// A footnote on a Nơi nhận line goes to the foot of the
+			// page the line is drawn on.
+			notes = appendNotes(notes, x.notes)
+		}
 	}
-	it := &item{h: h, draw: func(c *canvas, y float64) {
+	it := &item{h: h, notes: notes, draw: func(c *canvas, y float64) {
 		for i, cb := range cols {
 			cb.draw(c, c.x+xs[i], ws[i], y)
 		}
@@ -293,11 +299,7 @@ func (cb *cellBlock) splitAt(k int) (head, rest *cellBlock) {
 func (r *renderer) addresseeItems(a *compose.Addressees) []*item {
 	spec := compose.Styles[compose.StyleAddressee]
 	if len(a.Lines) <= 1 {
-		text := a.Lead
-		if len(a.Lines) == 1 {
-			text += " " + a.Lines[0]
-		}
-		p := r.w.layoutPara(compose.Para{Style: compose.StyleAddressee, Runs: []compose.Run{{Text: text}}}, r.width, spec)
+		p := r.w.layoutPara(compose.Para{Style: compose.StyleAddressee, Runs: a.OneLine()}, r.width, spec)
 		return r.paraItems(p, r.widthTw, 0)
 	}
 	geo := r.w.fonts.AddresseesOf(a, r.widthTw)
@@ -333,7 +335,7 @@ func (r *renderer) addresseeItems(a *compose.Addressees) []*item {
 			ps.SpaceAfter = spec.SpaceAfter
 		}
 		ps.FirstIndent = -layout.Pt(geo.Dash) / layout.MMToPt
-		p := r.w.layoutPara(compose.Para{Runs: []compose.Run{{Text: l}}, KeepNext: !last && whole}, layout.Pt(r.widthTw-indent), ps)
+		p := r.w.layoutPara(compose.Para{Runs: l, KeepNext: !last && whole}, layout.Pt(r.widthTw-indent), ps)
 		out = append(out, shift(r.paraItems(p, r.widthTw-indent, 0), layout.Pt(indent))...)
 	}
 	return out

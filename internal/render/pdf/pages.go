@@ -384,7 +384,10 @@ func (r *renderer) notePara(id int) *para {
 		return p
 	}
 	spec := compose.Styles[compose.StyleFootnote]
-	b := &textBuilder{w: r.w}
+	// The note's own text keeps a reference or a date on one line, as a
+	// paragraph does (layout.Glue); the number and space before it are
+	// not part of that text.
+	b := &textBuilder{w: r.w, glue: layout.Glue(r.notes[id])}
 	b.addPiece(strconv.Itoa(id), layout.Regular, spec.Size*supSize, spec.Size*supRise)
 	b.addSpace(layout.Regular, spec.Size)
 	b.addText(r.notes[id], layout.Regular, spec.Size, 0)

@@ -262,7 +262,7 @@ func handDoc() *compose.Document {
 					PlaceDate: compose.Para{Style: compose.StylePlaceDate, Runs: []compose.Run{{Text: "Hà Nam, ngày 05 tháng 3 năm 2024"}}},
 					Subject:   []compose.Para{{Style: compose.StyleSubject, Runs: []compose.Run{{Text: "V/v thử nghiệm bản PDF"}}}},
 				}},
-				{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: []string{"- Sở Tài chính;", "- Sở Kế hoạch và Đầu tư."}}},
+				{Addressees: &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("- Sở Tài chính;", "- Sở Kế hoạch và Đầu tư.")}},
 				{Para: &compose.Para{Style: compose.StyleHeading1, Label: "I.", Runs: []compose.Run{{Text: "MỤC ĐÍCH"}}, KeepNext: true}},
 				{Para: &compose.Para{Style: compose.StyleBody, Runs: []compose.Run{{Text: "Có chú thích", Footnote: 1}, {Text: " ở cuối trang, và một từ rất dài " + strings.Repeat("Đ", 120)}}}},
 				body(long), body(long), body(long),

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
@@ -269,7 +268,10 @@ func visitText(d *compose.Document, fn func(string) bool) {
 			case b.Para != nil:
 				ok = paras([]compose.Para{*b.Para})
 			case b.Addressees != nil:
-				ok = fn(b.Addressees.Lead) && fn(strings.Join(b.Addressees.Lines, " "))
+				ok = fn(b.Addressees.Lead)
+				for i := range b.Addressees.Lines {
+					ok = ok && fn(b.Addressees.LineText(i))
+				}
 			case b.Table != nil:
 				ok = cells(b.Table.Header) && cells(b.Table.Rows)
 			case b.Closing != nil:

@@ -49,6 +49,7 @@ func FuzzValidPrintsWhole(f *testing.F) {
 		}
 		if shape&0x08 != 0 {
 			s.footnoteWords = 1 + int(recipients)%1500
+			s.notedLists = true
 		}
 		if s.congVan {
 			// A công văn's headings start at "1.": one level fewer.

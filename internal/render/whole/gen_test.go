@@ -66,6 +66,9 @@ type spec struct {
 	// on its third line: swept over, it meets the foot of a page with
 	// every amount of room left.
 	notedAt int
+	// notedLists puts a footnote on the last Kính gửi line and on the
+	// last Nơi nhận line before Lưu, as offices list who is meant.
+	notedLists bool
 }
 
 // build makes the JSON of a valid document with the pieces of s, words
@@ -89,9 +92,12 @@ func build(s spec, seed uint64) []byte {
 		d["type"] = "cong_van"
 		d["subject"] = words(rng, subject)
 		n := max(s.addressees, 1)
-		var ad []string
+		var ad []any
 		for i := range n {
 			ad = append(ad, fmt.Sprintf("Ủy ban nhân dân xã số %d %s", i+1, words(rng, 2+rng.IntN(6))))
+		}
+		if s.notedLists {
+			ad[n-1] = []map[string]any{{"text": fmt.Sprintf("Ủy ban nhân dân các xã %s", words(rng, 3)), "footnote": "Gồm các xã: " + words(rng, 30) + "."}}
 		}
 		d["addressees"] = ad
 	} else {
@@ -147,12 +153,15 @@ func build(s spec, seed uint64) []byte {
 		"name":      "Nguyễn Văn An",
 	}
 	n := max(s.recipients, 3)
-	var rec []map[string]string
+	var rec []map[string]any
 	if s.congVan {
-		rec = append(rec, map[string]string{"name": "Như trên"})
+		rec = append(rec, map[string]any{"name": "Như trên"})
 	}
 	for i := len(rec); i < n; i++ {
-		rec = append(rec, map[string]string{"name": fmt.Sprintf("UBND xã số %d %s", i+1, words(rng, 1+rng.IntN(5)))})
+		rec = append(rec, map[string]any{"name": fmt.Sprintf("UBND xã số %d %s", i+1, words(rng, 1+rng.IntN(5)))})
+	}
+	if s.notedLists {
+		rec[n-1]["name"] = []map[string]any{{"text": "Các đơn vị phối hợp", "footnote": "Gồm: " + words(rng, 20) + "."}}
 	}
 	d["distribution"] = map[string]any{
 		"recipients": rec,

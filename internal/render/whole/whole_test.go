@@ -220,7 +220,7 @@ func streams(d *compose.Document, marks bool) [][]string {
 			case b.Addressees != nil:
 				flow = append(flow, tokens(b.Addressees.Lead)...)
 				for _, l := range b.Addressees.Lines {
-					flow = append(flow, tokens(l)...)
+					flow = append(flow, para(compose.Para{Runs: l})...)
 				}
 			case b.Header != nil:
 				h := b.Header
@@ -299,10 +299,13 @@ func checkWhole(t *testing.T, r *rendered) {
 	}
 }
 
-// paragraphs are the printed texts of every paragraph, addressee line and
-// table cell of d.
+// paragraphs are the printed texts of every paragraph, addressee line,
+// table cell and footnote of d.
 func paragraphs(d *compose.Document) []string {
 	var out []string
+	for _, f := range d.Footnotes {
+		out = append(out, f.Text)
+	}
 	paras := func(ps ...compose.Para) {
 		for _, p := range ps {
 			out = append(out, layout.ParaText(&p))
@@ -321,7 +324,9 @@ func paragraphs(d *compose.Document) []string {
 				paras(h.Subject...)
 			case b.Addressees != nil:
 				out = append(out, b.Addressees.Lead)
-				out = append(out, b.Addressees.Lines...)
+				for _, l := range b.Addressees.Lines {
+					paras(compose.Para{Runs: l})
+				}
 			case b.Closing != nil:
 				paras(b.Closing.Recipients...)
 				paras(b.Closing.Signer...)
@@ -523,6 +528,8 @@ var cases = []struct {
 		"that brings a footnote longer than the page's room to the next page here, but not in a real report " +
 		"(corpus 16-bc, 33 pages in both); the PDF continues the footnote from where its reference is"},
 	{"everything-long", spec{congVan: true, recipients: 120, addressees: 60, subjectWords: 400, signerWords: 300, paraWords: 1200, rows: 30, paras: 5}, ""},
+	{"footnotes-on-addressees-and-recipients", spec{congVan: true, addressees: 6, recipients: 8, notedLists: true}, ""},
+	{"footnote-on-the-one-addressee", spec{congVan: true, addressees: 1, notedLists: true}, ""},
 }
 
 // TestValidPrintsWhole is the invariant over every sample and every long
