@@ -9,12 +9,10 @@ import (
 	"github.com/vanban/vanban/internal/render/layout"
 )
 
-// Superscript footnote marks: LibreOffice's default (58% of the size,
-// raised by 33%), which Word's output matches closely enough that a line
-// with a mark breaks at the same place.
+// Superscript footnote marks: layout's, which measures titles with them.
 const (
-	supSize = 0.58
-	supRise = 0.33
+	supSize = layout.SupSize
+	supRise = layout.SupRise
 )
 
 // piece is text in one face and size, drawn as one string.
@@ -38,6 +36,9 @@ type word struct {
 	// (layout.Glue): drawn as spaces, stretched like them in a justified
 	// line, never broken at.
 	glued int
+	// brk ends the line after the word: a title's break chosen by
+	// layout.TitleBreaks, where the DOCX has a w:br.
+	brk bool
 }
 
 // line is one laid-out line of a paragraph.
@@ -90,6 +91,26 @@ type textBuilder struct {
 	// not yet passed.
 	glue    []int
 	gi, off int
+	// brks are the offsets of the spaces a title's lines break at
+	// (layout.TitleBreaks), bi the first not yet passed.
+	brks []int
+	bi   int
+}
+
+// broken reports whether the space at offset at of the paragraph's text
+// ends a title's line. Offsets are asked in increasing order.
+func (b *textBuilder) broken(at int) bool {
+	for b.bi < len(b.brks) && b.brks[b.bi] < at {
+		b.bi++
+	}
+	return b.bi < len(b.brks) && b.brks[b.bi] == at
+}
+
+// breakAfterLast marks the last word as ending its line.
+func (b *textBuilder) breakAfterLast() {
+	if n := len(b.words); n > 0 {
+		b.words[n-1].brk = true
+	}
 }
 
 // glued reports whether the character at offset at of the paragraph's
@@ -122,6 +143,9 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
 			flush(i)
 			b.addSpace(fi, size)
+			if r == ' ' && b.broken(base+i) {
+				b.breakAfterLast()
+			}
 		case r == '-' && start >= 0 && (b.glued(base+i) || b.glued(base+i+1)):
 			// A hyphen inside a reference or a range, or before a glued
 			// space ("04/HD- ĐCT"): no break after it.
@@ -219,11 +243,14 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 		keepNext: p.KeepNext,
 		rule:     p.Rule,
 	}
-	b := &textBuilder{w: w, glue: layout.ParaGlue(&p)}
+	b := &textBuilder{w: w, glue: layout.ParaGlue(&p), brks: w.fonts.TitleBreaks(&p, width)}
 	base := layout.FaceOf(spec.Bold, spec.Italic)
 	if p.Label != "" {
 		b.addText(p.Label, base, spec.Size, 0)
 		b.addSpace(base, spec.Size)
+		if b.broken(b.off) {
+			b.breakAfterLast()
+		}
 		b.off++ // the space ParaText puts after the label
 	}
 	for _, r := range p.Runs {
@@ -296,6 +323,9 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 		cur.natural += pending + wd.w
 		cur.words = append(cur.words, wd)
 		pending = wd.space
+		if wd.brk && i < len(words)-1 {
+			push()
+		}
 	}
 	if len(cur.words) > 0 || len(lines) == 0 {
 		lines = append(lines, cur)

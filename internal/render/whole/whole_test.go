@@ -297,6 +297,67 @@ func checkWhole(t *testing.T, r *rendered) {
 	for _, b := range badBreaks(pages, printedOf(r.doc), wideUnits(t, r.doc)) {
 		t.Errorf("bad line break %s", b)
 	}
+	ts, others := titles(r.doc)
+	for _, b := range compoundBreaks(pages, ts, others) {
+		t.Errorf("title line ends inside a compound: %s", b)
+	}
+}
+
+// titles are the printed texts of d's title paragraphs (layout.TitleStyle:
+// type name, trích yếu, V/v, appendix and attachment titles, centred bold
+// lines, the body's name, the signer's authority lines), one a line, and
+// of its other paragraphs.
+func titles(d *compose.Document) (titles, others string) {
+	var out, rest []string
+	paras := func(ps ...compose.Para) {
+		for _, p := range ps {
+			if layout.TitleStyle(p.Style) {
+				out = append(out, layout.ParaText(&p))
+			} else {
+				rest = append(rest, layout.ParaText(&p))
+			}
+		}
+	}
+	for _, sec := range d.Sections {
+		for _, b := range sec.Blocks {
+			switch {
+			case b.Para != nil:
+				paras(*b.Para)
+			case b.Header != nil:
+				paras(b.Header.Agency...)
+				paras(b.Header.Subject...)
+			case b.Closing != nil:
+				paras(b.Closing.Signer...)
+			}
+		}
+	}
+	return strings.Join(out, "\n"), strings.Join(rest, "\n")
+}
+
+// compoundBreaks lists the line ends of pdftotext's pages that fall inside
+// a title (both lines are in one title paragraph) between the two syllables of a compound of layout's lexicon
+// ("KẾ ⏎ HOẠCH", "phát ⏎ triển"): a clerk never breaks a title there, and
+// layout.TitleBreaks does not.
+func compoundBreaks(pages []string, titles, others string) []string {
+	var lines []string
+	for _, p := range pages {
+		lines = append(lines, strings.Split(p, "\n")...)
+	}
+	var out []string
+	for i := 0; i+1 < len(lines); i++ {
+		a, b := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
+		if a == "" || b == "" || strings.HasSuffix(a, "-") {
+			continue
+		}
+		fa, fb := strings.Fields(a), strings.Fields(b)
+		// Both lines whole inside one title, and not inside another
+		// paragraph: a body line that repeats a title's words (an Điều
+		// quoting the trích yếu) is not one of its lines.
+		if layout.Compound(fa[len(fa)-1], fb[0]) && strings.Contains(titles, a+" "+b) && !strings.Contains(others, a+" "+b) {
+			out = append(out, fmt.Sprintf("%q ⏎ %q", tail(a), head(b)))
+		}
+	}
+	return out
 }
 
 // paragraphs are the printed texts of every paragraph, addressee line and
@@ -522,6 +583,9 @@ var cases = []struct {
 	{"footnote-longer-than-a-page", spec{footnoteWords: 1500, paras: 6}, "LibreOffice moves the paragraph " +
 		"that brings a footnote longer than the page's room to the next page here, but not in a real report " +
 		"(corpus 16-bc, 33 pages in both); the PDF continues the footnote from where its reference is"},
+	{"title-terms-ke-hoach", spec{titleTerms: 16}, ""},
+	{"title-terms-cong-van", spec{congVan: true, titleTerms: 9}, ""},
+	{"title-terms-long", spec{titleTerms: 60}, ""},
 	{"everything-long", spec{congVan: true, recipients: 120, addressees: 60, subjectWords: 400, signerWords: 300, paraWords: 1200, rows: 30, paras: 5}, ""},
 }
 
