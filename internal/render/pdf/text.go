@@ -22,6 +22,9 @@ type piece struct {
 	size float64
 	rise float64 // baseline shift up, pt
 	w    float64 // pt
+	// fixed marks a piece wider than its glyphs (addFixedPiece): drawn
+	// alone, the next piece at its end.
+	fixed bool
 }
 
 // word is an unbreakable run of pieces. space is the width of the space
@@ -135,6 +138,15 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 	b.off += len(s)
 	for i, r := range s {
 		switch {
+		case (r == ' ' || r == '-') && (start >= 0 || b.open) && b.glued(base+i) && b.w.fonts.ItalicReserve(fi, size) > 0:
+			// A non-breaking space or hyphen in italic text: the DOCX has
+			// U+00A0 or w:noBreakHyphen there, which LibreOffice lays out
+			// as a portion of its own that it takes for the end of italic
+			// text and widens by layout.Fonts.ItalicReserve; the PDF
+			// draws it as wide, so the line breaks and the words stand
+			// where LibreOffice puts them.
+			flush(i)
+			b.addFixedPiece(s[i:i+1], fi, size, rise, b.w.fonts.ItalicReserve(fi, size))
 		case r == ' ' && (start >= 0 || b.open) && b.glued(base+i):
 			// A non-breaking space: part of the word.
 			if start < 0 {
@@ -165,6 +177,16 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 	flush(len(s))
 }
 
+// addFixedPiece appends s to the current word as a piece of its own,
+// extra points wider than its glyphs, which no other piece merges with.
+func (b *textBuilder) addFixedPiece(s string, fi layout.FaceIndex, size, rise, extra float64) {
+	w := b.w.face(fi).Width(s, size) + extra
+	b.cur.glued += strings.Count(s, " ")
+	b.cur.pieces = append(b.cur.pieces, piece{text: s, face: fi, size: size, rise: rise, w: w, fixed: true})
+	b.cur.w += w
+	b.open = true
+}
+
 func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64) {
 	if s == "" {
 		return
@@ -179,7 +201,7 @@ func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64
 	// Merge with the previous piece when the style is the same.
 	if n := len(b.cur.pieces); n > 0 {
 		p := &b.cur.pieces[n-1]
-		if p.face == fi && p.size == size && p.rise == rise {
+		if p.face == fi && p.size == size && p.rise == rise && !p.fixed {
 			p.text += s
 			p.w += w
 			b.cur.w += w
@@ -295,7 +317,7 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 	}
 	for i := 0; i < len(words); i++ {
 		wd := words[i]
-		if len(cur.words) > 0 && cur.natural+pending+wd.w > avail+eps {
+		if len(cur.words) > 0 && cur.natural+pending+wd.w > avail-w.italicReserve(wd)+eps {
 			push()
 		}
 		if len(cur.words) == 0 && wd.w > avail+eps {
@@ -334,6 +356,20 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 	return lines
 }
 
+// italicReserve is the room LibreOffice keeps at the end of a line when wd
+// ends in italic text (layout.Fonts.ItalicReserve): the line must fit
+// without it.
+func (w *Writer) italicReserve(wd word) float64 {
+	if len(wd.pieces) == 0 {
+		return 0
+	}
+	p := wd.pieces[len(wd.pieces)-1]
+	if p.rise != 0 { // a footnote mark: LibreOffice's own portion, upright
+		return 0
+	}
+	return w.fonts.ItalicReserve(p.face, p.size)
+}
+
 // splitWord splits wd so that the head is at most width wide (at least one
 // character when possible).
 func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
@@ -360,7 +396,7 @@ func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
 		}
 		var rest []piece
 		if cut < len(p.text) {
-			rest = append(rest, piece{text: p.text[cut:], face: p.face, size: p.size, rise: p.rise, w: p.w - acc})
+			rest = append(rest, piece{text: p.text[cut:], face: p.face, size: p.size, rise: p.rise, w: p.w - acc, fixed: p.fixed})
 		}
 		rest = append(rest, wd.pieces[pi+1:]...)
 		tail = word{pieces: rest, space: wd.space, spaces: wd.spaces}
