@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/vanban/vanban/internal/compose"
-	"github.com/vanban/vanban/internal/vntext"
 )
 
 // Titles. A word processor wraps a centred title wherever the column runs
@@ -57,7 +56,7 @@ func Compound(a, b string) bool {
 	}
 	a = strings.TrimLeft(a, "(“\"‘")
 	b = strings.TrimRight(b, ".,;:)!?”\"’")
-	return Compounds()[vntext.Lower(a)+" "+vntext.Lower(b)]
+	return Compounds()[strings.ToLower(a)+" "+strings.ToLower(b)]
 }
 
 func isPhraseEnd(r rune) bool { return strings.ContainsRune(".,;:)!?”\"’", r) }
@@ -256,16 +255,16 @@ func breakCost(units []titleUnit, i int, strict bool) (cost float64, ok bool) {
 	if strings.HasSuffix(a, ",") || strings.HasSuffix(a, ";") {
 		cost -= bonusPunctMark
 	}
-	low := vntext.Lower(strings.TrimLeft(fb, "(“\"‘"))
+	low := strings.ToLower(strings.TrimLeft(fb, "(“\"‘"))
 	switch {
 	case low == "giai":
-		if i+2 < len(units) && vntext.Lower(firstWord(units[i+2].text)) == "đoạn" || strings.Contains(vntext.Lower(b), "giai đoạn") {
+		if i+2 < len(units) && strings.ToLower(firstWord(units[i+2].text)) == "đoạn" || strings.Contains(strings.ToLower(b), "giai đoạn") {
 			cost -= bonusPhrase
 		}
 	case phraseStarts[low]:
 		cost -= bonusPhrase
 	}
-	if phraseStarts[vntext.Lower(strings.TrimRight(la, ".,;:"))] && !strings.ContainsAny(la, ".,;:") {
+	if phraseStarts[strings.ToLower(strings.TrimRight(la, ".,;:"))] && !strings.ContainsAny(la, ".,;:") {
 		cost += costHangs
 	}
 	if fb != "" && fb[0] >= '0' && fb[0] <= '9' && !strings.ContainsAny(la, ",;:") {
@@ -366,6 +365,11 @@ func balanceTitle(units []titleUnit, avail, indent float64, k int) []int {
 		}
 		return c
 	}
+	// bc[i] is the cost of a break after unit i, computed once.
+	bc := make([]float64, n)
+	for i := 0; i+1 < n; i++ {
+		bc[i], _ = breakCost(units, i, false)
+	}
 	// best[j] is the least cost of lines ending after unit j; from[j] the
 	// first unit of the last of them.
 	best := make([]float64, n)
@@ -381,8 +385,7 @@ func balanceTitle(units []titleUnit, avail, indent float64, k int) []int {
 				if math.IsInf(best[i-1], 1) {
 					continue
 				}
-				bc, _ := breakCost(units, i-1, false)
-				c += best[i-1] + bc
+				c += best[i-1] + bc[i-1]
 			}
 			if c < best[j] {
 				best[j], from[j] = c, i
