@@ -23,7 +23,15 @@ test: ## vet + race tests + integration (vanban check, LibreOffice parity, the r
 	node --test internal/editor/jstest/*.test.js
 	$(MAKE) integration
 
-integration: build ## render every sample; vanban check on DOCX and PDF (a send-back fails), and check --parity (a page-count difference fails; line drift is shown)
+# PARITY_LINES_KNOWN are samples whose line-by-line parity may differ, each
+# for a stated reason: gia-lai-2023-ke-hoach-du-an-8's 14-column biểu has two
+# cells whose words stand 21.40 pt apart in the PDF and 21.45 pt apart in
+# LibreOffice's (which places text on a 0.1 pt grid), against vanban check's
+# column gap of 1.5 line heights (21.45 pt): the same lines, read as one line
+# in one PDF and two in the other.
+PARITY_LINES_KNOWN ?= gia-lai-2023-ke-hoach-du-an-8
+
+integration: build ## render every sample; vanban check on DOCX and PDF (a send-back fails), and check --parity (a page-count or line difference fails)
 	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; fail=0; \
 	for s in samples/*.json; do \
 	  b="$$out/$$(basename $$s .json)"; \
@@ -33,7 +41,8 @@ integration: build ## render every sample; vanban check on DOCX and PDF (a send-
 	  d=$$(./$(BIN) check "$$b.docx" 2>&1) || { fail=1; printf '%s\n' "$$d" | sed 's/^/    /'; }; \
 	  p=$$(./$(BIN) check "$$b.pdf" 2>&1) || { fail=1; printf '%s\n' "$$p" | sed 's/^/    /'; }; \
 	  q=$$(./$(BIN) check --parity "$$b.docx" "$$b.pdf" 2>&1) || true; \
-	  if ! grep -Eq '^(PASS|FAIL): pages ([0-9]+) \(docx via LibreOffice\) / \2 \(pdf\)' <<<"$$(tail -1 <<<"$$q")"; then \
+	  ok='(PASS)'; case " $(PARITY_LINES_KNOWN) " in *" $$(basename $$s .json) "*) ok='(PASS|FAIL)';; esac; \
+	  if ! grep -Eq "^$$ok: pages ([0-9]+) \(docx via LibreOffice\) / \2 \(pdf\)" <<<"$$(tail -1 <<<"$$q")"; then \
 	    fail=1; printf '%s\n' "$$q" | sed 's/^/    /'; \
 	  fi; \
 	  printf '%-45s docx: %s | pdf: %s | parity: %s\n' "$$s" "$$(tail -1 <<<"$$d")" "$$(tail -1 <<<"$$p")" "$$(tail -1 <<<"$$q")"; \

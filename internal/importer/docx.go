@@ -93,7 +93,15 @@ func paraLines(p *docxread.Paragraph) []line {
 		cur.runs = append(cur.runs, document.Run{Text: p.Label + " "})
 	}
 	for _, r := range p.Runs {
-		parts := strings.Split(r.Text, "\n")
+		text := r.Text
+		if strings.HasPrefix(p.Style, "Vb") {
+			// A line break in a paragraph of vanban's own styles is one
+			// layout chose for a title (layout.TitleBreaks): vanban writes
+			// an author's breaks as paragraphs (VbTrichYeuDong), so this
+			// one reads as the space it replaced.
+			text = strings.ReplaceAll(text, "\n", " ")
+		}
+		parts := strings.Split(text, "\n")
 		for i, part := range parts {
 			if i > 0 {
 				out = append(out, cur)

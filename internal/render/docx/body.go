@@ -241,9 +241,13 @@ func (g *gen) para(p *compose.Para, o popts) error {
 		x.text(p.Label)
 		x.s(` </w:t></w:r>`)
 	}
-	gc := &glueCursor{at: layout.ParaGlue(p)}
+	gc := &glueCursor{at: layout.ParaGlue(p), brk: g.w.m.TitleBreaks(p, ptOf(o.container))}
 	if p.Label != "" {
 		gc.take(len(p.Label) + 1) // the label and its space
+		if len(gc.brk) > 0 && gc.brk[0] == len(p.Label) {
+			g.x.s(`<w:r><w:br/></w:r>`) // a title broken after its label
+		}
+		gc.takeBreaks(len(p.Label) + 1)
 	}
 	for i := range p.Runs {
 		if err := g.run(&p.Runs[i], o, gc); err != nil {
@@ -374,10 +378,29 @@ func needsPreserve(s string) bool {
 }
 
 // glueCursor walks a paragraph's glue (layout.Glue: the spaces and
-// hyphens a line must not break at) as its runs are written.
+// hyphens a line must not break at) and a title's line breaks
+// (layout.TitleBreaks) as its runs are written.
 type glueCursor struct {
 	at  []int // offsets in the paragraph's text, increasing
+	brk []int // offsets of the spaces a title's lines break at, increasing
 	off int   // offset of the next run's text
+	// boff is the offset of the next run's text in brk's terms: take
+	// moves off, takeBreaks boff.
+	boff int
+}
+
+// takeBreaks returns the title breaks inside the next n bytes, relative
+// to them.
+func (gc *glueCursor) takeBreaks(n int) []int {
+	var out []int
+	for len(gc.brk) > 0 && gc.brk[0] < gc.boff+n {
+		if gc.brk[0] >= gc.boff {
+			out = append(out, gc.brk[0]-gc.boff)
+		}
+		gc.brk = gc.brk[1:]
+	}
+	gc.boff += n
+	return out
 }
 
 // take returns the glue inside the next n bytes, relative to them.
@@ -395,15 +418,26 @@ func (gc *glueCursor) take(n int) []int {
 
 // gluedText writes s inside an open run with each glued space as a
 // non-breaking space (U+00A0) and each glued hyphen as w:noBreakHyphen, so
-// Word and LibreOffice break the line where the PDF writer does.
-func (g *gen) gluedText(s string, glue []int) {
+// Word and LibreOffice break the line where the PDF writer does, and each
+// space in brks (a title's chosen line breaks) as w:br, so they break a
+// title's lines exactly where the PDF does.
+func (g *gen) gluedText(s string, glue, brks []int) {
 	var seg strings.Builder
 	last := 0
-	for _, at := range glue {
-		seg.WriteString(s[last:at])
-		if s[at] == ' ' {
-			seg.WriteString("\u00a0")
+	for len(glue) > 0 || len(brks) > 0 {
+		at, br := 0, false
+		if len(brks) > 0 && (len(glue) == 0 || brks[0] < glue[0]) {
+			at, br, brks = brks[0], true, brks[1:]
 		} else {
+			at, glue = glue[0], glue[1:]
+		}
+		seg.WriteString(s[last:at])
+		switch {
+		case br:
+			seg.WriteByte('\n') // runText writes it as w:br
+		case s[at] == ' ':
+			seg.WriteString("\u00a0")
+		default:
 			g.runText(seg.String())
 			seg.Reset()
 			g.x.s(`<w:noBreakHyphen/>`)
@@ -417,7 +451,7 @@ func (g *gen) gluedText(s string, glue []int) {
 func (g *gen) run(r *compose.Run, o popts, gc *glueCursor) error {
 	if r.Text != "" {
 		g.runStart(r.Bold, r.Italic, o)
-		g.gluedText(r.Text, gc.take(len(r.Text)))
+		g.gluedText(r.Text, gc.take(len(r.Text)), gc.takeBreaks(len(r.Text)))
 		g.x.s(`</w:r>`)
 	}
 	if r.Footnote > 0 {
@@ -448,7 +482,7 @@ func (g *gen) rule(p *compose.Para, spec compose.StyleSpec, o popts, after int) 
 	container := o.container
 	ref := o.ruleRef
 	if ref == 0 {
-		ref = g.w.m.WidestLine(layout.ParaText(p), spec.Size, spec.Bold, spec.Italic, ptOf(container))
+		ref = g.w.m.WidestParaLine(p, ptOf(container))
 	}
 	side, w := layout.RuleSpan(p.Rule, ref, container)
 	x := &g.x
@@ -604,7 +638,7 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) error {
 	x.s(`<w:keepNext/>`)
 	g.pprTail(o, "")
 	x.s(`</w:pPr><w:r>`)
-	g.gluedText(a.Lead, layout.Glue(a.Lead))
+	g.gluedText(a.Lead, layout.Glue(a.Lead), nil)
 	x.s(`</w:r></w:p>`)
 	whole := g.page.Holds(g.w.m.AddresseesHeight(a, g.textW))
 	for i, l := range a.Lines {
@@ -855,7 +889,7 @@ func (g *gen) footnotes() (string, error) {
 		}
 		main := g.x
 		g.x = x
-		g.gluedText(" "+text, glue)
+		g.gluedText(" "+text, glue, nil)
 		x, g.x = g.x, main
 		x.s(`</w:r></w:p></w:footnote>`)
 	}

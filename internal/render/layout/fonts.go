@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -389,4 +390,21 @@ func parseCmap4(cmap []byte, numGlyphs int) ([]uint16, error) {
 		}
 	}
 	return gid, nil
+}
+
+// ItalicReserve is the room, in points, LibreOffice keeps free at the end
+// of a line for italic text in face fi at size: a portion of italic text
+// must fit the line less a twelfth of its font height (ascent and descent),
+// in whole twips, so that the slanted last letter does not reach past the
+// margin (sw/source/core/text/guess.cxx). Upright faces keep none. The PDF
+// line breaker keeps the same room, or an italic line that just fits in
+// the PDF would wrap one word earlier in LibreOffice's rendering of the
+// DOCX.
+func (fo *Fonts) ItalicReserve(fi FaceIndex, size float64) float64 {
+	if fi != Italic && fi != BoldItalic {
+		return 0
+	}
+	f := fo.faces[fi]
+	height := int(math.Round((f.ascent + f.descent) * size * 20))
+	return Pt(height / 12)
 }

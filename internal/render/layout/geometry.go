@@ -81,8 +81,7 @@ func (fo *Fonts) HeaderOf(h *compose.Header, textW int) Header {
 		if p.Style != compose.StyleAgency {
 			continue
 		}
-		spec := compose.Styles[p.Style]
-		g.AgencyRule = max(g.AgencyRule, fo.WidestLine(ParaText(p), spec.Size, spec.Bold, spec.Italic, Pt(g.Left)))
+		g.AgencyRule = max(g.AgencyRule, fo.WidestParaLine(p, Pt(g.Left)))
 	}
 	return g
 }

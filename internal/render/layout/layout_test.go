@@ -134,7 +134,12 @@ func TestHeaderOf(t *testing.T) {
 	if Pt(g.Right) < nation {
 		t.Errorf("right column %v pt narrower than the Quốc hiệu %v pt", Pt(g.Right), nation)
 	}
-	agency := fo.WidestLine("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", 12, true, false, Pt(g.Left))
+	// The body's name wraps in its column as a title: balanced, before
+	// "VÀ", and the rule is a share of its widest line.
+	if b := fo.TitleBreaks(&h.Agency[1], Pt(g.Left)); len(b) != 1 || b[0] != len("SỞ LAO ĐỘNG - THƯƠNG BINH") {
+		t.Errorf("agency breaks %v, want one before \"VÀ\"", b)
+	}
+	agency := fo.Width("SỞ LAO ĐỘNG - THƯƠNG BINH", 12, true, false)
 	if g.AgencyRule != agency {
 		t.Errorf("agency rule reference %v, want %v", g.AgencyRule, agency)
 	}

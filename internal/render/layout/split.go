@@ -86,7 +86,10 @@ func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, wid
 // ParaHeight estimates a paragraph's height in a column width points wide
 // in style spec: its lines, its space before and after, and its rule.
 func (fo *Fonts) ParaHeight(p *compose.Para, spec compose.StyleSpec, width float64) float64 {
-	n := fo.EstimateLines(ParaText(p), spec.Size, spec.Bold, spec.Italic, width, spec.FirstIndent*MMToPt)
+	n := fo.TitleLines(p, width)
+	if n == 0 {
+		n = fo.EstimateLines(ParaText(p), spec.Size, spec.Bold, spec.Italic, width, spec.FirstIndent*MMToPt)
+	}
 	h := float64(n)*spec.Line + spec.SpaceBefore + spec.SpaceAfter
 	if p.Rule != compose.RuleNone {
 		h += RuleBefore + RuleLine + RuleBorder

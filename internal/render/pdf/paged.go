@@ -398,21 +398,28 @@ func fontDesc(fo *layout.Fonts, fi layout.FaceIndex) fpdf.FontDescType {
 	scale := func(v int16) int { return int(math.Round(float64(v) * 1000 / upem)) }
 	f := fo.Face(fi)
 	d := fpdf.FontDescType{
-		Ascent:  int(math.Round(f.Ascent() * 1000)),
-		Descent: -int(math.Round(f.Descent() * 1000)),
-		Flags:   2 | 32, // serif, nonsymbolic
-		StemV:   80,
+		Flags: 2 | 32, // serif, nonsymbolic
+		StemV: 80,
 	}
 	d.FontBBox.Xmin = scale(int16(be.Uint16(head[36:])))
 	d.FontBBox.Ymin = scale(int16(be.Uint16(head[38:])))
 	d.FontBBox.Xmax = scale(int16(be.Uint16(head[40:])))
 	d.FontBBox.Ymax = scale(int16(be.Uint16(head[42:])))
+	// Ascent and Descent are not the hhea line (0.891, 0.216) but the line
+	// box text extractors give LibreOffice's PDFs, whose descriptors say 0
+	// and which poppler reads as 0.95 and 0.35: extractors size each
+	// word's box from these two numbers and group words into lines and
+	// columns by those boxes, so with the same numbers a table row whose
+	// cells wrap, or two cells close together, read alike from both PDFs
+	// (vanban check --parity). The glyphs are embedded, so no viewer lays
+	// text out with them.
+	d.Ascent, d.Descent = 950, -350
 	if len(os2) >= 90 && be.Uint16(os2) >= 2 {
 		d.CapHeight = scale(int16(be.Uint16(os2[88:])))
 		weight := float64(be.Uint16(os2[4:]))
 		d.StemV = 50 + int(math.Pow(weight/65, 2))
 	} else {
-		d.CapHeight = d.Ascent
+		d.CapHeight = int(math.Round(f.Ascent() * 1000))
 	}
 	if post := fo.Table(fi, "post"); len(post) >= 8 {
 		d.ItalicAngle = int(math.Round(float64(int32(be.Uint32(post[4:]))) / 65536))

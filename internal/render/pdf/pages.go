@@ -585,6 +585,9 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 			}
 			seg = append(seg, pc.text...)
 			px += pc.w + extra*float64(strings.Count(pc.text, " "))
+			if pc.fixed {
+				flush() // wider than its glyph: what follows starts at px
+			}
 		}
 		if i == len(l.words)-1 {
 			break
@@ -592,7 +595,7 @@ func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 		last := wd.pieces[len(wd.pieces)-1]
 		natural := wd.spaces > 0 &&
 			math.Abs(wd.space-float64(wd.spaces)*r.w.face(last.face).Advance(' ')*last.size) < 1e-9
-		if natural {
+		if natural && len(seg) > 0 {
 			for range wd.spaces {
 				seg = append(seg, ' ')
 			}

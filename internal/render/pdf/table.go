@@ -146,11 +146,17 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 				x := c.x + colX[gc.col]
 				w := colX[gc.col+gc.span] - colX[gc.col]
 				h := heights[ri]
+				vcenter := gc.vcenter
 				if gc.rowSpan > 1 {
-					h = spanOnPage(items, heights, ri, min(ri+gc.rowSpan, len(rows)), y)
+					end := min(ri+gc.rowSpan, len(rows))
+					h = spanOnPage(items, heights, ri, end, y)
+					// A merged cell whose rows run onto the next page
+					// prints from the top of its first part, as
+					// LibreOffice lays it out: its middle is pages away.
+					vcenter = vcenter && items[end-1].onPage == items[ri].onPage
 				}
 				ly := y + layout.GridLine + gc.p.before
-				if gc.vcenter {
+				if vcenter {
 					ly += max(h-layout.GridLine-gc.content(), 0) / 2
 				}
 				for _, l := range gc.p.lines {

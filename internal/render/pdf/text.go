@@ -9,12 +9,10 @@ import (
 	"github.com/vanban/vanban/internal/render/layout"
 )
 
-// Superscript footnote marks: LibreOffice's default (58% of the size,
-// raised by 33%), which Word's output matches closely enough that a line
-// with a mark breaks at the same place.
+// Superscript footnote marks: layout's, which measures titles with them.
 const (
-	supSize = 0.58
-	supRise = 0.33
+	supSize = layout.SupSize
+	supRise = layout.SupRise
 )
 
 // piece is text in one face and size, drawn as one string.
@@ -24,6 +22,9 @@ type piece struct {
 	size float64
 	rise float64 // baseline shift up, pt
 	w    float64 // pt
+	// fixed marks a piece wider than its glyphs (addFixedPiece): drawn
+	// alone, the next piece at its end.
+	fixed bool
 }
 
 // word is an unbreakable run of pieces. space is the width of the space
@@ -38,6 +39,9 @@ type word struct {
 	// (layout.Glue): drawn as spaces, stretched like them in a justified
 	// line, never broken at.
 	glued int
+	// brk ends the line after the word: a title's break chosen by
+	// layout.TitleBreaks, where the DOCX has a w:br.
+	brk bool
 }
 
 // line is one laid-out line of a paragraph.
@@ -90,6 +94,26 @@ type textBuilder struct {
 	// not yet passed.
 	glue    []int
 	gi, off int
+	// brks are the offsets of the spaces a title's lines break at
+	// (layout.TitleBreaks), bi the first not yet passed.
+	brks []int
+	bi   int
+}
+
+// broken reports whether the space at offset at of the paragraph's text
+// ends a title's line. Offsets are asked in increasing order.
+func (b *textBuilder) broken(at int) bool {
+	for b.bi < len(b.brks) && b.brks[b.bi] < at {
+		b.bi++
+	}
+	return b.bi < len(b.brks) && b.brks[b.bi] == at
+}
+
+// breakAfterLast marks the last word as ending its line.
+func (b *textBuilder) breakAfterLast() {
+	if n := len(b.words); n > 0 {
+		b.words[n-1].brk = true
+	}
 }
 
 // glued reports whether the character at offset at of the paragraph's
@@ -114,6 +138,15 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 	b.off += len(s)
 	for i, r := range s {
 		switch {
+		case (r == ' ' || r == '-') && (start >= 0 || b.open) && b.glued(base+i) && b.w.fonts.ItalicReserve(fi, size) > 0:
+			// A non-breaking space or hyphen in italic text: the DOCX has
+			// U+00A0 or w:noBreakHyphen there, which LibreOffice lays out
+			// as a portion of its own that it takes for the end of italic
+			// text and widens by layout.Fonts.ItalicReserve; the PDF
+			// draws it as wide, so the line breaks and the words stand
+			// where LibreOffice puts them.
+			flush(i)
+			b.addFixedPiece(s[i:i+1], fi, size, rise, b.w.fonts.ItalicReserve(fi, size))
 		case r == ' ' && (start >= 0 || b.open) && b.glued(base+i):
 			// A non-breaking space: part of the word.
 			if start < 0 {
@@ -122,6 +155,9 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
 			flush(i)
 			b.addSpace(fi, size)
+			if r == ' ' && b.broken(base+i) {
+				b.breakAfterLast()
+			}
 		case r == '-' && start >= 0 && (b.glued(base+i) || b.glued(base+i+1)):
 			// A hyphen inside a reference or a range, or before a glued
 			// space ("04/HD- ĐCT"): no break after it.
@@ -141,6 +177,16 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 	flush(len(s))
 }
 
+// addFixedPiece appends s to the current word as a piece of its own,
+// extra points wider than its glyphs, which no other piece merges with.
+func (b *textBuilder) addFixedPiece(s string, fi layout.FaceIndex, size, rise, extra float64) {
+	w := b.w.face(fi).Width(s, size) + extra
+	b.cur.glued += strings.Count(s, " ")
+	b.cur.pieces = append(b.cur.pieces, piece{text: s, face: fi, size: size, rise: rise, w: w, fixed: true})
+	b.cur.w += w
+	b.open = true
+}
+
 func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64) {
 	if s == "" {
 		return
@@ -155,7 +201,7 @@ func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64
 	// Merge with the previous piece when the style is the same.
 	if n := len(b.cur.pieces); n > 0 {
 		p := &b.cur.pieces[n-1]
-		if p.face == fi && p.size == size && p.rise == rise {
+		if p.face == fi && p.size == size && p.rise == rise && !p.fixed {
 			p.text += s
 			p.w += w
 			b.cur.w += w
@@ -219,11 +265,14 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 		keepNext: p.KeepNext,
 		rule:     p.Rule,
 	}
-	b := &textBuilder{w: w, glue: layout.ParaGlue(&p)}
+	b := &textBuilder{w: w, glue: layout.ParaGlue(&p), brks: w.fonts.TitleBreaks(&p, width)}
 	base := layout.FaceOf(spec.Bold, spec.Italic)
 	if p.Label != "" {
 		b.addText(p.Label, base, spec.Size, 0)
 		b.addSpace(base, spec.Size)
+		if b.broken(b.off) {
+			b.breakAfterLast()
+		}
 		b.off++ // the space ParaText puts after the label
 	}
 	for _, r := range p.Runs {
@@ -268,7 +317,7 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 	}
 	for i := 0; i < len(words); i++ {
 		wd := words[i]
-		if len(cur.words) > 0 && cur.natural+pending+wd.w > avail+eps {
+		if len(cur.words) > 0 && cur.natural+pending+wd.w > avail-w.italicReserve(wd)+eps {
 			push()
 		}
 		if len(cur.words) == 0 && wd.w > avail+eps {
@@ -296,12 +345,29 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 		cur.natural += pending + wd.w
 		cur.words = append(cur.words, wd)
 		pending = wd.space
+		if wd.brk && i < len(words)-1 {
+			push()
+		}
 	}
 	if len(cur.words) > 0 || len(lines) == 0 {
 		lines = append(lines, cur)
 	}
 	lines[len(lines)-1].last = true
 	return lines
+}
+
+// italicReserve is the room LibreOffice keeps at the end of a line when wd
+// ends in italic text (layout.Fonts.ItalicReserve): the line must fit
+// without it.
+func (w *Writer) italicReserve(wd word) float64 {
+	if len(wd.pieces) == 0 {
+		return 0
+	}
+	p := wd.pieces[len(wd.pieces)-1]
+	if p.rise != 0 { // a footnote mark: LibreOffice's own portion, upright
+		return 0
+	}
+	return w.fonts.ItalicReserve(p.face, p.size)
 }
 
 // splitWord splits wd so that the head is at most width wide (at least one
@@ -330,7 +396,7 @@ func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
 		}
 		var rest []piece
 		if cut < len(p.text) {
-			rest = append(rest, piece{text: p.text[cut:], face: p.face, size: p.size, rise: p.rise, w: p.w - acc})
+			rest = append(rest, piece{text: p.text[cut:], face: p.face, size: p.size, rise: p.rise, w: p.w - acc, fixed: p.fixed})
 		}
 		rest = append(rest, wd.pieces[pi+1:]...)
 		tail = word{pieces: rest, space: wd.space, spaces: wd.spaces}

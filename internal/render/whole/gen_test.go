@@ -21,6 +21,22 @@ var (
 		"450 triệu đồng", "12 m3", "Điều 1.", "1.200.000 đồng"}
 )
 
+// titleTerms are two-syllable words of layout's lexicon, strung into the
+// generated titles (spec.titleTerms): a word processor breaking such a
+// title where its column ends splits one of them ("KẾ ⏎ HOẠCH").
+var titleTerms = strings.Split("kế hoạch|thực hiện|phát triển|kinh tế|xã hội|giai đoạn|chương trình|tổ chức|"+
+	"quyết định|ủy ban|nhân dân|bình đẳng|hoạt động|giải quyết|địa bàn|dân tộc|thiểu số|miền núi|"+
+	"đồng bào|quản lý|nâng cao|hiệu quả|công tác|tuyên truyền|phổ biến|giáo dục|pháp luật|cải cách|hành chính", "|")
+
+// terms returns n two-syllable words drawn from titleTerms.
+func terms(rng *rand.Rand, n int) string {
+	var f []string
+	for range n {
+		f = append(f, titleTerms[rng.IntN(len(titleTerms))])
+	}
+	return strings.Join(f, " ")
+}
+
 // words returns n words drawn from vocab, with a reference every so often.
 func words(rng *rand.Rand, n int) string {
 	var b strings.Builder
@@ -44,6 +60,10 @@ type spec struct {
 	recipients   int // Nơi nhận lines
 	addressees   int // Kính gửi lines (công văn)
 	subjectWords int // V/v subject or trích yếu
+	// titleTerms, when > 0, makes the V/v subject or trích yếu, the
+	// appendix title and the signer title this many two-syllable words
+	// of the lexicon (the title breaker's test).
+	titleTerms   int
 	signerWords  int // signer title
 	paraWords    int // one body paragraph this long
 	cellWords    int // one table cell this long
@@ -91,6 +111,9 @@ func build(s spec, seed uint64) []byte {
 	if s.congVan {
 		d["type"] = "cong_van"
 		d["subject"] = words(rng, subject)
+		if s.titleTerms > 0 {
+			d["subject"] = "hướng dẫn " + terms(rng, s.titleTerms)
+		}
 		n := max(s.addressees, 1)
 		var ad []any
 		for i := range n {
@@ -103,6 +126,9 @@ func build(s spec, seed uint64) []byte {
 	} else {
 		d["type"] = "ke_hoach"
 		d["summary"] = "Triển khai " + words(rng, subject-1)
+		if s.titleTerms > 0 {
+			d["summary"] = "Triển khai " + terms(rng, s.titleTerms) + " năm 2023"
+		}
 	}
 	intro := "Căn cứ Quyết định số 1898/QĐ-TTg ngày 28/11/2021, " + words(rng, 40) + "."
 	if s.footnoteWords > 0 {
@@ -147,6 +173,9 @@ func build(s spec, seed uint64) []byte {
 	if s.signerWords > 0 {
 		title = "PHÓ GIÁM ĐỐC " + strings.ToUpper(words(rng, s.signerWords-3))
 	}
+	if s.titleTerms > 0 {
+		title = "PHÓ GIÁM ĐỐC " + strings.ToUpper(terms(rng, 6))
+	}
 	d["signature"] = map[string]any{
 		"authority": []map[string]string{{"prefix": "KT.", "title": "GIÁM ĐỐC"}},
 		"title":     title,
@@ -169,6 +198,12 @@ func build(s spec, seed uint64) []byte {
 	}
 	if s.decimal {
 		d["options"] = map[string]any{"numbering": "decimal"}
+	}
+	if s.titleTerms > 0 {
+		d["appendices"] = []any{map[string]any{
+			"title":  "Danh mục " + terms(rng, s.titleTerms),
+			"blocks": []any{map[string]any{"paragraph": "Nội dung " + words(rng, 40) + "."}},
+		}}
 	}
 	if s.appendixRows > 0 {
 		d["appendices"] = []any{map[string]any{

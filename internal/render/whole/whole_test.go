@@ -297,6 +297,67 @@ func checkWhole(t *testing.T, r *rendered) {
 	for _, b := range badBreaks(pages, printedOf(r.doc), wideUnits(t, r.doc)) {
 		t.Errorf("bad line break %s", b)
 	}
+	ts, others := titles(r.doc)
+	for _, b := range compoundBreaks(pages, ts, others) {
+		t.Errorf("title line ends inside a compound: %s", b)
+	}
+}
+
+// titles are the printed texts of d's title paragraphs (layout.TitleStyle:
+// type name, trích yếu, V/v, appendix and attachment titles, centred bold
+// lines, the body's name, the signer's authority lines), one a line, and
+// of its other paragraphs.
+func titles(d *compose.Document) (titles, others string) {
+	var out, rest []string
+	paras := func(ps ...compose.Para) {
+		for _, p := range ps {
+			if layout.TitleStyle(p.Style) {
+				out = append(out, layout.ParaText(&p))
+			} else {
+				rest = append(rest, layout.ParaText(&p))
+			}
+		}
+	}
+	for _, sec := range d.Sections {
+		for _, b := range sec.Blocks {
+			switch {
+			case b.Para != nil:
+				paras(*b.Para)
+			case b.Header != nil:
+				paras(b.Header.Agency...)
+				paras(b.Header.Subject...)
+			case b.Closing != nil:
+				paras(b.Closing.Signer...)
+			}
+		}
+	}
+	return strings.Join(out, "\n"), strings.Join(rest, "\n")
+}
+
+// compoundBreaks lists the line ends of pdftotext's pages that fall inside
+// a title (both lines are in one title paragraph) between the two syllables of a compound of layout's lexicon
+// ("KẾ ⏎ HOẠCH", "phát ⏎ triển"): a clerk never breaks a title there, and
+// layout.TitleBreaks does not.
+func compoundBreaks(pages []string, titles, others string) []string {
+	var lines []string
+	for _, p := range pages {
+		lines = append(lines, strings.Split(p, "\n")...)
+	}
+	var out []string
+	for i := 0; i+1 < len(lines); i++ {
+		a, b := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
+		if a == "" || b == "" || strings.HasSuffix(a, "-") {
+			continue
+		}
+		fa, fb := strings.Fields(a), strings.Fields(b)
+		// Both lines whole inside one title, and not inside another
+		// paragraph: a body line that repeats a title's words (an Điều
+		// quoting the trích yếu) is not one of its lines.
+		if layout.Compound(fa[len(fa)-1], fb[0]) && strings.Contains(titles, a+" "+b) && !strings.Contains(others, a+" "+b) {
+			out = append(out, fmt.Sprintf("%q ⏎ %q", tail(a), head(b)))
+		}
+	}
+	return out
 }
 
 // paragraphs are the printed texts of every paragraph, addressee line,
@@ -524,9 +585,25 @@ var cases = []struct {
 	{"appendix-67-rows-tall-header", spec{appendixRows: 67}, ""},
 	{"appendix-67-rows-header-taller-than-a-page", spec{appendixRows: 67, appendixHeaderWords: 90}, ""},
 	{"appendix-merged-header-row-taller-than-a-page", spec{appendixRows: 20, appendixGroupWords: 2500}, ""},
-	{"footnote-longer-than-a-page", spec{footnoteWords: 1500, paras: 6}, "LibreOffice moves the paragraph " +
-		"that brings a footnote longer than the page's room to the next page here, but not in a real report " +
-		"(corpus 16-bc, 33 pages in both); the PDF continues the footnote from where its reference is"},
+	// LibreOffice moves a line with a footnote reference to the next page
+	// when, once the footnote is appended, the page has no footnote area
+	// or the line is the last above it and the footnote itself went on
+	// (SwTextFormatter::NewFootnotePortion, sw/source/core/text/txtftn.cxx):
+	// here the 1500-word footnote on the intro's first line cannot start
+	// on page 1, so page 1 keeps only the header and the title and the
+	// footnote runs over pages 2 and 3 (4 pages). Whether a footnote can
+	// start on a page comes out of LibreOffice's iterative formatting of
+	// the footnote frame; the simple rule "a line moves when its footnote
+	// does not fit whole under it" gives 4 pages here but 32 for the real
+	// report of corpus 16 (LibreOffice 30, the PDF 31 without the rule),
+	// so the PDF keeps its rule: the footnote area takes at most half a
+	// page and a footnote continues from its reference's page.
+	{"footnote-longer-than-a-page", spec{footnoteWords: 1500, paras: 6}, "LibreOffice cannot start this footnote " +
+		"on the page of its reference and moves the reference's line (NewFootnotePortion); the PDF starts the " +
+		"footnote there and continues it, see the comment above"},
+	{"title-terms-ke-hoach", spec{titleTerms: 16}, ""},
+	{"title-terms-cong-van", spec{congVan: true, titleTerms: 9}, ""},
+	{"title-terms-long", spec{titleTerms: 60}, ""},
 	{"everything-long", spec{congVan: true, recipients: 120, addressees: 60, subjectWords: 400, signerWords: 300, paraWords: 1200, rows: 30, paras: 5}, ""},
 	{"footnotes-on-addressees-and-recipients", spec{congVan: true, addressees: 6, recipients: 8, notedLists: true}, ""},
 	{"footnote-on-the-one-addressee", spec{congVan: true, addressees: 1, notedLists: true}, ""},
