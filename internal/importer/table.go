@@ -606,17 +606,20 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 			}
 		}
 		title := strings.ToUpper(strings.TrimSpace(leaves[j].Title))
-		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT")) && !codeTitleRE.MatchString(leaves[j].Title)
+		// A TT/STT column numbers the rows, even when each group restarts
+		// at 1.
+		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT")) && !compose.IsIndexColumn(title) && !codeTitleRE.MatchString(leaves[j].Title)
 		percent[j] = numeric[j] && pcts == nums
 		if numeric[j] && pcts > 0 && pcts < nums {
 			numeric[j] = false // some with "%", some without: as written
 		}
 		if numeric[j] && !percent[j] && !printsAsWritten(rows, j, func(r prow) []string { return r.cells }) {
-			// "1234" would print "1.234": the column stays text and prints
-			// as written.
+			// "1234" would print "1.234", "99,00" is a score written to a
+			// fixed precision: the column stays text and prints as
+			// written.
 			numeric[j] = false
-			rep.guessed(path, fmt.Sprintf("Cột %q có số viết khác cách hệ thống in (như \"1234\" in là \"1.234\"): giữ dạng chữ để in đúng như bản gốc, không tính tổng.", leaves[j].Title),
-				fmt.Sprintf("column %q writes numbers otherwise than the system prints them (like \"1234\" printing \"1.234\"): kept as text so it prints as written, no totals", leaves[j].Title))
+			rep.guessed(path, fmt.Sprintf("Cột %q có số viết khác cách hệ thống in (như \"1234\" in là \"1.234\", \"99,00\" in là \"99\"): giữ dạng chữ để in đúng như bản gốc, không tính tổng.", leaves[j].Title),
+				fmt.Sprintf("column %q writes numbers otherwise than the system prints them (like \"1234\" printing \"1.234\", \"99,00\" printing \"99\"): kept as text so it prints as written, no totals", leaves[j].Title))
 		}
 		if numeric[j] && lead == n {
 			lead = j
@@ -905,14 +908,15 @@ func labelRow(label string) bool {
 }
 
 // printsAsWritten: every number of column j prints back with the same
-// words it was written with, at its own precision.
+// words it was written with (a percent column keeps its precision; a
+// number column prints a number's own digits).
 func printsAsWritten[R any](rows []R, j int, cells func(R) []string) bool {
 	for _, r := range rows {
 		cs := cells(r)
 		if j >= len(cs) {
 			continue
 		}
-		if f, ok := parseCellNumber(cs[j]); ok && strings.Join(words(cs[j]), " ") != strings.Join(words(printedAs(cs[j], f)), " ") {
+		if f, ok := parseCellNumber(cs[j]); ok && strings.Join(words(cs[j]), " ") != strings.Join(words(printedNumber(f)), " ") {
 			return false
 		}
 	}

@@ -73,7 +73,7 @@ func codeColumn(rows []prow, j int, title string) bool {
 			return false
 		}
 		if allDigits(c) {
-			digits = digits || codeLike(c) || len(c) >= 4
+			digits = digits || len(c) >= 4 // "05", "00": a padded count
 		} else if !titled {
 			return false
 		}
@@ -153,11 +153,13 @@ func (rt *rawTable) structure(t *document.Table, rows []prow, path string, rep *
 			}
 		}
 	}
+	rt.products(t, leaves, lead)
+	rt.sections(t, cands)
 	// A numeric column left blank in every subtotal and total row while
 	// its lines hold numbers is not summed (a quantity, a norm).
-	labelRows := append([]int(nil), cands...)
+	var labelRows []int
 	for r := range t.Rows {
-		if t.Rows[r].Kind == document.RowTotal {
+		if k := t.Rows[r].Kind; k == document.RowTotal || k == document.RowSection {
 			labelRows = append(labelRows, r)
 		}
 	}
@@ -178,8 +180,6 @@ func (rt *rawTable) structure(t *document.Table, rows []prow, path string, rep *
 			}
 		}
 	}
-	rt.products(t, leaves, lead)
-	rt.sections(t, cands)
 	rt.totals(t, rows, path, rep)
 	rt.percentRows(t, rows, lead)
 	// Last guard: what is left must agree and print as written.
