@@ -297,7 +297,7 @@ func checkTableCalc(c *checker, tc tableCtx) {
 			vi := map[string]string{
 				compose.CalcRef:      fmt.Sprintf("Công thức nhắc tới %q, không có trong bảng (id của dòng, key của cột).", is.Ref),
 				compose.CalcCycle:    "Các công thức vòng lại chính chúng.",
-				compose.CalcFormKind: "Công thức phải dùng đúng một dạng: product trên cột; times, percent hoặc sum trên dòng.",
+				compose.CalcFormKind: "Công thức phải dùng đúng một dạng: product hoặc ratio (hai cột) trên cột; times, percent, sum hoặc ratio (kèm of) trên dòng.",
 			}[is.Code]
 			c.add(is.Code, p, vi, is.String())
 			continue
