@@ -21,6 +21,10 @@ import (
 // the source agree with it and nothing blank in the source would be
 // printed with a computed number: an import never invents a figure.
 
+// maxStructCells bounds the tables whose structure is tried (each try
+// runs the table's arithmetic): 600 rows of 10 columns.
+const maxStructCells = 6000
+
 // Column titles that say what a numeric column holds.
 var (
 	// moneyTitleRE: an amount of money.
@@ -116,6 +120,16 @@ func dateColumn(rows []prow, j int) bool {
 // written blank and in bold.
 func (rt *rawTable) structure(t *document.Table, rows []prow, path string, rep *Report) {
 	leaves := leafPtrs(t.Columns)
+	if len(t.Rows)*len(leaves) > maxStructCells {
+		// Too big to try structures on within the import's time: every
+		// total row stays as written.
+		for r := range t.Rows {
+			if t.Rows[r].Kind == document.RowTotal {
+				demote(t, r, rows, path, rep)
+			}
+		}
+		return
+	}
 	calc := compose.CalcTable(t)
 	lead := calc.Lead
 	if lead >= len(leaves) || len(t.Rows) == 0 {
@@ -399,9 +413,14 @@ func romanSections(t *document.Table) bool {
 // the previous total and the rows after it, else the earlier totals. A
 // total none of these explains stays as written, an ordinary row.
 func (rt *rawTable) totals(t *document.Table, rows []prow, path string, rep *Report) {
+	tried := 0
 	for r := range t.Rows {
 		row := &t.Rows[r]
 		if row.Kind != document.RowTotal {
+			continue
+		}
+		if tried++; tried > 20 {
+			demote(t, r, rows, path, rep) // a table of totals: as written
 			continue
 		}
 		if rowAgrees(t, r) {
@@ -423,9 +442,10 @@ func (rt *rawTable) totals(t *document.Table, rows []prow, path string, rep *Rep
 			if err != nil || times < 2 || times != math.Trunc(times) {
 				continue
 			}
-			for k := r - 1; k >= 0; k-- {
+			for k, n := r-1, 0; k >= 0 && n < 8; k-- {
 				if kind := t.Rows[k].Kind; kind == document.RowTotal || kind == document.RowSection {
 					tries = append(tries, &document.Formula{Times: times, Of: rowID(t, k)})
+					n++
 				}
 			}
 		}
@@ -469,10 +489,11 @@ func (rt *rawTable) percentRows(t *document.Table, rows []prow, lead int) {
 			if err != nil || p <= 0 || p > 100 {
 				continue
 			}
-			for k := r - 1; k >= 0 && row.Formula == nil; k-- {
+			for k, n := r-1, 0; k >= 0 && row.Formula == nil && n < 3; k-- {
 				if t.Rows[k].Kind != document.RowTotal {
 					continue
 				}
+				n++
 				row.Formula = &document.Formula{Percent: p, Of: rowID(t, k)}
 				if !rowAgrees(t, r) || !hasSummedNumber(t, r) {
 					row.Formula = nil
