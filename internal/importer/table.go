@@ -59,7 +59,7 @@ func tableFromDOCX(t *docxread.Table) *rawTable {
 		rt.indexRow = true
 		rows = append(rows[:h:h], rows[h+1:]...)
 	}
-	grid := gridRows(rows[:h])
+	grid := gridRows(rows[:h], t.Grid)
 	rt.columns = buildColumns(grid, 0, 0, gridWidth(grid))
 	var starts []int
 	leafStarts(grid, 0, 0, gridWidth(grid), &starts)
@@ -112,7 +112,7 @@ func leafStarts(grid [][]gridCell, r, lo, hi int, out *[]int) {
 		return
 	}
 	for _, c := range grid[r] {
-		if c.lo < lo || c.hi > hi {
+		if c.mid < lo || c.mid >= hi {
 			continue
 		}
 		if c.cont {
@@ -268,9 +268,13 @@ type gridCell struct {
 	text   string
 	lo, hi int // grid columns [lo, hi)
 	cont   bool
+	// mid is the grid column under the cell's middle (by the grid's
+	// widths when known): the group a header cell belongs to, also when
+	// it straddles the group's edge by a sliver of a column.
+	mid int
 }
 
-func gridRows(rows []docxread.Row) [][]gridCell {
+func gridRows(rows []docxread.Row, widths []int) [][]gridCell {
 	var out [][]gridCell
 	for _, r := range rows {
 		var g []gridCell
@@ -281,12 +285,36 @@ func gridRows(rows []docxread.Row) [][]gridCell {
 			if col+span > maxColumns {
 				break
 			}
-			g = append(g, gridCell{text: c.Text(), lo: col, hi: col + span, cont: c.Merge == docxread.MergeContinue})
+			g = append(g, gridCell{text: c.Text(), lo: col, hi: col + span, cont: c.Merge == docxread.MergeContinue, mid: middle(col, col+span, widths)})
 			col += span
 		}
 		out = append(out, g)
 	}
 	return out
+}
+
+// middle is the grid column holding the middle of columns [lo, hi),
+// weighted by widths (a column without a width weighs as the others on
+// average).
+func middle(lo, hi int, widths []int) int {
+	w := func(i int) float64 {
+		if i < len(widths) && widths[i] > 0 {
+			return float64(widths[i])
+		}
+		return 1000
+	}
+	total := 0.0
+	for i := lo; i < hi; i++ {
+		total += w(i)
+	}
+	at := 0.0
+	for i := lo; i < hi; i++ {
+		at += w(i)
+		if at > total/2 {
+			return i
+		}
+	}
+	return lo
 }
 
 func gridWidth(grid [][]gridCell) int {
@@ -308,7 +336,7 @@ func buildColumns(grid [][]gridCell, r, lo, hi int) []document.Column {
 	}
 	var out []document.Column
 	for _, c := range grid[r] {
-		if c.lo < lo || c.hi > hi {
+		if c.mid < lo || c.mid >= hi {
 			continue
 		}
 		if c.cont {

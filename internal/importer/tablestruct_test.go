@@ -7,6 +7,7 @@ import (
 
 	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
+	"github.com/vanban/vanban/internal/importer/docxread"
 )
 
 // grid builds text rows from "a | b | c" lines (the first is the header).
@@ -168,5 +169,50 @@ func TestColumnKinds(t *testing.T) {
 	tb := tableFromRows(grid("TT | Đơn vị | Tỉ lệ", "1 | X | 12,0%")).model("/t", &Report{})
 	if b, _ := json.Marshal(tb.Rows[0].Cells[2]); string(b) != "12.0" {
 		t.Errorf("12,0%% reads %s, want 12.0", b)
+	}
+}
+
+// TestHeaderStraddle: a header cell over two grid columns, one of them a
+// sliver at a group's edge, belongs to the group it mostly covers (corpus
+// 18: "Điểm số" of Bình Thuận over a 7-twip column of Đắk Nông); without
+// widths, to the group holding its middle column.
+func TestHeaderStraddle(t *testing.T) {
+	cell := func(text string, span int) docxread.Cell {
+		return docxread.Cell{Span: span, Blocks: []docxread.Block{{Para: &docxread.Paragraph{Runs: []docxread.Run{{Text: text}}}}}}
+	}
+	rows := []docxread.Row{
+		{Header: true, Cells: []docxread.Cell{cell("A", 3), cell("B", 3)}},
+		{Header: true, Cells: []docxread.Cell{cell("a1", 1), cell("a2", 1), cell("b1", 2), cell("b2", 1), cell("b3", 1)}},
+		{Cells: []docxread.Cell{cell("1", 1), cell("2", 1), cell("3", 2), cell("4", 1), cell("5", 1)}},
+	}
+	for _, tc := range []struct {
+		name string
+		grid []int
+		want string
+	}{
+		{"a sliver column", []int{800, 800, 7, 800, 800, 800}, "A(a1 a2) B(b1 b2 b3)"},
+		{"no widths", nil, "A(a1 a2) B(b1 b2 b3)"},
+		{"a wide column", []int{800, 800, 1600, 7, 800, 800}, "A(a1 a2 b1) B(b2 b3)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rt := tableFromDOCX(&docxread.Table{Rows: rows, Grid: tc.grid})
+			var b strings.Builder
+			for i, c := range rt.columns {
+				if i > 0 {
+					b.WriteString(" ")
+				}
+				b.WriteString(c.Title + "(")
+				for k, ch := range c.Children {
+					if k > 0 {
+						b.WriteString(" ")
+					}
+					b.WriteString(ch.Title)
+				}
+				b.WriteString(")")
+			}
+			if b.String() != tc.want {
+				t.Errorf("columns %s, want %s", b.String(), tc.want)
+			}
+		})
 	}
 }
