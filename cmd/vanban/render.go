@@ -108,6 +108,11 @@ func runRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "  %d page(s); signer block on page %d at x=%.2f y=%.2f width=%.2f height=%.2f (PDF points)\n",
 				res.Pages, a.Page, a.X, a.Y, a.W, a.H)
 		}
+		if res != nil {
+			for _, n := range res.Notes {
+				fmt.Fprintf(stderr, "  %s %s: %s\n", n.Severity, n.Code, n.VI)
+			}
+		}
 	}
 	return 0
 }

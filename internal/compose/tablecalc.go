@@ -158,9 +158,18 @@ func CalcTable(t *document.Table) *TableCalc {
 	}
 	rowFormula := func(r, j int, f *document.Formula) (num, bool) {
 		switch {
-		case formForms(f) != 1 || len(f.Product) > 0:
+		case formForms(f) != 1 || len(f.Product) > 0 || (len(f.Ratio) > 0 && (len(f.Ratio) != 1 || strings.TrimSpace(f.Of) == "")):
 			issue(CalcIssue{Code: CalcFormKind, Row: r, Leaf: -1})
 			return num{}, false
+		case len(f.Ratio) > 0:
+			a, okA := rowRef(r, f.Ratio[0])
+			b, okB := rowRef(r, f.Of)
+			if !okA || !okB {
+				return num{}, false
+			}
+			x, okX := val(a, j)
+			y, okY := val(b, j)
+			return ratio(x, y, okX && okY)
 		case len(f.Sum) > 0:
 			var s num
 			any := false
@@ -217,12 +226,18 @@ func CalcTable(t *document.Table) *TableCalc {
 		row := &t.Rows[r]
 		col := tc.Leaves[j]
 		x, ok := givenNum(tc.Cells[r][j])
+		if f := col.Formula; f != nil && len(f.Ratio) > 0 {
+			// A rate column is the same ratio in every row with cells.
+			x, ok = check(r, j, CalcFormula)(tc.columnRatio(r, j, val, issue))
+			tc.values[r][j], tc.has[r][j], state[r][j] = x, ok, 2
+			return x, ok
+		}
 		switch row.Kind {
 		case document.RowData:
 			switch {
 			case col.Formula != nil:
 				x, ok = check(r, j, CalcFormula)(tc.product(r, j, val, issue))
-			case row.Formula != nil && SummedColumn(col):
+			case row.Formula != nil && (SummedColumn(col) || (len(row.Formula.Ratio) > 0 && NumericColumn(col))):
 				x, ok = check(r, j, CalcFormula)(rowFormula(r, j, row.Formula))
 			case col.Sum && tc.Cells[r][j].IsBlank():
 				var s num
@@ -296,6 +311,37 @@ func (tc *TableCalc) keepGiven(r, j int, code string, want num, ok bool, prec in
 	return given, true
 }
 
+// ratio is 100 × x ÷ y, a rate in percent at one decimal place at least;
+// nothing when a side is missing or the denominator is zero.
+func ratio(x, y num, ok bool) (num, bool) {
+	if !ok || y.v == 0 {
+		return num{}, false
+	}
+	return num{100 * x.v / y.v, 1}, true
+}
+
+// columnRatio is a rate column's value in row r: 100 × the numerator
+// column ÷ the denominator column of the same row.
+func (tc *TableCalc) columnRatio(r, j int, val func(int, int) (num, bool), issue func(CalcIssue)) (num, bool) {
+	f := tc.Leaves[j].Formula
+	if formForms(f) != 1 || len(f.Ratio) != 2 || f.Of != "" {
+		issue(CalcIssue{Code: CalcFormKind, Row: -1, Leaf: j})
+		return num{}, false
+	}
+	var side [2]int
+	for i, key := range f.Ratio {
+		k, ok := tc.keys[strings.TrimSpace(key)]
+		if !ok || k == j {
+			issue(CalcIssue{Code: CalcRef, Row: -1, Leaf: j, Ref: key})
+			return num{}, false
+		}
+		side[i] = k
+	}
+	x, okX := val(r, side[0])
+	y, okY := val(r, side[1])
+	return ratio(x, y, okX && okY)
+}
+
 // product is a column formula's value in row r: the product of the named
 // columns, a blank or "-" factor counting as 1; nothing when every factor
 // is blank.
@@ -344,7 +390,7 @@ func givenNum(c document.Cell) (num, bool) {
 // formForms counts the forms a formula uses (one is right).
 func formForms(f *document.Formula) int {
 	n := 0
-	for _, b := range []bool{len(f.Product) > 0, f.Times > 0, f.Percent > 0, len(f.Sum) > 0} {
+	for _, b := range []bool{len(f.Product) > 0, f.Times > 0, f.Percent > 0, len(f.Sum) > 0, len(f.Ratio) > 0} {
 		if b {
 			n++
 		}
@@ -474,7 +520,7 @@ func (is CalcIssue) String() string {
 	case CalcCycle:
 		return where + ": formulas refer to each other in a loop"
 	case CalcFormKind:
-		return where + ": a formula must use exactly one form (product on a column; times, percent or sum on a row)"
+		return where + ": a formula must use exactly one form (product or ratio of two columns on a column; times, percent, sum or ratio with of on a row)"
 	}
 	return fmt.Sprintf("%s, column %d: %v given, %v computed", where, is.Leaf+1, is.Given, is.Want)
 }

@@ -256,3 +256,69 @@ func FuzzCalcTable(f *testing.F) {
 		}
 	})
 }
+
+// rates is a biểu with rate columns: "Tỉ lệ %" = SL ÷ Tổng số (a column
+// ratio, in every row, the total's rate from the totals), and a "Tỉ lệ
+// thực hiện" row = Thực hiện ÷ Kế hoạch (a row ratio).
+const rates = `{
+  "columns": [
+    {"title": "Đơn vị"},
+    {"title": "Tổng số", "kind": "number", "key": "tong"},
+    {"title": "SL", "kind": "number", "key": "sl"},
+    {"title": "Tỉ lệ %", "kind": "percent", "formula": {"ratio": ["sl", "tong"]}}
+  ],
+  "rows": [
+    {"id": "kh", "cells": ["Kế hoạch", 1206, 1197, null]},
+    {"id": "th", "cells": ["Thực hiện", 2618, 2579, 98.5]},
+    {"kind": "total", "label": "Cộng", "cells": [null, null, null]},
+    {"formula": {"ratio": ["th"], "of": "kh"}, "cells": ["Tỉ lệ thực hiện", null, null, null]}
+  ]
+}`
+
+// TestCalcTableRatio: a blank rate is computed at one decimal place, a
+// given one is checked to its own precision, a zero denominator leaves
+// the cell blank, and the forms are checked.
+func TestCalcTableRatio(t *testing.T) {
+	calc := CalcTable(loadTable(t, rates))
+	if len(calc.Issues) > 0 {
+		t.Fatalf("issues: %v", calc.Issues)
+	}
+	for _, c := range []struct {
+		row, leaf int
+		want      string
+	}{
+		{0, 3, "99.3"},  // 1197 ÷ 1206
+		{1, 3, "98.5"},  // given, 98.51 to one place
+		{3, 1, "217.1"}, // 2618 ÷ 1206
+		{3, 2, "215.5"}, // 2579 ÷ 1197
+		{2, 3, "98.7"},  // 3776 ÷ 3824: the total's rate from the totals
+	} {
+		if got := calc.Cells[c.row][c.leaf].Raw; got != c.want {
+			t.Errorf("row %d, leaf %d = %s, want %s", c.row, c.leaf, got, c.want)
+		}
+	}
+	// A given rate that is not the ratio.
+	tb := loadTable(t, rates)
+	tb.Rows[1].Cells[3] = document.NumCell(97.5)
+	calc = CalcTable(tb)
+	if len(calc.Issues) != 1 || calc.Issues[0].Code != CalcFormula || calc.Issues[0].Row != 1 || calc.Issues[0].Leaf != 3 {
+		t.Errorf("issues %v, want one formula mismatch at row 2, leaf 4", calc.Issues)
+	}
+	// A zero denominator: no rate, no issue.
+	tb = loadTable(t, rates)
+	tb.Rows[0].Cells[1] = document.NumCell(0)
+	calc = CalcTable(tb)
+	if !calc.Cells[0][3].IsBlank() || len(calc.Issues) > 0 {
+		t.Errorf("zero denominator: cell %+v, issues %v", calc.Cells[0][3], calc.Issues)
+	}
+	for _, bad := range []struct{ name, json, code string }{
+		{"column ratio of one column", `{"columns":[{"title":"A","numeric":true,"key":"a"},{"title":"B","kind":"percent","formula":{"ratio":["a"]}}],"rows":[{"cells":[1,null]}]}`, CalcFormKind},
+		{"column ratio of an unknown column", `{"columns":[{"title":"A","numeric":true,"key":"a"},{"title":"B","kind":"percent","formula":{"ratio":["a","zz"]}}],"rows":[{"cells":[1,null]}]}`, CalcRef},
+		{"row ratio without of", `{"columns":[{"title":"A"},{"title":"B","numeric":true}],"rows":[{"id":"a","cells":["a",1]},{"formula":{"ratio":["a"]},"cells":["x",null]}]}`, CalcFormKind},
+	} {
+		calc := CalcTable(loadTable(t, bad.json))
+		if len(calc.Issues) == 0 || calc.Issues[0].Code != bad.code {
+			t.Errorf("%s: issues %v, want %s", bad.name, calc.Issues, bad.code)
+		}
+	}
+}

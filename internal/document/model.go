@@ -262,7 +262,14 @@ const (
 //   - Times and Of (on a row): Times × the same column of row Of
 //     ("Tổng kinh phí 07 năm" = 7 × "Tổng kinh phí 01 năm");
 //   - Percent and Of (on a row): Percent % of row Of;
-//   - Sum (on a row): the sum of the rows with these ids.
+//   - Sum (on a row): the sum of the rows with these ids;
+//   - Ratio: a rate in percent, 100 × a ÷ b. On a column, Ratio holds two
+//     keys, the numerator's and the denominator's column, read in the
+//     same row ("Tỉ lệ %" = SL ÷ "Tổng số"), in every row with cells,
+//     totals included; on a row, Ratio holds the numerator row's id and
+//     Of the denominator row's, per numeric column ("Tỉ lệ thực hiện" =
+//     "Thực hiện" ÷ "Kế hoạch"). A zero or blank denominator leaves the
+//     cell blank.
 //
 // Rows are named by Row.ID, columns by Column.Key. A derived cell left
 // blank is computed; a given one is checked.
@@ -272,6 +279,7 @@ type Formula struct {
 	Percent float64  `json:"percent,omitempty" validate:"min=0"`
 	Of      string   `json:"of,omitempty"`
 	Sum     []string `json:"sum,omitempty"`
+	Ratio   []string `json:"ratio,omitempty"`
 }
 
 // Column is a header cell; leaves are data columns.

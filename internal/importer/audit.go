@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -54,7 +55,9 @@ func modelWords(d any) []string {
 		return nil
 	}
 	var v any
-	if json.Unmarshal(data, &v) != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if dec.Decode(&v) != nil {
 		return nil
 	}
 	var walk func(v any)
@@ -62,8 +65,22 @@ func modelWords(d any) []string {
 		switch x := v.(type) {
 		case string:
 			out = append(out, words(x)...)
-		case float64:
-			out = append(out, words(printedNumber(x))...)
+		case json.Number:
+			// As printed, at the precision the model keeps ("99.00"
+			// prints 99,00).
+			f, err := x.Float64()
+			if err != nil {
+				break
+			}
+			prec := 0
+			if k := strings.IndexByte(string(x), '.'); k >= 0 && !strings.ContainsAny(string(x), "eE") {
+				prec = len(x) - k - 1
+			}
+			if prec == 0 {
+				out = append(out, words(printedNumber(f))...)
+			} else {
+				out = append(out, words(vntext.FormatDecimal(f, prec))...)
+			}
 		case map[string]any:
 			for k, y := range x {
 				if !auditSkipKeys[k] {

@@ -868,9 +868,20 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 		}
 		return &root
 	}
-	var pendingUnit string
+	var pendingUnit, pendingTitle string
+	// lastTable is the table just placed: the notes and the "Bằng chữ"
+	// line printed under it belong to it.
+	var lastTable *document.Table
 	for k := range us {
 		u := &us[k]
+		if lastTable != nil && u.kind != "table" && r.underTable(lastTable, u, path) {
+			continue
+		}
+		lastTable = nil
+		if u.kind != "table" && u.style == string(compose.StyleTableTitle) && nextTable(us, k) {
+			pendingTitle = wholeText(u)
+			continue
+		}
 		switch u.kind {
 		case "heading":
 			lvl := levelOf[u.lkind]
@@ -935,11 +946,14 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 					fmt.Sprintf("%d number(s) in the table are written otherwise than the system prints them (e.g. %q prints %q): the model keeps no decimal places per column yet", len(f), f[0], printedNumber(mustNumber(f[0]))))
 			}
 			t.Unit = pendingUnit
-			pendingUnit = ""
+			t.Title = pendingTitle
+			pendingUnit, pendingTitle = "", ""
+			lastTable = t
 			c := container()
 			*c = append(*c, document.Block{Table: t})
+			lastTable = (*c)[len(*c)-1].Table
 			lastDash = nil
-			r.rep.recognised(path, fmt.Sprintf("Bảng: %d cột, %d dòng.", len(leafPtrs(t.Columns)), len(t.Rows)), fmt.Sprintf("table: %d column(s), %d row(s)", len(leafPtrs(t.Columns)), len(t.Rows)))
+			r.rep.recognised(path, fmt.Sprintf("Bảng: %d cột, %d dòng%s.", len(leafPtrs(t.Columns)), len(t.Rows), describeVI(t)), fmt.Sprintf("table: %d column(s), %d row(s)%s", len(leafPtrs(t.Columns)), len(t.Rows), describeEN(t)))
 		case "budget":
 			c := container()
 			*c = append(*c, document.Block{Budget: u.budget})
@@ -947,6 +961,69 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 		}
 	}
 	return root
+}
+
+// underTable takes a paragraph printed under table t: the "Bằng chữ: …"
+// line when it spells an amount of a total row, or a note in the table
+// note style vanban writes (VbGhiChu). It reports whether it took it.
+func (r *recogniser) underTable(t *document.Table, u *unit, path string) bool {
+	text := wholeText(u)
+	if strings.HasPrefix(vntext.Lower(strings.TrimLeft(text, "( ")), "bằng chữ") && t.Words == nil {
+		if w := tableWords(t, text, r.d.Options); w != nil {
+			t.Words = w
+			r.rep.recognisedFrom(path, text, "Dòng \"Bằng chữ\" dưới bảng: đọc từ số tiền của dòng tổng.", "the \"Bằng chữ\" line under the table: read from the amount of its total row")
+			return true
+		}
+	}
+	if u.style == string(compose.StyleTableNote) {
+		runs := u.whole
+		if len(runs) == 0 {
+			runs = u.runs
+		}
+		t.Notes = append(t.Notes, document.Text(trimRuns(runs)))
+		return true
+	}
+	return false
+}
+
+// nextTable: the unit after k is a table, or a unit line ("ĐVT: …") and
+// then a table.
+func nextTable(us []unit, k int) bool {
+	for i := k + 1; i < len(us) && i <= k+2; i++ {
+		if us[i].kind == "table" {
+			return true
+		}
+		if !unitLineRE.MatchString(us[i].text()) {
+			return false
+		}
+	}
+	return false
+}
+
+// wholeText is a unit's text as written, label included.
+func wholeText(u *unit) string {
+	if len(u.whole) > 0 {
+		return strings.TrimSpace(document.Text(u.whole).Plain())
+	}
+	return u.text()
+}
+
+// describeVI and describeEN name the structure read into a table for the
+// report: its section rows, total rows and formulas.
+func describeVI(t *document.Table) string {
+	sec, tot, f := tableCounts(t)
+	if sec+tot+f == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d dòng mục có tổng riêng, %d dòng tổng, %d công thức khớp số liệu)", sec, tot, f)
+}
+
+func describeEN(t *document.Table) string {
+	sec, tot, f := tableCounts(t)
+	if sec+tot+f == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d section row(s) with subtotals, %d total row(s), %d formula(s) the numbers agree with)", sec, tot, f)
 }
 
 func ptrText(rs []document.Run) *document.Text {

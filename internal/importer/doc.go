@@ -14,7 +14,10 @@
 // its "(Kèm theo ...)" line the appendices. Amount lines that add up to a
 // stated total become a budget block; grids (DOCX tables with gridSpan and
 // vMerge, text rows separated by "|" or tabs) become tables with their
-// column tree. DOCX paragraph styles written by vanban itself are trusted
+// column tree, merged cells and column kinds, and with the section rows,
+// totals and formulas their numbers prove (tablestruct.go: tried with
+// compose.CalcTable, kept only where the written numbers agree and no
+// blank cell would print a computed one). DOCX paragraph styles written by vanban itself are trusted
 // first, so a document rendered by vanban imports back to the same JSON.
 //
 // What follows the signature is never lost nor read as Nơi nhận: a text

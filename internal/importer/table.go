@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/vanban/vanban/internal/compose"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/importer/docxread"
 	"github.com/vanban/vanban/internal/vntext"
@@ -32,6 +34,11 @@ type rawTable struct {
 type rawCell struct {
 	text string
 	span int
+	// rows is the number of rows a vertically merged cell covers (vMerge
+	// restart and its continuations), 0 or 1 when not merged.
+	rows int
+	// bold: every run of the cell is bold (a section row's mark).
+	bold bool
 }
 
 // maxColumns bounds a table read from an upload.
@@ -44,25 +51,144 @@ func tableFromDOCX(t *docxread.Table) *rawTable {
 	rows := t.Rows
 	h := headerRows(rows)
 	rt := &rawTable{}
-	grid := gridRows(rows[:h])
+	// The column-number row ("(1) (2) (3)", "1 2 3") is often marked as a
+	// repeated header row with the titles above it (vanban writes it so):
+	// it numbers the columns and is not a header level.
+	if h > 1 && isIndexRow(docxCells(rows[h-1])) {
+		h--
+		rt.indexRow = true
+		rows = append(rows[:h:h], rows[h+1:]...)
+	}
+	grid := gridRows(rows[:h], t.Grid)
 	rt.columns = buildColumns(grid, 0, 0, gridWidth(grid))
-	for _, r := range rows[h:] {
-		var cells []rawCell
-		for i := range r.Cells {
-			c := &r.Cells[i]
-			txt := c.Text()
-			if c.Merge == docxread.MergeContinue {
-				txt = ""
-			}
-			cells = append(cells, rawCell{text: txt, span: c.Span})
-		}
-		if isIndexRow(cells) && len(rt.rows) == 0 {
+	var starts []int
+	leafStarts(grid, 0, 0, gridWidth(grid), &starts)
+	data := rows[h:]
+	for ri, r := range data {
+		cells := docxCells(r)
+		if isIndexRow(cells) && len(rt.rows) == 0 && !rt.indexRow {
 			rt.indexRow = true
 			continue
 		}
-		rt.rows = append(rt.rows, cells)
+		lo := 0
+		var out []rawCell
+		for i := range r.Cells {
+			span := max(r.Cells[i].Span, 1)
+			if r.Cells[i].Merge == docxread.MergeRestart {
+				cells[i].rows = mergedRows(data[ri+1:], lo)
+			}
+			// A word processor may split a leaf over several grid columns
+			// (LibreOffice does when widths differ between rows): a cell
+			// spans the leaves that start under it.
+			n := 0
+			for _, st := range starts {
+				if st >= lo && st < lo+span {
+					n++
+				}
+			}
+			lo += span
+			switch {
+			case n > 0 || len(starts) == 0:
+				if len(starts) > 0 {
+					cells[i].span = n
+				}
+				out = append(out, cells[i])
+			case len(out) > 0:
+				// It starts inside the previous leaf: one printed cell.
+				out[len(out)-1].text = strings.TrimSpace(out[len(out)-1].text + " " + cells[i].text)
+			default:
+				out = append(out, cells[i])
+			}
+		}
+		rt.rows = append(rt.rows, out)
 	}
 	return rt
+}
+
+// leafStarts lists the grid column where each leaf of the header starts,
+// in the order buildColumns reads the leaves.
+func leafStarts(grid [][]gridCell, r, lo, hi int, out *[]int) {
+	if r >= len(grid) {
+		return
+	}
+	for _, c := range grid[r] {
+		if c.mid < lo || c.mid >= hi {
+			continue
+		}
+		if c.cont {
+			if r == 0 {
+				*out = append(*out, c.lo)
+			}
+			continue
+		}
+		before := len(*out)
+		if r+1 < len(grid) && !continuesBelow(grid, r+1, c) {
+			leafStarts(grid, r+1, c.lo, c.hi, out)
+		}
+		if len(*out) == before {
+			*out = append(*out, c.lo)
+		}
+	}
+}
+
+// docxCells reads a row's cells as printed: a vMerge continuation is
+// blank (its text belongs to the cell above).
+func docxCells(r docxread.Row) []rawCell {
+	var cells []rawCell
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		txt := c.Text()
+		if c.Merge == docxread.MergeContinue {
+			txt = ""
+		}
+		cells = append(cells, rawCell{text: txt, span: c.Span, bold: boldCell(c)})
+	}
+	return cells
+}
+
+// mergedRows counts the rows a vMerge restart cell at grid column lo
+// covers: itself and the continuations under it.
+func mergedRows(below []docxread.Row, lo int) int {
+	n := 1
+	for _, r := range below {
+		at := 0
+		cont := false
+		for i := range r.Cells {
+			if at == lo {
+				cont = r.Cells[i].Merge == docxread.MergeContinue
+				break
+			}
+			at += max(r.Cells[i].Span, 1)
+			if at > lo {
+				break
+			}
+		}
+		if !cont {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// boldCell: the cell has text and every run of it is bold.
+func boldCell(c *docxread.Cell) bool {
+	any := false
+	for _, b := range c.Blocks {
+		if b.Para == nil {
+			continue
+		}
+		for _, r := range b.Para.Runs {
+			if strings.TrimSpace(r.Text) == "" {
+				continue
+			}
+			if !r.Bold {
+				return false
+			}
+			any = true
+		}
+	}
+	return any
 }
 
 // headerRows decides how many leading rows are the table's header. Rows
@@ -109,16 +235,19 @@ var codeTitleRE = regexp.MustCompile(`(?i)^\s*(?:mã\b|mã số|số hiệu|ký 
 
 var indexCellRE = regexp.MustCompile(`^\(\d+\)$`)
 
+// isIndexRow: a column-number row, "(1) (2) (3)" or "1 2 3 ... n" (each
+// cell its own column's number).
 func isIndexRow(cells []rawCell) bool {
 	if len(cells) < 2 {
 		return false
 	}
-	for _, c := range cells {
-		if !indexCellRE.MatchString(strings.TrimSpace(c.text)) {
-			return false
-		}
+	paren, seq := true, true
+	for i, c := range cells {
+		t := strings.TrimSpace(c.text)
+		paren = paren && indexCellRE.MatchString(t)
+		seq = seq && max(c.span, 1) == 1 && t == strconv.Itoa(i+1)
 	}
-	return true
+	return paren || (seq && len(cells) >= 3)
 }
 
 // dataRow: a row with a number in a cell other than the first (the first
@@ -139,9 +268,13 @@ type gridCell struct {
 	text   string
 	lo, hi int // grid columns [lo, hi)
 	cont   bool
+	// mid is the grid column under the cell's middle (by the grid's
+	// widths when known): the group a header cell belongs to, also when
+	// it straddles the group's edge by a sliver of a column.
+	mid int
 }
 
-func gridRows(rows []docxread.Row) [][]gridCell {
+func gridRows(rows []docxread.Row, widths []int) [][]gridCell {
 	var out [][]gridCell
 	for _, r := range rows {
 		var g []gridCell
@@ -152,12 +285,36 @@ func gridRows(rows []docxread.Row) [][]gridCell {
 			if col+span > maxColumns {
 				break
 			}
-			g = append(g, gridCell{text: c.Text(), lo: col, hi: col + span, cont: c.Merge == docxread.MergeContinue})
+			g = append(g, gridCell{text: c.Text(), lo: col, hi: col + span, cont: c.Merge == docxread.MergeContinue, mid: middle(col, col+span, widths)})
 			col += span
 		}
 		out = append(out, g)
 	}
 	return out
+}
+
+// middle is the grid column holding the middle of columns [lo, hi),
+// weighted by widths (a column without a width weighs as the others on
+// average).
+func middle(lo, hi int, widths []int) int {
+	w := func(i int) float64 {
+		if i < len(widths) && widths[i] > 0 {
+			return float64(widths[i])
+		}
+		return 1000
+	}
+	total := 0.0
+	for i := lo; i < hi; i++ {
+		total += w(i)
+	}
+	at := 0.0
+	for i := lo; i < hi; i++ {
+		at += w(i)
+		if at > total/2 {
+			return i
+		}
+	}
+	return lo
 }
 
 func gridWidth(grid [][]gridCell) int {
@@ -179,7 +336,7 @@ func buildColumns(grid [][]gridCell, r, lo, hi int) []document.Column {
 	}
 	var out []document.Column
 	for _, c := range grid[r] {
-		if c.lo < lo || c.hi > hi {
+		if c.mid < lo || c.mid >= hi {
 			continue
 		}
 		if c.cont {
@@ -384,10 +541,24 @@ func parseCellNumber(s string) (float64, bool) {
 	return f, true
 }
 
-// model turns a raw table into the model: numeric leaves, the label rows
-// (total, target), the sum column. Totals and sums are kept only when the
-// numbers agree, so an import never produces a table the validator rejects
-// for arithmetic it did not write.
+// prow is a raw row spread over the leaf columns: one cell per leaf.
+type prow struct {
+	cells []string
+	label string // set when the first cell spans several columns
+	span  int
+	// bold: every written cell of the row is bold.
+	bold bool
+	// spans are the row's merged cells by leaf column (gridSpan over
+	// data, vMerge down the rows).
+	spans []document.Span
+}
+
+// model turns a raw table into the model: numeric leaves and their kinds,
+// the label rows (total, target, group), merged cells, then the structure
+// the numbers prove (structure: sections, totals, formulas, not-summed
+// columns). Totals, sums and formulas are kept only when the numbers
+// agree, so an import never produces a table the validator rejects for
+// arithmetic it did not write, nor prints a number the source did not.
 func (rt *rawTable) model(path string, rep *Report) *document.Table {
 	t := &document.Table{Columns: rt.columns, IndexRow: rt.indexRow}
 	leaves := leafPtrs(t.Columns)
@@ -395,25 +566,29 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 	if n == 0 {
 		return nil
 	}
-	// Expand each row to the grid.
-	type prow struct {
-		cells []string
-		label string // set when the first cell spans several columns
-		span  int
-	}
 	var rows []prow
 	for _, r := range rt.rows {
 		var p prow
+		bold, written := true, 0
 		for i, c := range r {
 			span := max(c.span, 1)
+			at := len(p.cells)
 			if i == 0 && span > 1 {
 				p.label, p.span = strings.TrimSpace(c.text), span
+			}
+			if (span > 1 && i > 0) || c.rows > 1 {
+				p.spans = append(p.spans, document.Span{Col: at, Cols: spanCount(span), Rows: spanCount(c.rows)})
+			}
+			if strings.TrimSpace(c.text) != "" {
+				written++
+				bold = bold && c.bold
 			}
 			p.cells = append(p.cells, strings.TrimSpace(c.text))
 			for k := 1; k < span; k++ {
 				p.cells = append(p.cells, "")
 			}
 		}
+		p.bold = bold && written > 0
 		for len(p.cells) < n {
 			p.cells = append(p.cells, "")
 		}
@@ -421,11 +596,13 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 		rows = append(rows, p)
 	}
 	// Numeric leaves: numbers, dashes and blanks in every row, at least one
-	// number, and not a row-number column (1, 2, 3 ...).
+	// number, and not a row-number column (1, 2, 3 ...). A column whose
+	// numbers all carry "%" ("64,3%") is a rate.
 	numeric := make([]bool, n)
+	percent := make([]bool, n)
 	lead := n
 	for j := 0; j < n; j++ {
-		nums, ok := 0, true
+		nums, pcts, ok := 0, 0, true
 		seq := true
 		for _, r := range rows {
 			// A label spanning the row (a group row) or the leading
@@ -436,6 +613,12 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 				continue
 			}
 			c := r.cells[j]
+			if _, isPct := parsePercent(c); isPct {
+				nums++
+				pcts++
+				seq = false
+				continue
+			}
 			if _, isNum := parseCellNumber(c); isNum {
 				nums++
 				if c != strconv.Itoa(nums) {
@@ -451,13 +634,20 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 			}
 		}
 		title := strings.ToUpper(strings.TrimSpace(leaves[j].Title))
-		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT")) && !codeTitleRE.MatchString(leaves[j].Title)
-		if numeric[j] && !printsAsWritten(rows, j, func(r prow) []string { return r.cells }) {
-			// "99,00" would print 99: the model keeps no decimal places
-			// per column, so the column stays text and prints as written.
+		// A TT/STT column numbers the rows, even when each group restarts
+		// at 1.
+		numeric[j] = ok && nums > 0 && !(seq && (j == 0 || title == "TT" || title == "STT")) && !compose.IsIndexColumn(title) && !codeTitleRE.MatchString(leaves[j].Title)
+		percent[j] = numeric[j] && pcts == nums
+		if numeric[j] && pcts > 0 && pcts < nums {
+			numeric[j] = false // some with "%", some without: as written
+		}
+		if numeric[j] && !percent[j] && !printsAsWritten(rows, j, func(r prow) []string { return r.cells }) {
+			// "1234" would print "1.234", "99,00" is a score written to a
+			// fixed precision: the column stays text and prints as
+			// written.
 			numeric[j] = false
-			rep.guessed(path, fmt.Sprintf("Cột %q có số ghi kèm số 0 thập phân (như \"99,00\"): giữ dạng chữ để in đúng như bản gốc, không tính tổng.", leaves[j].Title),
-				fmt.Sprintf("column %q writes numbers with trailing decimal zeros (like \"99,00\"): kept as text so it prints as written, no totals", leaves[j].Title))
+			rep.guessed(path, fmt.Sprintf("Cột %q có số viết khác cách hệ thống in (như \"1234\" in là \"1.234\", \"99,00\" in là \"99\"): giữ dạng chữ để in đúng như bản gốc, không tính tổng.", leaves[j].Title),
+				fmt.Sprintf("column %q writes numbers otherwise than the system prints them (like \"1234\" printing \"1.234\", \"99,00\" printing \"99\"): kept as text so it prints as written, no totals", leaves[j].Title))
 		}
 		if numeric[j] && lead == n {
 			lead = j
@@ -465,9 +655,24 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 	}
 	rt.numeric = numeric
 	for j := range leaves {
-		leaves[j].Numeric = numeric[j]
+		leaves[j].Kind = ""
+		leaves[j].Numeric = false
+		switch {
+		case percent[j]:
+			leaves[j].Kind = document.ColPercent
+		case numeric[j] && moneyTitleRE.MatchString(leaves[j].Title):
+			leaves[j].Kind = document.ColMoney
+		case numeric[j]:
+			leaves[j].Numeric = true
+		case codeColumn(rows, j, leaves[j].Title):
+			leaves[j].Kind = document.ColCode
+		case dateColumn(rows, j):
+			leaves[j].Kind = document.ColDate
+		}
 	}
-	// Data sums per numeric column, for total rows and target checks.
+	// The rows: total and target rows by their label, a row of one cell
+	// across the table as a group heading, the others as data.
+	groupOK := n > 1
 	for _, r := range rows {
 		row := document.Row{}
 		label := r.label
@@ -477,56 +682,52 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 		kind := ""
 		if lead < n && label != "" && (r.span == lead || leadOnlyLabel(r.cells[:lead])) {
 			switch low := vntext.Lower(label); {
-			case strings.HasPrefix(low, "tổng") || strings.HasPrefix(low, "cộng"):
+			case totalLabel(low):
 				kind = document.RowTotal
 			case strings.HasPrefix(low, "chỉ tiêu") || strings.HasPrefix(low, "kế hoạch"):
 				kind = document.RowTarget
 			}
 		}
-		if kind != "" {
+		switch {
+		case r.span >= n && groupOK && r.label != "" && kind == "":
+			row.Kind, row.Label = document.RowGroup, r.label
+		case kind != "":
 			row.Kind, row.Label = kind, label
 			for j := lead; j < n; j++ {
 				row.Cells = append(row.Cells, cell(r.cells[j], numeric[j]))
 			}
-		} else {
+		default:
 			for j := 0; j < n; j++ {
 				row.Cells = append(row.Cells, cell(r.cells[j], numeric[j]))
 			}
-		}
-		for j, c := range r.cells {
-			if f, ok := parseCellNumber(c); ok && j < n && numeric[j] && strings.Join(words(c), " ") != strings.Join(words(printedNumber(f)), " ") {
-				rt.reformatted = append(rt.reformatted, c)
+			if r.span > 1 && r.span < n {
+				row.Spans = append(row.Spans, document.Span{Col: 0, Cols: r.span})
 			}
+			row.Spans = append(row.Spans, r.spans...)
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	// A total row must be the column sums; otherwise it is kept as a
-	// printed row and reported.
-	for i := range t.Rows {
-		r := &t.Rows[i]
-		if r.Kind != document.RowTotal {
-			continue
-		}
-		if !totalAgrees(t, r, lead) {
-			r.Kind = ""
-			cells := []document.Cell{{Str: r.Label}}
-			for j := 1; j < lead; j++ {
-				cells = append(cells, document.Cell{Null: true})
+	fitSpans(t, n, path, rep)
+	rt.structure(t, rows, path, rep)
+	for _, r := range rows {
+		for j, c := range r.cells {
+			if f, ok := parseCellNumber(c); ok && j < n && numeric[j] && !percent[j] && strings.Join(words(c), " ") != strings.Join(words(printedAs(c, f)), " ") {
+				rt.reformatted = append(rt.reformatted, c)
 			}
-			r.Cells = append(cells, r.Cells...)
-			r.Label = ""
-			rep.guessed(path, "Dòng tổng cộng không khớp với tổng các cột: giữ như một dòng thường.", "the total row does not match the column sums: kept as an ordinary row")
 		}
 	}
-	// Sum column: titled as a total and equal to the row's other numbers.
-	for j := range leaves {
-		title := vntext.Lower(strings.TrimSpace(leaves[j].Title))
-		if !numeric[j] || !(strings.HasPrefix(title, "tổng") || strings.HasPrefix(title, "cộng")) {
+	// Sum column: a top-level column titled as a total and equal to the
+	// row's other numbers (validate adds a top-level sum column's row).
+	for i := range t.Columns {
+		col := &t.Columns[i]
+		title := vntext.Lower(strings.TrimSpace(col.Title))
+		if len(col.Children) > 0 || !compose.SummedColumn(col) || !(strings.HasPrefix(title, "tổng") || strings.HasPrefix(title, "cộng")) {
 			continue
 		}
-		if sumColumnAgrees(t, numeric, lead, j) {
-			leaves[j].Sum = true
-		} else {
+		j := slices.Index(leaves, col)
+		col.Sum = true
+		if !sumColumnAgrees(t, leaves, j) || !tableAgrees(t) || invents(t) {
+			col.Sum = false
 			rep.guessed(path, "Cột tổng không bằng tổng các cột số: không đánh dấu là cột tổng.", "the total column does not add up: not marked as a sum column")
 		}
 	}
@@ -535,6 +736,43 @@ func (rt *rawTable) model(path string, rep *Report) *document.Table {
 			"the grouping of the column headers cannot be read from text: groups were spread evenly, check them")
 	}
 	return t
+}
+
+// spanCount writes a span's extent for the model: 0 (the default, one)
+// when it covers one column or row.
+func spanCount(n int) int {
+	if n <= 1 {
+		return 0
+	}
+	return n
+}
+
+// fitSpans keeps the merged cells the model can hold: a vertical merge
+// stops before a row that is not a data row (a total or a group row closes
+// it); a table whose merges still overlap or leave the grid keeps none,
+// and the report says so.
+func fitSpans(t *document.Table, width int, path string, rep *Report) {
+	for r := range t.Rows {
+		for i := range t.Rows[r].Spans {
+			sp := &t.Rows[r].Spans[i]
+			rows := max(sp.Rows, 1)
+			for k := r + 1; k < r+rows && k < len(t.Rows); k++ {
+				if t.Rows[k].Kind != document.RowData {
+					rows = k - r
+					break
+				}
+			}
+			rows = min(rows, len(t.Rows)-r)
+			sp.Rows = spanCount(rows)
+		}
+		t.Rows[r].Spans = slices.DeleteFunc(t.Rows[r].Spans, func(sp document.Span) bool { return max(sp.Cols, 1) == 1 && max(sp.Rows, 1) == 1 })
+	}
+	if _, _, issues := compose.TableSpans(t, width); len(issues) > 0 {
+		for r := range t.Rows {
+			t.Rows[r].Spans = nil
+		}
+		rep.guessed(path, "Các ô gộp của bảng chồng lên nhau hoặc ra ngoài bảng: bỏ gộp, mỗi ô in riêng.", "the table's merged cells overlap or leave the grid: kept unmerged, each cell printed alone")
+	}
 }
 
 func leadLabel(cells []string) string {
@@ -564,11 +802,48 @@ func cell(s string, numeric bool) document.Cell {
 		return document.Cell{Null: true}
 	}
 	if numeric {
+		if f, ok := parsePercent(s); ok {
+			return numAsWritten(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%")), f)
+		}
 		if f, ok := parseCellNumber(s); ok {
-			return document.NumCell(f)
+			return numAsWritten(s, f)
 		}
 	}
 	return document.Cell{Str: s}
+}
+
+// numAsWritten is a number cell that keeps the decimal places it was
+// written with ("12,0" stays 12,0, "99,00" stays 99,00).
+func numAsWritten(s string, f float64) document.Cell {
+	c := document.NumCell(f)
+	if p := writtenPrec(s); p > 0 {
+		c.Raw = strconv.FormatFloat(f, 'f', p, 64)
+	}
+	return c
+}
+
+// writtenPrec is the number of digits after a number's decimal comma.
+func writtenPrec(s string) int {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, ','); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
+// printedAs is how the model prints f written as s: Vietnamese grouping
+// at the written precision.
+func printedAs(s string, f float64) string {
+	return vntext.FormatDecimal(f, writtenPrec(s))
+}
+
+// parsePercent reads a rate written with its sign: "64,3%", "12 %".
+func parsePercent(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, "%") {
+		return 0, false
+	}
+	return parseCellNumber(strings.TrimSpace(strings.TrimSuffix(s, "%")))
 }
 
 func cellValue(c document.Cell) float64 {
@@ -578,50 +853,21 @@ func cellValue(c document.Cell) float64 {
 	return 0
 }
 
-func totalAgrees(t *document.Table, total *document.Row, lead int) bool {
-	for k, c := range total.Cells {
-		if c.Num == nil {
-			continue
-		}
-		j := lead + k
-		sum := 0.0
-		for _, r := range t.Rows {
-			if r.Kind != "" {
-				continue
-			}
-			if j < len(r.Cells) {
-				sum += cellValue(r.Cells[j])
-			}
-		}
-		if math.Abs(sum-*c.Num) > 1e-6 {
-			return false
-		}
-	}
-	return true
-}
-
-func sumColumnAgrees(t *document.Table, numeric []bool, lead, j int) bool {
+// sumColumnAgrees: in every row, the number in leaf j is the sum of the
+// row's other numeric cells.
+func sumColumnAgrees(t *document.Table, leaves []*document.Column, j int) bool {
 	for _, r := range t.Rows {
-		off := 0
-		if r.Kind != "" {
-			off = lead
-		}
-		at := func(k int) (document.Cell, bool) {
-			if k-off < 0 || k-off >= len(r.Cells) {
-				return document.Cell{}, false
-			}
-			return r.Cells[k-off], true
-		}
-		s, ok := at(j)
+		s, ok := sourceCell(r, j, len(leaves))
 		if !ok || s.Num == nil {
 			continue
 		}
 		sum := 0.0
-		for k := range numeric {
-			if numeric[k] && k != j {
-				if c, ok := at(k); ok {
-					sum += cellValue(c)
-				}
+		for k, l := range leaves {
+			if k == j || !compose.NumericColumn(l) {
+				continue
+			}
+			if c, ok := sourceCell(r, k, len(leaves)); ok && c.Num != nil {
+				sum += *c.Num
 			}
 		}
 		if math.Abs(sum-*s.Num) > 1e-6 {
@@ -661,7 +907,7 @@ func (rt *rawTable) text() string {
 		for _, c := range r {
 			t := strings.TrimSpace(c.text)
 			if f, ok := parseCellNumber(t); ok && (rt.numeric == nil || (j < len(rt.numeric) && rt.numeric[j])) {
-				t = printedNumber(f)
+				t = printedAs(t, f)
 			}
 			b.WriteString(t + " ")
 			j += max(c.span, 1)
@@ -690,7 +936,8 @@ func labelRow(label string) bool {
 }
 
 // printsAsWritten: every number of column j prints back with the same
-// words it was written with.
+// words it was written with (a percent column keeps its precision; a
+// number column prints a number's own digits).
 func printsAsWritten[R any](rows []R, j int, cells func(R) []string) bool {
 	for _, r := range rows {
 		cs := cells(r)

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
 )
 
 // Renderer writes one composed document to w. Implementations must not
@@ -22,6 +23,10 @@ type Result struct {
 	// Signature is where the signer block was drawn, for digital-signing
 	// tools; nil when unknown.
 	Signature *Area
+	// Notes are info findings about how the document was laid out (a
+	// table header printed once: layout.HeaderOnce); both writers return
+	// the same ones.
+	Notes document.Findings
 }
 
 // Area is a rectangle on a page, in PDF points with the origin at the

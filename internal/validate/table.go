@@ -297,7 +297,7 @@ func checkTableCalc(c *checker, tc tableCtx) {
 			vi := map[string]string{
 				compose.CalcRef:      fmt.Sprintf("Công thức nhắc tới %q, không có trong bảng (mã của dòng hoặc của cột).", is.Ref),
 				compose.CalcCycle:    "Các công thức vòng lại chính chúng.",
-				compose.CalcFormKind: "Công thức phải dùng đúng một dạng: tích các cột (trên cột); n lần, tỉ lệ % hoặc tổng (trên dòng).",
+				compose.CalcFormKind: "Công thức phải dùng đúng một dạng: tích các cột hoặc tỉ số hai cột (trên cột); n lần, tỉ lệ %, tổng hoặc tỉ số với một dòng khác (trên dòng).",
 			}[is.Code]
 			c.add(is.Code, p, vi, is.String())
 			continue

@@ -152,3 +152,39 @@ func errorsOf(fs []document.Finding) []document.Finding {
 	}
 	return out
 }
+
+// ratesJSON is a biểu whose "Tỉ lệ %" column is SL ÷ Tổng số.
+const ratesJSON = `{
+  "columns": [
+    {"title": "Đơn vị"},
+    {"title": "Tổng số", "kind": "number", "key": "tong"},
+    {"title": "SL", "kind": "number", "key": "sl"},
+    {"title": "Tỉ lệ %", "kind": "percent", "formula": {"ratio": ["sl", "tong"]}}
+  ],
+  "rows": [
+    {"cells": ["Huyện A", 1206, 1197, 99.3]},
+    {"cells": ["Huyện B", 2618, 2579, 98.5]},
+    {"kind": "total", "label": "Toàn tỉnh", "cells": [3824, 3776, 98.7]}
+  ]
+}`
+
+func baseRates() *document.Document {
+	d := baseKeHoach()
+	var tb document.Table
+	if err := json.Unmarshal([]byte(ratesJSON), &tb); err != nil {
+		panic(err)
+	}
+	*tableOf(d) = tb
+	return d
+}
+
+func init() {
+	ruleCases = append(ruleCases,
+		ruleCase{name: "ratio column", base: baseRates, code: "table.formula_mismatch", path: khTable + "/rows/1/cells/3",
+			bad:  func(d *document.Document) { tableOf(d).Rows[1].Cells[3] = num(97.5) },
+			good: func(d *document.Document) { tableOf(d).Rows[1].Cells[3] = document.Cell{Null: true} },
+			msg:  []string{"97,5", "98,5"}},
+		ruleCase{name: "ratio of one column", base: baseRates, code: "table.formula_form", path: khTable + "/columns/3/formula",
+			bad: func(d *document.Document) { tableOf(d).Columns[3].Formula.Ratio = []string{"sl"} }},
+	)
+}

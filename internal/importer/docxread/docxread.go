@@ -142,6 +142,10 @@ type Run struct {
 // Table is one w:tbl.
 type Table struct {
 	Rows []Row
+	// Grid holds the widths of the table's grid columns (w:tblGrid), in
+	// twips, when the file gives them: a header cell that straddles two
+	// groups by a sliver of a column belongs to the one it mostly covers.
+	Grid []int
 }
 
 // Row is one w:tr.
@@ -885,10 +889,49 @@ func (p *parser) table(end xml.Name, doc *Document) (*Table, error) {
 					return nil, err
 				}
 				tbl.Rows = append(tbl.Rows, inner.Rows...)
+			case "tblGrid":
+				grid, err := p.tblGrid(t.Name)
+				if err != nil {
+					return nil, err
+				}
+				tbl.Grid = grid
 			default:
 				if err := p.skip(); err != nil {
 					return nil, err
 				}
+			}
+		}
+	}
+}
+
+// tblGrid reads the grid column widths (w:gridCol w:w), at most
+// maxSpan of them; a missing or unreadable width counts as 0.
+func (p *parser) tblGrid(end xml.Name) ([]int, error) {
+	var out []int
+	for {
+		tok, err := p.next()
+		if err != nil {
+			return nil, unexpectedEOF(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name == end {
+				return out, nil
+			}
+		case xml.StartElement:
+			if isW(t.Name) && t.Name.Local == "gridCol" && len(out) < maxSpan {
+				w := 0
+				for _, a := range t.Attr {
+					if a.Name.Local == "w" {
+						if v, err := strconv.Atoi(a.Value); err == nil && v > 0 && v < 1<<24 {
+							w = v
+						}
+					}
+				}
+				out = append(out, w)
+			}
+			if err := p.skip(); err != nil {
+				return nil, err
 			}
 		}
 	}

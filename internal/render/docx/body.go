@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/render/layout"
 )
 
@@ -33,6 +34,8 @@ type gen struct {
 	page     layout.Page // the current section's page, for the split decisions
 	lastSect string      // w:sectPr of the last section, for the end of the body
 	notes    []int       // footnote ids in order of first reference
+	tables   int         // data tables written so far
+	layout   document.Findings
 }
 
 // bodyBuffers recycles body buffers between renders: a ten-page plan's
@@ -708,6 +711,10 @@ func (g *gen) table(t *compose.Table) error {
 
 	heights, headH := g.w.m.TableRowHeights(t, g.textW)
 	repeat := g.page.RepeatsHeader(headH)
+	g.tables++
+	if !repeat {
+		g.layout = append(g.layout, layout.HeaderOnce(g.tables, headH/g.page.TextHeight()))
+	}
 	g.tableStart(widths, true, 0)
 	// pending vertical merges: per grid column, rows still to cover and the
 	// span of the merged cell.

@@ -125,7 +125,7 @@ func (wr *Writer) Render(ctx context.Context, w io.Writer, d *compose.Document) 
 	if _, err := w.Write(out); err != nil {
 		return nil, fmt.Errorf("docx: render: %w", err)
 	}
-	return &render.Result{}, nil
+	return &render.Result{Notes: g.layout}, nil
 }
 
 // assemble writes the package in the template's part order: the parts the

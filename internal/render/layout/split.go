@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
 )
 
 // Long pieces. A row of a table (the header block, the closing block, a
@@ -32,10 +34,30 @@ func (p Page) TextHeight() float64 { return Pt(p.TextBottom() - p.Top) }
 func (p Page) Holds(h float64) bool { return h <= p.TextHeight() }
 
 // RepeatsHeader reports whether header rows h points tall repeat on every
-// page a table runs onto (w:tblHeader): only when they take at most half
-// of the page. Taller ones print once and split like any row, so no page
-// is all header and no header is clipped.
-func (p Page) RepeatsHeader(h float64) bool { return h <= p.TextHeight()/2 }
+// page a table runs onto (w:tblHeader): only when they take at most a
+// third of the page (issue 15: a 37 % header reprinted over two rows of
+// data is a page of header). Taller ones print once and split like any
+// row, so no page is mostly header and no header is clipped; the writers
+// say so with HeaderOnce.
+func (p Page) RepeatsHeader(h float64) bool { return h <= p.TextHeight()/3 }
+
+// HeaderOnceCode is the info finding a writer returns for a table whose
+// header rows are printed once (see RepeatsHeader).
+const HeaderOnceCode = "table.header_once"
+
+// HeaderOnce is the note for the n-th table (from 1, in document order)
+// whose header rows take share of the page: both writers return the same
+// one, from the same decision.
+func HeaderOnce(n int, share float64) document.Finding {
+	pct := int(math.Round(share * 100))
+	return document.Finding{
+		Code:     HeaderOnceCode,
+		Severity: document.Info,
+		VI:       fmt.Sprintf("Bảng thứ %d: phần tiêu đề chiếm %d%% trang (quá một phần ba) nên chỉ in một lần ở đầu bảng, không lặp lại ở các trang sau.", n, pct),
+		EN:       fmt.Sprintf("table %d: its header takes %d%% of the page (over a third), so it is printed once at the top of the table and not repeated on the following pages", n, pct),
+		Rule:     "layout",
+	}
+}
 
 // EstimateLines is the number of lines text takes in a column width points
 // wide when broken greedily at spaces, a word wider than the column taking

@@ -34,7 +34,7 @@ func TestEstimateLines(t *testing.T) {
 }
 
 // TestSplitDecisions: a row is kept whole while it fits a page, header
-// rows repeat while they take at most half of it; the closing block of a
+// rows repeat while they take at most a third of it; the closing block of a
 // few recipients is kept whole, of hundreds is not.
 func TestSplitDecisions(t *testing.T) {
 	fo := loadFonts(t)
@@ -43,8 +43,11 @@ func TestSplitDecisions(t *testing.T) {
 	if !p.Holds(h) || p.Holds(h+0.1) {
 		t.Errorf("Holds at the page's height %v is wrong", h)
 	}
-	if !p.RepeatsHeader(h/2) || p.RepeatsHeader(h/2+0.1) {
-		t.Errorf("RepeatsHeader at half the page is wrong")
+	if !p.RepeatsHeader(h/3) || p.RepeatsHeader(h/3+0.1) {
+		t.Errorf("RepeatsHeader at a third of the page is wrong")
+	}
+	if p.RepeatsHeader(h * 0.37) {
+		t.Errorf("a header over 37%% of the page repeats")
 	}
 	closing := func(n int) *compose.Closing {
 		cl := &compose.Closing{SignSpace: 60, NameIndex: 2, Signer: []compose.Para{

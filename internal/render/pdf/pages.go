@@ -9,6 +9,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/vanban/vanban/internal/compose"
+	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/render"
 	"github.com/vanban/vanban/internal/render/layout"
 )
@@ -26,6 +27,8 @@ type renderer struct {
 	pageCount int
 	number    int // page number of the last page drawn
 	signature *render.Area
+	tables    int               // data tables drawn so far
+	layout    document.Findings // layout notes (layout.HeaderOnce)
 	fontSet   bool
 	curFace   layout.FaceIndex
 	curPage   int // code page of the current font (paged fonts only)

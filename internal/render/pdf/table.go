@@ -125,6 +125,10 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 	}
 	est, headEst := r.w.fonts.TableRowHeights(t, r.widthTw)
 	repeat := r.page.RepeatsHeader(headEst)
+	r.tables++
+	if !repeat {
+		r.layout = append(r.layout, layout.HeaderOnce(r.tables, headEst/r.page.TextHeight()))
+	}
 	items := make([]*item, len(rows))
 	var head []*item
 	for ri := range rows {

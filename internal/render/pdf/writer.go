@@ -155,7 +155,7 @@ func (w *Writer) Render(ctx context.Context, out io.Writer, d *compose.Document)
 	if _, err := out.Write(buf.Bytes()); err != nil {
 		return nil, fmt.Errorf("pdf: write: %w", err)
 	}
-	return &render.Result{Pages: r.pageCount, Signature: r.signature}, nil
+	return &render.Result{Pages: r.pageCount, Signature: r.signature, Notes: r.layout}, nil
 }
 
 // newFpdf starts a document with the four faces and deterministic metadata.
