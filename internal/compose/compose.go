@@ -58,8 +58,8 @@ func Compose(d *document.Document, opt Options) (*Document, error) {
 	if !ok {
 		return nil, fmt.Errorf("compose: unknown document type %q", d.Type)
 	}
-	c := &composer{d: d, typ: typ, opt: opt}
-	out := &Document{Meta: c.meta()}
+	c := &composer{d: d, typ: typ, opt: opt, geo: GeometryOf(d.Options.Profile)}
+	out := &Document{Meta: c.meta(), Geometry: c.geo}
 
 	main, err := c.mainSection()
 	if err != nil {
@@ -109,6 +109,7 @@ type composer struct {
 	d         *document.Document
 	typ       document.DocType
 	opt       Options
+	geo       Geometry // the house style, or the document's profile applied
 	footnotes []Footnote
 	// landscape is set while an appendix that prints landscape is being
 	// composed: its tables are laid out for the wider page.

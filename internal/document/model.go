@@ -473,4 +473,8 @@ type Options struct {
 	WordsBon  bool `json:"words_bon,omitempty"`
 	WordsLe   bool `json:"words_le,omitempty"`
 	WordsNgan bool `json:"words_ngan,omitempty"`
+	// Profile is the office's house style (margins, line spacing, indent,
+	// sizes, room for the signature), each inside NĐ30's range; left out,
+	// vanban's house style applies.
+	Profile *Profile `json:"profile,omitempty"`
 }

@@ -22,6 +22,7 @@ type renderer struct {
 	w         *Writer
 	pdf       *fpdf.Fpdf
 	d         *compose.Document
+	geo       compose.Geometry // d's page and styles (house or profile)
 	notes     map[int]string
 	pageCount int
 	number    int // page number of the last page drawn
@@ -88,7 +89,7 @@ type canvas struct {
 }
 
 func (r *renderer) section(idx int, s *compose.Section) error {
-	r.page = layout.PageOf(s.Landscape)
+	r.page = layout.PageOf(r.geo.Page, s.Landscape)
 	r.widthTw = r.page.TextWidth()
 	r.width = layout.Pt(r.widthTw)
 	r.left = layout.Pt(r.page.Left)
@@ -379,7 +380,7 @@ func (r *renderer) notePara(id int) *para {
 	if p, ok := r.noteBox[id]; ok {
 		return p
 	}
-	spec := compose.Styles[compose.StyleFootnote]
+	spec := r.geo.Styles[compose.StyleFootnote]
 	b := &textBuilder{w: r.w}
 	b.addPiece(strconv.Itoa(id), layout.Regular, spec.Size*supSize, spec.Size*supRise)
 	b.addSpace(layout.Regular, spec.Size)
@@ -416,7 +417,7 @@ func (r *renderer) drawNotes(chunks []noteChunk) {
 }
 
 func (r *renderer) drawPageNumber(n int) {
-	spec := compose.Styles[compose.StylePageNumber]
+	spec := r.geo.Styles[compose.StylePageNumber]
 	s := strconv.Itoa(n)
 	f := r.w.face(layout.Regular)
 	w := f.Width(s, spec.Size)

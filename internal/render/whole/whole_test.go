@@ -369,13 +369,13 @@ func wideUnits(tb testing.TB, d *compose.Document) []string {
 	}
 	var out []string
 	for _, sec := range d.Sections {
-		textW := layout.PageOf(sec.Landscape).TextWidth()
+		textW := layout.PageOf(d.Geo().Page, sec.Landscape).TextWidth()
 		for _, b := range sec.Blocks {
 			t := b.Table
 			if t == nil {
 				continue
 			}
-			cols, err := layout.TableColumns(t.Widths, textW)
+			cols, err := fo.TableColumns(t, textW) // the widths both writers use
 			if err != nil {
 				continue
 			}
