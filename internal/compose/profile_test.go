@@ -99,3 +99,34 @@ func TestComposeCarriesProfile(t *testing.T) {
 		t.Error("a document without geometry is not the house style")
 	}
 }
+
+// TestIssuedBy: the "của …" of a kèm theo line names the head when a head
+// decides (Mẫu 1.3), the body when the collective does.
+func TestIssuedBy(t *testing.T) {
+	ubnd := document.Issuer{Name: []string{"ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"}}
+	short := ubnd
+	short.ShortName = "UBND tỉnh"
+	snv := document.Issuer{Name: []string{"SỞ NỘI VỤ"}}
+	tests := []struct {
+		name       string
+		issuer     document.Issuer
+		competence []string
+		want       string
+	}{
+		{"no competence", ubnd, nil, "Ủy ban nhân dân tỉnh Lâm Đồng"},
+		{"collective", ubnd, []string{"ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"}, "Ủy ban nhân dân tỉnh Lâm Đồng"},
+		{"chủ tịch, lines broken", ubnd, []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"}, "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng"},
+		{"chủ tịch with a short name", short, []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"}, "Chủ tịch UBND tỉnh"},
+		{"giám đốc sở", snv, []string{"GIÁM ĐỐC SỞ NỘI VỤ"}, "Giám đốc Sở Nội vụ"},
+		{"a short name that names the head", document.Issuer{Name: ubnd.Name, ShortName: "Chủ tịch UBND tỉnh"}, []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"}, "Chủ tịch UBND tỉnh"},
+		{"another body", snv, []string{"TRƯỞNG BAN CHỈ ĐẠO"}, "Trưởng ban chỉ đạo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &document.Document{Issuer: tt.issuer, Competence: tt.competence}
+			if got := IssuedBy(d); got != tt.want {
+				t.Errorf("IssuedBy = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
