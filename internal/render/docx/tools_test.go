@@ -55,6 +55,11 @@ var expectedPages = map[string]int{
 	"mau-2026-quyet-dinh-toa-do":       4,
 	"mau-2026-bao-cao-bieu-phan-luong": 2,
 	"lam-dong-2026-giay-moi-hop":       2,
+	"mau-2026-giay-nghi-phep":          1,
+	"mau-2026-bien-ban-hop":            2,
+	"mau-2026-giay-gioi-thieu":         1,
+	"mau-2026-ke-hoach-lien-tich":      2,
+	"mau-2026-cong-dien-bao":           1,
 }
 
 // TestLibreOfficeConverts converts every sample's DOCX to PDF with
