@@ -129,7 +129,14 @@ func pdfLines(words []pdfread.Word) []Para {
 			last := cur[len(cur)-1]
 			h := math.Max(last.Y1-last.Y0, 4)
 			sameLine := math.Abs((w.Y0+w.Y1)/2-(last.Y0+last.Y1)/2) <= h*0.4
-			if !sameLine || w.X0-last.X1 > 1.5*h {
+			// Columns part at a gap of 1.5 times the type size: the font's
+			// size, not its box, which differs between producers (a PDF
+			// from LibreOffice and vanban's of the same layout).
+			em := h
+			if last.Size > 0 {
+				em = last.Size
+			}
+			if !sameLine || w.X0-last.X1 > 1.5*em {
 				flush()
 			}
 		}

@@ -199,12 +199,30 @@ func marginProblems(got map[string]float64) []string {
 func pdfMargins(r *reviewer) {
 	for i, s := range r.d.sections {
 		headerBottom := math.Inf(-1)
+		vv := false
 		for _, p := range r.d.paras {
-			if p.Page == i+1 && tieuNguRe.MatchString(p.Text) {
-				// the Số line and a third agency line sit up to two lines below
-				headerBottom = p.Y0 + 2.5*p.Size
+			if p.Page != i+1 {
+				continue
+			}
+			if math.IsInf(headerBottom, -1) {
+				if tieuNguRe.MatchString(p.Text) {
+					// the Số line and a third agency line sit up to two lines below
+					headerBottom = p.Y0 + 2.5*p.Size
+				}
+				continue
+			}
+			// The công văn's V/v lines (ô 5b) are rows of the same header
+			// table, under the Số line: the same overhang applies to them.
+			if strings.HasPrefix(p.Text, "V/v") {
+				vv = true
+			}
+			if !vv {
+				continue
+			}
+			if p.X1 >= s.Width/2 {
 				break
 			}
+			headerBottom = math.Max(headerBottom, p.Y0+0.5*p.Size)
 		}
 		var lo, hi, top, bot = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 		for _, p := range r.d.paras {

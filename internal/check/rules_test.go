@@ -157,6 +157,22 @@ func TestPDFLines(t *testing.T) {
 	if l := lines[1]; l.Font != "TimesNewRomanPS" || l.Size != 13 || !l.Bold || !timesLike(l.Font) {
 		t.Errorf("line 2 = %+v", l)
 	}
+	// The columns part at 1.5 times the type size, whatever box height a
+	// producer gives its words: a 22 pt gap at 12 pt type is two columns
+	// with 13.3 pt boxes (vanban's PDF) and with 15.6 pt boxes
+	// (LibreOffice's) alike, and a 16 pt gap is one line in both.
+	for _, box := range []float64{13.3, 15.6} {
+		for _, tc := range []struct {
+			gap  float64
+			want int
+		}{{22, 2}, {16, 1}} {
+			a := pdfread.Word{Text: "HUẾ", X0: 100, X1: 130, Y0: 57, Y1: 57 + box, Size: 12}
+			b := pdfread.Word{Text: "CỘNG", X0: 130 + tc.gap, X1: 170 + tc.gap, Y0: 57, Y1: 57 + box, Size: 12}
+			if n := len(pdfLines([]pdfread.Word{a, b})); n != tc.want {
+				t.Errorf("box %v, gap %v: %d lines, want %d", box, tc.gap, n, tc.want)
+			}
+		}
+	}
 }
 
 func TestRepeatAt(t *testing.T) {

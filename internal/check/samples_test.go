@@ -60,6 +60,15 @@ func sampleNames(t *testing.T) []string {
 	return names
 }
 
+// notReadBack are the form samples whose layout the importer under check
+// does not read back yet (importer formGaps): two signature blocks, the
+// công điện's sender line and its list of addressees.
+var notReadBack = map[string]bool{
+	"mau-2026-bien-ban-hop.json":       true,
+	"mau-2026-ke-hoach-lien-tich.json": true,
+	"mau-2026-cong-dien-bao.json":      true,
+}
+
 // TestSamplesPass: what vanban renders, DOCX and PDF, is nothing a
 // reviewer would send back, and its layout asks for no fix either (the
 // samples' own slips, a repeated word or a list that skips, are content
@@ -83,6 +92,15 @@ func TestSamplesPass(t *testing.T) {
 					t.Fatalf("does not pass:\n%s", b.String())
 				}
 				for _, fd := range rep.Findings {
+					// What the importer does not read back yet (importer
+					// formGaps) the content rules then miss: the biên bản's
+					// thư ký, a joint document's second signer, a công
+					// điện's sender and addressees.
+					// The layout rule for the signature block also expects one
+					// block, on the right.
+					if notReadBack[name] && (strings.HasPrefix(fd.Rule, "nd30.") || fd.Rule == "signature") {
+						continue
+					}
 					if fd.Severity >= Fix && !strings.HasPrefix(fd.Rule, "text.") && fd.Rule != "numbering" {
 						t.Errorf("layout finding on vanban's own output: %+v", fd)
 					}

@@ -178,7 +178,7 @@ func DocumentArchiveLine(dist document.Distribution) string {
 
 func (c *composer) closing() *Closing {
 	d := c.d
-	cl := &Closing{SignSpace: SignSpace}
+	cl := &Closing{SignSpace: c.geo.SignSpace}
 	cl.Recipients = append(cl.Recipients, plainPara(StyleRecipientsHead, RecipientsHead))
 	cl.Recipients = append(cl.Recipients, c.recipientLines(d.Distribution.Recipients, false)...)
 	cl.Recipients = append(cl.Recipients, plainPara(StyleRecipient, DocumentArchiveLine(d.Distribution)))

@@ -58,8 +58,8 @@ func Compose(d *document.Document, opt Options) (*Document, error) {
 	if !ok {
 		return nil, fmt.Errorf("compose: unknown document type %q", d.Type)
 	}
-	c := &composer{d: d, typ: typ, opt: opt}
-	out := &Document{Meta: c.meta()}
+	c := &composer{d: d, typ: typ, opt: opt, geo: GeometryOf(d.Options.Profile)}
+	out := &Document{Meta: c.meta(), Geometry: c.geo}
 	if d.Options.DraftMark {
 		out.Mark = DraftMark
 	}
@@ -112,6 +112,7 @@ type composer struct {
 	d         *document.Document
 	typ       document.DocType
 	opt       Options
+	geo       Geometry // the house style, or the document's profile applied
 	footnotes []Footnote
 	// landscape is set while an appendix that prints landscape is being
 	// composed: its tables are laid out for the wider page.
@@ -650,16 +651,43 @@ func (c *composer) kemTheo(lead string) string {
 	b.WriteString(c.numberSymbol())
 	b.WriteByte(' ')
 	b.WriteString(vntext.FormatDate(c.date()))
-	who := strings.TrimSpace(c.d.Issuer.ShortName)
-	if who == "" {
-		who = sentenceCase(c.d.Issuer.Name)
-	}
-	if who != "" {
+	if who := IssuedBy(c.d); who != "" {
 		b.WriteString(" của ")
 		b.WriteString(who)
 	}
 	b.WriteByte(')')
 	return b.String()
+}
+
+// IssuedBy is who issued d as a sentence names it after "của": the body
+// ("UBND tỉnh", or its name in sentence case), or, when a quyết định's
+// thẩm quyền is a head of the body rather than the body itself, that head
+// ("Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ"), as the decree's Mẫu 1.3
+// fills its "(Kèm theo Quyết định số … của …)" line. The head's title is
+// what the thẩm quyền adds before the body's name; a thẩm quyền that does
+// not end with the body's name is printed whole, in sentence case.
+func IssuedBy(d *document.Document) string {
+	body := strings.TrimSpace(d.Issuer.ShortName)
+	if body == "" {
+		body = sentenceCase(d.Issuer.Name)
+	}
+	comp := strings.Join(strings.Fields(strings.Join(d.Competence, " ")), " ")
+	if comp == "" {
+		return body
+	}
+	name := strings.Join(strings.Fields(strings.Join(d.Issuer.Name, " ")), " ")
+	upper := vntext.Upper(comp)
+	if name != "" && upper == vntext.Upper(name) {
+		return body // the collective decides: the body itself
+	}
+	if title, ok := strings.CutSuffix(upper, " "+vntext.Upper(name)); ok && name != "" {
+		title = vntext.CapitalizeFirst(vntext.Lower(strings.TrimSpace(title)))
+		if body == "" || strings.HasPrefix(vntext.Lower(body), vntext.Lower(title)+" ") {
+			return body // a short name that already names the head
+		}
+		return title + " " + body
+	}
+	return sentenceCase([]string{comp})
 }
 
 // sentenceCase turns the upper-case name lines of a body ("ỦY BAN NHÂN

@@ -15,6 +15,17 @@ type Document struct {
 	Mark      string
 	Sections  []Section
 	Footnotes []Footnote // referenced from runs by ID, numbered from 1
+	// Geometry is the page and styles the document prints with: the house
+	// style or its office's profile. A zero Geometry means House (Geo).
+	Geometry Geometry
+}
+
+// Geo is d's geometry, the house style when none was set.
+func (d *Document) Geo() Geometry {
+	if d.Geometry.Styles == nil {
+		return House()
+	}
+	return d.Geometry
 }
 
 // Meta is what a PDF's Info dictionary and a DOCX's core properties carry.

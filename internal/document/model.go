@@ -490,4 +490,9 @@ type Options struct {
 	// page (and of each appendix's), as offices mark a draft sent round
 	// for comment; an issued document leaves it off.
 	DraftMark bool `json:"draft_mark,omitempty"`
+
+	// Profile is the office's house style (margins, line spacing, indent,
+	// sizes, room for the signature), each inside NĐ30's range; left out,
+	// vanban's house style applies.
+	Profile *Profile `json:"profile,omitempty"`
 }

@@ -34,6 +34,9 @@ func TestRoundTripPDF(t *testing.T) {
 	}
 	for name, want := range sampleDocs(t) {
 		t.Run(name, func(t *testing.T) {
+			if why, ok := formGaps[name]; ok {
+				t.Skip(why)
+			}
 			c := e.CheckDocument(want, true)
 			var buf bytes.Buffer
 			if _, err := e.RenderChecked(context.Background(), c, engine.PDF, &buf); err != nil {

@@ -29,6 +29,11 @@ var sampleExpect = map[string][]string{
 	"mau-2026-quyet-dinh-toa-do.json":       nil,
 	"mau-2026-bao-cao-bieu-phan-luong.json": nil,
 	"lam-dong-2026-giay-moi-hop.json":       nil,
+	"mau-2026-giay-nghi-phep.json":          nil,
+	"mau-2026-bien-ban-hop.json":            nil,
+	"mau-2026-giay-gioi-thieu.json":         nil,
+	"mau-2026-ke-hoach-lien-tich.json":      nil,
+	"mau-2026-cong-dien-bao.json":           nil,
 	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
 }
 

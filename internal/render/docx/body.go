@@ -29,6 +29,7 @@ var jcVal = map[compose.Align]string{
 type gen struct {
 	w        *Writer
 	d        *compose.Document
+	geo      compose.Geometry // d's page and styles (house or profile)
 	x        xbuf
 	textW    int         // text width of the current section, twips
 	page     layout.Page // the current section's page, for the split decisions
@@ -44,7 +45,7 @@ type gen struct {
 var bodyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 128<<10); return &b }}
 
 func newGen(w *Writer, d *compose.Document) *gen {
-	g := &gen{w: w, d: d}
+	g := &gen{w: w, d: d, geo: d.Geo()}
 	g.x.b = (*bodyBuffers.Get().(*[]byte))[:0]
 	return g
 }
@@ -86,9 +87,9 @@ func (g *gen) document() error {
 	}
 	for i := range g.d.Sections {
 		sec := &g.d.Sections[i]
-		g.textW = g.w.t.page.textWidth(sec.Landscape)
-		g.page = layout.PageOf(sec.Landscape)
-		sect := g.w.t.page.sectPr(sec, i)
+		g.page = layout.PageOf(g.geo.Page, sec.Landscape)
+		g.textW = g.page.TextWidth()
+		sect := g.w.t.page.sectPr(sec, i, layout.PageOf(g.geo.Page, false))
 		last := i == len(g.d.Sections)-1
 		carry := sect
 		if last {
@@ -163,7 +164,7 @@ func (g *gen) section(sec *compose.Section, carry string, last bool) error {
 // headers, landscape when asked (margins unchanged, so the binding edge
 // stays on the left), page numbers restarting for an appendix and hidden on
 // a section's first page unless compose asks for them.
-func (p pageSetup) sectPr(sec *compose.Section, i int) string {
+func (p pageSetup) sectPr(sec *compose.Section, i int, m layout.Page) string {
 	var x xbuf
 	x.s(`<w:sectPr><w:headerReference w:type="default" r:id="`)
 	x.s(p.HeaderDefault)
@@ -185,14 +186,16 @@ func (p pageSetup) sectPr(sec *compose.Section, i int) string {
 		x.int(p.H)
 		x.s(`"/>`)
 	}
+	// The margins are the document's geometry (its office profile's, when
+	// it has one); the template's page is the house one (checkPage).
 	x.s(`<w:pgMar w:top="`)
-	x.int(p.Top)
+	x.int(m.Top)
 	x.s(`" w:right="`)
-	x.int(p.Right)
+	x.int(m.Right)
 	x.s(`" w:bottom="`)
-	x.int(p.Bottom)
+	x.int(m.Bottom)
 	x.s(`" w:left="`)
-	x.int(p.Left)
+	x.int(m.Left - p.Gutter)
 	x.s(`" w:header="`)
 	x.int(p.Header)
 	x.s(`" w:footer="`)
@@ -213,7 +216,7 @@ func (p pageSetup) sectPr(sec *compose.Section, i int) string {
 
 // para writes one paragraph and, when it carries a rule, the rule under it.
 func (g *gen) para(p *compose.Para, o popts) error {
-	spec, ok := compose.Styles[p.Style]
+	spec, ok := g.geo.Styles[p.Style]
 	if !ok {
 		return fmt.Errorf("paragraph style %q is not in compose.Styles", p.Style)
 	}
@@ -244,7 +247,7 @@ func (g *gen) para(p *compose.Para, o popts) error {
 		x.text(p.Label)
 		x.s(` </w:t></w:r>`)
 	}
-	gc := &glueCursor{at: layout.ParaGlue(p), brk: g.w.m.TitleBreaks(p, ptOf(o.container))}
+	gc := &glueCursor{at: layout.ParaGlue(p), brk: g.w.m.TitleBreaks(p, g.geo.Styles[p.Style], ptOf(o.container))}
 	if p.Label != "" {
 		gc.take(len(p.Label) + 1) // the label and its space
 		if len(gc.brk) > 0 && gc.brk[0] == len(p.Label) {
@@ -485,7 +488,7 @@ func (g *gen) rule(p *compose.Para, spec compose.StyleSpec, o popts, after int) 
 	container := o.container
 	ref := o.ruleRef
 	if ref == 0 {
-		ref = g.w.m.WidestParaLine(p, ptOf(container))
+		ref = g.w.m.WidestParaLine(p, spec, ptOf(container))
 	}
 	side, w := layout.RuleSpan(p.Rule, ref, container)
 	x := &g.x
@@ -576,7 +579,7 @@ func (g *gen) cellStart(w, span int, vmerge string, vcenter bool) {
 // table: Agency | Nation, Number | PlaceDate, and Subject | (empty) for a
 // công văn.
 func (g *gen) header(h *compose.Header) error {
-	geo := g.w.m.HeaderOf(h, g.textW)
+	geo := g.w.m.HeaderOf(g.geo.Styles, h, g.textW)
 	left, right, ind, agencyW := geo.Left, geo.Right, geo.Indent, geo.AgencyRule
 
 	g.tableStart([]int{left, right}, false, ind)
@@ -600,7 +603,7 @@ func (g *gen) header(h *compose.Header) error {
 	if len(h.Subject) > 0 {
 		rows = append(rows, [2][]compose.Para{h.Subject, nil})
 	}
-	heights := g.w.m.HeaderRowHeights(h, g.textW)
+	heights := g.w.m.HeaderRowHeights(g.geo.Styles, h, g.textW)
 	for ri, r := range rows {
 		g.rowStart(g.page.Holds(heights[ri]), false)
 		if err := cell(left, r[0], popts{container: left, ruleRef: agencyW}); err != nil {
@@ -620,7 +623,7 @@ func (g *gen) header(h *compose.Header) error {
 // and wrapped lines hanging behind the dash (NĐ30 §2, ô 9a).
 func (g *gen) addressees(a *compose.Addressees, sectPr string) error {
 	const style = compose.StyleAddressee
-	spec := compose.Styles[style]
+	spec := g.geo.Styles[style]
 	x := &g.x
 	if len(a.Lines) <= 1 {
 		x.s(`<w:p><w:pPr>`)
@@ -633,7 +636,7 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) error {
 		x.s(`</w:p>`)
 		return nil
 	}
-	geo := g.w.m.AddresseesOf(a, g.textW)
+	geo := g.w.m.AddresseesOf(g.geo.Styles, a, g.textW)
 	left0, leadW, dashW := geo.Left, geo.Lead, geo.Dash
 	o := popts{jc: "left", ind: true, left: left0, setBefore: true, before: twips(spec.SpaceBefore), setAfter: true}
 	x.s(`<w:p><w:pPr>`)
@@ -643,7 +646,7 @@ func (g *gen) addressees(a *compose.Addressees, sectPr string) error {
 	x.s(`</w:pPr><w:r>`)
 	g.gluedText(a.Lead, layout.Glue(a.Lead), nil)
 	x.s(`</w:r></w:p>`)
-	whole := g.page.Holds(g.w.m.AddresseesHeight(a, g.textW))
+	whole := g.page.Holds(g.w.m.AddresseesHeight(g.geo.Styles, a, g.textW))
 	for i, l := range a.Lines {
 		last := i == len(a.Lines)-1
 		o := popts{jc: "both", ind: true, left: left0 + leadW + dashW, hanging: dashW, setBefore: true, setAfter: true}
@@ -709,7 +712,7 @@ func (g *gen) table(t *compose.Table) error {
 	}
 	size, line := layout.CellText(t)
 
-	heights, headH := g.w.m.TableRowHeights(t, g.textW)
+	heights, headH := g.w.m.TableRowHeights(g.geo.Styles, t, g.textW)
 	repeat := g.page.RepeatsHeader(headH)
 	g.tables++
 	if !repeat {
@@ -764,7 +767,7 @@ func (g *gen) table(t *compose.Table) error {
 				}
 				g.cellStart(spanWidth(widths, col, span), span, merge, header || c.RowSpan > 1)
 				o := popts{size: size, line: line, bold: c.Bold}
-				if c.Align != compose.Styles[style].Align {
+				if c.Align != g.geo.Styles[style].Align {
 					o.jc = jcVal[c.Align]
 				}
 				g.x.s(`<w:p><w:pPr>`)
@@ -816,7 +819,7 @@ func spanWidth(widths []int, col, span int) int {
 func (g *gen) closing(c *compose.Closing) error {
 	left, right := layout.ClosingColumns(g.textW)
 	g.tableStart([]int{left, right}, false, 0)
-	g.rowStart(g.page.Holds(g.w.m.ClosingHeight(c, g.textW)), false)
+	g.rowStart(g.page.Holds(g.w.m.ClosingHeight(g.geo.Styles, c, g.textW)), false)
 	g.cellStart(left, 1, "", false)
 	closingGap := twips(layout.ClosingGap)
 	for i := range c.Recipients {

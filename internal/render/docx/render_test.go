@@ -140,7 +140,7 @@ func TestRenderLayout(t *testing.T) {
 	for _, want := range []string{
 		// page numbers restart in the landscape appendix, whose section
 		// properties close the body
-		`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/></w:sectPr></w:body>`,
+		`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/></w:sectPr></w:body>`,
 		// the main section's properties ride in the paragraph after its
 		// closing table
 		`<w:p><w:pPr><w:pStyle w:val="VbDem"/><w:sectPr><w:headerReference w:type="default" r:id="rId5"/><w:headerReference w:type="first" r:id="rId6"/><w:pgSz w:w="11906" w:h="16838"/>`,
@@ -171,8 +171,8 @@ func TestRenderLayout(t *testing.T) {
 		t.Errorf("footnotes part:\n%s", notes)
 	}
 	// the landscape table spans the landscape text width
-	if !strings.Contains(doc, `<w:tblW w:w="14287" w:type="dxa"/>`) {
-		t.Error("appendix table is not as wide as the landscape text width (16838-1701-850)")
+	if !strings.Contains(doc, `<w:tblW w:w="14003" w:type="dxa"/>`) {
+		t.Error("appendix table is not as wide as the landscape text width (16838-1701-1134)")
 	}
 }
 

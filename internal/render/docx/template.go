@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/nguyenthenguyen/docx"
+	"github.com/vanban/vanban/internal/compose"
 )
 
 // Placeholders in the template parts. They are XML comments: the template
@@ -39,6 +40,7 @@ const (
 	partDocument  = "word/document.xml"
 	partFootnotes = "word/footnotes.xml"
 	partCore      = "docProps/core.xml"
+	partStyles    = "word/styles.xml"
 )
 
 // template is the base DOCX: the parts zipped once in memory and opened
@@ -54,6 +56,7 @@ type template struct {
 	sectXML   string // the template's closing w:sectPr, as it appears in document.xml
 	page      pageSetup
 	footnotes string // word/footnotes.xml text with phFootnotes
+	styles    string // word/styles.xml text, restyled per document geometry
 	core      string // docProps/core.xml text with the metadata placeholders
 	// marked holds the parts with phMark (the first-page header), filled
 	// on each render.
@@ -118,6 +121,14 @@ func loadTemplate(fsys fs.FS, dir string) (*template, error) {
 	}
 	if t.sectXML, t.page, err = parseSectPr(parts[partDocument]); err != nil {
 		return nil, fmt.Errorf("docx: template: %s: %w", partDocument, err)
+	}
+
+	// The styles part carries the house geometry (compose.Styles) however
+	// the file was last edited; a document with an office profile gets its
+	// own copy at render time (Writer.Render).
+	t.styles = parts[partStyles]
+	if parts[partStyles], err = restyle(t.styles, compose.Styles); err != nil {
+		return nil, fmt.Errorf("docx: template: %w", err)
 	}
 
 	t.order = order

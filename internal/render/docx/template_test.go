@@ -134,13 +134,19 @@ func TestTemplateStylesMatchCompose(t *testing.T) {
 				name string
 				got  string
 				want float64
-			}{{"before", sp.Before, spec.SpaceBefore}, {"after", sp.After, spec.SpaceAfter}, {"line", sp.Line, spec.Line}} {
+			}{{"before", sp.Before, spec.SpaceBefore}, {"after", sp.After, spec.SpaceAfter}} {
 				if c.got != strconv.Itoa(twips(c.want)) {
 					t.Errorf("spacing %s = %q, want %d", c.name, c.got, twips(c.want))
 				}
 			}
-			if sp.LineRule != "exact" {
-				t.Errorf("lineRule %q, want exact", sp.LineRule)
+			// A multiple of single spacing is declared as Word's "Multiple"
+			// (240 = single); any other line height is exact.
+			wantLine, wantRule := strconv.Itoa(twips(spec.Line)), "exact"
+			if spec.Spacing > 0 {
+				wantLine, wantRule = strconv.Itoa(int(math.Round(240*spec.Spacing))), "auto"
+			}
+			if sp.Line != wantLine || sp.LineRule != wantRule {
+				t.Errorf("spacing line %q %q, want %s %s", sp.Line, sp.LineRule, wantLine, wantRule)
 			}
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"strings"
 	"time"
 
@@ -115,6 +116,12 @@ func (wr *Writer) Render(ctx context.Context, w io.Writer, d *compose.Document) 
 	for name, text := range wr.t.marked {
 		filled[name] = strings.Replace(text, phMark, markPara(d.Mark), 1)
 	}
+	if st := g.geo.Styles; !maps.Equal(st, compose.Styles) {
+		// An office profile: its own styles part.
+		if filled[partStyles], err = restyle(wr.t.styles, st); err != nil {
+			return nil, err
+		}
+	}
 	out, err := wr.t.assemble(raw.Bytes(), filled)
 	if err != nil {
 		return nil, err
@@ -149,7 +156,7 @@ func (t *template) assemble(lib []byte, filled map[string]string) ([]byte, error
 		return nil
 	}
 	for _, name := range t.order {
-		if p, ok := t.fixed[name]; ok {
+		if p, ok := t.fixed[name]; ok && filled[name] == "" {
 			if err := raw(p.header, p.data); err != nil {
 				return nil, err
 			}
@@ -259,7 +266,7 @@ func (wr *Writer) coreXML(m *compose.Meta) string {
 // PDF writer lays out on that page, and a DOCX on another would paginate
 // differently.
 func checkPage(p pageSetup) error {
-	want := layout.PageOf(false)
+	want := layout.PageOf(compose.Page, false)
 	got := layout.Page{W: p.W, H: p.H, Top: p.Top, Bottom: p.Bottom, Left: p.Left + p.Gutter, Right: p.Right, Header: p.Header}
 	if got != want {
 		return fmt.Errorf("docx: new: the template's page %+v is not compose.Page %+v (twips)", got, want)

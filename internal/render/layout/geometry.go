@@ -43,7 +43,7 @@ const (
 	// when both columns fit; the agency column has the rest.
 	HeaderRightShare = 0.60
 	// HeaderPad is the air, in points, kept beside a column's widest line.
-	HeaderPad = 4
+	HeaderPad = 8
 	// HeaderOverhang is how far, in twips, the header block may reach into
 	// the left (binding) margin when the agency's longest line and the Quốc
 	// hiệu do not fit side by side within the text width (5 mm; the left
@@ -64,14 +64,14 @@ type Header struct {
 // HeaderOf measures h and splits the text width textW (twips) between its
 // columns: each must hold its widest line unbroken, the Quốc hiệu on the
 // right, the agency lines as the author broke them on the left.
-func (fo *Fonts) HeaderOf(h *compose.Header, textW int) Header {
+func (fo *Fonts) HeaderOf(st compose.StyleTable, h *compose.Header, textW int) Header {
 	needL, needR := 0.0, 0.0
 	for i := range h.Nation {
-		spec := compose.Styles[h.Nation[i].Style]
+		spec := st[h.Nation[i].Style]
 		needR = max(needR, fo.Width(ParaText(&h.Nation[i]), spec.Size, spec.Bold, spec.Italic))
 	}
 	for i := range h.Agency {
-		spec := compose.Styles[h.Agency[i].Style]
+		spec := st[h.Agency[i].Style]
 		needL = max(needL, fo.Width(ParaText(&h.Agency[i]), spec.Size, spec.Bold, spec.Italic))
 	}
 	var g Header
@@ -81,7 +81,7 @@ func (fo *Fonts) HeaderOf(h *compose.Header, textW int) Header {
 		if p.Style != compose.StyleAgency {
 			continue
 		}
-		g.AgencyRule = max(g.AgencyRule, fo.WidestParaLine(p, Pt(g.Left)))
+		g.AgencyRule = max(g.AgencyRule, fo.WidestParaLine(p, st[p.Style], Pt(g.Left)))
 	}
 	return g
 }
@@ -184,6 +184,8 @@ func TableColumns(widths []float64, textW int) ([]int, error) {
 // table's cells: the table's size, and a line in the cell style's
 // proportion (14 pt on 12 pt), rounded to twips.
 func CellText(t *compose.Table) (size float64, line int) {
+	// Table text is not part of an office profile (compose.GeometryOf), so
+	// the house table serves every document.
 	cs := compose.Styles[compose.StyleTableCell]
 	size = t.FontSize
 	if size <= 0 {
@@ -227,8 +229,8 @@ type Addressees struct {
 
 // AddresseesOf centres the block as a whole in textW, but never starts it
 // further right than a quarter of the line, so long names keep room.
-func (fo *Fonts) AddresseesOf(a *compose.Addressees, textW int) Addressees {
-	spec := compose.Styles[compose.StyleAddressee]
+func (fo *Fonts) AddresseesOf(st compose.StyleTable, a *compose.Addressees, textW int) Addressees {
+	spec := st[compose.StyleAddressee]
 	f := fo.faces[FaceOf(spec.Bold, spec.Italic)]
 	lead := strings.TrimSuffix(strings.TrimSpace(a.Lead), ":")
 	g := Addressees{Lead: Twips(f.Width(lead, spec.Size)), Dash: Twips(f.Width("- ", spec.Size))}

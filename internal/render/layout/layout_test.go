@@ -125,8 +125,8 @@ func TestHeaderOf(t *testing.T) {
 			{Style: compose.StyleMotto, Runs: []compose.Run{{Text: "Độc lập - Tự do - Hạnh phúc"}}, Rule: compose.RuleText},
 		},
 	}
-	textW := PageOf(false).TextWidth()
-	g := fo.HeaderOf(h, textW)
+	textW := PageOf(compose.Page, false).TextWidth()
+	g := fo.HeaderOf(compose.Styles, h, textW)
 	if g.Left+g.Right != textW-g.Indent {
 		t.Errorf("columns %d + %d do not fill %d (indent %d)", g.Left, g.Right, textW, g.Indent)
 	}
@@ -136,10 +136,10 @@ func TestHeaderOf(t *testing.T) {
 	}
 	// The body's name wraps in its column as a title: balanced, before
 	// "VÀ", and the rule is a share of its widest line.
-	if b := fo.TitleBreaks(&h.Agency[1], Pt(g.Left)); len(b) != 1 || b[0] != len("SỞ LAO ĐỘNG - THƯƠNG BINH") {
+	if b := fo.TitleBreaks(&h.Agency[1], compose.Styles[h.Agency[1].Style], Pt(g.Left)); len(b) != 1 || b[0] != len("SỞ LAO ĐỘNG - THƯƠNG BINH") {
 		t.Errorf("agency breaks %v, want one before \"VÀ\"", b)
 	}
-	agency := fo.Width("SỞ LAO ĐỘNG - THƯƠNG BINH", 12, true, false)
+	agency := fo.Width("SỞ LAO ĐỘNG - THƯƠNG BINH", compose.Styles[compose.StyleAgency].Size, true, false)
 	if g.AgencyRule != agency {
 		t.Errorf("agency rule reference %v, want %v", g.AgencyRule, agency)
 	}
@@ -247,14 +247,14 @@ func TestCellText(t *testing.T) {
 }
 
 func TestPageOf(t *testing.T) {
-	p := PageOf(false)
-	want := Page{W: 11906, H: 16838, Top: 1134, Bottom: 1134, Left: 1701, Right: 850, Header: 567}
+	p := PageOf(compose.Page, false)
+	want := Page{W: 11906, H: 16838, Top: 1134, Bottom: 1134, Left: 1701, Right: 1134, Header: 567}
 	if p != want {
-		t.Errorf("PageOf(false) = %+v, want %+v", p, want)
+		t.Errorf("PageOf(compose.Page, false) = %+v, want %+v", p, want)
 	}
-	l := PageOf(true)
-	if l.W != p.H || l.H != p.W || l.Left != p.Left || l.TextWidth() != 16838-1701-850 {
-		t.Errorf("PageOf(true) = %+v", l)
+	l := PageOf(compose.Page, true)
+	if l.W != p.H || l.H != p.W || l.Left != p.Left || l.TextWidth() != 16838-1701-1134 {
+		t.Errorf("PageOf(compose.Page, true) = %+v", l)
 	}
 }
 
@@ -268,8 +268,8 @@ func TestClosingColumns(t *testing.T) {
 func TestAddresseesOf(t *testing.T) {
 	fo := loadFonts(t)
 	a := &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("- Sở Tài chính;", "- UBND các huyện, thị xã, thành phố.")}
-	textW := PageOf(false).TextWidth()
-	g := fo.AddresseesOf(a, textW)
+	textW := PageOf(compose.Page, false).TextWidth()
+	g := fo.AddresseesOf(compose.Styles, a, textW)
 	if g.Left < 0 || g.Left > textW/4 {
 		t.Errorf("left %d outside 0..%d", g.Left, textW/4)
 	}
@@ -277,7 +277,7 @@ func TestAddresseesOf(t *testing.T) {
 		t.Errorf("lead %d, want %d", g.Lead, want)
 	}
 	long := &compose.Addressees{Lead: "Kính gửi:", Lines: compose.PlainLines("- Ủy ban nhân dân các huyện, thị xã, thành phố và các sở, ban, ngành thuộc tỉnh;", "- B.")}
-	if g := fo.AddresseesOf(long, textW); g.Left != 0 {
+	if g := fo.AddresseesOf(compose.Styles, long, textW); g.Left != 0 {
 		t.Errorf("a line wider than the text starts at %d, want 0", g.Left)
 	}
 }
@@ -366,5 +366,27 @@ func TestLoadFontsBadDirectory(t *testing.T) {
 		if _, err := LoadFonts(fsys); err == nil {
 			t.Error("no error for a table out of range")
 		}
+	}
+}
+
+// TestSingleLine holds compose.SingleLine, the pitch of single spacing
+// both writers and the DOCX's "auto" line rule rest on, to the loaded
+// faces' own metrics (ascender + descender + line gap), and every style
+// that declares a multiple of single spacing to that pitch.
+func TestSingleLine(t *testing.T) {
+	fo := loadFonts(t)
+	for _, fi := range []FaceIndex{FaceOf(false, false), FaceOf(true, false), FaceOf(false, true), FaceOf(true, true)} {
+		f := fo.Face(fi)
+		if got := f.Ascent() + f.Descent() + f.LineGap(); math.Abs(got-compose.SingleLine) > 1e-9 {
+			t.Errorf("face %d: single line %v per pt, compose.SingleLine %v", fi, got, compose.SingleLine)
+		}
+	}
+	for name, spec := range compose.Styles {
+		if spec.Spacing > 0 && spec.Line != compose.SpacedLine(spec.Size, spec.Spacing) {
+			t.Errorf("%s: Line %v, want SpacedLine(%v, %v) = %v", name, spec.Line, spec.Size, spec.Spacing, compose.SpacedLine(spec.Size, spec.Spacing))
+		}
+	}
+	if got := compose.SpacedLine(14, 1); got != 16.1 {
+		t.Errorf("SpacedLine(14, 1) = %v, want Word's 16.1 pt", got)
 	}
 }

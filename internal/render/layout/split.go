@@ -108,7 +108,7 @@ func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, wid
 // ParaHeight estimates a paragraph's height in a column width points wide
 // in style spec: its lines, its space before and after, and its rule.
 func (fo *Fonts) ParaHeight(p *compose.Para, spec compose.StyleSpec, width float64) float64 {
-	n := fo.TitleLines(p, width)
+	n := fo.TitleLines(p, spec, width)
 	if n == 0 {
 		n = fo.EstimateLines(ParaText(p), spec.Size, spec.Bold, spec.Italic, width, spec.FirstIndent*MMToPt)
 	}
@@ -119,37 +119,37 @@ func (fo *Fonts) ParaHeight(p *compose.Para, spec compose.StyleSpec, width float
 	return h
 }
 
-func (fo *Fonts) parasHeight(ps []compose.Para, width float64) float64 {
+func (fo *Fonts) parasHeight(st compose.StyleTable, ps []compose.Para, width float64) float64 {
 	h := 0.0
 	for i := range ps {
-		h += fo.ParaHeight(&ps[i], compose.Styles[ps[i].Style], width)
+		h += fo.ParaHeight(&ps[i], st[ps[i].Style], width)
 	}
 	return h
 }
 
 // HeaderRowHeights estimates the rows of the header block (Agency |
 // Nation, Number | PlaceDate, Subject when there is one).
-func (fo *Fonts) HeaderRowHeights(h *compose.Header, textW int) []float64 {
-	g := fo.HeaderOf(h, textW)
+func (fo *Fonts) HeaderRowHeights(st compose.StyleTable, h *compose.Header, textW int) []float64 {
+	g := fo.HeaderOf(st, h, textW)
 	l, r := Pt(g.Left), Pt(g.Right)
 	out := []float64{
-		max(fo.parasHeight(h.Agency, l), fo.parasHeight(h.Nation, r)),
-		max(fo.parasHeight([]compose.Para{h.Number}, l), fo.parasHeight([]compose.Para{h.PlaceDate}, r)),
+		max(fo.parasHeight(st, h.Agency, l), fo.parasHeight(st, h.Nation, r)),
+		max(fo.parasHeight(st, []compose.Para{h.Number}, l), fo.parasHeight(st, []compose.Para{h.PlaceDate}, r)),
 	}
 	if len(h.Subject) > 0 {
-		out = append(out, fo.parasHeight(h.Subject, l))
+		out = append(out, fo.parasHeight(st, h.Subject, l))
 	}
 	return out
 }
 
 // ClosingHeight estimates the closing block: Nơi nhận beside the signer
 // block with the room for signature and seal.
-func (fo *Fonts) ClosingHeight(cl *compose.Closing, textW int) float64 {
+func (fo *Fonts) ClosingHeight(st compose.StyleTable, cl *compose.Closing, textW int) float64 {
 	l, r := ClosingColumns(textW)
-	left := ClosingGap + fo.parasHeight(cl.Recipients, Pt(l))
-	right := ClosingGap + fo.parasHeight(cl.Signer, Pt(r)) + cl.SignSpace
+	left := ClosingGap + fo.parasHeight(st, cl.Recipients, Pt(l))
+	right := ClosingGap + fo.parasHeight(st, cl.Signer, Pt(r)) + cl.SignSpace
 	if cl.NameIndex >= len(cl.Signer) {
-		right += compose.Styles[compose.StyleSignerName].Line
+		right += st[compose.StyleSignerName].Line
 	}
 	return max(left, right)
 }
@@ -157,7 +157,7 @@ func (fo *Fonts) ClosingHeight(cl *compose.Closing, textW int) float64 {
 // TableRowHeights estimates every row of t, header rows first, laid out
 // over textW: the tallest cell that spans one row, and the grid line. The
 // second result is the header rows' total.
-func (fo *Fonts) TableRowHeights(t *compose.Table, textW int) (rows []float64, header float64) {
+func (fo *Fonts) TableRowHeights(st compose.StyleTable, t *compose.Table, textW int) (rows []float64, header float64) {
 	cols, err := fo.TableColumns(t, textW)
 	if err != nil {
 		return nil, 0
@@ -166,9 +166,9 @@ func (fo *Fonts) TableRowHeights(t *compose.Table, textW int) (rows []float64, h
 	all := append(append([][]compose.Cell{}, t.Header...), t.Rows...)
 	rows = make([]float64, len(all))
 	for ri, row := range all {
-		spec := compose.Styles[compose.StyleTableCell]
+		spec := st[compose.StyleTableCell]
 		if ri < len(t.Header) {
-			spec = compose.Styles[compose.StyleTableHeader]
+			spec = st[compose.StyleTableHeader]
 		}
 		content := 0.0
 		for ci, c := range row {
@@ -200,9 +200,9 @@ func (fo *Fonts) TableRowHeights(t *compose.Table, textW int) (rows []float64, h
 // together (keep-with-next on every line); a longer one keeps only the
 // lead with the first addressee, as LibreOffice would otherwise start
 // breaking a too-long chain at arbitrary lines.
-func (fo *Fonts) AddresseesHeight(a *compose.Addressees, textW int) float64 {
-	spec := compose.Styles[compose.StyleAddressee]
-	g := fo.AddresseesOf(a, textW)
+func (fo *Fonts) AddresseesHeight(st compose.StyleTable, a *compose.Addressees, textW int) float64 {
+	spec := st[compose.StyleAddressee]
+	g := fo.AddresseesOf(st, a, textW)
 	w := Pt(textW - g.Left - g.Lead - g.Dash)
 	h := spec.SpaceBefore + spec.Line + spec.SpaceAfter
 	for i := range a.Lines {

@@ -38,7 +38,7 @@ func TestEstimateLines(t *testing.T) {
 // few recipients is kept whole, of hundreds is not.
 func TestSplitDecisions(t *testing.T) {
 	fo := loadFonts(t)
-	p := PageOf(false)
+	p := PageOf(compose.Page, false)
 	h := p.TextHeight()
 	if !p.Holds(h) || p.Holds(h+0.1) {
 		t.Errorf("Holds at the page's height %v is wrong", h)
@@ -60,10 +60,10 @@ func TestSplitDecisions(t *testing.T) {
 		}
 		return cl
 	}
-	if got := fo.ClosingHeight(closing(10), p.TextWidth()); !p.Holds(got) {
+	if got := fo.ClosingHeight(compose.Styles, closing(10), p.TextWidth()); !p.Holds(got) {
 		t.Errorf("10 recipients: %v pt, estimated taller than a page", got)
 	}
-	if got := fo.ClosingHeight(closing(120), p.TextWidth()); p.Holds(got) {
+	if got := fo.ClosingHeight(compose.Styles, closing(120), p.TextWidth()); p.Holds(got) {
 		t.Errorf("120 recipients: %v pt, estimated to fit a page", got)
 	}
 }

@@ -26,7 +26,7 @@ func widthTable(fixed []bool, widths []float64) *compose.Table {
 
 func TestTableColumnsFromContent(t *testing.T) {
 	fo := loadFonts(t)
-	textW := PageOf(false).TextWidth()
+	textW := PageOf(compose.Page, false).TextWidth()
 	pad := 2 * Pt(CellMargin)
 	free := []bool{false, false, false, false, false}
 	tb := widthTable(free, []float64{0.05, 0.125, 0.15, 0.3375, 0.3375})

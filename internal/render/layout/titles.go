@@ -119,8 +119,8 @@ type titleUnit struct {
 // own lines (summary_lines, title_notes) are separate paragraphs and keep
 // their breaks; a line of them too long for the column is broken here like
 // any title.
-func (fo *Fonts) TitleBreaks(p *compose.Para, width float64) []int {
-	units, ends := fo.titleLines(p, width)
+func (fo *Fonts) TitleBreaks(p *compose.Para, spec compose.StyleSpec, width float64) []int {
+	units, ends := fo.titleLines(p, spec, width)
 	if ends == nil {
 		return nil
 	}
@@ -133,11 +133,10 @@ func (fo *Fonts) TitleBreaks(p *compose.Para, width float64) []int {
 
 // titleLines measures p and chooses its breaks: the units and the last
 // unit of every line but the last (nil when p is not broken as a title).
-func (fo *Fonts) titleLines(p *compose.Para, width float64) ([]titleUnit, []int) {
+func (fo *Fonts) titleLines(p *compose.Para, spec compose.StyleSpec, width float64) ([]titleUnit, []int) {
 	if !TitleStyle(p.Style) {
 		return nil, nil
 	}
-	spec := compose.Styles[p.Style]
 	units := fo.titleUnits(p, spec)
 	if len(units) < 2 {
 		return nil, nil
@@ -405,8 +404,8 @@ func balanceTitle(units []titleUnit, avail, indent float64, k int) []int {
 
 // TitleLines is how many lines p takes in a column width points wide when
 // it is a title broken by TitleBreaks, or 0 when it is not one.
-func (fo *Fonts) TitleLines(p *compose.Para, width float64) int {
-	if _, ends := fo.titleLines(p, width); ends != nil {
+func (fo *Fonts) TitleLines(p *compose.Para, spec compose.StyleSpec, width float64) int {
+	if _, ends := fo.titleLines(p, spec, width); ends != nil {
 		return len(ends) + 1
 	}
 	return 0
@@ -415,10 +414,9 @@ func (fo *Fonts) TitleLines(p *compose.Para, width float64) int {
 // WidestParaLine is the width of p's widest line in a column width points
 // wide: the lines TitleBreaks chooses for a title, greedy lines otherwise
 // (WidestLine). Rules under a paragraph are a share of it.
-func (fo *Fonts) WidestParaLine(p *compose.Para, width float64) float64 {
-	units, ends := fo.titleLines(p, width)
+func (fo *Fonts) WidestParaLine(p *compose.Para, spec compose.StyleSpec, width float64) float64 {
+	units, ends := fo.titleLines(p, spec, width)
 	if ends == nil {
-		spec := compose.Styles[p.Style]
 		return fo.WidestLine(ParaText(p), spec.Size, spec.Bold, spec.Italic, width)
 	}
 	widest, line, start := 0.0, 0.0, 0

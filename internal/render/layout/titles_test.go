@@ -12,7 +12,7 @@ import (
 // titleLinesOf is p's text cut at TitleBreaks.
 func titleLinesOf(fo *Fonts, p *compose.Para, width float64) []string {
 	text := ParaText(p)
-	brk := fo.TitleBreaks(p, width)
+	brk := fo.TitleBreaks(p, compose.Styles[p.Style], width)
 	if brk == nil {
 		return nil
 	}
@@ -164,7 +164,7 @@ func TestTitleBreaksProperty(t *testing.T) {
 				}
 				continue
 			}
-			if got := fo.TitleLines(p, width); got != len(lines) {
+			if got := fo.TitleLines(p, compose.Styles[p.Style], width); got != len(lines) {
 				t.Errorf("TitleLines %d, lines %d", got, len(lines))
 			}
 			for i := 0; i+1 < len(lines); i++ {
@@ -203,6 +203,6 @@ func BenchmarkTitleBreaks(b *testing.B) {
 	fo := loadFonts(b)
 	p := &compose.Para{Style: compose.StyleSummary, Runs: []compose.Run{{Text: "Triển khai thực hiện Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2021 - 2030, giai đoạn I: từ năm 2021 đến năm 2025 trên địa bàn tỉnh Gia Lai"}}}
 	for b.Loop() {
-		fo.TitleBreaks(p, 467)
+		fo.TitleBreaks(p, compose.Styles[p.Style], 467)
 	}
 }

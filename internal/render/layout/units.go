@@ -20,7 +20,7 @@ func MMTwips(mm float64) int { return int(math.Round(mm * 72 / 25.4 * 20)) }
 // MMToPt converts millimetres to points (no rounding).
 const MMToPt = 72 / 25.4
 
-// Page is a page setup in twips: A4 and NĐ30's margins from compose.Page.
+// Page is a page setup in twips: A4 and the margins of a compose.PageSetup.
 type Page struct {
 	W, H                     int
 	Top, Bottom, Left, Right int
@@ -28,10 +28,10 @@ type Page struct {
 	Header int
 }
 
-// PageOf is compose.Page in twips, landscape when asked: the page turns
-// and the margins stay where they were, binding edge on the left.
-func PageOf(landscape bool) Page {
-	s := compose.Page
+// PageOf is the page setup s (a document's Geometry.Page) in twips,
+// landscape when asked: the page turns and the margins stay where they
+// were, binding edge on the left.
+func PageOf(s compose.PageSetup, landscape bool) Page {
 	if landscape {
 		s = s.Landscape()
 	}

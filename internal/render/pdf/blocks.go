@@ -25,7 +25,7 @@ func (r *renderer) items(s *compose.Section) ([]*item, error) {
 			out = append(out, r.headerItems(b.Header)...)
 		case b.Para != nil:
 			lastPara = len(out)
-			p := r.w.layoutPara(*b.Para, r.width, compose.Styles[b.Para.Style])
+			p := r.w.layoutPara(*b.Para, r.width, r.geo.Styles[b.Para.Style])
 			out = append(out, r.paraItems(p, r.widthTw, 0)...)
 		case b.Addressees != nil:
 			lastPara = -1
@@ -158,7 +158,7 @@ func stack(items []*item, extra float64) *cellBlock {
 func (r *renderer) cellItems(ps []compose.Para, container int, ruleRef float64, before map[int]float64) []*item {
 	var out []*item
 	for i, p := range ps {
-		lp := r.w.layoutPara(p, layout.Pt(container), compose.Styles[p.Style])
+		lp := r.w.layoutPara(p, layout.Pt(container), r.geo.Styles[p.Style])
 		if b, ok := before[i]; ok {
 			lp.before = b
 		}
@@ -183,7 +183,7 @@ func (cb *cellBlock) draw(c *canvas, x, w, y float64) {
 // across pages only when it is taller than a page (a V/v subject of
 // hundreds of words), as the DOCX writer marks it.
 func (r *renderer) headerItems(h *compose.Header) []*item {
-	geo := r.w.fonts.HeaderOf(h, r.widthTw)
+	geo := r.w.fonts.HeaderOf(r.geo.Styles, h, r.widthTw)
 	cell := func(ps []compose.Para, w int, ruleRef float64) *cellBlock {
 		return stack(r.cellItems(ps, w, ruleRef, nil), 0)
 	}
@@ -194,7 +194,7 @@ func (r *renderer) headerItems(h *compose.Header) []*item {
 	if len(h.Subject) > 0 {
 		rows = append(rows, [2]*cellBlock{cell(h.Subject, geo.Left, geo.AgencyRule), cell(nil, geo.Right, 0)})
 	}
-	est := r.w.fonts.HeaderRowHeights(h, r.widthTw)
+	est := r.w.fonts.HeaderRowHeights(r.geo.Styles, h, r.widthTw)
 	left, right, x0 := layout.Pt(geo.Left), layout.Pt(geo.Right), layout.Pt(geo.Indent)
 	out := make([]*item, len(rows))
 	for i, row := range rows {
@@ -297,12 +297,12 @@ func (cb *cellBlock) splitAt(k int) (head, rest *cellBlock) {
 // justified paragraph each whose dash starts under the colon and whose
 // wrapped lines hang behind the dash (layout.AddresseesOf).
 func (r *renderer) addresseeItems(a *compose.Addressees) []*item {
-	spec := compose.Styles[compose.StyleAddressee]
+	spec := r.geo.Styles[compose.StyleAddressee]
 	if len(a.Lines) <= 1 {
 		p := r.w.layoutPara(compose.Para{Style: compose.StyleAddressee, Runs: a.OneLine()}, r.width, spec)
 		return r.paraItems(p, r.widthTw, 0)
 	}
-	geo := r.w.fonts.AddresseesOf(a, r.widthTw)
+	geo := r.w.fonts.AddresseesOf(r.geo.Styles, a, r.widthTw)
 	left0 := geo.Left
 
 	var out []*item
@@ -324,7 +324,7 @@ func (r *renderer) addresseeItems(a *compose.Addressees) []*item {
 	p := r.w.layoutPara(compose.Para{Runs: []compose.Run{{Text: a.Lead}}, KeepNext: true}, layout.Pt(r.widthTw-left0), ls)
 	out = append(out, shift(r.paraItems(p, r.widthTw-left0, 0), layout.Pt(left0))...)
 	indent := left0 + geo.Lead + geo.Dash
-	whole := r.page.Holds(r.w.fonts.AddresseesHeight(a, r.widthTw))
+	whole := r.page.Holds(r.w.fonts.AddresseesHeight(r.geo.Styles, a, r.widthTw))
 	for i, l := range a.Lines {
 		last := i == len(a.Lines)-1
 		ps := spec
@@ -360,7 +360,7 @@ func (r *renderer) closingItem(cl *compose.Closing) *item {
 	} else if len(cl.Signer) > 0 {
 		// No name yet (a draft): keep the room for signature and seal, and
 		// the empty name line.
-		extra = cl.SignSpace + compose.Styles[compose.StyleSignerName].Line
+		extra = cl.SignSpace + r.geo.Styles[compose.StyleSignerName].Line
 	}
 	right := stack(r.cellItems(cl.Signer, rightTw, 0, gaps), extra)
 	lw, rw := layout.Pt(leftTw), layout.Pt(rightTw)
@@ -377,7 +377,7 @@ func (r *renderer) closingItem(cl *compose.Closing) *item {
 			H:    round2(sig.h),
 		}
 	})
-	it.cantSplit = r.page.Holds(r.w.fonts.ClosingHeight(cl, r.widthTw))
+	it.cantSplit = r.page.Holds(r.w.fonts.ClosingHeight(r.geo.Styles, cl, r.widthTw))
 	return it
 }
 

@@ -246,7 +246,7 @@ func TestJustifiedRightEdge(t *testing.T) {
 			if len(order) < 4 {
 				t.Fatalf("%d lines, want at least 4", len(order))
 			}
-			page := layout.PageOf(false)
+			page := layout.PageOf(compose.Page, false)
 			right := layout.Pt(page.Left + page.TextWidth())
 			for _, y := range order[:len(order)-1] {
 				if d := ends[y] - right; d > 0.02 || d < -0.02 {

@@ -23,6 +23,7 @@ type renderer struct {
 	w         *Writer
 	pdf       *fpdf.Fpdf
 	d         *compose.Document
+	geo       compose.Geometry // d's page and styles (house or profile)
 	notes     map[int]string
 	pageCount int
 	number    int // page number of the last page drawn
@@ -91,7 +92,7 @@ type canvas struct {
 }
 
 func (r *renderer) section(idx int, s *compose.Section) error {
-	r.page = layout.PageOf(s.Landscape)
+	r.page = layout.PageOf(r.geo.Page, s.Landscape)
 	r.widthTw = r.page.TextWidth()
 	r.width = layout.Pt(r.widthTw)
 	r.left = layout.Pt(r.page.Left)
@@ -386,7 +387,7 @@ func (r *renderer) notePara(id int) *para {
 	if p, ok := r.noteBox[id]; ok {
 		return p
 	}
-	spec := compose.Styles[compose.StyleFootnote]
+	spec := r.geo.Styles[compose.StyleFootnote]
 	// The note's own text keeps a reference or a date on one line, as a
 	// paragraph does (layout.Glue); the number and space before it are
 	// not part of that text.
@@ -426,7 +427,7 @@ func (r *renderer) drawNotes(chunks []noteChunk) {
 }
 
 func (r *renderer) drawPageNumber(n int) {
-	spec := compose.Styles[compose.StylePageNumber]
+	spec := r.geo.Styles[compose.StylePageNumber]
 	s := strconv.Itoa(n)
 	f := r.w.face(layout.Regular)
 	w := f.Width(s, spec.Size)

@@ -64,6 +64,14 @@ func TestParityWithDOCX(t *testing.T) {
 					continue
 				}
 				checked++
+				// Line-break drift within equal pages (parity.lines WARN)
+				// is shown, not failed, as make integration does: the
+				// measured causes are in the README ("House style and
+				// office profiles", known line drift).
+				if r.Status == "WARN" && r.ID == "parity.lines" {
+					t.Logf("%s %s: %s", r.Status, r.ID, r.Detail)
+					continue
+				}
 				if r.Status == "FAIL" || r.Status == "WARN" {
 					t.Errorf("%s %s: %s", r.Status, r.ID, r.Detail)
 				}

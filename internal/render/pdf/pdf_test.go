@@ -367,7 +367,7 @@ func BenchmarkFPDFFloor(b *testing.B) {
 			for b.Loop() {
 				doc := w.newFpdf(compose.Meta{}, faces)
 				doc.AddPage()
-				r := &renderer{w: w, pdf: doc, paged: paged}
+				r := &renderer{w: w, pdf: doc, geo: compose.House(), paged: paged}
 				for i := range fpdfStyle {
 					r.text(layout.FaceIndex(i), 14, 50, 50+20*float64(i), line, 0)
 				}

@@ -12,6 +12,7 @@ func cellSpec(t *compose.Table, header bool, c compose.Cell) compose.StyleSpec {
 	if header {
 		base = compose.StyleTableHeader
 	}
+	// Table text is not part of an office profile (layout.CellText).
 	spec := compose.Styles[base]
 	size, line := layout.CellText(t)
 	spec.Size = size
@@ -123,7 +124,7 @@ func (r *renderer) tableItems(t *compose.Table) []*item {
 			}
 		}
 	}
-	est, headEst := r.w.fonts.TableRowHeights(t, r.widthTw)
+	est, headEst := r.w.fonts.TableRowHeights(r.geo.Styles, t, r.widthTw)
 	repeat := r.page.RepeatsHeader(headEst)
 	r.tables++
 	if !repeat {

@@ -161,11 +161,12 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 		case r == '-' && start >= 0 && (b.glued(base+i) || b.glued(base+i+1)):
 			// A hyphen inside a reference or a range, or before a glued
 			// space ("04/HD- ĐCT"): no break after it.
-		case r == '-' && start >= 0:
-			// A break is allowed after a hyphen inside a word ("2011-2015",
-			// "KH-UBND") as Word and LibreOffice allow it; the glue after it
-			// does not stretch.
-			b.addPiece(s[start:i+1], fi, size, rise)
+		case (r == '-' || r == '–') && start >= 0:
+			// A break is allowed after a hyphen or an en dash inside a word
+			// ("2011-2015", "KH-UBND", "động –Thương") as Word and
+			// LibreOffice allow it (UAX #14 class HY and BA); the glue after
+			// it does not stretch.
+			b.addPiece(s[start:i+utf8.RuneLen(r)], fi, size, rise)
 			start = -1
 			b.endWord(0, 0)
 		default:
@@ -265,7 +266,7 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 		keepNext: p.KeepNext,
 		rule:     p.Rule,
 	}
-	b := &textBuilder{w: w, glue: layout.ParaGlue(&p), brks: w.fonts.TitleBreaks(&p, width)}
+	b := &textBuilder{w: w, glue: layout.ParaGlue(&p), brks: w.fonts.TitleBreaks(&p, spec, width)}
 	base := layout.FaceOf(spec.Bold, spec.Italic)
 	if p.Label != "" {
 		b.addText(p.Label, base, spec.Size, 0)

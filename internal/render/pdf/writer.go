@@ -129,7 +129,7 @@ func (w *Writer) Render(ctx context.Context, out io.Writer, d *compose.Document)
 		}
 	}
 	doc := w.newFpdf(d.Meta, faces)
-	r := &renderer{ctx: ctx, w: w, pdf: doc, d: d, notes: map[int]string{}, paged: paged}
+	r := &renderer{ctx: ctx, w: w, pdf: doc, d: d, geo: d.Geo(), notes: map[int]string{}, paged: paged}
 	for _, fn := range d.Footnotes {
 		r.notes[fn.ID] = fn.Text
 	}
@@ -291,6 +291,6 @@ func visitText(d *compose.Document, fn func(string) bool) {
 
 // pageSize is A4 portrait in points, rounded to twips as in the DOCX.
 func pageSize() fpdf.SizeType {
-	p := layout.PageOf(false)
+	p := layout.PageOf(compose.Page, false)
 	return fpdf.SizeType{Wd: layout.Pt(p.W), Ht: layout.Pt(p.H)}
 }

@@ -241,8 +241,12 @@ func streams(d *compose.Document, marks bool) [][]string {
 
 // missing reports the words of each stream that text lacks in order: it
 // matches each word at its next occurrence after the previous match, and
-// counts a word with none as lost.
-func missing(ss [][]string, text string) (lost []string, total int) {
+// counts a word with none as lost. The words of wide (units wider than
+// their column, broken between characters) are not matched: their pieces
+// sit on consecutive lines of one cell, which pdftotext reads apart when
+// the row's other cells interleave ("đồ" … "ng"), and matching such a word
+// at a whole occurrence elsewhere would skip the stream past its place.
+func missing(ss [][]string, text string, wide map[string]bool) (lost []string, total int) {
 	toks := tokens(text)
 	at := map[string][]int{}
 	for i, t := range toks {
@@ -261,6 +265,9 @@ func missing(ss [][]string, text string) (lost []string, total int) {
 		pos := -1
 		for _, w := range s {
 			total++
+			if wide[w] {
+				continue
+			}
 			occ := at[w]
 			k := sort.SearchInts(occ, pos+1)
 			if k == len(occ) {
@@ -281,6 +288,13 @@ func checkWhole(t *testing.T, r *rendered) {
 	if len(pages) != r.pages {
 		t.Errorf("pdftotext read %d pages, the writer reported %d", len(pages), r.pages)
 	}
+	wide := map[string]bool{}
+	units := wideUnits(t, r.doc)
+	for _, u := range units {
+		for _, w := range tokens(u) {
+			wide[w] = true
+		}
+	}
 	for _, c := range []struct {
 		format, text string
 		marks        bool
@@ -288,13 +302,13 @@ func checkWhole(t *testing.T, r *rendered) {
 		{"PDF", strings.Join(pages, "\n"), true},
 		{"DOCX", docxText(t, r.docx), false},
 	} {
-		lost, total := missing(streams(r.doc, c.marks), c.text)
+		lost, total := missing(streams(r.doc, c.marks), c.text, wide)
 		if len(lost) > 0 {
 			t.Errorf("%s lost %d of %d words (recall %.3f), first: %q", c.format, len(lost), total,
 				1-float64(len(lost))/float64(total), lost[:min(len(lost), 8)])
 		}
 	}
-	for _, b := range badBreaks(pages, printedOf(r.doc), wideUnits(t, r.doc)) {
+	for _, b := range badBreaks(pages, printedOf(r.doc), units) {
 		t.Errorf("bad line break %s", b)
 	}
 	ts, others := titles(r.doc)
@@ -435,13 +449,13 @@ func wideUnits(tb testing.TB, d *compose.Document) []string {
 	}
 	var out []string
 	for _, sec := range d.Sections {
-		textW := layout.PageOf(sec.Landscape).TextWidth()
+		textW := layout.PageOf(d.Geo().Page, sec.Landscape).TextWidth()
 		for _, b := range sec.Blocks {
 			t := b.Table
 			if t == nil {
 				continue
 			}
-			cols, err := layout.TableColumns(t.Widths, textW)
+			cols, err := fo.TableColumns(t, textW) // the widths both writers use
 			if err != nil {
 				continue
 			}
