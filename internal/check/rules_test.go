@@ -20,6 +20,21 @@ func header() []Para {
 	}
 }
 
+// closing is a correct closing block: Nơi nhận in the first cell, the
+// signature in the second, the name last and bold.
+func closing() []Para {
+	return []Para{
+		{Text: "Nơi nhận:", Table: 9, Row: 1, Cell: 1, Size: 12, Bold: true, Italic: true, Known: true, Jc: "left"},
+		{Text: "- Như trên;", Table: 9, Row: 1, Cell: 1, Size: 11, Known: true, Jc: "left"},
+		{Text: "- Các sở, ban, ngành;", Table: 9, Row: 1, Cell: 1, Size: 11, Known: true, Jc: "left"},
+		{Text: "- Lưu: VT, VP.", Table: 9, Row: 1, Cell: 1, Size: 11, Known: true, Jc: "left"},
+		{Text: "TM. ỦY BAN NHÂN DÂN", Table: 9, Row: 1, Cell: 2, Size: 14, Bold: true, Known: true, Jc: "center"},
+		{Text: "CHỦ TỊCH", Table: 9, Row: 1, Cell: 2, Size: 14, Bold: true, Known: true, Jc: "center"},
+		{Text: "(Đã ký)", Table: 9, Row: 1, Cell: 2, Size: 14, Italic: true, Known: true, Jc: "center"},
+		{Text: "Nguyễn Văn An", Table: 9, Row: 1, Cell: 2, Size: 14, Bold: true, Known: true, Jc: "center"},
+	}
+}
+
 func bodyPara(text string) Para {
 	return Para{Text: text, Size: 14, Known: true, Jc: "both", FirstLine: 36, Line: 1.1, After: 6, Fonts: []string{"Times New Roman"}}
 }
@@ -106,6 +121,43 @@ func TestRules(t *testing.T) {
 			d.paras = append(d.paras, Para{Text: "Nơi nhận:", Table: 9, Cell: 1, Size: 12, Bold: true, Italic: true, Known: true},
 				Para{Text: "TM. ỦY BAN NHÂN DÂN", Table: 9, Cell: 2, Size: 14, Bold: true, Known: true})
 		}, "signature", false},
+		{"red run", func(d *doc) { d.paras[8].Color = "FF0000" }, "font.color", true},
+		{"a theme accent", func(d *doc) { d.paras[8].Color = "theme accent1" }, "font.color", true},
+		{"recipient lines as §7", func(d *doc) { d.paras = append(d.paras, closing()...) }, "recipients", false},
+		{"no Lưu line", func(d *doc) {
+			c := closing()
+			d.paras = append(append(d.paras, c[:3]...), c[4:]...)
+		}, "recipients", true},
+		{"Lưu without its full stop", func(d *doc) {
+			c := closing()
+			c[3].Text = "- Lưu: VT, NC.Châu"
+			d.paras = append(d.paras, c...)
+		}, "recipients", true},
+		{"Lưu without VT", func(d *doc) {
+			c := closing()
+			c[3].Text = "- Lưu: VP."
+			d.paras = append(d.paras, c...)
+		}, "recipients", true},
+		{"recipient with an en dash", func(d *doc) {
+			c := closing()
+			c[1].Text = "– Như trên;"
+			d.paras = append(d.paras, c...)
+		}, "recipients", true},
+		{"recipient without ';'", func(d *doc) {
+			c := closing()
+			c[2].Text = "- Các sở, ban, ngành"
+			d.paras = append(d.paras, c...)
+		}, "recipients", true},
+		{"signer's name bold", func(d *doc) { d.paras = append(d.paras, closing()...) }, "signature", false},
+		{"signer's name not bold", func(d *doc) {
+			c := closing()
+			c[len(c)-1].Bold = false
+			d.paras = append(d.paras, c...)
+		}, "signature", true},
+		{"a draft with no name", func(d *doc) {
+			c := closing()
+			d.paras = append(d.paras, c[:len(c)-1]...)
+		}, "signature", false},
 		{"appendix heading left", func(d *doc) {
 			d.paras = append(d.paras, Para{Text: "PHỤ LỤC I", Size: 14, Bold: true, Known: true, Jc: "left"})
 		}, "appendix", true},
@@ -156,6 +208,17 @@ func TestPDFLines(t *testing.T) {
 	}
 	if l := lines[1]; l.Font != "TimesNewRomanPS" || l.Size != 13 || !l.Bold || !timesLike(l.Font) {
 		t.Errorf("line 2 = %+v", l)
+	}
+}
+
+func TestBlack(t *testing.T) {
+	for _, tt := range []struct {
+		c    string
+		want bool
+	}{{"auto", true}, {"000000", true}, {"0D0D0D", true}, {"theme text1", true}, {"FF0000", false}, {"0563C1", false}, {"404080", false}, {"theme accent1", false}, {"red", false}} {
+		if got := black(tt.c); got != tt.want {
+			t.Errorf("black(%q) = %v, want %v", tt.c, got, tt.want)
+		}
 	}
 }
 

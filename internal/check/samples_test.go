@@ -148,6 +148,9 @@ func TestAlteredDOCX(t *testing.T) {
 		{"Tiêu ngữ with en dashes", "word/document.xml", `Độc lập - Tự do - Hạnh phúc`, "Độc lập \u2013 Tự do \u2013 Hạnh phúc", "header.tieungu", "Tiêu ngữ", Fix},
 		{"body style 12 pt", "word/styles.xml", `<w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:color w:val="000000"/><w:sz w:val="28"/>`,
 			`<w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:color w:val="000000"/><w:sz w:val="24"/>`, "body.size", "", Fix},
+		{"body style in red", "word/styles.xml", `<w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:color w:val="000000"/>`,
+			`<w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:color w:val="C00000"/>`, "font.color", "", Fix},
+		{"Lưu line without its colon", "word/document.xml", `Lưu: VT`, `Lưu VT`, "recipients", "Lưu line", Fix},
 		{"body left-aligned by direct formatting", "word/document.xml", `<w:pStyle w:val="VbNoiDung"/>`, `<w:pStyle w:val="VbNoiDung"/><w:jc w:val="left"/>`, "body.justify", "", Fix},
 	}
 	has := func(rep *Report, rule, element string, sev Severity) bool {
