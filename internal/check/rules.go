@@ -759,6 +759,7 @@ func signature(r *reviewer) {
 		if !p.Bold {
 			r.add(Fix, "signature", "quyền hạn ký", p.Page, refSign, "bold capitals", "not bold: %q", snip(t, 30))
 		}
+		r.size("quyền hạn ký", i, signPT, Cosmetic, refSign)
 		right := p.Cell >= 2
 		if r.d.format == "pdf" {
 			right = (p.X0+p.X1)/2 > r.d.sections[p.Page-1].Width/2

@@ -154,6 +154,12 @@ func TestRules(t *testing.T) {
 			c[len(c)-1].Bold = false
 			d.paras = append(d.paras, c...)
 		}, "signature", true},
+		{"quyền hạn 12 pt", func(d *doc) {
+			c := closing()
+			c[4].Size = 12
+			d.paras = append(d.paras, c...)
+		}, "font.size", true},
+		{"quyền hạn 14 pt", func(d *doc) { d.paras = append(d.paras, closing()...) }, "font.size", false},
 		{"a draft with no name", func(d *doc) {
 			c := closing()
 			d.paras = append(d.paras, c[:len(c)-1]...)
