@@ -1,13 +1,8 @@
 package check
 
 import (
-	"context"
 	"fmt"
-	"os/exec"
 	"testing"
-	"time"
-
-	"github.com/vanban/vanban/internal/engine"
 )
 
 func TestCompareLines(t *testing.T) {
@@ -89,24 +84,5 @@ func TestDocFonts(t *testing.T) {
 				t.Errorf("Same = %v with noTimes %v", r.Same(), tt.noTimes)
 			}
 		})
-	}
-}
-
-// TestParity lays a sample's DOCX out with LibreOffice and compares it
-// with vanban's PDF of the same sample, every line.
-func TestParity(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice takes seconds")
-	}
-	if _, err := exec.LookPath("soffice"); err != nil {
-		t.Skip("no LibreOffice here")
-	}
-	const name = "thua-thien-hue-2020-cong-van.json"
-	r, err := Parity(context.Background(), rendered(t, name, engine.DOCX), rendered(t, name, engine.PDF), 2*time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !r.Same() || r.Lines < 50 {
-		t.Errorf("parity: %+v", r)
 	}
 }

@@ -1,43 +1,21 @@
+//go:build integration
+
 package docx
 
 import (
-	"github.com/vanban/vanban/internal/ndcheck"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
+
+	"github.com/vanban/vanban/internal/testtools"
 )
 
-// TestNDCheck runs the team's NĐ30 checker on every sample's DOCX: no
-// check may fail.
-func TestNDCheck(t *testing.T) {
-	if _, err := ndcheck.Path(); err != nil {
-		t.Skip(err)
-	}
-	dir := t.TempDir()
-	for _, s := range loadSamples(t) {
-		t.Run(s.name, func(t *testing.T) {
-			file := filepath.Join(dir, s.name+".docx")
-			if err := os.WriteFile(file, renderDOCX(t, s.doc), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			rs, err := ndcheck.Run(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, r := range rs {
-				switch r.Status {
-				case "FAIL":
-					t.Errorf("FAIL %s: %s", r.ID, r.Detail)
-				case "WARN":
-					t.Logf("WARN %s: %s", r.ID, r.Detail)
-				}
-			}
-		})
-	}
-}
+// Every sample's DOCX is reviewed by internal/check (TestSamplesPass there)
+// and by `vanban check` in `make integration`; this file holds what only
+// LibreOffice tells.
 
 // expectedPages is each sample's page count when LibreOffice prints its
 // DOCX. A change means the layout moved: look at the PDF, then update.
@@ -60,17 +38,8 @@ var expectedPages = map[string]int{
 // TestLibreOfficeConverts converts every sample's DOCX to PDF with
 // LibreOffice, in a throw-away profile, and checks the page count.
 func TestLibreOfficeConverts(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: starts LibreOffice")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not installed")
-	}
-	pdfinfo, err := exec.LookPath("pdfinfo")
-	if err != nil {
-		t.Skip("pdfinfo not installed")
-	}
+	soffice := testtools.Soffice(t)
+	pdfinfo := testtools.Tool(t, "pdfinfo", "poppler-utils")
 	dir := t.TempDir()
 	ss := loadSamples(t)
 	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
