@@ -51,7 +51,9 @@ type doc struct {
 	sections []Section
 	paras    []Para
 	// pageNums: per page, the number printed at the top (PDF), 0 if none.
-	pageNums   []int
+	pageNums []int
+	// fonts are a PDF's fonts (pdffonts); nil when unknown.
+	fonts      []pdfFont
 	numCentred []bool
 	numMid     []float64
 }

@@ -117,7 +117,7 @@ func (r *reviewer) add(sev Severity, rule, element string, page int, ref, want, 
 
 // layoutRules are every rule on the neutral model, in report order.
 var layoutRules = []func(*reviewer){
-	pageSize, margins, fontFamily, fontColor, fontSizes, headerBlock, title, body, pageNumbers,
+	pageSize, margins, fontFamily, fontEmbedded, fontColor, fontSizes, headerBlock, title, body, pageNumbers,
 	recipients, recipientLines, signature, appendices,
 }
 
@@ -268,6 +268,39 @@ func fontFamily(r *reviewer) {
 			}
 			r.add(sev, "font.family", r.paraName(i), p.Page, refFont, "Times New Roman (or a metric clone)", "%s in %q", f, snip(p.Text, 40))
 		}
+	}
+}
+
+// standard14 are the PDF standard fonts a reader draws with its own
+// stand-ins (and Arial, Courier New as their aliases).
+var standard14 = regexp.MustCompile(`(?i)^(times-(roman|bold|italic|bolditalic)|helvetica|courier|symbol|zapfdingbats|arial|couriernew)`)
+
+// unsubset strips a font subset tag ("ABCDEF+").
+func unsubset(f string) string {
+	if i := strings.IndexByte(f, '+'); i == 6 {
+		return f[7:]
+	}
+	return f
+}
+
+// fontEmbedded: a PDF prints as written only with its fonts in it; a font
+// left out, or a standard-14 name, is drawn with whatever the reader has.
+func fontEmbedded(r *reviewer) {
+	seen := map[string]bool{}
+	for _, f := range r.d.fonts {
+		name := baseFont(f.Name)
+		if seen[name] {
+			continue
+		}
+		switch {
+		case !f.Embedded:
+			r.add(Fix, "font.embedded", "font "+name, 0, refFont, "every font embedded in the PDF", "%s not embedded", f.Name)
+		case standard14.MatchString(strings.ReplaceAll(unsubset(f.Name), " ", "")):
+			r.add(Fix, "font.embedded", "font "+name, 0, refFont, "Times New Roman embedded, not a standard-14 font", "standard font %s", f.Name)
+		default:
+			continue
+		}
+		seen[name] = true
 	}
 }
 
@@ -595,6 +628,7 @@ func body(r *reviewer) {
 func pageNumbers(r *reviewer) {
 	if r.d.format == "pdf" {
 		missing := []string{}
+		expected := 2
 		for i, n := range r.d.pageNums {
 			if i == 0 {
 				if n != 0 {
@@ -602,11 +636,28 @@ func pageNumbers(r *reviewer) {
 				}
 				continue
 			}
-			if n == 0 {
+			// An appendix numbers its pages from 1 (§9): a page showing 1,
+			// or an unnumbered one followed by a page showing 2, starts one.
+			next := 0
+			if i+1 < len(r.d.pageNums) {
+				next = r.d.pageNums[i+1]
+			}
+			if n == 1 || n == 0 && next == 2 {
+				expected = 2
+				continue
+			}
+			switch {
+			case n == 0:
 				missing = append(missing, strconv.Itoa(i+1))
-			} else if !r.d.numCentred[i] {
+			case n != expected:
+				r.add(Fix, "pagenum", fmt.Sprintf("page %d", i+1), i+1, refPageNum, fmt.Sprintf("page number %d", expected), "number %d", n)
+			case !r.d.numCentred[i]:
 				r.add(Fix, "pagenum", fmt.Sprintf("page %d", i+1), i+1, refPageNum, "centred in the top margin", "number %d not centred", n)
 			}
+			if n != 0 {
+				expected = n
+			}
+			expected++
 		}
 		if len(missing) > 0 {
 			p, _ := strconv.Atoi(missing[0])

@@ -193,6 +193,77 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// TestPDFPageNumbers: from page 2 each page shows its number in sequence;
+// an appendix starts again from 1, its first page shown or not.
+func TestPDFPageNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		nums []int
+		want int // pagenum findings
+	}{
+		{"1 page", []int{0}, 0},
+		{"in sequence", []int{0, 2, 3, 4}, 0},
+		{"a number skipped", []int{0, 2, 4, 5}, 1},
+		{"page 3 unnumbered", []int{0, 2, 0, 4}, 1},
+		{"page 1 numbered", []int{1, 2}, 1},
+		{"appendix shows its 1", []int{0, 2, 1, 2}, 0},
+		{"appendix hides its 1", []int{0, 2, 0, 2, 3}, 0},
+		{"appendix goes on wrong", []int{0, 2, 1, 3}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc{format: "pdf", pages: len(tt.nums), pageNums: tt.nums}
+			for range tt.nums {
+				d.sections = append(d.sections, Section{Width: 595.3, Height: 841.9})
+				d.numCentred = append(d.numCentred, true)
+			}
+			r := &reviewer{d: d}
+			pageNumbers(r)
+			if len(r.out) != tt.want {
+				t.Errorf("%d findings, want %d: %+v", len(r.out), tt.want, r.out)
+			}
+		})
+	}
+}
+
+// TestFontEmbedded reads pdffonts' table and reports a font left out of
+// the PDF or a standard-14 one, once a font.
+func TestFontEmbedded(t *testing.T) {
+	const table = `name                                 type              encoding         emb sub uni object ID
+------------------------------------ ----------------- ---------------- --- --- --- ---------
+ABCDEF+TimesNewRomanPSMT             TrueType          WinAnsi          yes yes yes     10  0
+Times New Roman,Bold                 TrueType          WinAnsi          no  no  no      12  0
+Helvetica                            Type 1            Standard         no  no  no      14  0
+GHIJKL+Arial-BoldMT                  CID TrueType      Identity-H       yes yes yes     16  0
+MNOPQR+LiberationSerif               CID TrueType (OT) Identity-H       yes yes yes     18  0
+`
+	fonts := parsePDFFonts(table)
+	if len(fonts) != 5 || fonts[1].Name != "Times New Roman,Bold" || fonts[1].Embedded || !fonts[0].Embedded || fonts[4].Name != "MNOPQR+LiberationSerif" {
+		t.Fatalf("parsed %+v", fonts)
+	}
+	tests := []struct {
+		name  string
+		fonts []pdfFont
+		want  int
+	}{
+		{"embedded Times and its clone", []pdfFont{fonts[0], fonts[4]}, 0},
+		{"Times not embedded", []pdfFont{fonts[0], fonts[1]}, 1},
+		{"Helvetica", []pdfFont{fonts[2]}, 1},
+		{"Arial, embedded", []pdfFont{fonts[3]}, 1},
+		{"the same font twice", []pdfFont{fonts[1], fonts[1]}, 1},
+		{"unknown (no pdffonts)", nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &reviewer{d: &doc{format: "pdf", fonts: tt.fonts}}
+			fontEmbedded(r)
+			if len(r.out) != tt.want {
+				t.Errorf("%d findings, want %d: %+v", len(r.out), tt.want, r.out)
+			}
+		})
+	}
+}
+
 // TestPDFLines: words on one baseline make a line, a gap wider than one
 // and a half line heights splits the header's two columns, and a word a
 // little lower (a mark) stays on its line.
