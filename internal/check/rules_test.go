@@ -96,6 +96,7 @@ func TestRules(t *testing.T) {
 		{"page number right", func(d *doc) { d.sections[0].NumberCentred = false }, "pagenum", true},
 		{"page 1 numbered", func(d *doc) { d.sections[0].NumberOnFirst = true }, "pagenum", true},
 		{"decomposed text", func(d *doc) { d.paras[8].Text = "Ke\u0302\u0301 hoa\u0323ch " + long }, "text.nfc", true},
+		{"a lost character", func(d *doc) { d.paras[8].Text = "Kế ho\uFFFDch " + long }, "text.nfc", true},
 		{"TCVN3 text", func(d *doc) {
 			d.paras[8].Text = "Céng hßa x· héi chñ nghÜa ViÖt Nam, ®éc lËp tù do h¹nh phóc"
 		}, "text.legacy", true},
