@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/vanban/vanban/internal/check"
@@ -63,12 +64,15 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			for _, d := range rep.Diffs {
 				fmt.Fprintf(stdout, "p.%d line %d:\n  docx: %s\n  pdf:  %s\n", d.Page, d.Line, d.DOCX, d.PDF)
 			}
+			if rep.NoTimes {
+				fmt.Fprintf(stdout, "LibreOffice had no Times New Roman or metric clone (it used %s): install fonts-liberation2\n", strings.Join(rep.Fonts, ", "))
+			}
 			verdict := "PASS"
 			if !rep.Same() {
 				verdict = "FAIL"
 			}
-			fmt.Fprintf(stdout, "%s: pages %d (docx via LibreOffice) / %d (pdf), %d lines compared, %d differ (first %d shown)\n",
-				verdict, rep.PagesDOCX, rep.PagesPDF, rep.Lines, len(rep.Diffs), len(rep.Diffs))
+			fmt.Fprintf(stdout, "%s: pages %d (docx via LibreOffice) / %d (pdf), %d lines compared, %d differ (first %d shown), %d page edges and %d words differ\n",
+				verdict, rep.PagesDOCX, rep.PagesPDF, rep.Lines, rep.Differ, len(rep.Diffs), rep.EdgesDiffer, rep.WordsDiffer)
 		}
 		if !rep.Same() {
 			return 1

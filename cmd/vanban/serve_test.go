@@ -9,17 +9,11 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
-
-	"github.com/vanban/vanban/internal/ndcheck"
 )
 
 func TestServeConfig(t *testing.T) {
@@ -270,95 +264,6 @@ func checkBatchAndImport(t *testing.T, base string) {
 	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`"document"`)) || !bytes.Contains(body, []byte(`"report"`)) {
 		t.Errorf("import: %d %.300s", resp.StatusCode, body)
 	}
-}
-
-// TestServeBinary builds the real binary, starts `vanban serve` on a free
-// loopback port, renders every sample, checks one DOCX and one PDF with
-// ndcheck when it is present, and stops the server with SIGTERM.
-func TestServeBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and starts the binary")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "vanban")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	addr := freeAddr(t)
-	cmd := exec.Command(bin, "serve", "--addr", addr)
-	var stderr lockedBuffer
-	cmd.Stderr = &stderr
-	cmd.Env = append(os.Environ(), "VANBAN_LOG_LEVEL=warn", "VANBAN_DATA_DIR="+filepath.Join(dir, "data"))
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	base := "http://" + addr
-	waitReady(t, base)
-	t.Logf("ready after %s", time.Since(start))
-
-	files := renderAll(t, base)
-	if _, err := ndcheck.Path(); err == nil {
-		for _, f := range []string{"docx", "pdf"} {
-			p := filepath.Join(dir, "sample."+f)
-			if err := os.WriteFile(p, files[f], 0o644); err != nil {
-				t.Fatal(err)
-			}
-			rs, err := ndcheck.Run(p)
-			if err != nil {
-				t.Fatalf("ndcheck %s: %v", f, err)
-			}
-			if len(rs) == 0 {
-				t.Errorf("ndcheck %s: no checks ran", f)
-			}
-			for _, r := range ndcheck.Failed(rs) {
-				t.Errorf("ndcheck %s: FAIL %s %s", f, r.ID, r.Detail)
-			}
-		}
-	} else {
-		t.Log("ndcheck (python3) not available; skipping the NĐ30 check")
-	}
-
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("exit after SIGTERM: %v\n%s", err, stderr.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatalf("no exit 10 s after SIGTERM\n%s", stderr.String())
-	}
-}
-
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
-func waitReady(t *testing.T, base string) {
-	t.Helper()
-	c := &http.Client{Timeout: time.Second}
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if resp, err := c.Get(base + "/readyz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				return
-			}
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatal("server not ready after 10 s")
 }
 
 // lockedBuffer is a bytes.Buffer safe for the server's goroutines.

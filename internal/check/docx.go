@@ -32,6 +32,9 @@ type props struct {
 	before, after        *float64
 	borderBot, borderTop *bool
 	underline            *bool
+	// color is w:color's val, or "theme " and its themeColor when only
+	// that is set.
+	color *string
 }
 
 func (p *props) over(q *props) {
@@ -68,6 +71,7 @@ func (p *props) over(q *props) {
 	setB(&p.borderBot, q.borderBot)
 	setB(&p.borderTop, q.borderTop)
 	setB(&p.underline, q.underline)
+	set(&p.color, q.color)
 }
 
 func onOff(e *node) *bool {
@@ -120,6 +124,14 @@ func runLayer(rpr *node) *props {
 	p.bold = onOff(rpr.child("b"))
 	p.italic = onOff(rpr.child("i"))
 	p.underline = onOff(rpr.child("u"))
+	if c := rpr.child("color"); c != nil {
+		if v, ok := c.val("val"); ok && v != "" {
+			p.color = &v
+		} else if v, ok := c.val("themeColor"); ok {
+			t := "theme " + v
+			p.color = &t
+		}
+	}
 	return p
 }
 
@@ -367,6 +379,7 @@ func (x *docxReader) paragraph(p *node, table, row, cell int, tstyle string) {
 	fonts := map[string]int{}
 	allBold, allItalic, anyInk, under := true, true, false, false
 	drawn := false
+	color := ""
 	var runs func(*node)
 	runs = func(e *node) {
 		for _, k := range e.kids {
@@ -413,6 +426,9 @@ func (x *docxReader) paragraph(p *node, table, row, cell int, tstyle string) {
 					if rp.underline != nil && *rp.underline {
 						under = true
 					}
+					if rp.color != nil && color == "" && !black(*rp.color) {
+						color = *rp.color
+					}
 				}
 			case "hyperlink", "smartTag", "ins", "fldSimple", "customXml":
 				runs(k)
@@ -425,7 +441,7 @@ func (x *docxReader) paragraph(p *node, table, row, cell int, tstyle string) {
 	if !anyInk {
 		allBold, allItalic = false, false
 	}
-	out := Para{Text: text.String(), Table: table, Row: row, Cell: cell, Bold: allBold, Italic: allItalic, Known: true}
+	out := Para{Text: text.String(), Table: table, Row: row, Cell: cell, Bold: allBold, Italic: allItalic, Known: true, Color: color}
 	out.Size = most(sizes)
 	out.Font = mostS(fonts)
 	for f := range fonts {
@@ -492,6 +508,18 @@ func (x *docxReader) paragraph(p *node, table, row, cell int, tstyle string) {
 	if sp := ppr.child("sectPr"); sp != nil {
 		x.section(sp)
 	}
+}
+
+// black: a run colour that prints black: Word's automatic colour, the
+// theme's dark text colour, or black to a reader (every channel at most
+// 0x40, as Word's "Black, lighter 5%" 0D0D0D).
+func black(c string) bool {
+	switch strings.ToLower(c) {
+	case "auto", "theme text1", "theme dark1":
+		return true
+	}
+	v, err := strconv.ParseUint(c, 16, 32)
+	return err == nil && len(c) == 6 && v>>16 <= 0x40 && v>>8&0xff <= 0x40 && v&0xff <= 0x40
 }
 
 // markRule marks the last text paragraph of the same cell as ruled.

@@ -23,6 +23,9 @@ type Para struct {
 	// RuleBelow: a horizontal rule drawn under it (a bottom border, a
 	// drawn line next to it, or the next paragraph's top border).
 	RuleBelow bool
+	// Color is the first colour of its text that does not print black
+	// ("FF0000", "theme accent1"); "" when all of it is black (DOCX only).
+	Color string
 	// Fonts is every family used in the paragraph's text.
 	Fonts []string
 	// X0, X1, Y0: the line's box in points (PDF only).
@@ -48,7 +51,9 @@ type doc struct {
 	sections []Section
 	paras    []Para
 	// pageNums: per page, the number printed at the top (PDF), 0 if none.
-	pageNums   []int
+	pageNums []int
+	// fonts are a PDF's fonts (pdffonts); nil when unknown.
+	fonts      []pdfFont
 	numCentred []bool
 	numMid     []float64
 }

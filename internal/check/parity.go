@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 )
@@ -17,8 +18,22 @@ type ParityReport struct {
 	PagesDOCX, PagesPDF int
 	// Diffs are the first differences, in page order (at most MaxDiffs).
 	Diffs []LineDiff `json:"diffs"`
-	// Lines compared in all.
-	Lines int `json:"lines"`
+	// Lines compared in all, and how many of them differ (Diffs shows
+	// only the first).
+	Lines  int `json:"lines"`
+	Differ int `json:"differ"`
+	// EdgesDiffer counts the page edges that differ: a page's first or
+	// last line. Lines drifting inside a page move no page break; an edge
+	// that differs is a page break in another place.
+	EdgesDiffer int `json:"edges_differ"`
+	// WordsDiffer counts the words one side has and the other has not, in
+	// whatever line or order: 0 means the same text, however it is broken.
+	WordsDiffer int `json:"words_differ"`
+	// Fonts are the font families of LibreOffice's PDF; NoTimes is set
+	// when none is Times New Roman or a metric clone: LibreOffice then laid
+	// the DOCX out in another font and the comparison says nothing.
+	Fonts   []string `json:"fonts_libreoffice"`
+	NoTimes bool     `json:"no_times"`
 }
 
 // LineDiff is one line that differs.
@@ -32,8 +47,8 @@ type LineDiff struct {
 // MaxDiffs bounds the differences reported.
 const MaxDiffs = 10
 
-// Same: same page count and every line equal.
-func (p *ParityReport) Same() bool { return p.PagesDOCX == p.PagesPDF && len(p.Diffs) == 0 }
+// Same: same page count, every line equal, and LibreOffice had Times.
+func (p *ParityReport) Same() bool { return p.PagesDOCX == p.PagesPDF && p.Differ == 0 && !p.NoTimes }
 
 // ErrNoSoffice: LibreOffice is not installed.
 var ErrNoSoffice = errors.New("soffice (LibreOffice) is not installed")
@@ -74,7 +89,27 @@ func Parity(ctx context.Context, docx, pdf []byte, timeout time.Duration) (*Pari
 	if err != nil {
 		return nil, fmt.Errorf("parity: read the PDF: %w", err)
 	}
-	return compareLines(a, b), nil
+	r := compareLines(a, b)
+	r.Fonts, r.NoTimes = docFonts(a)
+	return r, nil
+}
+
+// docFonts lists the font families of d, and whether none is Times-like.
+func docFonts(d *doc) ([]string, bool) {
+	seen := map[string]bool{}
+	var out []string
+	times := false
+	for _, p := range d.paras {
+		for _, f := range p.Fonts {
+			if f != "" && !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+				times = times || timesLike(f)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, len(out) > 0 && !times
 }
 
 // pageLines: each page's lines, the page number left out (pdf.go), with
@@ -110,10 +145,56 @@ func compareLines(a, b *doc) *ParityReport {
 			if i < len(y) {
 				t = y[i]
 			}
-			if s != t && len(r.Diffs) < MaxDiffs {
+			if s == t {
+				continue
+			}
+			r.Differ++
+			if len(r.Diffs) < MaxDiffs {
 				r.Diffs = append(r.Diffs, LineDiff{Page: pg + 1, Line: i + 1, DOCX: s, PDF: t})
 			}
 		}
+		if edge(x, 0) != edge(y, 0) {
+			r.EdgesDiffer++
+		}
+		if len(x) > 1 || len(y) > 1 {
+			if edge(x, len(x)-1) != edge(y, len(y)-1) {
+				r.EdgesDiffer++
+			}
+		}
 	}
+	r.WordsDiffer = wordsDiffer(la, lb)
 	return r
+}
+
+func edge(lines []string, i int) string {
+	if i < 0 || i >= len(lines) {
+		return ""
+	}
+	return lines[i]
+}
+
+// wordsDiffer counts the words in one side's text and not the other's,
+// as multisets: line breaks and the reading order of two columns do not
+// count, a word lost, added or changed does.
+func wordsDiffer(a, b [][]string) int {
+	count := map[string]int{}
+	add := func(pages [][]string, d int) {
+		for _, lines := range pages {
+			for _, l := range lines {
+				for _, w := range strings.Fields(l) {
+					count[w] += d
+				}
+			}
+		}
+	}
+	add(a, 1)
+	add(b, -1)
+	n := 0
+	for _, c := range count {
+		if c < 0 {
+			c = -c
+		}
+		n += c
+	}
+	return n
 }

@@ -1,12 +1,8 @@
 package check
 
 import (
-	"context"
-	"os/exec"
+	"fmt"
 	"testing"
-	"time"
-
-	"github.com/vanban/vanban/internal/engine"
 )
 
 func TestCompareLines(t *testing.T) {
@@ -24,17 +20,26 @@ func TestCompareLines(t *testing.T) {
 		}
 		return d
 	}
+	many := func(n int, word string) []Para {
+		var ls []string
+		for i := 0; i < n; i++ {
+			ls = append(ls, fmt.Sprint(word, i))
+		}
+		return page(1, ls...)
+	}
 	tests := []struct {
-		name      string
-		a, b      *doc
-		same      bool
-		firstPage int
-		firstLine int
+		name                   string
+		a, b                   *doc
+		same                   bool
+		firstPage, firstLine   int
+		differ, edges, wordsBy int
 	}{
-		{"same", mk(2, page(1, "a b", "c"), page(2, "d")), mk(2, page(1, "a  b", "c"), page(2, "d")), true, 0, 0},
-		{"a word moves to the next line", mk(1, page(1, "a b", "c")), mk(1, page(1, "a", "b c")), false, 1, 1},
-		{"a middle line differs", mk(1, page(1, "x", "a b", "z")), mk(1, page(1, "x", "a c", "z")), false, 1, 2},
-		{"one more page", mk(1, page(1, "a")), mk(2, page(1, "a"), page(2, "b")), false, 2, 1},
+		{"same", mk(2, page(1, "a b", "c"), page(2, "d")), mk(2, page(1, "a  b", "c"), page(2, "d")), true, 0, 0, 0, 0, 0},
+		{"a word moves to the next line", mk(1, page(1, "a b", "c")), mk(1, page(1, "a", "b c")), false, 1, 1, 2, 2, 0},
+		{"a middle line differs", mk(1, page(1, "x", "a b", "z")), mk(1, page(1, "x", "a c", "z")), false, 1, 2, 1, 0, 2},
+		{"one more page", mk(1, page(1, "a")), mk(2, page(1, "a"), page(2, "b")), false, 2, 1, 1, 1, 1},
+		{"a word moves inside the page", mk(1, page(1, "x", "a b", "c", "z")), mk(1, page(1, "x", "a", "b c", "z")), false, 1, 2, 2, 0, 0},
+		{"every line differs, all counted", mk(1, many(30, "a")), mk(1, many(30, "b")), false, 1, 1, 30, 2, 60},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,25 +50,39 @@ func TestCompareLines(t *testing.T) {
 			if !tt.same && (r.Diffs[0].Page != tt.firstPage || r.Diffs[0].Line != tt.firstLine) {
 				t.Errorf("first diff = %+v, want page %d line %d", r.Diffs[0], tt.firstPage, tt.firstLine)
 			}
+			if r.Differ != tt.differ || r.EdgesDiffer != tt.edges || r.WordsDiffer != tt.wordsBy {
+				t.Errorf("differ %d, edges %d, words %d; want %d, %d, %d", r.Differ, r.EdgesDiffer, r.WordsDiffer, tt.differ, tt.edges, tt.wordsBy)
+			}
+			if len(r.Diffs) > MaxDiffs {
+				t.Errorf("%d diffs listed, want at most %d", len(r.Diffs), MaxDiffs)
+			}
 		})
 	}
 }
 
-// TestParity lays a sample's DOCX out with LibreOffice and compares it
-// with vanban's PDF of the same sample, every line.
-func TestParity(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice takes seconds")
+// TestDocFonts: LibreOffice without a Times clone lays the DOCX out in
+// another font, and the report says so.
+func TestDocFonts(t *testing.T) {
+	tests := []struct {
+		name    string
+		fonts   []string
+		noTimes bool
+	}{
+		{"Liberation Serif", []string{"LiberationSerif"}, false},
+		{"Times and a symbol font", []string{"TimesNewRomanPSMT", "OpenSymbol"}, false},
+		{"DejaVu Serif instead", []string{"DejaVuSerif"}, true},
+		{"no text", nil, false},
 	}
-	if _, err := exec.LookPath("soffice"); err != nil {
-		t.Skip("no LibreOffice here")
-	}
-	const name = "thua-thien-hue-2020-cong-van.json"
-	r, err := Parity(context.Background(), rendered(t, name, engine.DOCX), rendered(t, name, engine.PDF), 2*time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !r.Same() || r.Lines < 50 {
-		t.Errorf("parity: %+v", r)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc{pages: 1, paras: []Para{{Text: "x", Page: 1, Fonts: tt.fonts}}}
+			if _, got := docFonts(d); got != tt.noTimes {
+				t.Errorf("noTimes = %v, want %v", got, tt.noTimes)
+			}
+			r := &ParityReport{PagesDOCX: 1, PagesPDF: 1, NoTimes: tt.noTimes}
+			if r.Same() == tt.noTimes {
+				t.Errorf("Same = %v with noTimes %v", r.Same(), tt.noTimes)
+			}
+		})
 	}
 }

@@ -2,11 +2,16 @@ package check
 
 import (
 	"context"
+	"errors"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vanban/vanban/internal/importer/pdfread"
 )
@@ -19,7 +24,7 @@ func readPDF(ctx context.Context, data []byte) (*doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &doc{format: "pdf", pages: len(pages)}
+	d := &doc{format: "pdf", pages: len(pages), fonts: pdfFonts(ctx, data)}
 	for pi, pg := range pages {
 		lines := pdfLines(pg.Words)
 		s := Section{Width: pg.Width, Height: pg.Height}
@@ -57,6 +62,69 @@ func readPDF(ctx context.Context, data []byte) (*doc, error) {
 }
 
 var bareNum = regexp.MustCompile(`^\s*\d{1,4}\s*$`)
+
+// pdfFont is one font of a PDF as pdffonts lists it.
+type pdfFont struct {
+	Name     string
+	Embedded bool
+}
+
+// pdfFonts lists the PDF's fonts with poppler's pdffonts; nil when it is
+// not installed or cannot read the file (the words were read already, so
+// the font rule is then the one left out).
+func pdfFonts(ctx context.Context, data []byte) []pdfFont {
+	tool, err := exec.LookPath("pdffonts")
+	if err != nil {
+		return nil
+	}
+	dir, err := os.MkdirTemp("", "vanban-fonts-")
+	if err != nil {
+		return nil
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if os.WriteFile(in, data, 0o600) != nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tool, in)
+	out := &capped{n: 1 << 20}
+	cmd.Stdout = out
+	if cmd.Run() != nil || out.over {
+		return nil
+	}
+	return parsePDFFonts(out.b.String())
+}
+
+// capped keeps the first n bytes written to it.
+type capped struct {
+	b    strings.Builder
+	n    int
+	over bool
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.b.Len()+len(p) > c.n {
+		c.over = true
+		return 0, errors.New("output over its limit")
+	}
+	return c.b.Write(p)
+}
+
+// fontRow is a row of pdffonts' table; a name may hold spaces, so the row
+// is read from its right end.
+var fontRow = regexp.MustCompile(`^(.*?)\s+((?:CID )?(?:Type 1C|Type 1|Type 3|Type 0C|Type 0|TrueType)(?: \(OT\))?|unknown)\s+\S+\s+(yes|no)\s+(?:yes|no)\s+(?:yes|no)\s+\d+\s+\d+\s*$`)
+
+func parsePDFFonts(out string) []pdfFont {
+	fonts := []pdfFont{}
+	for _, l := range strings.Split(out, "\n") {
+		if m := fontRow.FindStringSubmatch(l); m != nil {
+			fonts = append(fonts, pdfFont{Name: strings.TrimSpace(m[1]), Embedded: m[3] == "yes"})
+		}
+	}
+	return fonts
+}
 
 func textExtent(ls []Para) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/vntext"
@@ -116,8 +117,8 @@ func (r *reviewer) add(sev Severity, rule, element string, page int, ref, want, 
 
 // layoutRules are every rule on the neutral model, in report order.
 var layoutRules = []func(*reviewer){
-	pageSize, margins, fontFamily, fontSizes, headerBlock, title, body, pageNumbers,
-	recipients, signature, appendices,
+	pageSize, margins, fontFamily, fontEmbedded, fontColor, fontSizes, headerBlock, title, body, pageNumbers,
+	recipients, recipientLines, signature, appendices,
 }
 
 func pageSize(r *reviewer) {
@@ -285,6 +286,52 @@ func fontFamily(r *reviewer) {
 			}
 			r.add(sev, "font.family", r.paraName(i), p.Page, refFont, "Times New Roman (or a metric clone)", "%s in %q", f, snip(p.Text, 40))
 		}
+	}
+}
+
+// standard14 are the PDF standard fonts a reader draws with its own
+// stand-ins (and Arial, Courier New as their aliases).
+var standard14 = regexp.MustCompile(`(?i)^(times-(roman|bold|italic|bolditalic)|helvetica|courier|symbol|zapfdingbats|arial|couriernew)`)
+
+// unsubset strips a font subset tag ("ABCDEF+").
+func unsubset(f string) string {
+	if i := strings.IndexByte(f, '+'); i == 6 {
+		return f[7:]
+	}
+	return f
+}
+
+// fontEmbedded: a PDF prints as written only with its fonts in it; a font
+// left out, or a standard-14 name, is drawn with whatever the reader has.
+func fontEmbedded(r *reviewer) {
+	seen := map[string]bool{}
+	for _, f := range r.d.fonts {
+		name := baseFont(f.Name)
+		if seen[name] {
+			continue
+		}
+		switch {
+		case !f.Embedded:
+			r.add(Fix, "font.embedded", "font "+name, 0, refFont, "every font embedded in the PDF", "%s not embedded", f.Name)
+		case standard14.MatchString(strings.ReplaceAll(unsubset(f.Name), " ", "")):
+			r.add(Fix, "font.embedded", "font "+name, 0, refFont, "Times New Roman embedded, not a standard-14 font", "standard font %s", f.Name)
+		default:
+			continue
+		}
+		seen[name] = true
+	}
+}
+
+// fontColor: NĐ30 prints in black; a run coloured in the DOCX (a pasted
+// link, a reviewer's red) prints in colour. Reported once a colour.
+func fontColor(r *reviewer) {
+	seen := map[string]bool{}
+	for i, p := range r.d.paras {
+		if p.Color == "" || seen[p.Color] {
+			continue
+		}
+		seen[p.Color] = true
+		r.add(Fix, "font.color", r.paraName(i), p.Page, refFont, "black (màu đen)", "colour %s in %q", p.Color, snip(p.Text, 40))
 	}
 }
 
@@ -599,6 +646,7 @@ func body(r *reviewer) {
 func pageNumbers(r *reviewer) {
 	if r.d.format == "pdf" {
 		missing := []string{}
+		expected := 2
 		for i, n := range r.d.pageNums {
 			if i == 0 {
 				if n != 0 {
@@ -606,11 +654,28 @@ func pageNumbers(r *reviewer) {
 				}
 				continue
 			}
-			if n == 0 {
+			// An appendix numbers its pages from 1 (§9): a page showing 1,
+			// or an unnumbered one followed by a page showing 2, starts one.
+			next := 0
+			if i+1 < len(r.d.pageNums) {
+				next = r.d.pageNums[i+1]
+			}
+			if n == 1 || n == 0 && next == 2 {
+				expected = 2
+				continue
+			}
+			switch {
+			case n == 0:
 				missing = append(missing, strconv.Itoa(i+1))
-			} else if !r.d.numCentred[i] {
+			case n != expected:
+				r.add(Fix, "pagenum", fmt.Sprintf("page %d", i+1), i+1, refPageNum, fmt.Sprintf("page number %d", expected), "number %d", n)
+			case !r.d.numCentred[i]:
 				r.add(Fix, "pagenum", fmt.Sprintf("page %d", i+1), i+1, refPageNum, "centred in the top margin", "number %d not centred", n)
 			}
+			if n != 0 {
+				expected = n
+			}
+			expected++
 		}
 		if len(missing) > 0 {
 			p, _ := strconv.Atoi(missing[0])
@@ -673,6 +738,75 @@ func recipients(r *reviewer) {
 	}
 }
 
+var (
+	recipDashRe = regexp.MustCompile(`^\s*[` + dashes + `]`)
+	luuStartRe  = regexp.MustCompile(`^-\s*Lưu\s*:\s*VT\b`)
+	electronic  = regexp.MustCompile(`(?i)^\s*Bản\s+điện\s+tử\s*:?\s*$`)
+)
+
+// recipientLines: under "Nơi nhận:" each recipient is a line "- …;" and
+// the last is "- Lưu: VT, ….", as §7 sets them out. DOCX only: there a
+// paragraph is one recipient; a PDF wraps a long one over lines that do
+// not start with "-".
+func recipientLines(r *reviewer) {
+	if r.d.format != "docx" {
+		return
+	}
+	nn := r.find(noiNhanRe, 0, len(r.d.paras))
+	if nn < 0 {
+		return
+	}
+	p := r.d.paras[nn]
+	if rest := noiNhanRe.ReplaceAllString(p.Text, ""); strings.TrimSpace(rest) != "" {
+		// The list typed in the heading's paragraph with line breaks
+		// (w:br): its lines cannot be told apart here.
+		return
+	}
+	var lines []int
+	for j := nn + 1; j < len(r.d.paras) && j < nn+80; j++ {
+		q := r.d.paras[j]
+		if q.Table != p.Table || q.Cell != p.Cell || (p.Table > 0 && q.Row != p.Row) {
+			break
+		}
+		if p.Table == 0 && !strings.HasPrefix(strings.TrimSpace(q.Text), "-") && !strings.HasPrefix(strings.TrimSpace(q.Text), "+") && !recipDashRe.MatchString(q.Text) {
+			break
+		}
+		if electronic.MatchString(q.Text) {
+			continue
+		}
+		lines = append(lines, j)
+	}
+	if len(lines) == 0 {
+		r.add(Fix, "recipients", "Nơi nhận", p.Page, refRecip, "recipient lines '- …;' ending with '- Lưu: VT, ….'", "no recipient line under 'Nơi nhận:'")
+		return
+	}
+	bad := 0
+	for k, j := range lines[:len(lines)-1] {
+		t := strings.TrimSpace(r.d.paras[j].Text)
+		var have string
+		switch {
+		case recipDashRe.MatchString(t):
+			have = fmt.Sprintf("%q starts with %U, not '-'", snip(t, 30), []rune(t)[0])
+		case !strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "+"):
+			have = fmt.Sprintf("%q does not start with '-'", snip(t, 30))
+		case !strings.HasSuffix(t, ";") && !strings.HasSuffix(t, ":"):
+			have = fmt.Sprintf("%q does not end with ';'", snip(t, 40))
+		}
+		if have != "" && bad == 0 {
+			bad++
+			r.add(Cosmetic, "recipients", fmt.Sprintf("nơi nhận line %d", k+1), r.d.paras[j].Page, refRecip, "'- <recipient>;'", "%s", have)
+		}
+	}
+	last := r.d.paras[lines[len(lines)-1]]
+	switch t := strings.TrimSpace(last.Text); {
+	case !luuStartRe.MatchString(t):
+		r.add(Fix, "recipients", "Lưu line", last.Page, refRecip, "last line '- Lưu: VT, ….'", "%q", snip(t, 40))
+	case !strings.HasSuffix(t, "."):
+		// Offices often end it with the drafter's initials and no full stop.
+		r.add(Cosmetic, "recipients", "Lưu line", last.Page, refRecip, "'- Lưu: VT, ….' ending with '.'", "%q", snip(t, 40))
+	}
+}
+
 func signature(r *reviewer) {
 	nn := r.find(noiNhanRe, 0, len(r.d.paras))
 	from := 0
@@ -694,6 +828,7 @@ func signature(r *reviewer) {
 		if !p.Bold {
 			r.add(Fix, "signature", "quyền hạn ký", p.Page, refSign, "bold capitals", "not bold: %q", snip(t, 30))
 		}
+		r.size("quyền hạn ký", i, signPT, Cosmetic, refSign)
 		right := p.Cell >= 2
 		if r.d.format == "pdf" {
 			right = (p.X0+p.X1)/2 > r.d.sections[p.Page-1].Width/2
@@ -703,8 +838,44 @@ func signature(r *reviewer) {
 		if !right {
 			r.add(Fix, "signature", "chữ ký", p.Page, refSign, "the signature block on the right, beside Nơi nhận", "%q not on the right", snip(t, 30))
 		}
+		if n := r.signerName(i); r.d.format == "docx" && n >= 0 && !r.d.paras[n].Bold {
+			q := r.d.paras[n]
+			r.add(Fix, "signature", "họ tên người ký", q.Page, refSign, "the signer's name in bold", "not bold: %q", snip(q.Text, 30))
+		}
 		return
 	}
+}
+
+// signerName is the signer's name under the quyền hạn line at i: the last
+// line of the signature block that is neither in capitals (chức vụ) nor in
+// brackets ("(Đã ký)", "(Ký, đóng dấu)"); -1 when there is none (a draft).
+// The block is the rest of the cell, or of the paragraphs aligned like it.
+// DOCX only: a PDF line may join the name with the Nơi nhận line beside it
+// (pdfLines), which would read as a name not in bold.
+func (r *reviewer) signerName(i int) int {
+	p, name := r.d.paras[i], -1
+	for j := i + 1; j < len(r.d.paras) && j < i+12; j++ {
+		q := r.d.paras[j]
+		if q.Table != p.Table || q.Cell != p.Cell || q.Row != p.Row || (p.Table == 0 && (q.Jc != p.Jc || q.FirstLine != p.FirstLine)) {
+			break
+		}
+		t := strings.TrimSpace(q.Text)
+		if t == "" || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") || !hasLower(t) {
+			continue
+		}
+		name = j
+	}
+	return name
+}
+
+// hasLower: s has a lower-case letter (a name, not a title in capitals).
+func hasLower(s string) bool {
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendices(r *reviewer) {

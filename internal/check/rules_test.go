@@ -20,6 +20,21 @@ func header() []Para {
 	}
 }
 
+// closing is a correct closing block: Nơi nhận in the first cell, the
+// signature in the second, the name last and bold.
+func closing() []Para {
+	return []Para{
+		{Text: "Nơi nhận:", Table: 9, Row: 1, Cell: 1, Size: 12, Bold: true, Italic: true, Known: true, Jc: "left"},
+		{Text: "- Như trên;", Table: 9, Row: 1, Cell: 1, Size: 11, Known: true, Jc: "left"},
+		{Text: "- Các sở, ban, ngành;", Table: 9, Row: 1, Cell: 1, Size: 11, Known: true, Jc: "left"},
+		{Text: "- Lưu: VT, VP.", Table: 9, Row: 1, Cell: 1, Size: 11, Known: true, Jc: "left"},
+		{Text: "TM. ỦY BAN NHÂN DÂN", Table: 9, Row: 1, Cell: 2, Size: 14, Bold: true, Known: true, Jc: "center"},
+		{Text: "CHỦ TỊCH", Table: 9, Row: 1, Cell: 2, Size: 14, Bold: true, Known: true, Jc: "center"},
+		{Text: "(Đã ký)", Table: 9, Row: 1, Cell: 2, Size: 14, Italic: true, Known: true, Jc: "center"},
+		{Text: "Nguyễn Văn An", Table: 9, Row: 1, Cell: 2, Size: 14, Bold: true, Known: true, Jc: "center"},
+	}
+}
+
 func bodyPara(text string) Para {
 	return Para{Text: text, Size: 14, Known: true, Jc: "both", FirstLine: 36, Line: 1.1, After: 6, Fonts: []string{"Times New Roman"}}
 }
@@ -81,6 +96,7 @@ func TestRules(t *testing.T) {
 		{"page number right", func(d *doc) { d.sections[0].NumberCentred = false }, "pagenum", true},
 		{"page 1 numbered", func(d *doc) { d.sections[0].NumberOnFirst = true }, "pagenum", true},
 		{"decomposed text", func(d *doc) { d.paras[8].Text = "Ke\u0302\u0301 hoa\u0323ch " + long }, "text.nfc", true},
+		{"a lost character", func(d *doc) { d.paras[8].Text = "Kế ho\uFFFDch " + long }, "text.nfc", true},
 		{"TCVN3 text", func(d *doc) {
 			d.paras[8].Text = "Céng hßa x· héi chñ nghÜa ViÖt Nam, ®éc lËp tù do h¹nh phóc"
 		}, "text.legacy", true},
@@ -106,6 +122,49 @@ func TestRules(t *testing.T) {
 			d.paras = append(d.paras, Para{Text: "Nơi nhận:", Table: 9, Cell: 1, Size: 12, Bold: true, Italic: true, Known: true},
 				Para{Text: "TM. ỦY BAN NHÂN DÂN", Table: 9, Cell: 2, Size: 14, Bold: true, Known: true})
 		}, "signature", false},
+		{"red run", func(d *doc) { d.paras[8].Color = "FF0000" }, "font.color", true},
+		{"a theme accent", func(d *doc) { d.paras[8].Color = "theme accent1" }, "font.color", true},
+		{"recipient lines as §7", func(d *doc) { d.paras = append(d.paras, closing()...) }, "recipients", false},
+		{"no Lưu line", func(d *doc) {
+			c := closing()
+			d.paras = append(append(d.paras, c[:3]...), c[4:]...)
+		}, "recipients", true},
+		{"Lưu without its full stop", func(d *doc) {
+			c := closing()
+			c[3].Text = "- Lưu: VT, NC.Châu"
+			d.paras = append(d.paras, c...)
+		}, "recipients", true},
+		{"Lưu without VT", func(d *doc) {
+			c := closing()
+			c[3].Text = "- Lưu: VP."
+			d.paras = append(d.paras, c...)
+		}, "recipients", true},
+		{"recipient with an en dash", func(d *doc) {
+			c := closing()
+			c[1].Text = "– Như trên;"
+			d.paras = append(d.paras, c...)
+		}, "recipients", true},
+		{"recipient without ';'", func(d *doc) {
+			c := closing()
+			c[2].Text = "- Các sở, ban, ngành"
+			d.paras = append(d.paras, c...)
+		}, "recipients", true},
+		{"signer's name bold", func(d *doc) { d.paras = append(d.paras, closing()...) }, "signature", false},
+		{"signer's name not bold", func(d *doc) {
+			c := closing()
+			c[len(c)-1].Bold = false
+			d.paras = append(d.paras, c...)
+		}, "signature", true},
+		{"quyền hạn 12 pt", func(d *doc) {
+			c := closing()
+			c[4].Size = 12
+			d.paras = append(d.paras, c...)
+		}, "font.size", true},
+		{"quyền hạn 14 pt", func(d *doc) { d.paras = append(d.paras, closing()...) }, "font.size", false},
+		{"a draft with no name", func(d *doc) {
+			c := closing()
+			d.paras = append(d.paras, c[:len(c)-1]...)
+		}, "signature", false},
 		{"appendix heading left", func(d *doc) {
 			d.paras = append(d.paras, Para{Text: "PHỤ LỤC I", Size: 14, Bold: true, Known: true, Jc: "left"})
 		}, "appendix", true},
@@ -130,6 +189,77 @@ func TestRules(t *testing.T) {
 			}
 			if found != tt.want {
 				t.Errorf("rule %s reported = %v, want %v: %+v", tt.rule, found, tt.want, got)
+			}
+		})
+	}
+}
+
+// TestPDFPageNumbers: from page 2 each page shows its number in sequence;
+// an appendix starts again from 1, its first page shown or not.
+func TestPDFPageNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		nums []int
+		want int // pagenum findings
+	}{
+		{"1 page", []int{0}, 0},
+		{"in sequence", []int{0, 2, 3, 4}, 0},
+		{"a number skipped", []int{0, 2, 4, 5}, 1},
+		{"page 3 unnumbered", []int{0, 2, 0, 4}, 1},
+		{"page 1 numbered", []int{1, 2}, 1},
+		{"appendix shows its 1", []int{0, 2, 1, 2}, 0},
+		{"appendix hides its 1", []int{0, 2, 0, 2, 3}, 0},
+		{"appendix goes on wrong", []int{0, 2, 1, 3}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc{format: "pdf", pages: len(tt.nums), pageNums: tt.nums}
+			for range tt.nums {
+				d.sections = append(d.sections, Section{Width: 595.3, Height: 841.9})
+				d.numCentred = append(d.numCentred, true)
+			}
+			r := &reviewer{d: d}
+			pageNumbers(r)
+			if len(r.out) != tt.want {
+				t.Errorf("%d findings, want %d: %+v", len(r.out), tt.want, r.out)
+			}
+		})
+	}
+}
+
+// TestFontEmbedded reads pdffonts' table and reports a font left out of
+// the PDF or a standard-14 one, once a font.
+func TestFontEmbedded(t *testing.T) {
+	const table = `name                                 type              encoding         emb sub uni object ID
+------------------------------------ ----------------- ---------------- --- --- --- ---------
+ABCDEF+TimesNewRomanPSMT             TrueType          WinAnsi          yes yes yes     10  0
+Times New Roman,Bold                 TrueType          WinAnsi          no  no  no      12  0
+Helvetica                            Type 1            Standard         no  no  no      14  0
+GHIJKL+Arial-BoldMT                  CID TrueType      Identity-H       yes yes yes     16  0
+MNOPQR+LiberationSerif               CID TrueType (OT) Identity-H       yes yes yes     18  0
+`
+	fonts := parsePDFFonts(table)
+	if len(fonts) != 5 || fonts[1].Name != "Times New Roman,Bold" || fonts[1].Embedded || !fonts[0].Embedded || fonts[4].Name != "MNOPQR+LiberationSerif" {
+		t.Fatalf("parsed %+v", fonts)
+	}
+	tests := []struct {
+		name  string
+		fonts []pdfFont
+		want  int
+	}{
+		{"embedded Times and its clone", []pdfFont{fonts[0], fonts[4]}, 0},
+		{"Times not embedded", []pdfFont{fonts[0], fonts[1]}, 1},
+		{"Helvetica", []pdfFont{fonts[2]}, 1},
+		{"Arial, embedded", []pdfFont{fonts[3]}, 1},
+		{"the same font twice", []pdfFont{fonts[1], fonts[1]}, 1},
+		{"unknown (no pdffonts)", nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &reviewer{d: &doc{format: "pdf", fonts: tt.fonts}}
+			fontEmbedded(r)
+			if len(r.out) != tt.want {
+				t.Errorf("%d findings, want %d: %+v", len(r.out), tt.want, r.out)
 			}
 		})
 	}
@@ -171,6 +301,17 @@ func TestPDFLines(t *testing.T) {
 			if n := len(pdfLines([]pdfread.Word{a, b})); n != tc.want {
 				t.Errorf("box %v, gap %v: %d lines, want %d", box, tc.gap, n, tc.want)
 			}
+		}
+	}
+}
+
+func TestBlack(t *testing.T) {
+	for _, tt := range []struct {
+		c    string
+		want bool
+	}{{"auto", true}, {"000000", true}, {"0D0D0D", true}, {"theme text1", true}, {"FF0000", false}, {"0563C1", false}, {"404080", false}, {"theme accent1", false}, {"red", false}} {
+		if got := black(tt.c); got != tt.want {
+			t.Errorf("black(%q) = %v, want %v", tt.c, got, tt.want)
 		}
 	}
 }

@@ -18,6 +18,13 @@ func nfcText(r *reviewer) {
 	for i, p := range r.d.paras {
 		if !norm.NFC.IsNormalString(p.Text) {
 			r.add(Fix, "text.nfc", r.paraName(i), p.Page, refUnicode, "precomposed Unicode (NFC)", "decomposed marks in %q", snip(p.Text, 40))
+			break
+		}
+	}
+	// U+FFFD stands where a conversion lost a character: the word is gone.
+	for i, p := range r.d.paras {
+		if strings.ContainsRune(p.Text, '\uFFFD') {
+			r.add(Fix, "text.nfc", r.paraName(i), p.Page, refUnicode, "every character kept", "U+FFFD (a character lost in a conversion) in %q", snip(p.Text, 40))
 			return
 		}
 	}

@@ -95,25 +95,6 @@ func (n *node) val(name string) (string, bool) {
 	return v, ok
 }
 
-// find walks the subtree depth first and reports whether any element is
-// named one of names.
-func (n *node) find(names ...string) bool {
-	if n == nil {
-		return false
-	}
-	for _, k := range n.kids {
-		for _, nm := range names {
-			if k.name == nm {
-				return true
-			}
-		}
-		if k.find(names...) {
-			return true
-		}
-	}
-	return false
-}
-
 // instr gathers the field instructions under n (instrText and fldSimple).
 func (n *node) instr() string {
 	var b strings.Builder

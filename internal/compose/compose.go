@@ -585,7 +585,7 @@ func (c *composer) appendix(i int) (Section, error) {
 	// Each appendix is numbered on its own from 1 (NĐ30 Phụ lục I, mục
 	// I.7); the rule that hides the number is written for page 1 of the
 	// document, so an appendix shows its "1": a one-page appendix at the
-	// end would otherwise carry no number a reader (or ndcheck) can tell
+	// end would otherwise carry no number a reader (or vanban check) can tell
 	// from a missing one.
 	s := Section{RestartNumbering: true, NumberFirstPage: true}
 	no := appendixNo(a, i, len(d.Appendices))

@@ -1,3 +1,5 @@
+//go:build integration
+
 package editor_test
 
 import (
@@ -16,9 +18,6 @@ import (
 func TestEditorTemplatesAndRecipients(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end browser test skipped with -short")
-	}
-	if findChromium() == "" {
-		t.Skip("chromium not installed (apt-get install chromium, or set VANBAN_CHROMIUM)")
 	}
 	env := []string{"VANBAN_USERS=lan@ubnd:" + draftsPass + ",hoa@ubnd:" + draftsPass, "VANBAN_ROLES=hoa@ubnd:reviewer",
 		"VANBAN_DATA_DIR=" + t.TempDir()}

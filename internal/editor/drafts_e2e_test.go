@@ -1,3 +1,5 @@
+//go:build integration
+
 package editor_test
 
 import (
@@ -13,6 +15,8 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/vanban/vanban/internal/testtools"
 )
 
 const draftsPass = "correct-horse-battery"
@@ -21,7 +25,7 @@ const draftsPass = "correct-horse-battery"
 // whose server is srv (the part of openEditorWith after the server).
 func openBrowser(t *testing.T, s *session) {
 	t.Helper()
-	chrome := findChromium()
+	chrome := testtools.Chromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -127,12 +131,7 @@ type draftJSON struct {
 // it and goes on. After a server restart the draft is still listed and
 // opens.
 func TestEditorDrafts(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end browser test skipped with -short")
-	}
-	if findChromium() == "" {
-		t.Skip("chromium not installed (apt-get install chromium, or set VANBAN_CHROMIUM)")
-	}
+	testtools.Chromium(t)
 	dataDir := t.TempDir()
 	env := []string{"VANBAN_USERS=lan@ubnd:" + draftsPass + ",hoa@ubnd:" + draftsPass, "VANBAN_DATA_DIR=" + dataDir}
 	srv := startServer(t, env...)

@@ -1,3 +1,5 @@
+//go:build integration
+
 package editor_test
 
 import (
@@ -22,6 +24,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/vanban/vanban/internal/testtools"
 )
 
 // The end-to-end test drives the real binary with the system Chromium, the
@@ -64,13 +68,7 @@ func openEditor(t *testing.T) *session {
 // and the key is typed into its form.
 func openEditorWith(t *testing.T, apiKey string) *session {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("end-to-end browser test skipped with -short")
-	}
-	chrome := findChromium()
-	if chrome == "" {
-		t.Skip("chromium not installed (apt-get install chromium, or set VANBAN_CHROMIUM)")
-	}
+	chrome := testtools.Chromium(t)
 	s := &session{t: t, base: os.Getenv("VANBAN_E2E_URL"), shots: t.TempDir()}
 	if s.base == "" {
 		var env []string
@@ -213,9 +211,7 @@ func replaceText(sel, text string) chromedp.Action[chromedp.Void] {
 }
 
 func TestEditorEndToEnd(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) not installed")
-	}
+	testtools.Poppler(t)
 	s := openEditor(t)
 	summary := chromedp.CSS(`[data-path="/summary"]`)
 
@@ -459,18 +455,6 @@ func copyShots(t *testing.T, dir string) {
 		}
 	}
 	t.Logf("screenshots copied to %s", dst)
-}
-
-func findChromium() string {
-	if p := os.Getenv("VANBAN_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome-stable", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
 }
 
 // server is the real vanban binary serving on a loopback port.

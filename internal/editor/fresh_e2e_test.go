@@ -1,13 +1,16 @@
+//go:build integration
+
 package editor_test
 
 import (
 	"fmt"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/vanban/vanban/internal/testtools"
 )
 
 // TestEditorUnvisitedFields: a blank form shows no finding until a field
@@ -84,9 +87,7 @@ func TestEditorPreviewOutOfDate(t *testing.T) {
 // TestEditorDraftMarkAndPrint: the DỰ THẢO option is a document option the
 // server prints, and In prints a preview made from the document as it is.
 func TestEditorDraftMarkAndPrint(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) not installed")
-	}
+	testtools.Poppler(t)
 	s := openEditor(t)
 	const doc = "window.vanban.state.doc"
 	s.step("open sample",

@@ -92,7 +92,6 @@ func TestImportRefuses(t *testing.T) {
 		{"malformed XML", makeDOCX(t, map[string]string{"word/document.xml": body("<w:p><w:r>")}), "a.docx", importer.Limits{}, importer.ErrMalformed},
 		{"no body", makeDOCX(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `/>`}), "a.docx", importer.Limits{}, importer.ErrMalformed},
 		{"XML too deep", makeDOCX(t, map[string]string{"word/document.xml": body(deep)}), "a.docx", importer.Limits{}, importer.ErrMalformed},
-		{"PDF", []byte("%PDF-1.7 ..."), "a.pdf", importer.Limits{}, importer.ErrMalformed},
 		{"RTF", []byte(`{\rtf1\ansi hello}`), "a.rtf", importer.Limits{}, importer.ErrMalformed},
 		{"binary", []byte("abc\x00def"), "a.bin", importer.Limits{}, importer.ErrMalformed},
 	}

@@ -1,16 +1,24 @@
+//go:build integration
+
 package importer_test
 
 import (
 	"bytes"
 	"context"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/importer"
+	"github.com/vanban/vanban/internal/testtools"
 )
 
 // TestRoundTripPDF renders every sample to PDF with vanban and imports the
@@ -20,9 +28,7 @@ import (
 // has no styles to carry vanban's own structure, so this tests the layout
 // recovery, not an identity).
 func TestRoundTripPDF(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
+	testtools.Poppler(t)
 	e := testEngine(t)
 	wordRE := regexp.MustCompile(`\w+`)
 	count := func(s string) map[string]int {
@@ -89,15 +95,70 @@ func pdfText(t *testing.T, pdf []byte) string {
 	return string(out)
 }
 
+// TestSeedsSimilarity is the issue's measurement: import each seed text,
+// validate it as a draft, render the PDF, extract its text with pdftotext
+// (-raw: content-stream order, which keeps table cells in row order) and
+// compare the words with the seed's.
+func TestSeedsSimilarity(t *testing.T) {
+	testtools.Poppler(t)
+	seeds := seedFiles(t)
+	names := make([]string, 0, len(seeds))
+	for n := range seeds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	e := testEngine(t)
+	for _, name := range names {
+		t.Run(strings.TrimSuffix(name, ".txt"), func(t *testing.T) {
+			data := seeds[name]
+			d, rep, err := importer.ImportText(data, importer.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := e.CheckDocument(d, true)
+			if !c.Valid() {
+				t.Fatalf("imported document is invalid: %v", c.Findings.Errors())
+			}
+			var pdf bytes.Buffer
+			if _, err := e.RenderChecked(context.Background(), c, engine.PDF, &pdf); err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			in := filepath.Join(dir, "out.pdf")
+			if err := os.WriteFile(in, pdf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			txt, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", in, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ratio(words(string(data)), words(string(txt)))
+			t.Logf("%s: similarity %.4f (%d recognised, %d guessed, %d warning(s))", name, got, len(rep.Recognised), len(rep.Guessed), len(c.Findings.Warnings()))
+			if got < minSimilarity {
+				t.Errorf("%s: similarity %.4f, want at least %.2f", name, got, minSimilarity)
+			}
+		})
+	}
+}
+
+// minSimilarity is the issue's bar: the words of the rendered import match
+// the seed's words with a difflib ratio of at least 0.97.
+const minSimilarity = 0.97
+
+// wordRE: a word is a maximal run of letters, digits and combining marks,
+// so punctuation and the "|" cell separators of the seeds do not count, and
+// "370.000.000đ" reads "370", "000", "000đ" as pdftotext prints it.
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}\p{M}]+`)
+
+func words(s string) []string { return wordRE.FindAllString(norm.NFC.String(s), -1) }
+
 // TestRoundTripPDFAddresseeFootnote: a footnote on a Kính gửi line comes
 // back from vanban's own PDF on its addressee, one on a Nơi nhận line on
 // its recipient, neither as a dropped line, and
 // a list of addressees under a công văn's V/v is not read into the header
 // columns.
 func TestRoundTripPDFAddresseeFootnote(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
+	testtools.Poppler(t)
 	e := testEngine(t)
 	const note = "Gồm Trung tâm Bảo trợ xã hội tỉnh và Cơ sở cai nghiện ma túy."
 	tests := []struct {

@@ -5,9 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"io/fs"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -352,53 +349,3 @@ func TestRoundTripRuns(t *testing.T) {
 }
 
 func ptr(t document.Text) *document.Text { return &t }
-
-// TestLibreOfficeWrittenDOCX imports files written by LibreOffice itself:
-// every sample's DOCX re-saved by soffice (which rewrites every part in its
-// own way: its own styles, run splitting, table properties). The composed
-// output must be the same document.
-func TestLibreOfficeWrittenDOCX(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: starts LibreOffice")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not installed")
-	}
-	dir := t.TempDir()
-	docs := sampleDocs(t)
-	var names []string
-	for name, d := range docs {
-		if err := os.WriteFile(filepath.Join(dir, name+".docx"), renderDOCX(t, d), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, filepath.Join(dir, name+".docx"))
-	}
-	out := filepath.Join(dir, "lo")
-	args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--convert-to", "docx:MS Word 2007 XML", "--outdir", out}, names...)
-	if b, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	for name, want := range docs {
-		t.Run(name, func(t *testing.T) {
-			if why, ok := tableGaps[name]; ok {
-				t.Skip(why)
-			}
-			if why, ok := formGaps[name]; ok {
-				t.Skip(why)
-			}
-			data, err := os.ReadFile(filepath.Join(out, name+".docx"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, _, err := importer.Import(bytes.NewReader(data), int64(len(data)), name+".docx", importer.Limits{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if g, w := composed(t, got), composed(t, want); g != w {
-				t.Errorf("composed output differs:\n%s", firstDiff(g, w))
-			}
-		})
-	}
-}

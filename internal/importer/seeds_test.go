@@ -2,25 +2,16 @@ package importer_test
 
 import (
 	"bytes"
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
-	"github.com/vanban/vanban/internal/importer"
 	"github.com/vanban/vanban/templates"
 )
-
-// minSimilarity is the bar: the words of the rendered import match
-// the seed's words with a difflib ratio of at least 0.97.
-const minSimilarity = 0.97
 
 var (
 	engOnce sync.Once
@@ -66,52 +57,4 @@ func seedFiles(t testing.TB) map[string][]byte {
 		out[name] = data
 	}
 	return out
-}
-
-// TestSeedsSimilarity is the measurement: import each seed text,
-// validate it as a draft, render the PDF, extract its text with pdftotext
-// (-raw: content-stream order, which keeps table cells in row order) and
-// compare the words with the seed's.
-func TestSeedsSimilarity(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	seeds := seedFiles(t)
-	names := make([]string, 0, len(seeds))
-	for n := range seeds {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	e := testEngine(t)
-	for _, name := range names {
-		t.Run(strings.TrimSuffix(name, ".txt"), func(t *testing.T) {
-			data := seeds[name]
-			d, rep, err := importer.ImportText(data, importer.Limits{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			c := e.CheckDocument(d, true)
-			if !c.Valid() {
-				t.Fatalf("imported document is invalid: %v", c.Findings.Errors())
-			}
-			var pdf bytes.Buffer
-			if _, err := e.RenderChecked(context.Background(), c, engine.PDF, &pdf); err != nil {
-				t.Fatal(err)
-			}
-			dir := t.TempDir()
-			in := filepath.Join(dir, "out.pdf")
-			if err := os.WriteFile(in, pdf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			txt, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", in, "-").Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := ratio(words(string(data)), words(string(txt)))
-			t.Logf("%s: similarity %.4f (%d recognised, %d guessed, %d warning(s))", name, got, len(rep.Recognised), len(rep.Guessed), len(c.Findings.Warnings()))
-			if got < minSimilarity {
-				t.Errorf("%s: similarity %.4f, want at least %.2f", name, got, minSimilarity)
-			}
-		})
-	}
 }

@@ -3,16 +3,7 @@ package importer_test
 import (
 	"regexp"
 	"testing"
-
-	"golang.org/x/text/unicode/norm"
 )
-
-// wordRE: a word is a maximal run of letters, digits and combining marks,
-// so punctuation and the "|" cell separators of the seeds do not count, and
-// "370.000.000đ" reads "370", "000", "000đ" as pdftotext prints it.
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}\p{M}]+`)
-
-func words(s string) []string { return wordRE.FindAllString(norm.NFC.String(s), -1) }
 
 // ratio is Python's difflib.SequenceMatcher(None, a, b).ratio(): twice the
 // number of matched elements over the total, where matches are found by

@@ -2,18 +2,16 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"sync"
 	"testing"
 )
 
-// stores opens every backend the suite runs against: SQLite always, and
-// PostgreSQL when VANBAN_TEST_DATABASE_URL names a database. In CI (CI
-// set) a missing PostgreSQL fails the run instead of skipping it, so the
-// PostgreSQL half cannot silently stop running.
+// stores opens every backend the suite runs against: SQLite, and the
+// backends that need a server, which postgres_test.go adds to moreStores
+// under -tags integration (there a missing PostgreSQL fails the run, so
+// the PostgreSQL half cannot silently stop running).
 func stores(t *testing.T) map[string]func(t *testing.T) Store {
 	t.Helper()
 	out := map[string]func(t *testing.T) Store{
@@ -26,39 +24,14 @@ func stores(t *testing.T) map[string]func(t *testing.T) Store {
 			return s
 		},
 	}
-	url := os.Getenv("VANBAN_TEST_DATABASE_URL")
-	if url == "" {
-		if ci := os.Getenv("CI"); ci != "" && ci != "0" && ci != "false" {
-			t.Fatal("CI is set but VANBAN_TEST_DATABASE_URL is not: the store tests must also run on PostgreSQL")
-		}
-		return out
-	}
-	out["postgres"] = func(t *testing.T) Store {
-		resetPostgres(t, url)
-		s, err := OpenPostgres(context.Background(), url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
+	for name, open := range moreStores {
+		out[name] = open
 	}
 	return out
 }
 
-// resetPostgres drops the tables, so each test starts from the
-// migrations like a new SQLite file does.
-func resetPostgres(t *testing.T, url string) {
-	db, err := sql.Open("pgx", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, tbl := range []string{"comments", "versions", "audit", "drafts", "templates", "recipients", "schema_migrations"} {
-		if _, err := db.Exec("DROP TABLE IF EXISTS " + tbl + " CASCADE"); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+// moreStores are the backends that need a server (integration tests).
+var moreStores = map[string]func(t *testing.T) Store{}
 
 // each runs f against every backend, one after the other (they share
 // one PostgreSQL database).

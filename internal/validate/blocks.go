@@ -12,6 +12,3 @@ type blockInfo = compose.Position
 // document order, as compose.Walk does, so that the labels checked here are
 // the labels printed.
 func (c *checker) eachBlock(f func(blockInfo)) { compose.Walk(c.d, c.letter(), f) }
-
-// maxLevel is the deepest heading level of a numbering scheme.
-func maxLevel(numbering string) int { return compose.MaxHeadingLevel(numbering) }

@@ -95,7 +95,7 @@ func init() {
 			},
 			good: func(d *document.Document) { tableOf(d).Rows[1].Spans = []document.Span{{Col: 0, Rows: 2}} }},
 		ruleCase{name: "merged cell into a total row", base: baseDuToan, code: "table.span", path: khTable + "/rows/7/spans/0",
-			bad:  func(d *document.Document) { tableOf(d).Rows[7].Spans = []document.Span{{Col: 7 - 7, Rows: 2}} },
+			bad:  func(d *document.Document) { tableOf(d).Rows[7].Spans = []document.Span{{Col: 0, Rows: 2}} },
 			good: func(d *document.Document) { tableOf(d).Rows[7].Spans = []document.Span{{Col: 0}} }},
 		ruleCase{name: "merged cell outside the table", base: baseDuToan, code: "table.span", path: khTable + "/rows/1/spans/0",
 			bad: func(d *document.Document) { tableOf(d).Rows[1].Spans = []document.Span{{Col: 6, Cols: 2}} }},

@@ -1,17 +1,19 @@
+//go:build integration
+
 package pdf
 
 import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/testtools"
 )
 
 // TestDraftMark: the mark prints on the first page only (the later pages
 // carry their number there), and nothing prints without it.
 func TestDraftMark(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
+	testtools.Poppler(t)
 	w := newWriter(t)
 	for _, mark := range []string{"", "DỰ THẢO"} {
 		d := handDoc()

@@ -1,3 +1,5 @@
+//go:build integration
+
 package whole
 
 import (
@@ -9,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vanban/vanban/internal/testtools"
 )
 
 // TestFootnotedParagraphBreaksAsLibreOffice sweeps a paragraph with a
@@ -17,15 +21,9 @@ import (
 // LibreOffice's rendering of the DOCX. LibreOffice keeps room for the
 // footnote separator under every line of such a paragraph, so with two
 // lines of room it moves the paragraph whole where one without a
-// footnote splits two and two. It needs soffice; skipped in -short mode.
+// footnote splits two and two. It needs soffice (an integration test).
 func TestFootnotedParagraphBreaksAsLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice conversions are slow")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not installed")
-	}
+	soffice := testtools.Soffice(t)
 	dir := t.TempDir()
 	ours := map[string][]string{}
 	var files, names []string

@@ -1,3 +1,5 @@
+//go:build integration
+
 package whole
 
 import (
@@ -7,21 +9,17 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/vanban/vanban/internal/testtools"
 )
 
 // TestLongCasesPageParity renders every long case and checks that the PDF
 // has as many pages as LibreOffice's rendering of the DOCX: both split the
 // long pieces alike (the rows that may split, the header rows that
 // repeat, the lines kept together). One LibreOffice run converts them all.
-// It needs soffice; it is skipped without it and in -short mode.
+// It needs soffice (an integration test).
 func TestLongCasesPageParity(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice conversions are slow")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not installed")
-	}
+	soffice := testtools.Soffice(t)
 	dir := t.TempDir()
 	pages := map[string]int{}
 	var files []string

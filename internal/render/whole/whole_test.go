@@ -1,3 +1,5 @@
+//go:build integration
+
 package whole
 
 import (
@@ -27,6 +29,7 @@ import (
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/render/layout"
+	"github.com/vanban/vanban/internal/testtools"
 	"github.com/vanban/vanban/samples"
 	"github.com/vanban/vanban/templates"
 )
@@ -90,9 +93,7 @@ func pipeline(tb testing.TB, data []byte) (*rendered, error) {
 // drawn, a hyphen at a line end kept rather than joined), one string per page.
 func pdfText(tb testing.TB, data []byte) []string {
 	tb.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		tb.Skip("pdftotext (poppler-utils) not installed")
-	}
+	testtools.Poppler(tb)
 	f := filepath.Join(tb.TempDir(), "in.pdf")
 	if err := os.WriteFile(f, data, 0o644); err != nil {
 		tb.Fatal(err)
