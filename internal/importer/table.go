@@ -846,13 +846,6 @@ func parsePercent(s string) (float64, bool) {
 	return parseCellNumber(strings.TrimSpace(strings.TrimSuffix(s, "%")))
 }
 
-func cellValue(c document.Cell) float64 {
-	if c.Num != nil {
-		return *c.Num
-	}
-	return 0
-}
-
 // sumColumnAgrees: in every row, the number in leaf j is the sum of the
 // row's other numeric cells.
 func sumColumnAgrees(t *document.Table, leaves []*document.Column, j int) bool {

@@ -224,7 +224,7 @@ func FuzzNameKey(f *testing.F) {
 		}
 		// Case: wherever upper-casing round-trips (not "ϰ", whose capital
 		// lowers to another letter), it leaves the key as it was.
-		if up := strings.ToUpper(s); strings.ToLower(up) == strings.ToLower(s) && NameKey(up) != k {
+		if up := strings.ToUpper(s); strings.EqualFold(up, s) && NameKey(up) != k {
 			t.Errorf("case changes the key of %q: %q, %q", s, k, NameKey(up))
 		}
 	})
