@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/vanban/vanban/fonts"
+	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/samples"
 	"github.com/vanban/vanban/templates"
@@ -73,6 +74,38 @@ func TestSignatureAreaHeader(t *testing.T) {
 	}
 	if pages := rec.Header().Get("X-Vanban-Pages"); !strings.HasPrefix(got, "page="+pages) {
 		t.Errorf("signature on %q, document has %s pages: the signer block ends the letter", got, pages)
+	}
+}
+
+// TestNotesHeader: a table header over a third of the page is printed
+// once, and both formats say so in X-Vanban-Notes with the table's path;
+// a document with nothing to say carries no such header.
+func TestNotesHeader(t *testing.T) {
+	s := realServer(t, DefaultConfig())
+	for _, tc := range []struct {
+		sample, want string
+	}{
+		{"gia-lai-2023-ke-hoach-du-an-8.json", "table.header_once"},
+		{"thua-thien-hue-2020-cong-van.json", ""},
+	} {
+		doc, err := fs.ReadFile(samples.FS, tc.sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{"pdf", "docx"} {
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/render/"+f, bytes.NewReader(doc)))
+			if rec.Code != http.StatusOK {
+				t.Fatalf("%s %s: status %d: %s", tc.sample, f, rec.Code, rec.Body)
+			}
+			got := rec.Header().Get("X-Vanban-Notes")
+			if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+				t.Errorf("%s %s: X-Vanban-Notes = %q, want %q", tc.sample, f, got, tc.want)
+			}
+		}
+	}
+	if got := notesHeader(document.Findings{{Code: "table.header_once", Path: "/body/2/table"}, {Code: "x", Path: "/tên"}}); got != "table.header_once=/body/2/table" {
+		t.Errorf("notesHeader = %q: a non-ASCII item must be left out, not break the header", got)
 	}
 }
 

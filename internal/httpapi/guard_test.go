@@ -131,7 +131,7 @@ func TestCORSExposes(t *testing.T) {
 	}
 	rec := do(s.Handler(), "GET", "/healthz", "", map[string]string{"Origin": "https://office.example"})
 	got := rec.Header().Get("Access-Control-Expose-Headers")
-	for _, h := range []string{"X-Vanban-Signature-Area", "X-Vanban-Ok", "X-Vanban-Invalid", "X-Vanban-Failed", "X-Vanban-Pages"} {
+	for _, h := range []string{"X-Vanban-Signature-Area", "X-Vanban-Ok", "X-Vanban-Invalid", "X-Vanban-Failed", "X-Vanban-Pages", "X-Vanban-Notes"} {
 		if !strings.Contains(got, h) {
 			t.Errorf("Access-Control-Expose-Headers %q lacks %s", got, h)
 		}

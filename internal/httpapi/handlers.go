@@ -303,6 +303,9 @@ func (s *Server) renderOne(f engine.Format) func(*gin.Context) error {
 		if out.result != nil && out.result.Pages > 0 {
 			h.Set("X-Vanban-Pages", strconv.Itoa(out.result.Pages))
 		}
+		if out.result != nil && len(out.result.Notes) > 0 {
+			h.Set("X-Vanban-Notes", notesHeader(out.result.Notes))
+		}
 		if out.result != nil && out.result.Signature != nil {
 			// Where the signer block was drawn, for digital-signing tools:
 			// page from 1, rectangle in PDF points from the bottom-left.
@@ -312,6 +315,40 @@ func (s *Server) renderOne(f engine.Format) func(*gin.Context) error {
 		c.Data(http.StatusOK, f.ContentType(), out.data)
 		return nil
 	}
+}
+
+// notesHeader lists what the writer decided about the layout (info
+// findings such as table.header_once, a table header printed once because
+// it takes over a third of the page) as codes, "code=path" where the note
+// has a JSON Pointer, so an API client learns it without parsing the file;
+// the wording (Vietnamese and English) is printed by `vanban render`. Codes and
+// pointers are ASCII; anything else is dropped rather than break the
+// header.
+func notesHeader(notes document.Findings) string {
+	var b strings.Builder
+	for _, n := range notes {
+		item := n.Code
+		if n.Path != "" {
+			item += "=" + n.Path
+		}
+		if !isHeaderSafe(item) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(item)
+	}
+	return b.String()
+}
+
+func isHeaderSafe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x21 || c > 0x7e || c == ',' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // queryFormats reads ?formats=docx,pdf; both when absent.

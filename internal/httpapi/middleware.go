@@ -185,7 +185,7 @@ func (s *Server) recoverPanic(c *gin.Context) {
 // exposedHeaders are the response headers a script of another origin may
 // read: every custom header of the API, the batch's trailers included.
 var exposedHeaders = strings.Join(append([]string{"Content-Disposition", "X-Request-ID", "Retry-After",
-	"ETag", "Location", "X-Vanban-Warnings", "X-Vanban-Pages", "X-Vanban-Signature-Area"}, batchTrailers...), ", ")
+	"ETag", "Location", "X-Vanban-Warnings", "X-Vanban-Pages", "X-Vanban-Signature-Area", "X-Vanban-Notes"}, batchTrailers...), ", ")
 
 // cors answers browsers from the configured origins. A preflight never
 // reaches a handler: it is answered here with 204.
