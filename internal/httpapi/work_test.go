@@ -64,6 +64,10 @@ func TestWorkArrivalOrder(t *testing.T) {
 // run, and says why.
 func TestWorkGivesUp(t *testing.T) {
 	s := oneWorker(t)
+	// The request's deadline comes long before the queue's own limit, so
+	// a loaded machine cannot fire both timers at once and let the queue's
+	// answer (busy) win the race.
+	s.cfg.QueueTimeout = time.Minute
 	hold(s) // every worker busy
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
