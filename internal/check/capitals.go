@@ -345,6 +345,8 @@ func kindHit(ts []capTok, i int, span func(i, j int) string) (capHit, int) {
 	return capHit{}, 0
 }
 
+// fieldAt: the field f starts at ts[i]. A longer name ("Cục Thuế tỉnh")
+// is judged on the words the table knows.
 func fieldAt(ts []capTok, i int, f capField) bool {
 	if i+len(f.fold) > len(ts) {
 		return false
@@ -354,19 +356,15 @@ func fieldAt(ts []capTok, i int, f capField) bool {
 			return false
 		}
 	}
-	if !ts[i].sp {
-		return false
-	}
-	// The field's words end the name: "Bộ Công an" but not a longer word
-	// run the table does not know is checked as far as it goes.
-	return true
+	// Only spaces after the kind word: "Bộ, Sở Y tế" is two names.
+	return ts[i].sp
 }
 
 // unitHit: "Tỉnh Quảng Trị" in mid-sentence, "huyện vĩnh linh" (a known
 // place not capitalised), and the two names Phụ lục II capitalises
 // whole, "Thành phố Hồ Chí Minh" and "Thủ đô Hà Nội".
 func unitHit(ts []capTok, i int, span func(i, j int) string, places map[string]string) (capHit, int) {
-	if matchWords(ts, i, []string{"thủ", "đô"}) && i+4 <= len(ts) && ts[i+2].fold == "ha" && ts[i+3].fold == "noi" {
+	if matchWords(ts, i, []string{"thủ", "đô"}) && i+4 <= len(ts) && ts[i+2].sp && ts[i+3].sp && ts[i+2].fold == "ha" && ts[i+3].fold == "noi" {
 		if have := span(i, i+4); have != "Thủ đô Hà Nội" && !allUpper(have) {
 			return capHit{have: have, want: "Thủ đô Hà Nội"}, 4
 		}

@@ -75,6 +75,32 @@ func TestCapitals(t *testing.T) {
 			if g := strings.Join(got, " | "); g != tt.want {
 				t.Errorf("capHits(%q) = %q, want %q", tt.text, g, tt.want)
 			}
+			// What the finding asks for passes: the text corrected as it
+			// says has no finding left.
+			fixed := tt.text
+			for _, h := range capHits(tt.text, capPlaces(paras)) {
+				fixed = strings.Replace(fixed, h.have, h.want, 1)
+			}
+			if hs := capHits(fixed, capPlaces(append(append([]Para(nil), header...), Para{Text: fixed}))); len(hs) > 0 {
+				t.Errorf("corrected %q still has %+v", fixed, hs)
+			}
 		})
 	}
+}
+
+// FuzzCapitals: any text gives hits that stand in it, at their place, and
+// never a panic.
+func FuzzCapitals(f *testing.F) {
+	for _, s := range []string{"Giao Sở tài chính và Ủy Ban Nhân Dân Tỉnh Quảng Trị.", "huyện vĩnh linh, xã, phường, Thủ đô Hà Nội", "Thủ đô", "thành phố"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		places := capPlaces([]Para{{Text: s}, {Text: "HUYỆN VĨNH LINH"}})
+		for _, h := range capHits(s, places) {
+			if h.at < 0 || h.at+len(h.have) > len(s) || s[h.at:h.at+len(h.have)] != h.have {
+				t.Fatalf("hit %+v not at its place in %q", h, s)
+			}
+			_ = around(s, h.at, len(h.have))
+		}
+	})
 }
