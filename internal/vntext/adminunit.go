@@ -1,8 +1,8 @@
 package vntext
 
 // AdminUnits are the words naming an administrative unit, lower case,
-// the longer before their prefixes ("thành phố" before a bare "thành" is
-// never needed, but "thị xã" and "thị trấn" must come before "xã"). NĐ30
+// "thị xã" before "xã" so that a reader trying them in order takes the
+// longer one. NĐ30
 // Phụ lục II writes them lower case before the place's name ("tỉnh Gia
 // Lai", "huyện Vĩnh Linh"); the one exception by name is "Thành phố Hồ
 // Chí Minh", and a unit named after a number, a person or an event takes a
