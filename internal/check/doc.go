@@ -20,7 +20,9 @@
 // reads from the same bytes (content.go). The Vietnamese text rules go
 // beyond layout: text not in NFC, TCVN3/VNI remnants, mixed tone-mark
 // styles, a wrong dash in the Tiêu ngữ, double spaces, a repeated word,
-// numbering that jumps.
+// numbering that jumps, and names of bodies and administrative units
+// capitalised against Phụ lục II (capitals.go: small tables, nothing
+// reported when unsure).
 //
 // Parity (parity.go) lays a DOCX out with LibreOffice in a private temp
 // directory and profile, under a deadline, and compares every line of

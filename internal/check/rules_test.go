@@ -105,6 +105,9 @@ func TestRules(t *testing.T) {
 		{"double space", func(d *doc) { d.paras[8].Text = "Nội  dung " + long }, "text.spaces", true},
 		{"repeated words", func(d *doc) { d.paras[8].Text = "phối hợp giữa các giữa các cơ quan " + long }, "text.repeat", true},
 		{"compound meeting", func(d *doc) { d.paras[8].Text = "cam kết kết quả " + long }, "text.repeat", false},
+		{"body name not capitalised", func(d *doc) { d.paras[8].Text = "Giao Sở tài chính chủ trì. " + long }, "text.capitals", true},
+		{"body name as Phụ lục II", func(d *doc) { d.paras[8].Text = "Giao Sở Tài chính chủ trì. " + long }, "text.capitals", false},
+		{"agency in capitals", func(d *doc) { d.paras[8].Text = "SỞ TÀI CHÍNH TỈNH QUẢNG TRỊ" }, "text.capitals", false},
 		{"numbering jumps", func(d *doc) { d.paras[9].Text = "1. Mục tiêu"; d.paras[10].Text = "3. Nhiệm vụ" }, "numbering", true},
 		{"numbering restarts", func(d *doc) { d.paras[9].Text = "1. Mục tiêu"; d.paras[10].Text = "1. Nhiệm vụ" }, "numbering", false},
 		{"Điều skips", func(d *doc) {

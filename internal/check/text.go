@@ -12,7 +12,7 @@ import (
 const refUnicode = "NĐ30 Phụ lục I §1 (Unicode TCVN 6909:2001)"
 
 // textRules: the Vietnamese text problems no layout checker sees.
-var textRules = []func(*reviewer){nfcText, legacyText, mixedTone, doubleSpaces, repeatedWords, numberingJumps}
+var textRules = []func(*reviewer){nfcText, legacyText, mixedTone, doubleSpaces, repeatedWords, numberingJumps, capitals}
 
 func nfcText(r *reviewer) {
 	for i, p := range r.d.paras {

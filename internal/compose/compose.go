@@ -736,7 +736,7 @@ func bodyCase(low string) string {
 
 // unitWords are the administrative units written lower case before a place
 // name ("tỉnh Gia Lai", "thành phố Huế").
-var unitWords = []string{"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường"}
+var unitWords = vntext.AdminUnits
 
 // placeCase capitalises a lower-case "tỉnh gia lai" into "tỉnh Gia Lai";
 // a line that does not start with a unit word is capitalised at its first

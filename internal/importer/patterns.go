@@ -191,7 +191,7 @@ func startsAgency(t string) bool {
 }
 
 // unitWords name administrative units, lower case before a place name.
-var unitWords = []string{"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường"}
+var unitWords = vntext.AdminUnits
 
 // placeAfter finds "<unit> <Place Name>" in s: the unit word followed by
 // capitalised words.

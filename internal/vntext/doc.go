@@ -15,6 +15,8 @@
 //   - dates in the form required by Nghị định 30/2020/NĐ-CP, where days 1–9
 //     and months 1–2 are zero-padded and nothing else is (FormatDate, Date);
 //   - Vietnamese-aware case mapping (Upper, Lower, IsUpper, CapitalizeFirst);
+//   - the administrative unit words Phụ lục II writes lower case before a
+//     place's name (AdminUnits), the one list of them;
 //   - marks removed for keys, ASCII names and slugs (StripMarks, Fold, Slug);
 //   - the money units of a budget and their value in đồng (MoneyUnit,
 //     LookupMoneyUnit), the one table of them;
