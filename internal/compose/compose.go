@@ -3,6 +3,7 @@ package compose
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -722,16 +723,52 @@ func sentenceCase(lines []string) string {
 // them, the first of the field's name ("Sở Y tế", "Bộ Tài chính").
 var bodyWords = []string{"tổng cục", "văn phòng", "trung tâm", "sở", "bộ", "ban", "phòng", "cục", "hội", "viện"}
 
-// bodyCase capitalises a lower-case body name: its first letter, and the
-// first word after a kind word. Multi-word fields ("Lao động - Thương binh
-// và Xã hội") cannot be guessed; issuer.short_name exists for them.
+// bodyCase capitalises a lower-case body name: its first letter, and
+// after a kind word the first word of each field of its name, as Phụ lục II
+// writes "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch",
+// "Bộ Lao động - Thương binh và Xã hội"; a place it serves ("sở y tế tỉnh
+// gia lai") keeps its unit word lower case (placeCase). Names whose fields
+// do not follow that pattern take issuer.short_name.
 func bodyCase(low string) string {
 	for _, w := range bodyWords {
 		if rest, ok := strings.CutPrefix(low, w+" "); ok {
-			return vntext.CapitalizeFirst(w) + " " + vntext.CapitalizeFirst(rest)
+			return vntext.CapitalizeFirst(w) + " " + fieldCase(rest)
 		}
 	}
 	return vntext.CapitalizeFirst(low)
+}
+
+// fieldSep separates the fields of a body's name.
+var fieldSep = regexp.MustCompile(`, | và | - `)
+
+// fieldCase capitalises the first word of each field of a body's name, up
+// to the administrative unit it serves, if any.
+func fieldCase(rest string) string {
+	for _, u := range unitWords {
+		i := strings.Index(rest, " "+u+" ")
+		// "xã hội" is a field ("Thương binh và Xã hội"), not a commune.
+		if i > 0 && !strings.HasPrefix(rest[i+1+len(u):], " hội") {
+			return fieldCase(rest[:i]) + " " + placeCase(rest[i+1:])
+		}
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range fieldSep.FindAllStringIndex(rest, -1) {
+		b.WriteString(fieldWord(rest[at:m[0]], at == 0))
+		b.WriteString(rest[m[0]:m[1]])
+		at = m[1]
+	}
+	b.WriteString(fieldWord(rest[at:], at == 0))
+	return b.String()
+}
+
+// fieldWord capitalises a field's first word; "phòng, chống …" is one
+// field written with a comma, not two.
+func fieldWord(f string, first bool) string {
+	if !first && strings.HasPrefix(f, "chống ") {
+		return f
+	}
+	return vntext.CapitalizeFirst(f)
 }
 
 // unitWords are the administrative units written lower case before a place

@@ -548,6 +548,12 @@ func TestSentenceCase(t *testing.T) {
 		{[]string{"ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"}, "Ủy ban nhân dân Thành phố Hồ Chí Minh"},
 		{[]string{"ỦY BAN NHÂN DÂN", "QUẬN 1"}, "Ủy ban nhân dân Quận 1"},
 		{[]string{"SỞ Y TẾ"}, "Sở Y tế"},
+		{[]string{"SỞ GIÁO DỤC VÀ ĐÀO TẠO"}, "Sở Giáo dục và Đào tạo"},
+		{[]string{"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"}, "Sở Văn hóa, Thể thao và Du lịch"},
+		{[]string{"BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"}, "Bộ Lao động - Thương binh và Xã hội"},
+		{[]string{"SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"}, "Sở Nông nghiệp và Phát triển nông thôn"},
+		{[]string{"SỞ Y TẾ TỈNH GIA LAI"}, "Sở Y tế tỉnh Gia Lai"},
+		{[]string{"BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI"}, "Ban Chỉ đạo phòng, chống thiên tai"},
 		{[]string{"Sở Tài chính"}, "Sở Tài chính"},
 	}
 	for _, tt := range tests {
