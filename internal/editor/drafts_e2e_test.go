@@ -183,6 +183,18 @@ func TestEditorDrafts(t *testing.T) {
 		replaceText(`[data-path="/summary"]`, "Kế hoạch chung của Lan và Hòa"),
 		poll(`document.querySelector('#save-state').dataset.state === "saved"`),
 	)
+	s.step("Lan sends the draft for review from the buttons the server offers",
+		poll(`!!document.querySelector('#draft-moves [data-to="trinh_duyet"]')`),
+		chromedp.Click(chromedp.CSS(`#draft-moves [data-to="trinh_duyet"]`)),
+		poll(`!!document.querySelector('#draft-moves [data-to="da_ban_hanh"]') && !document.querySelector('#draft-moves [data-to="trinh_duyet"]')`),
+	)
+	var st struct {
+		Status string `json:"status"`
+	}
+	hoa.call("GET", "/v1/drafts/"+id, "", nil, &st)
+	if st.Status != "trinh_duyet" {
+		t.Errorf("status after the button: %q, want trinh_duyet", st.Status)
+	}
 	var comments struct {
 		Comments []struct {
 			Resolved   bool   `json:"resolved"`

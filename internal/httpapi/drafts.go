@@ -117,6 +117,34 @@ type DraftResponse struct {
 	DraftInfo
 	Document json.RawMessage   `json:"document"`
 	Findings document.Findings `json:"findings,omitempty"`
+	// Moves are the status changes the caller may make on the draft now,
+	// so the editor offers exactly those buttons (movesFor).
+	Moves []Move `json:"moves"`
+}
+
+// Move is a status change, with the words of the editor's button.
+type Move struct {
+	To    store.Status `json:"to"`
+	Label string       `json:"label"`
+}
+
+// moveLabels name each status change for the clerk, by its target.
+var moveLabels = []Move{
+	{To: store.StatusReview, Label: "Trình duyệt"},
+	{To: store.StatusIssued, Label: "Ban hành"},
+	{To: store.StatusDraft, Label: "Trả lại để sửa"},
+}
+
+// movesFor lists the status changes who may make from status: those the
+// workflow allows (store.Status.CanMove) and the role permits (permitMove).
+func movesFor(who caller, status store.Status) []Move {
+	out := []Move{}
+	for _, m := range moveLabels {
+		if m.To != status && status.CanMove(m.To) && permitMove(who, status, m.To) == nil {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func infoOf(d store.Draft) DraftInfo {
@@ -292,7 +320,7 @@ func (s *Server) createDraft(c *gin.Context) error {
 		return err
 	}
 	c.Header("Location", "/v1/drafts/"+d.ID)
-	writeDraft(c, http.StatusCreated, d, ck.Findings)
+	writeDraft(c, who, http.StatusCreated, d, ck.Findings)
 	return nil
 }
 
@@ -304,11 +332,11 @@ func compact(raw []byte) []byte {
 	return b.Bytes()
 }
 
-func writeDraft(c *gin.Context, status int, d store.Draft, fs document.Findings) {
+func writeDraft(c *gin.Context, who caller, status int, d store.Draft, fs document.Findings) {
 	c.Header("ETag", etag(d.Version))
 	// Shared drafts change under the reader: revalidate every time.
 	c.Header("Cache-Control", "private, no-cache")
-	writeJSON(c, status, DraftResponse{DraftInfo: infoOf(d), Document: d.Body, Findings: fs})
+	writeJSON(c, status, DraftResponse{DraftInfo: infoOf(d), Document: d.Body, Findings: fs, Moves: movesFor(who, d.Status)})
 }
 
 func (s *Server) getDraft(c *gin.Context) error {
@@ -325,7 +353,7 @@ func (s *Server) getDraft(c *gin.Context) error {
 		c.Status(http.StatusNotModified)
 		return nil
 	}
-	writeDraft(c, http.StatusOK, d, nil)
+	writeDraft(c, s.callerOf(c), http.StatusOK, d, nil)
 	return nil
 }
 
@@ -379,7 +407,7 @@ func (s *Server) saveDraft(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	writeDraft(c, http.StatusOK, d, ck.Findings)
+	writeDraft(c, who, http.StatusOK, d, ck.Findings)
 	return nil
 }
 
@@ -670,10 +698,16 @@ func permitSave(who caller, cur store.Draft, req DraftRequest, doc []byte) error
 			return err
 		}
 	}
+	return permitMove(who, cur.Status, next)
+}
+
+// permitMove: sending for review needs actSubmit, deciding on a draft
+// under review (issuing it or returning it) actDecide.
+func permitMove(who caller, from, to store.Status) error {
 	switch {
-	case cur.Status == store.StatusDraft && next == store.StatusReview:
+	case from == store.StatusDraft && to == store.StatusReview:
 		return permit(who, actSubmit)
-	case cur.Status == store.StatusReview && next != store.StatusReview:
+	case from == store.StatusReview && to != store.StatusReview:
 		return permit(who, actDecide)
 	}
 	return nil

@@ -253,7 +253,7 @@ func (s *Server) draftFromTemplate(c *gin.Context) error {
 		return err
 	}
 	c.Header("Location", "/v1/drafts/"+d.ID)
-	writeDraft(c, http.StatusCreated, d, ck.Findings)
+	writeDraft(c, who, http.StatusCreated, d, ck.Findings)
 	return nil
 }
 

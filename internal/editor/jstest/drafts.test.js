@@ -178,3 +178,20 @@ test("a reloaded page goes on saving the same draft", async () => {
   assert.deepEqual(srv.calls, ["POST /v1/drafts", "PUT /v1/drafts/d1"]);
   assert.equal(srv.drafts.size, 1);
 });
+
+test("move sends only the new status, on the version it was read at", async () => {
+  const calls = [];
+  const api = new DraftsAPI(async (path, o = {}) => {
+    calls.push({ path, method: o.method, ifMatch: o.headers && o.headers["If-Match"], body: o.body && JSON.parse(o.body) });
+    return new Response(JSON.stringify({ id: "d1", status: "trinh_duyet", moves: [] }), { status: 200, headers: { ETag: '"4"' } });
+  });
+  const r = await api.move("d1", '"3"', "trinh_duyet");
+  assert.deepEqual(calls, [{ path: "/v1/drafts/d1", method: "PUT", ifMatch: '"3"', body: { status: "trinh_duyet" } }]);
+  assert.equal(r.etag, '"4"');
+  assert.equal(r.draft.status, "trinh_duyet");
+});
+
+test("move reports the server's refusal in Vietnamese", async () => {
+  const api = new DraftsAPI(async () => new Response(JSON.stringify({ error: { code: "forbidden_role", message_vi: "Vai trò chuyên viên soạn thảo không được ban hành." } }), { status: 403 }));
+  await assert.rejects(api.move("d1", '"3"', "da_ban_hanh"), (e) => e.status === 403 && /không được ban hành/.test(e.message));
+});

@@ -3,7 +3,7 @@
 // to the autosaver, another document is another server draft, and the
 // open draft's comments are placed beside their fields after each redraw.
 import { authFetch } from "./auth.js";
-import { DraftsAPI, Autosaver, mountDraftsPanel, showComments, SAVE_STATE } from "./drafts.js";
+import { DraftsAPI, Autosaver, mountDraftsPanel, showComments, moveButtons, SAVE_STATE } from "./drafts.js";
 import { state, subscribe } from "./store.js";
 import { $, byPath, button } from "./dom.js";
 import { notice, alertMessage } from "./notices.js";
@@ -68,6 +68,7 @@ export async function startDesk() {
       state$.dataset.state = s;
       state$.textContent = s === "refused" && info ? `${SAVE_STATE.refused}: ${info.message}` : SAVE_STATE[s];
       if (s === "saved" && desk.panel) desk.panel.refresh();
+      if (s === "saved" && info) showMoves(info);
     },
     onConflict: (id) => {
       alertMessage("Một đồng nghiệp vừa lưu dự thảo này. Bản sửa của bạn vẫn còn trên máy; hãy tải bản mới nhất rồi sửa tiếp.",
@@ -144,9 +145,33 @@ async function openDraft(id) {
   }
 }
 
-function showDraft(d, etag) {
-  replaceDoc(d.document, `Đã mở dự thảo "${d.summary || d.id}".`);
+function showDraft(d, etag, message) {
+  replaceDoc(d.document, message || `Đã mở dự thảo "${d.summary || d.id}".`);
   desk.saver.open(d.id, etag);
   $("#alert").replaceChildren();
   loadComments(d.id);
+  showMoves(d);
+}
+
+/**
+ * showMoves offers the status changes the server allows on the open draft
+ * (trình duyệt, ban hành, trả lại để sửa); a move first saves the last
+ * edit, then changes the status of that version. Issuing writes the number
+ * and date into the document and makes it read-only, so the form reloads.
+ */
+function showMoves(d) {
+  const box = $("#draft-moves");
+  if (!box) return;
+  const moves = (d && d.moves) || [];
+  box.hidden = moves.length === 0;
+  box.replaceChildren(...moveButtons(moves, async (m) => {
+    try {
+      await desk.saver.flush();
+      const r = await desk.api.move(desk.saver.id || d.id, desk.saver.etag, m.to);
+      showDraft(r.draft, r.etag, `Đã chuyển dự thảo: ${m.label.toLowerCase()}.`);
+      if (desk.panel) desk.panel.refresh();
+    } catch (e) {
+      alertMessage(e.message);
+    }
+  }));
 }

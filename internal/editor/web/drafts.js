@@ -49,6 +49,16 @@ export class DraftsAPI {
     return { draft: body, etag: res.headers.get("ETag") };
   }
 
+  /** move changes the status of the draft's version etag (trình duyệt, ban hành, trả lại), as one of draft.moves offers. */
+  async move(id, etag, to) {
+    const res = await this.fetch(`/v1/drafts/${encodeURIComponent(id)}`, {
+      method: "PUT", headers: { "Content-Type": "application/json", "If-Match": etag }, body: JSON.stringify({ status: to }),
+    });
+    const body = await this.#json(res);
+    if (!res.ok) throw new DraftError(res.status, body);
+    return { draft: body, etag: res.headers.get("ETag") };
+  }
+
   async save(id, doc, etag) {
     const res = await this.fetch(`/v1/drafts/${encodeURIComponent(id)}`, {
       method: "PUT", headers: { "Content-Type": "application/json", "If-Match": etag }, body: JSON.stringify({ document: doc }),
@@ -291,6 +301,14 @@ function h(tag, attrs = {}, ...kids) {
   }
   e.append(...kids.filter((k) => k != null));
   return e;
+}
+
+/**
+ * moveButtons are the buttons of the status changes the server offers on a
+ * draft (draft.moves: which ones and their words come from the server).
+ */
+export function moveButtons(moves, onMove) {
+  return (moves || []).map((m) => h("button", { type: "button", "data-action": "move", "data-to": m.to, text: m.label, onclick: () => onMove(m) }));
 }
 
 /**
