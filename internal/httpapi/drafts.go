@@ -178,6 +178,32 @@ func (s *Server) drafts() (store.Store, error) {
 	return s.store, nil
 }
 
+// writeList answers a list of the office's shared records under key, each
+// shown by view; shared records change under the reader, so it is
+// revalidated every time.
+func writeList[T, U any](c *gin.Context, key string, items []T, view func(T) U) {
+	out := make([]U, 0, len(items))
+	for _, it := range items {
+		out = append(out, view(it))
+	}
+	c.Header("Cache-Control", "private, no-cache")
+	writeJSON(c, http.StatusOK, map[string]any{key: out})
+}
+
+// deskAs is the preamble of a drafting-desk handler: the store, the
+// caller, and the caller's right to do a (permit's 403 otherwise).
+func (s *Server) deskAs(c *gin.Context, a action) (store.Store, caller, error) {
+	st, err := s.drafts()
+	if err != nil {
+		return nil, caller{}, err
+	}
+	who := s.callerOf(c)
+	if err := permit(who, a); err != nil {
+		return nil, caller{}, err
+	}
+	return st, who, nil
+}
+
 // readDraftRequest reads and strictly decodes the envelope; the document
 // inside is checked by checkDraft.
 func (s *Server) readDraftRequest(c *gin.Context) (DraftRequest, error) {
@@ -286,12 +312,8 @@ func issue(doc []byte, number, date string) ([]byte, string, string, error) {
 }
 
 func (s *Server) createDraft(c *gin.Context) error {
-	st, err := s.drafts()
+	st, who, err := s.deskAs(c, actEdit)
 	if err != nil {
-		return err
-	}
-	who := s.callerOf(c)
-	if err := permit(who, actEdit); err != nil {
 		return err
 	}
 	req, err := s.readDraftRequest(c)
@@ -486,11 +508,9 @@ func (s *Server) listVersions(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := make([]VersionInfo, 0, len(vs))
-	for _, v := range vs {
-		out = append(out, VersionInfo{N: v.N, Status: v.Status, Author: v.Author, CreatedAt: v.CreatedAt})
-	}
-	writeJSON(c, http.StatusOK, map[string]any{"versions": out})
+	writeList(c, "versions", vs, func(v store.Version) VersionInfo {
+		return VersionInfo{N: v.N, Status: v.Status, Author: v.Author, CreatedAt: v.CreatedAt}
+	})
 	return nil
 }
 
@@ -561,12 +581,8 @@ func validPointer(p string) bool {
 }
 
 func (s *Server) addComment(c *gin.Context) error {
-	st, err := s.drafts()
+	st, who, err := s.deskAs(c, actComment)
 	if err != nil {
-		return err
-	}
-	who := s.callerOf(c)
-	if err := permit(who, actComment); err != nil {
 		return err
 	}
 	data, err := s.readLimited(c, 16<<10)
@@ -604,22 +620,13 @@ func (s *Server) listComments(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := make([]CommentInfo, 0, len(cs))
-	for _, cm := range cs {
-		out = append(out, commentOf(cm))
-	}
-	c.Header("Cache-Control", "private, no-cache")
-	writeJSON(c, http.StatusOK, map[string]any{"comments": out})
+	writeList(c, "comments", cs, commentOf)
 	return nil
 }
 
 func (s *Server) resolveComment(c *gin.Context) error {
-	st, err := s.drafts()
+	st, who, err := s.deskAs(c, actResolve)
 	if err != nil {
-		return err
-	}
-	who := s.callerOf(c)
-	if err := permit(who, actResolve); err != nil {
 		return err
 	}
 	cm, err := st.ResolveComment(c.Request.Context(), who.office, c.Param("id"), c.Param("cid"), who.who)
@@ -649,11 +656,9 @@ func (s *Server) draftAudit(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := make([]AuditInfo, 0, len(log))
-	for _, a := range log {
-		out = append(out, AuditInfo{Actor: a.Actor, Role: a.Role, Action: a.Action, Detail: a.Detail, At: a.At})
-	}
-	writeJSON(c, http.StatusOK, map[string]any{"audit": out})
+	writeList(c, "audit", log, func(a store.AuditEntry) AuditInfo {
+		return AuditInfo{Actor: a.Actor, Role: a.Role, Action: a.Action, Detail: a.Detail, At: a.At}
+	})
 	return nil
 }
 

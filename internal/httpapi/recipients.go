@@ -115,22 +115,13 @@ func (s *Server) listRecipients(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := make([]RecipientInfo, 0, len(rs))
-	for _, r := range rs {
-		out = append(out, recipientOf(r))
-	}
-	c.Header("Cache-Control", "private, no-cache")
-	writeJSON(c, http.StatusOK, map[string]any{"recipients": out})
+	writeList(c, "recipients", rs, recipientOf)
 	return nil
 }
 
 func (s *Server) addRecipient(c *gin.Context) error {
-	st, err := s.drafts()
+	st, who, err := s.deskAs(c, actEdit)
 	if err != nil {
-		return err
-	}
-	who := s.callerOf(c)
-	if err := permit(who, actEdit); err != nil {
 		return err
 	}
 	req, err := s.readRecipient(c)
@@ -147,12 +138,8 @@ func (s *Server) addRecipient(c *gin.Context) error {
 }
 
 func (s *Server) updateRecipient(c *gin.Context) error {
-	st, err := s.drafts()
+	st, who, err := s.deskAs(c, actEdit)
 	if err != nil {
-		return err
-	}
-	who := s.callerOf(c)
-	if err := permit(who, actEdit); err != nil {
 		return err
 	}
 	req, err := s.readRecipient(c)
@@ -168,12 +155,8 @@ func (s *Server) updateRecipient(c *gin.Context) error {
 }
 
 func (s *Server) deleteRecipient(c *gin.Context) error {
-	st, err := s.drafts()
+	st, who, err := s.deskAs(c, actEdit)
 	if err != nil {
-		return err
-	}
-	who := s.callerOf(c)
-	if err := permit(who, actEdit); err != nil {
 		return err
 	}
 	if err := st.DeleteRecipient(c.Request.Context(), who.office, c.Param("id")); err != nil {

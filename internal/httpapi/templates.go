@@ -145,12 +145,8 @@ func (s *Server) getTemplate(c *gin.Context) error {
 }
 
 func (s *Server) createTemplate(c *gin.Context) error {
-	st, err := s.drafts()
+	st, who, err := s.deskAs(c, actEdit)
 	if err != nil {
-		return err
-	}
-	who := s.callerOf(c)
-	if err := permit(who, actEdit); err != nil {
 		return err
 	}
 	data, err := s.readLimited(c, s.cfg.MaxBodyBytes+4<<10)
@@ -227,12 +223,8 @@ func (s *Server) deleteTemplate(c *gin.Context) error {
 
 // draftFromTemplate creates a new draft from a template.
 func (s *Server) draftFromTemplate(c *gin.Context) error {
-	st, err := s.drafts()
+	st, who, err := s.deskAs(c, actEdit)
 	if err != nil {
-		return err
-	}
-	who := s.callerOf(c)
-	if err := permit(who, actEdit); err != nil {
 		return err
 	}
 	t, err := s.template(c, st, who.office, c.Param("id"))
