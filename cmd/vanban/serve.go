@@ -51,6 +51,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	defer collectLessOften()()
 	defer limitMemory(cfg.MemoryLimit, getenv)()
 	eng, err := engine.New(templatesFS(), fontsFS(), cfg.Limits())
+	if path := strings.TrimSpace(getenv("VANBAN_PROFILE")); err == nil && path != "" {
+		// The office's house style for every document without its own.
+		var p *document.Profile
+		if p, err = loadProfile(path); err == nil {
+			eng.UseProfile(p)
+		}
+	}
 	if err == nil {
 		// A service builds both writers before it listens, so the first
 		// request does not pay for the template and fonts, and a broken

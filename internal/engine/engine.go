@@ -74,6 +74,30 @@ type Engine struct {
 	docxOnce sync.Once
 	docx     *docx.Writer
 	docxErr  error
+
+	// profile is the service's house style (VANBAN_PROFILE), used by a
+	// document that names none of its own (options.profile).
+	profile *document.Profile
+}
+
+// UseProfile makes p the house style of every document checked after it
+// that has no options.profile of its own: an office running its own
+// service prints in its own habit. p must pass ProfileFindings; nil
+// returns to vanban's house style.
+func (e *Engine) UseProfile(p *document.Profile) { e.profile = p }
+
+// ProfileFindings are the errors of p as a document's options.profile
+// (each value inside NĐ30's range), by the validator every document goes
+// through, so a service profile is held to the same ranges.
+func ProfileFindings(p *document.Profile) document.Findings {
+	d := &document.Document{Options: document.Options{Profile: p}}
+	var out document.Findings
+	for _, f := range validate.Validate(d, validate.Options{Draft: true}) {
+		if f.Severity == document.Error && strings.HasPrefix(f.Path, "/options/profile") {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // New builds an engine from the template and font file systems (the
@@ -175,6 +199,10 @@ func (e *Engine) Check(data []byte, draft bool) (*Checked, error) {
 // CheckDocument normalises and validates an already decoded document (batch
 // and rollover build documents in memory).
 func (e *Engine) CheckDocument(d *document.Document, draft bool) *Checked {
+	if d.Options.Profile == nil && e.profile != nil {
+		p := *e.profile
+		d.Options.Profile = &p
+	}
 	tone := document.NormalizeWith(d, document.ToneRules{Move: vntext.MoveTone, Count: vntext.DetectToneStyle})
 	draft = draft || d.Draft
 	fs := validate.Validate(d, validate.Options{Draft: draft, HasGlyph: e.pdf.HasGlyph, Tone: tone})
