@@ -40,7 +40,7 @@ type recogniser struct {
 }
 
 func recognise(lines []line, rep *Report, docx bool) *document.Document {
-	r := &recogniser{lines: lines, rep: rep, docx: docx, d: &document.Document{Schema: document.SchemaV1}}
+	r := &recogniser{lines: lines, rep: rep, docx: docx, d: &document.Document{Schema: document.SchemaV1}, issuerSrc: -1}
 	for i := range lines {
 		lines[i].src = i
 		if lines[i].pageNo {
@@ -86,7 +86,6 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 		r.d.Schema = document.SchemaV2
 	}
 	r.audit()
-	rep.placeDrops()
 	rep.settle(r.d)
 	return r.d
 }
@@ -227,7 +226,7 @@ func (r *recogniser) number(s string, line int, src string) {
 	d.Number = num
 	joined := strings.Join(strings.Fields(sym), "")
 	if joined != strings.TrimSpace(sym) {
-		r.rep.guessedAt("/number", line, src, fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
+		r.rep.guessedAt("/symbol", line, src, fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
 			fmt.Sprintf("the symbol %q had spaces: joined into %q", sym, joined))
 	}
 	d.Symbol = joined
@@ -345,7 +344,7 @@ func (r *recogniser) addressees(i int) int {
 	}
 	r.rep.recognisedAt("/addressees", start, src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
 	if notes := countFootnotes(out); notes > 0 {
-		r.rep.recognisedFrom("/addressees", src, fmt.Sprintf("Chú thích ở dòng Kính gửi: %d, giữ với nơi gửi.", notes),
+		r.rep.recognisedAt("/addressees", start, src, fmt.Sprintf("Chú thích ở dòng Kính gửi: %d, giữ với nơi gửi.", notes),
 			fmt.Sprintf("%d footnote(s) on the addressees, kept with them", notes))
 	}
 	return i
@@ -545,7 +544,7 @@ func (r *recogniser) closing(ls []line) {
 				// Another group heading ("Bản giấy:"): the model has no
 				// field for it; kept as a line of the list, as printed.
 				kind = "recipient"
-				r.rep.guessedFrom("/distribution/recipients", t, "Nơi nhận có nhiều nhóm: dòng tiêu đề nhóm được giữ như một dòng nơi nhận.",
+				r.rep.guessedAt("/distribution/recipients", l.src, t, "Nơi nhận có nhiều nhóm: dòng tiêu đề nhóm được giữ như một dòng nơi nhận.",
 					"the Nơi nhận has several groups: the group heading is kept as a line of the list")
 			case looksLikeName(t) && len(sig) > 0:
 				kind = "name"
@@ -591,7 +590,7 @@ func (r *recogniser) closing(ls []line) {
 				} else if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
 					recipNotes[n-1] = append(recipNotes[n-1], segNotes...)
-					r.rep.guessedFrom("/distribution/recipients", t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
+					r.rep.guessedAt("/distribution/recipients", l.src, t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
 					name, nameSrc = t, l.src
 				} else {
@@ -872,7 +871,7 @@ func (r *recogniser) finish() {
 	if d.Place == "" {
 		if p := placeOf(d.Issuer.Name); p != "" {
 			d.Place = p
-			r.rep.guessedFrom("/place", strings.Join(d.Issuer.Name, " "), "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
+			r.rep.guessedAt("/place", r.issuerSrc, strings.Join(d.Issuer.Name, " "), "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
 		}
 	}
 	if d.Date.Year == 0 {
@@ -988,7 +987,7 @@ func (r *recogniser) symbolParts() {
 	}
 	if d.Issuer.Abbreviation == "" {
 		d.Issuer.Abbreviation = abbreviate(d.Issuer.Name)
-		r.rep.guessedFrom("/issuer/abbreviation", strings.Join(d.Issuer.Name, " "), "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
+		r.rep.guessedAt("/issuer/abbreviation", r.issuerSrc, strings.Join(d.Issuer.Name, " "), "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
 	}
 	if d.Symbol != "" {
 		sym := d.Symbol

@@ -268,8 +268,8 @@ func (r *Report) lost() int {
 	return n
 }
 
-// settle keeps every pointer of the report resolvable in the imported
-// document d (as JSON): a note about a field the importer later folded
+// settle places the dropped lines (placeDrops) and keeps every pointer of
+// the report resolvable in the imported document d (as JSON): a note about a field the importer later folded
 // into another (a ký hiệu the system derives, an empty list) names the
 // nearest part that is there, so the editor can place it.
 func (r *Report) settle(d any) {
@@ -292,6 +292,15 @@ func (r *Report) settle(d any) {
 			ns[k].Path = fix(ns[k].Path)
 		}
 	}
+	// A line whose part is gone does not place a dropped line next to it.
+	for l, p := range r.lineAt {
+		if p = fix(p); p == "" {
+			delete(r.lineAt, l)
+		} else {
+			r.lineAt[l] = p
+		}
+	}
+	r.placeDrops()
 	for k := range r.Dropped {
 		r.Dropped[k].Path = fix(r.Dropped[k].Path)
 	}

@@ -116,8 +116,8 @@ func TestReportPointersCorpus(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("no corpus at %s", dir)
 	}
-	for _, pre := range []string{"01-", "02-", "06-", "07-", "12-", "24-", "35-", "36-"} {
-		fs, _ := filepath.Glob(filepath.Join(dir, pre+"*"))
+	for _, pre := range []string{""} {
+		fs, _ := filepath.Glob(filepath.Join(dir, pre+"[0-9]*"))
 		for _, f := range fs {
 			ext := filepath.Ext(f)
 			t.Run(filepath.Base(f), func(t *testing.T) {
