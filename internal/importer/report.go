@@ -230,8 +230,17 @@ func (r *Report) WriteText(w io.Writer) error {
 			if _, err := fmt.Fprintf(w, "  %-28s %s\n  %-28s %s\n", p, n.VI, "", n.EN); err != nil {
 				return err
 			}
-			if n.Source != "" {
+			switch {
+			case n.Source != "" && n.Line > 0:
+				if _, err := fmt.Fprintf(w, "  %-28s ← %s (đoạn %d)\n", "", n.Source, n.Line); err != nil {
+					return err
+				}
+			case n.Source != "":
 				if _, err := fmt.Fprintf(w, "  %-28s ← %s\n", "", n.Source); err != nil {
+					return err
+				}
+			case n.Supplied:
+				if _, err := fmt.Fprintf(w, "  %-28s ← do hệ thống điền, không có trong tệp / supplied, not in the file\n", ""); err != nil {
 					return err
 				}
 			}
@@ -247,6 +256,11 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		if _, err := fmt.Fprintf(w, "  bỏ / dropped, đoạn %d: %q\n      %s / %s\n", d.Line, d.Text, d.VI, d.EN); err != nil {
 			return err
+		}
+		if d.Path != "" {
+			if _, err := fmt.Fprintf(w, "      ở chỗ / next to %s\n", d.Path); err != nil {
+				return err
+			}
 		}
 	}
 	if printed > 0 {
