@@ -100,7 +100,8 @@ func sourceLine(s string) string {
 }
 
 // place records that source line (0-based) went into the part at path.
-// The first part named for a line keeps it.
+// The first part named for a line keeps it, unless a later one lies inside
+// it (a budget noted at /body, then placed at its block /body/4).
 func (r *Report) place(line int, path string) {
 	if line < 0 || path == "" {
 		return
@@ -108,7 +109,7 @@ func (r *Report) place(line int, path string) {
 	if r.lineAt == nil {
 		r.lineAt = map[int]string{}
 	}
-	if _, ok := r.lineAt[line]; !ok {
+	if old, ok := r.lineAt[line]; !ok || strings.HasPrefix(path, old+"/") {
 		r.lineAt[line] = path
 	}
 }

@@ -8,7 +8,9 @@ const REPORT = {
   recognised: [
     { path: "/body", message_vi: "Nội dung: 3 phần.", message_en: "body", source: "I. MỤC ĐÍCH", line: 11 },
   ],
-  guessed: [],
+  guessed: [
+    { path: "/draft", message_vi: "Số, ngày hoặc người ký còn trống: nhập như dự thảo.", message_en: "draft", supplied: true },
+  ],
   dropped: [
     { line: 20, text: "Ghi chú viết tay", printed: false, reason_vi: "Không nhận ra được.", reason_en: "not recognised", path: "/body/2/heading/children/1" },
     { line: 53, text: "Nơi nhận:", printed: true, reason_vi: "Nhãn: hệ thống in lại.", reason_en: "printed again", path: "/distribution/recipients/0" },
@@ -30,6 +32,13 @@ test("a lost line with a path goes beside the field of the part it was next to, 
   assert.deepEqual(o.lost.map((d) => [d.line, d.field]), [[20, "/body/2"], [70, ""]]);
 });
 
+test("a note keeps its line number and whether the importer supplied the value", () => {
+  const o = organise(REPORT, finder(["/body/2", "/draft"]));
+  assert.deepEqual(o.byField.get("/draft").map((n) => [n.kind, n.supplied, n.source]), [["guess", true, ""]]);
+  assert.equal(o.byField.get("/body/2")[0].line, 11);
+  assert.equal(o.byField.get("/body/2")[0].supplied, false);
+});
+
 test("a reprinted label stays in its own list, not beside a field", () => {
   const o = organise(REPORT, finder(["/body/2", "/distribution/recipients/0"]));
   assert.equal(o.byField.has("/distribution/recipients/0"), false);
@@ -37,5 +46,5 @@ test("a reprinted label stays in its own list, not beside a field", () => {
 });
 
 test("the summary counts lost lines once, wherever they are shown", () => {
-  assert.equal(summary("a.pdf", REPORT), "Đã nhập “a.pdf”: nhận ra 1 phần, 2 đoạn chưa đưa vào văn bản (xem danh sách “Kết quả nhập”).");
+  assert.equal(summary("a.pdf", REPORT), "Đã nhập “a.pdf”: nhận ra 1 phần, 1 chỗ phải đoán (xem ghi chú bên cạnh từng ô), 2 đoạn chưa đưa vào văn bản (xem danh sách “Kết quả nhập”).");
 });

@@ -44,7 +44,7 @@ export function fieldFor(path, find) {
 export function organise(rep, find) {
   const out = { byField: new Map(), general: [], lost: [], reprinted: [], guesses: 0 };
   const add = (n, kind) => {
-    const note = { kind, path: n.path || "", vi: n.message_vi || n.message_en || "", en: n.message_en || "", source: n.source || "" };
+    const note = { kind, path: n.path || "", vi: n.message_vi || n.message_en || "", en: n.message_en || "", source: n.source || "", line: n.line || 0, supplied: !!n.supplied };
     const f = note.path ? fieldFor(note.path, find) : "";
     if (!f) { out.general.push(note); return; }
     if (!out.byField.has(f)) out.byField.set(f, []);
@@ -125,7 +125,7 @@ export function annotate(form, doc) {
     const host = (el.closest && el.closest(".field")) || el;
     const box = h("div", { class: "import-note", role: "note", dataset: { importFor: p } },
       notes.map((n) => h("div", { class: NOTE_CLASS[n.kind] || "read", title: n.en },
-        h("b", null, NOTE_LABEL[n.kind] || "Nhập: "), n.vi,
+        h("b", null, n.supplied ? "Nhập (hệ thống tự điền, không có trong tệp): " : NOTE_LABEL[n.kind] || "Nhập: "), n.vi,
         n.source ? h("div", { class: "source" }, n.kind === "lost" && n.line ? `Đoạn ${n.line}: “` : "Từ dòng: “", lineText(n.source), "”") : null)));
     if (host.tagName === "FIELDSET" || host.classList.contains("sub") || host.classList.contains("list")) host.prepend(box);
     else host.append(box);
