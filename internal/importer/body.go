@@ -808,14 +808,19 @@ func competenceBefore(us []unit) bool {
 func (r *recogniser) stripFinalMark() {
 	d := r.d
 	var t *document.Text
+	path := "/body"
 	switch {
 	case len(d.Closing) > 0:
 		t = &d.Closing[len(d.Closing)-1]
+		path = "/closing/" + strconv.Itoa(len(d.Closing)-1)
 	default:
 		t = lastText(d.Body)
 	}
-	if cutFinalMark(t) {
-		r.rep.recognised("", "Dấu kết thúc \"./.\" đã bỏ (hệ thống tự in).", "the final \"./.\" was removed (the system prints it)")
+	if t == nil {
+		return
+	}
+	if src := t.Plain(); cutFinalMark(t) {
+		r.rep.recognisedFrom(path, src, "Dấu kết thúc \"./.\" đã bỏ (hệ thống tự in).", "the final \"./.\" was removed (the system prints it)")
 	}
 }
 

@@ -342,7 +342,12 @@ func (r *recogniser) addressees(i int) int {
 	if r.d.Type == "" {
 		r.d.Type = document.TypeCongVan
 	}
-	r.rep.recognisedAt("/addressees", start, src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	if len(out) == 0 {
+		r.rep.guessedAt("/addressees", start, src, "Có dòng \"Kính gửi:\" nhưng không đọc được nơi gửi nào sau nó: cần kiểm tra.",
+			"a \"Kính gửi:\" line with no addressee read after it: check it")
+	} else {
+		r.rep.recognisedAt("/addressees", start, src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	}
 	if notes := countFootnotes(out); notes > 0 {
 		r.rep.recognisedAt("/addressees", start, src, fmt.Sprintf("Chú thích ở dòng Kính gửi: %d, giữ với nơi gửi.", notes),
 			fmt.Sprintf("%d footnote(s) on the addressees, kept with them", notes))

@@ -115,15 +115,19 @@ func (r *Report) place(line int, path string) {
 }
 
 // recognised and guessed add a note about the document as a whole or a
-// count over many lines; guessedFrom and the At forms (which also know the
-// line's number) add a note with the source line the field was read from,
-// so the editor can show the clerk where it came from.
+// count over many lines; recognisedFrom, guessedFrom and the At forms
+// (which also know the line's number) add a note with the source line the
+// field was read from, so the editor can show the clerk where it came from.
 func (r *Report) recognised(path, vi, en string) {
 	r.add(&r.Recognised, path, -1, "", vi, en)
 }
 
 func (r *Report) guessed(path, vi, en string) {
 	r.add(&r.Guessed, path, -1, "", vi, en)
+}
+
+func (r *Report) recognisedFrom(path, src, vi, en string) {
+	r.add(&r.Recognised, path, -1, src, vi, en)
 }
 
 func (r *Report) guessedFrom(path, src, vi, en string) {
