@@ -32,6 +32,9 @@ type Report struct {
 	// lineAt maps a source line (0-based) to the pointer of the part it
 	// went into, so a dropped line can name the part it was next to.
 	lineAt map[int]string
+	// folded lists the pointers settle had to shorten, for the tests: a
+	// recogniser that names a field the document never has shows here.
+	folded []string
 }
 
 // Note is one line of the report: the JSON Pointer of the field concerned
@@ -297,6 +300,9 @@ func (r *Report) settle(d any) {
 		return
 	}
 	fix := func(p string) string {
+		if p != "" && !resolves(v, p) {
+			r.folded = append(r.folded, p)
+		}
 		for p != "" && !resolves(v, p) {
 			p = p[:strings.LastIndexByte(p, '/')]
 		}

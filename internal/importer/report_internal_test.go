@@ -1,6 +1,9 @@
 package importer
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -46,5 +49,31 @@ func TestSettle(t *testing.T) {
 		if dr.Path != want[k] {
 			t.Errorf("drop at line %d: path %q, want %q", dr.Line, dr.Path, want[k])
 		}
+	}
+}
+
+// TestReportFoldsCorpus: the recognisers name fields the imported document
+// has. Only two notes may name a field the document ended without: the
+// ký hiệu, when it is the one the system derives (and so is not stored),
+// and Kính gửi, when no addressee was read after it (a guess to check).
+func TestReportFoldsCorpus(t *testing.T) {
+	allowed := map[string]bool{"/symbol": true, "/addressees": true}
+	files := append(corpusFiles(t, ".docx"), corpusFiles(t, ".txt")...)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, rep, err := Import(bytes.NewReader(data), int64(len(data)), filepath.Base(f), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range rep.folded {
+				if !allowed[p] {
+					t.Errorf("a note names %s, which the imported document does not have", p)
+				}
+			}
+		})
 	}
 }
