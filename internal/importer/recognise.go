@@ -264,6 +264,7 @@ func (r *recogniser) placeDate(i int) int {
 	d.Date.Month, _ = strconv.Atoi(dm[2])
 	d.Date.Year, _ = strconv.Atoi(dm[3])
 	r.rep.recognisedAt("/date", r.lines[start].src, t, "Địa danh và ngày tháng: "+t+".", "place and date: "+t)
+	r.rep.recognisedAt("/place", r.lines[start].src, t, "Địa danh: "+d.Place+".", "place: "+d.Place)
 	for k := start; k < i; k++ {
 		r.printed(r.lines[k], r.lines[k].text(), "Địa danh và ngày tháng")
 	}
@@ -641,6 +642,9 @@ func (r *recogniser) closing(ls []line) {
 		r.rep.place(nameSrc, "/signature/name")
 	}
 	r.signature(sig, name)
+	if d.Signature.Name != "" {
+		r.rep.recognisedAt("/signature/name", nameSrc, name, "Họ tên người ký: "+d.Signature.Name+".", "signer's name: "+d.Signature.Name)
+	}
 }
 
 // recipient splits "Bộ LĐTBXH (để b/c);" into the name and the note. A
