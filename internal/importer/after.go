@@ -341,6 +341,10 @@ func (r *recogniser) appendix(ls []line, idx int) {
 	skipBlank()
 	var title []string
 	heading, ref := "", ""
+	headAt := -1 // the source line the appendix starts at, for the report
+	if i < len(ls) {
+		headAt = ls[i].src
+	}
 	if i < len(ls) && ls[i].table == nil {
 		t := ls[i].text()
 		if m := appendixHeadRE.FindStringSubmatch(t); m != nil || ls[i].style == "VbPhuLuc" {
@@ -398,7 +402,7 @@ func (r *recogniser) appendix(ls []line, idx int) {
 		i++
 	}
 	if attachedText(heading, ref, own, title, d.Type) {
-		r.attachment(ls[i:], own, title, ref)
+		r.attachment(ls[i:], own, title, ref, headAt)
 		return
 	}
 	r.ownHeader(own, false)
@@ -406,7 +410,7 @@ func (r *recogniser) appendix(ls []line, idx int) {
 	a.Title = strings.Join(title, " ")
 	if a.Title == "" {
 		a.Title = "PHỤ LỤC"
-		r.rep.guessed(path+"/title", "Nội dung sau chữ ký không có tiêu đề: nhập như một phụ lục, tiêu đề tạm \"PHỤ LỤC\", cần sửa.",
+		r.rep.supplied(path+"/title", "Nội dung sau chữ ký không có tiêu đề: nhập như một phụ lục, tiêu đề tạm \"PHỤ LỤC\", cần sửa.",
 			"content after the signature has no title: imported as an appendix titled \"PHỤ LỤC\" for now; correct it")
 	}
 	rest := ls[i:]
@@ -418,12 +422,15 @@ func (r *recogniser) appendix(ls []line, idx int) {
 	cells, isStream := streamCells(rest)
 	if isStream {
 		if rt := tableFromStream(cells); rt != nil {
-			if t := rt.model(path+"/blocks/0/table", r.rep); t != nil {
+			n0 := r.rep.mark()
+			t := rt.model(path+"/blocks/0/table", r.rep)
+			r.rep.sourceSince(n0, rest[0].src, rt.text())
+			if t != nil {
 				a.Blocks = append(a.Blocks, document.Block{Table: t})
 				if len(leafPtrs(t.Columns)) > 8 {
 					landscape = true
 				}
-				r.rep.recognised(path, fmt.Sprintf("Bảng phụ lục: %d cột, %d dòng (đọc từ các ô tách bằng \"|\").", len(leafPtrs(t.Columns)), len(t.Rows)),
+				r.rep.recognisedAt(path+"/blocks/0/table", rest[0].src, rt.text(), fmt.Sprintf("Bảng phụ lục: %d cột, %d dòng (đọc từ các ô tách bằng \"|\").", len(leafPtrs(t.Columns)), len(t.Rows)),
 					fmt.Sprintf("appendix table: %d column(s), %d row(s) (read from cells separated by \"|\")", len(leafPtrs(t.Columns)), len(t.Rows)))
 			}
 		} else {
@@ -455,7 +462,7 @@ func (r *recogniser) appendix(ls []line, idx int) {
 	if src == "" {
 		src = a.Title
 	}
-	r.rep.recognisedFrom(path, src, "Phụ lục: "+a.Title+".", "appendix: "+a.Title)
+	r.rep.recognisedAt(path, headAt, src, "Phụ lục: "+a.Title+".", "appendix: "+a.Title)
 }
 
 // attachedNameRE: the name of a text a quyết định or nghị quyết issues
@@ -524,7 +531,7 @@ func (r *recogniser) ownHeader(own []line, attached bool) {
 // written (derived by the system when there is none), then its blocks,
 // Chương/Điều or I./1. as the body's, its last sentence without the
 // "./." the system prints.
-func (r *recogniser) attachment(rest []line, own []line, title []string, ref string) {
+func (r *recogniser) attachment(rest []line, own []line, title []string, ref string, headAt int) {
 	d := r.d
 	idx := len(d.Attachments)
 	path := fmt.Sprintf("/attachments/%d", idx)
@@ -555,10 +562,10 @@ func (r *recogniser) attachment(rest []line, own []line, title []string, ref str
 	stripEnding(a.Blocks)
 	if len(a.Blocks) == 0 {
 		a.Blocks = []document.Block{{Paragraph: &document.Text{{Text: a.Name}}}}
-		r.rep.guessed(path+"/blocks", "Văn bản kèm theo không có nội dung: cần nhập.", "the attached text has no content: fill it in")
+		r.rep.supplied(path+"/blocks", "Văn bản kèm theo không có nội dung: cần nhập.", "the attached text has no content: fill it in")
 	}
 	d.Attachments = append(d.Attachments, a)
-	r.rep.recognisedFrom(path, title[0], "Văn bản ban hành kèm theo: "+a.Name+".", "attached text: "+a.Name)
+	r.rep.recognisedAt(path, headAt, title[0], "Văn bản ban hành kèm theo: "+a.Name+".", "attached text: "+a.Name)
 }
 
 // stripEnding removes the "./." the system prints after the last

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -602,12 +603,12 @@ func (r *recogniser) budgets(us []unit, path string) []unit {
 		}
 		why := budgetAgrees(b)
 		if why != "" {
-			r.rep.guessed(path, "Các dòng kinh phí giữ nguyên như in: "+why+".", "the budget lines were kept as printed: "+budgetWhyEN[why])
+			r.rep.guessedAt(path, u.src, u.text(), "Các dòng kinh phí giữ nguyên như in: "+why+".", "the budget lines were kept as printed: "+budgetWhyEN[why])
 			out = append(out, u)
 			continue
 		}
-		out = append(out, unit{kind: "budget", budget: b})
-		r.rep.recognised(path, fmt.Sprintf("Kinh phí: %s %s, %d dòng chi tiết, khớp tổng.", vntext.FormatInt(total), unitName, len(b.Items)),
+		out = append(out, unit{kind: "budget", budget: b, src: u.src})
+		r.rep.recognisedAt(path, u.src, u.text(), fmt.Sprintf("Kinh phí: %s %s, %d dòng chi tiết, khớp tổng.", vntext.FormatInt(total), unitName, len(b.Items)),
 			fmt.Sprintf("budget: %s %s with %d line(s) that add up", vntext.FormatInt(total), unitName, len(b.Items)))
 		i = j - 1
 	}
@@ -672,6 +673,7 @@ func (r *recogniser) body(ls []line) {
 	// Bases and intro.
 	pre := r.competence(us[:first])
 	introStarted := false
+	baseAt, introAt := -1, -1
 	var rest []unit
 	for k, u := range pre {
 		t := u.text()
@@ -681,6 +683,10 @@ func (r *recogniser) body(ls []line) {
 		isBase := u.style == "VbCanCu" || (!r.vbStyles && !introStarted &&
 			(strings.HasPrefix(t, "Căn cứ") || afterBase || ((strings.HasPrefix(t, "Thực hiện") || strings.HasPrefix(t, "Theo") || strings.HasPrefix(t, "Xét")) && strings.HasSuffix(t, ";"))))
 		if isBase {
+			if len(d.Bases) == 0 {
+				baseAt = u.src
+			}
+			r.rep.place(u.src, "/bases/"+strconv.Itoa(len(d.Bases)))
 			d.Bases = append(d.Bases, document.Text(u.runs))
 			continue
 		}
@@ -689,13 +695,17 @@ func (r *recogniser) body(ls []line) {
 			break
 		}
 		introStarted = true
+		if len(d.Intro) == 0 {
+			introAt = u.src
+		}
+		r.rep.place(u.src, "/intro/"+strconv.Itoa(len(d.Intro)))
 		d.Intro = append(d.Intro, document.Text(u.runs))
 	}
 	if len(d.Bases) > 0 {
-		r.rep.recognised("/bases", fmt.Sprintf("Căn cứ ban hành: %d dòng.", len(d.Bases)), fmt.Sprintf("%d căn cứ line(s)", len(d.Bases)))
+		r.rep.recognisedAt("/bases", baseAt, d.Bases[0].Plain(), fmt.Sprintf("Căn cứ ban hành: %d dòng.", len(d.Bases)), fmt.Sprintf("%d căn cứ line(s)", len(d.Bases)))
 	}
 	if len(d.Intro) > 0 {
-		r.rep.recognised("/intro", fmt.Sprintf("Đoạn mở đầu: %d đoạn.", len(d.Intro)), fmt.Sprintf("%d intro paragraph(s)", len(d.Intro)))
+		r.rep.recognisedAt("/intro", introAt, d.Intro[0].Plain(), fmt.Sprintf("Đoạn mở đầu: %d đoạn.", len(d.Intro)), fmt.Sprintf("%d intro paragraph(s)", len(d.Intro)))
 	}
 	main := append(rest, us[first:]...)
 	// Closing: trailing paragraphs after the last heading, from the first
@@ -723,12 +733,18 @@ func (r *recogniser) body(ls []line) {
 		}
 	}
 	for _, u := range main[closeAt:] {
+		r.rep.place(u.src, "/closing/"+strconv.Itoa(len(d.Closing)))
 		d.Closing = append(d.Closing, document.Text(u.runs))
 	}
 	if len(d.Closing) > 0 {
-		r.rep.recognised("/closing", fmt.Sprintf("Đoạn kết: %d đoạn.", len(d.Closing)), fmt.Sprintf("%d closing paragraph(s)", len(d.Closing)))
+		r.rep.recognisedAt("/closing", main[closeAt].src, d.Closing[0].Plain(), fmt.Sprintf("Đoạn kết: %d đoạn.", len(d.Closing)), fmt.Sprintf("%d closing paragraph(s)", len(d.Closing)))
 	}
 	d.Body = r.tree(main[:closeAt], "/body")
+	if len(d.Body) > 0 {
+		b := main[:closeAt]
+		r.rep.recognisedAt("/body", b[0].src, b[0].text(), fmt.Sprintf("Nội dung: %d phần ở cấp đầu (mục, đoạn, bảng), giữ thứ bậc như viết.", len(d.Body)),
+			fmt.Sprintf("body: %d top-level part(s) (headings, paragraphs, tables), the ladder kept as written", len(d.Body)))
+	}
 	r.stripFinalMark()
 }
 
@@ -760,7 +776,7 @@ func (r *recogniser) competence(pre []unit) []unit {
 			continue
 		case lead && isCaps(t) && len(d.Competence) < 4 && competenceBefore(pre[k+1:]):
 			d.Competence = append(d.Competence, t)
-			r.rep.recognisedFrom("/competence", t, "Thẩm quyền ban hành: "+t+".", "issuing competence: "+t)
+			r.rep.recognisedAt("/competence", u.src, t, "Thẩm quyền ban hành: "+t+".", "issuing competence: "+t)
 			continue
 		}
 		lead = false
@@ -792,14 +808,19 @@ func competenceBefore(us []unit) bool {
 func (r *recogniser) stripFinalMark() {
 	d := r.d
 	var t *document.Text
+	path := "/body"
 	switch {
 	case len(d.Closing) > 0:
 		t = &d.Closing[len(d.Closing)-1]
+		path = "/closing/" + strconv.Itoa(len(d.Closing)-1)
 	default:
 		t = lastText(d.Body)
 	}
-	if cutFinalMark(t) {
-		r.rep.recognised("", "Dấu kết thúc \"./.\" đã bỏ (hệ thống tự in).", "the final \"./.\" was removed (the system prints it)")
+	if t == nil {
+		return
+	}
+	if src := t.Plain(); cutFinalMark(t) {
+		r.rep.recognisedFrom(path, src, "Dấu kết thúc \"./.\" đã bỏ (hệ thống tự in).", "the final \"./.\" was removed (the system prints it)")
 	}
 }
 
@@ -858,6 +879,7 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 	type open struct {
 		level int
 		h     *document.Heading
+		ptr   string // the heading block's JSON Pointer, for the report
 	}
 	var root []document.Block
 	var stack []open
@@ -868,13 +890,21 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 		}
 		return &root
 	}
+	// next is the pointer of the block about to be added to container().
+	next := func() string {
+		if n := len(stack); n > 0 {
+			return stack[n-1].ptr + "/heading/children/" + strconv.Itoa(len(stack[n-1].h.Children))
+		}
+		return path + "/" + strconv.Itoa(len(root))
+	}
+	lastDashPtr, lastTablePtr := "", ""
 	var pendingUnit, pendingTitle string
 	// lastTable is the table just placed: the notes and the "Bằng chữ"
 	// line printed under it belong to it.
 	var lastTable *document.Table
 	for k := range us {
 		u := &us[k]
-		if lastTable != nil && u.kind != "table" && r.underTable(lastTable, u, path) {
+		if lastTable != nil && u.kind != "table" && r.underTable(lastTable, u, lastTablePtr) {
 			continue
 		}
 		lastTable = nil
@@ -897,30 +927,35 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 			if u.lkind == "roman" && !r.docx {
 				h.Title, runIn = splitRunIn(u.runs)
 			}
+			ptr := next()
+			r.rep.place(u.src, ptr)
 			c := container()
 			*c = append(*c, document.Block{Heading: h})
 			h = (*c)[len(*c)-1].Heading
-			stack = append(stack, open{lvl, h})
+			stack = append(stack, open{lvl, h, ptr})
 			lastDash = nil
 			if runIn != nil {
 				h.Children = append(h.Children, document.Block{Paragraph: ptrText(runIn)})
-				r.rep.guessedFrom(path, u.label+" "+document.Text(u.runs).Plain(), "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
+				r.rep.guessedAt(ptr, u.src, u.label+" "+document.Text(u.runs).Plain(), "Mục \""+u.label+"\" có câu viết liền sau tiêu đề: tách thành đoạn văn.", "heading \""+u.label+"\" had running text after its title: split into a paragraph")
 			}
 		case "item":
 			it := &document.Item{Text: document.Text(u.runs), Marker: u.marker}
 			if u.depth > 0 && lastDash != nil {
+				r.rep.place(u.src, lastDashPtr+"/item/children/"+strconv.Itoa(len(lastDash.Children)))
 				lastDash.Children = append(lastDash.Children, document.Block{Item: it})
 				continue
 			}
+			ptr := next()
+			r.rep.place(u.src, ptr)
 			if u.depth > 0 && (k == 0 || us[k-1].kind != "item" || us[k-1].depth == 0) {
 				// A "+" list straight under a heading or a paragraph: the
 				// model nests "+" only under "-", so it prints as "-".
-				r.rep.guessedFrom(path, "+ "+it.Text.Plain(), "Dòng \"+\" không nằm dưới một dòng \"-\": in thành gạch đầu dòng \"-\".",
+				r.rep.guessedAt(ptr, u.src, "+ "+it.Text.Plain(), "Dòng \"+\" không nằm dưới một dòng \"-\": in thành gạch đầu dòng \"-\".",
 					"a \"+\" line not under a \"-\" line: printed as a \"-\" item")
 			}
 			c := container()
 			*c = append(*c, document.Block{Item: it})
-			lastDash = (*c)[len(*c)-1].Item
+			lastDash, lastDashPtr = (*c)[len(*c)-1].Item, ptr
 			if u.depth > 0 {
 				// The "+" lines that follow stay its siblings.
 				lastDash = nil
@@ -931,11 +966,15 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 				pendingUnit = t
 				continue
 			}
+			r.rep.place(u.src, next())
 			c := container()
 			*c = append(*c, document.Block{Paragraph: ptrText(u.runs)})
 			lastDash = nil
 		case "table":
-			t := u.table.model(path, r.rep)
+			ptr := next()
+			n0 := r.rep.mark()
+			t := u.table.model(ptr+"/table", r.rep)
+			r.rep.sourceSince(n0, u.src, u.table.text())
 			if t == nil {
 				r.rep.drop(u.src, u.table.text(), false, "Bảng không có cột nào đọc được: không nhập được, cần thêm lại.", "a table with no readable column: not imported; add it back")
 				continue
@@ -951,10 +990,11 @@ func (r *recogniser) tree(us []unit, path string) []document.Block {
 			lastTable = t
 			c := container()
 			*c = append(*c, document.Block{Table: t})
-			lastTable = (*c)[len(*c)-1].Table
+			lastTable, lastTablePtr = (*c)[len(*c)-1].Table, ptr+"/table"
 			lastDash = nil
-			r.rep.recognised(path, fmt.Sprintf("Bảng: %d cột, %d dòng%s.", len(leafPtrs(t.Columns)), len(t.Rows), describeVI(t)), fmt.Sprintf("table: %d column(s), %d row(s)%s", len(leafPtrs(t.Columns)), len(t.Rows), describeEN(t)))
+			r.rep.recognisedAt(ptr+"/table", u.src, short80(u.table.text()), fmt.Sprintf("Bảng: %d cột, %d dòng%s.", len(leafPtrs(t.Columns)), len(t.Rows), describeVI(t)), fmt.Sprintf("table: %d column(s), %d row(s)%s", len(leafPtrs(t.Columns)), len(t.Rows), describeEN(t)))
 		case "budget":
+			r.rep.place(u.src, next())
 			c := container()
 			*c = append(*c, document.Block{Budget: u.budget})
 			lastDash = nil
@@ -971,7 +1011,7 @@ func (r *recogniser) underTable(t *document.Table, u *unit, path string) bool {
 	if strings.HasPrefix(vntext.Lower(strings.TrimLeft(text, "( ")), "bằng chữ") && t.Words == nil {
 		if w := tableWords(t, text, r.d.Options); w != nil {
 			t.Words = w
-			r.rep.recognisedFrom(path, text, "Dòng \"Bằng chữ\" dưới bảng: đọc từ số tiền của dòng tổng.", "the \"Bằng chữ\" line under the table: read from the amount of its total row")
+			r.rep.recognisedAt(path, u.src, text, "Dòng \"Bằng chữ\" dưới bảng: đọc từ số tiền của dòng tổng.", "the \"Bằng chữ\" line under the table: read from the amount of its total row")
 			return true
 		}
 	}

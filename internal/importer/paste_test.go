@@ -195,7 +195,7 @@ func TestReportForClerk(t *testing.T) {
 	if vi, en := strings.Index(out, "Số và ký hiệu"), strings.Index(out, "number and symbol"); vi < 0 || en < 0 || vi > en {
 		t.Errorf("Vietnamese should come first:\n%s", out)
 	}
-	if !strings.Contains(out, "← Số: 15/KH-UBND") {
+	if !strings.Contains(out, "← Số: 15/KH-UBND (đoạn ") {
 		t.Errorf("source line not printed:\n%s", out)
 	}
 }

@@ -48,9 +48,12 @@ func TestRoundTripPDF(t *testing.T) {
 			if _, err := e.RenderChecked(context.Background(), c, engine.PDF, &buf); err != nil {
 				t.Fatal(err)
 			}
-			got, _, err := importer.Import(bytes.NewReader(buf.Bytes()), int64(buf.Len()), name+".pdf", importer.Limits{})
+			got, rep, err := importer.Import(bytes.NewReader(buf.Bytes()), int64(buf.Len()), name+".pdf", importer.Limits{})
 			if err != nil {
 				t.Fatal(err)
+			}
+			for _, p := range reportProblems(got, rep) {
+				t.Error("report: " + p)
 			}
 			if errs := e.CheckDocument(got, true).Findings.Errors(); len(errs) > 0 {
 				t.Errorf("imported document has errors: %v", errs)
@@ -114,6 +117,9 @@ func TestSeedsSimilarity(t *testing.T) {
 			d, rep, err := importer.ImportText(data, importer.Limits{})
 			if err != nil {
 				t.Fatal(err)
+			}
+			for _, p := range reportProblems(d, rep) {
+				t.Error("report: " + p)
 			}
 			c := e.CheckDocument(d, true)
 			if !c.Valid() {

@@ -32,6 +32,7 @@ type recogniser struct {
 
 	issuerLines []string
 	numberSrc   int            // source line of "Số:", for the report
+	issuerSrc   int            // source line of the first issuer line
 	sigSrc      map[string]int // source line of each signature line
 	issuerStyle bool           // issuer lines came with vanban's styles
 	typeFound   bool
@@ -39,7 +40,7 @@ type recogniser struct {
 }
 
 func recognise(lines []line, rep *Report, docx bool) *document.Document {
-	r := &recogniser{lines: lines, rep: rep, docx: docx, d: &document.Document{Schema: document.SchemaV1}}
+	r := &recogniser{lines: lines, rep: rep, docx: docx, d: &document.Document{Schema: document.SchemaV1}, issuerSrc: -1}
 	for i := range lines {
 		lines[i].src = i
 		if lines[i].pageNo {
@@ -85,6 +86,7 @@ func recognise(lines []line, rep *Report, docx bool) *document.Document {
 		r.d.Schema = document.SchemaV2
 	}
 	r.audit()
+	rep.settle(r.d)
 	return r.d
 }
 
@@ -129,6 +131,9 @@ func (r *recogniser) header() int {
 		}
 		switch {
 		case l.style == "VbCoQuanChuQuan" || l.style == "VbCoQuan":
+			if !r.issuerStyle {
+				r.issuerSrc = l.src
+			}
 			r.issuerStyle = true
 			if l.style == "VbCoQuanChuQuan" {
 				d.Issuer.Parent = append(d.Issuer.Parent, t)
@@ -148,16 +153,15 @@ func (r *recogniser) header() int {
 		case numberRE.MatchString(t) && !sawNumber:
 			sawNumber = true
 			r.numberSrc = l.src
-			r.number(numberRE.FindStringSubmatch(t)[1])
-			r.rep.from(r.rep.Recognised, t)
+			r.number(numberRE.FindStringSubmatch(t)[1], l.src, t)
 			r.printed(l, strings.TrimSpace(t[:len(t)-len(numberRE.FindStringSubmatch(t)[1])]), "Nhãn \"Số:\"")
 			i++
 		case sawNumber && d.Symbol == "" && symbolLineRE.MatchString(t):
 			// "Số: 453" and "/TB-UBND" on separate lines: a PDF's text
 			// layer interleaves the two header columns.
 			num := d.Number
-			r.number(num + t)
-			r.rep.guessedFrom("/symbol", t, "Số và ký hiệu nằm trên hai dòng (hai cột bị trộn khi trích văn bản): đã ghép lại.",
+			r.number(num+t, l.src, t)
+			r.rep.guessedAt("/number", l.src, t, "Số và ký hiệu nằm trên hai dòng (hai cột bị trộn khi trích văn bản): đã ghép lại.",
 				"the number and the symbol were on two lines (the header columns were interleaved by the extraction): joined")
 			i++
 		case r.typeFound && !kinhGuiRE.MatchString(t):
@@ -174,20 +178,23 @@ func (r *recogniser) header() int {
 			dt, _ := typeByName(t)
 			d.Type = dt.Code
 			r.typeFound = true
-			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.rep.recognisedAt("/type", l.src, t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
 			r.printed(l, t, "Tên loại văn bản")
 			i = r.summary(i + 1)
 		case !r.typeFound && l.style != "VbTrichYeu" && (sawNumber || sawNation) && typeQualified(t):
 			dt, extra, _ := typeByPrefix(t)
 			d.Type = dt.Code
 			r.typeFound = true
-			r.rep.recognisedFrom("/type", t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
+			r.rep.recognisedAt("/type", l.src, t, "Tên loại văn bản: "+dt.Name+".", "document type: "+dt.Name)
 			// The type line as the office writes it ("GIẤY MỜI HỌP")
 			// is the title; the type's name starts it.
 			d.Title = strings.Join(strings.Fields(t), " ")
-			r.rep.recognisedFrom("/title", t, "Tên loại ghi thêm \""+extra+"\": giữ như viết.", "the type line adds \""+extra+"\": kept as written")
+			r.rep.recognisedAt("/title", l.src, t, "Tên loại ghi thêm \""+extra+"\": giữ như viết.", "the type line adds \""+extra+"\": kept as written")
 			i = r.summary(i + 1)
 		case isCaps(t) && !r.typeFound && !sawNumber && d.Place == "" && len(r.issuerLines) < 5 && !r.issuerStyle:
+			if len(r.issuerLines) == 0 {
+				r.issuerSrc = l.src
+			}
 			r.issuerLines = append(r.issuerLines, t)
 			i++
 		default:
@@ -208,7 +215,7 @@ func isTypeLine(t string) bool {
 }
 
 // number reads "1653/KH-UBND", "/KH-UBND" or "908/SLĐT BXH-BĐG".
-func (r *recogniser) number(s string) {
+func (r *recogniser) number(s string, line int, src string) {
 	s = strings.TrimSpace(s)
 	num, sym, ok := strings.Cut(s, "/")
 	if !ok {
@@ -219,14 +226,14 @@ func (r *recogniser) number(s string) {
 	d.Number = num
 	joined := strings.Join(strings.Fields(sym), "")
 	if joined != strings.TrimSpace(sym) {
-		r.rep.guessedFrom("/symbol", "Số: "+s, fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
+		r.rep.guessedAt("/symbol", line, src, fmt.Sprintf("Ký hiệu %q có khoảng trắng: đã ghép thành %q.", sym, joined),
 			fmt.Sprintf("the symbol %q had spaces: joined into %q", sym, joined))
 	}
 	d.Symbol = joined
 	if num == "" {
-		r.rep.recognised("/number", "Số văn bản để trống (dự thảo).", "the number is blank (a draft)")
+		r.rep.recognisedAt("/draft", line, src, "Số văn bản để trống (dự thảo).", "the number is blank (a draft)")
 	} else {
-		r.rep.recognised("/number", "Số và ký hiệu: "+num+"/"+joined+".", "number and symbol: "+num+"/"+joined)
+		r.rep.recognisedAt("/number", line, src, "Số và ký hiệu: "+num+"/"+joined+".", "number and symbol: "+num+"/"+joined)
 	}
 }
 
@@ -256,7 +263,8 @@ func (r *recogniser) placeDate(i int) int {
 	d.Date.Day, _ = strconv.Atoi(dm[1])
 	d.Date.Month, _ = strconv.Atoi(dm[2])
 	d.Date.Year, _ = strconv.Atoi(dm[3])
-	r.rep.recognisedFrom("/date", t, "Địa danh và ngày tháng: "+t+".", "place and date: "+t)
+	r.rep.recognisedAt("/date", r.lines[start].src, t, "Địa danh và ngày tháng: "+t+".", "place and date: "+t)
+	r.rep.recognisedAt("/place", r.lines[start].src, t, "Địa danh: "+d.Place+".", "place: "+d.Place)
 	for k := start; k < i; k++ {
 		r.printed(r.lines[k], r.lines[k].text(), "Địa danh và ngày tháng")
 	}
@@ -265,6 +273,7 @@ func (r *recogniser) placeDate(i int) int {
 
 // subject reads "V/v ..." and its continuation lines.
 func (r *recogniser) subject(i int) int {
+	start := r.lines[i].src
 	src := r.lines[i].text()
 	t := subjectRE.FindStringSubmatch(src)[1]
 	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, t)), "Nhãn \"V/v\"")
@@ -285,7 +294,7 @@ func (r *recogniser) subject(i int) int {
 	}
 	r.d.Subject = strings.TrimSpace(t)
 	r.d.Type = document.TypeCongVan
-	r.rep.recognisedFrom("/subject", src, "Trích yếu công văn (V/v): "+r.d.Subject+".", "công văn subject (V/v): "+r.d.Subject)
+	r.rep.recognisedAt("/subject", start, src, "Trích yếu công văn (V/v): "+r.d.Subject+".", "công văn subject (V/v): "+r.d.Subject)
 	return i
 }
 
@@ -293,6 +302,7 @@ func (r *recogniser) subject(i int) int {
 // Each addressee keeps its runs: emphasis and footnotes (a footnote
 // listing the xã behind "UBND các xã có cụm công nghiệp").
 func (r *recogniser) addressees(i int) int {
+	start := r.lines[i].src
 	src := r.lines[i].text()
 	first := strings.TrimSpace(kinhGuiRE.FindStringSubmatch(src)[1])
 	r.printed(r.lines[i], strings.TrimSpace(strings.TrimSuffix(src, first)), "Nhãn \"Kính gửi\"")
@@ -333,9 +343,14 @@ func (r *recogniser) addressees(i int) int {
 	if r.d.Type == "" {
 		r.d.Type = document.TypeCongVan
 	}
-	r.rep.recognisedFrom("/addressees", src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	if len(out) == 0 {
+		r.rep.guessedAt("/addressees", start, src, "Có dòng \"Kính gửi:\" nhưng không đọc được nơi gửi nào sau nó: cần kiểm tra.",
+			"a \"Kính gửi:\" line with no addressee read after it: check it")
+	} else {
+		r.rep.recognisedAt("/addressees", start, src, fmt.Sprintf("Kính gửi: %d nơi.", len(out)), fmt.Sprintf("Kính gửi: %d addressee(s)", len(out)))
+	}
 	if notes := countFootnotes(out); notes > 0 {
-		r.rep.recognised("/addressees", fmt.Sprintf("Chú thích ở dòng Kính gửi: %d, giữ với nơi gửi.", notes),
+		r.rep.recognisedAt("/addressees", start, src, fmt.Sprintf("Chú thích ở dòng Kính gửi: %d, giữ với nơi gửi.", notes),
 			fmt.Sprintf("%d footnote(s) on the addressees, kept with them", notes))
 	}
 	return i
@@ -372,7 +387,7 @@ func (r *recogniser) summary(i int) int {
 		// A long sentence with its full stop under the type name is the
 		// first paragraph of the body (a giấy mời or thông báo with no
 		// trích yếu), not a trích yếu, which has no final stop.
-		r.rep.guessedFrom("/summary", t, "Dưới tên loại là một câu văn dài, không phải trích yếu: để trống trích yếu, câu này vào phần nội dung.",
+		r.rep.guessedAt("/body", ls[i].src, t, "Dưới tên loại là một câu văn dài, không phải trích yếu: để trống trích yếu, câu này vào phần nội dung.",
 			"under the type name is a long sentence, not a summary: the summary is left blank and the sentence goes to the body")
 		return i
 	}
@@ -380,11 +395,12 @@ func (r *recogniser) summary(i int) int {
 		// NĐ30 sets a trích yếu bold and centred: a regular paragraph
 		// justified (or in vanban's body style) under the type name is
 		// the first of the body of a form printed without one (giấy mời).
-		r.rep.guessedFrom("/summary", t, "Dưới tên loại là đoạn văn thường (không đậm, căn đều hai lề), không phải trích yếu: để trống trích yếu, đoạn này vào phần nội dung.",
+		r.rep.guessedAt("/body", ls[i].src, t, "Dưới tên loại là đoạn văn thường (không đậm, căn đều hai lề), không phải trích yếu: để trống trích yếu, đoạn này vào phần nội dung.",
 			"under the type name is a regular justified paragraph, not a summary: the summary is left blank and the paragraph goes to the body")
 		return i
 	}
 	style, align, bold := ls[i].style, ls[i].align, runsBold(ls[i].runs)
+	start := ls[i].src
 	lines := []string{t}
 	i++
 	for i < len(ls) {
@@ -429,7 +445,7 @@ func (r *recogniser) summary(i int) int {
 		// PDF line may be the extraction's wrap): kept as summary_lines.
 		r.d.SummaryLines = lines
 	}
-	r.rep.recognisedFrom("/summary", t, "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
+	r.rep.recognisedAt("/summary", start, t, "Trích yếu: "+r.d.Summary+".", "summary (trích yếu): "+r.d.Summary)
 	return i
 }
 
@@ -480,6 +496,9 @@ func (r *recogniser) closing(ls []line) {
 	// index in recips or elec: a footnote goes with the segment of the
 	// line its mark ends.
 	recipNotes, elecNotes := map[int][]runNote{}, map[int][]runNote{}
+	// recipAt and elecAt are the source lines of each recipient, for the
+	// report.
+	var recipAt, elecAt []int
 	for _, l := range ls {
 		segs := splitGaps(l.text())
 		if l.cells != nil {
@@ -531,7 +550,7 @@ func (r *recogniser) closing(ls []line) {
 				// Another group heading ("Bản giấy:"): the model has no
 				// field for it; kept as a line of the list, as printed.
 				kind = "recipient"
-				r.rep.guessedFrom("/distribution/recipients", t, "Nơi nhận có nhiều nhóm: dòng tiêu đề nhóm được giữ như một dòng nơi nhận.",
+				r.rep.guessedAt("/distribution/recipients", l.src, t, "Nơi nhận có nhiều nhóm: dòng tiêu đề nhóm được giữ như một dòng nơi nhận.",
 					"the Nơi nhận has several groups: the group heading is kept as a line of the list")
 			case looksLikeName(t) && len(sig) > 0:
 				kind = "name"
@@ -552,9 +571,11 @@ func (r *recogniser) closing(ls []line) {
 				case electronic:
 					elec = append(elec, t)
 					elecNotes[len(elec)-1] = segNotes
+					elecAt = append(elecAt, l.src)
 				default:
 					recips = append(recips, t)
 					recipNotes[len(recips)-1] = segNotes
+					recipAt = append(recipAt, l.src)
 				}
 			case "sig":
 				sig = append(sig, t)
@@ -575,7 +596,7 @@ func (r *recogniser) closing(ls []line) {
 				} else if n := len(recips); n > 0 && archive == "" {
 					recips[n-1] += " " + t
 					recipNotes[n-1] = append(recipNotes[n-1], segNotes...)
-					r.rep.guessedFrom("/distribution/recipients", t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
+					r.rep.guessedAt("/distribution/recipients", l.src, t, "Dòng \""+t+"\" được nối vào nơi nhận phía trên.", "the line \""+t+"\" was joined to the recipient above")
 				} else if len(sig) > 0 && name == "" {
 					name, nameSrc = t, l.src
 				} else {
@@ -588,7 +609,7 @@ func (r *recogniser) closing(ls []line) {
 		}
 	}
 	if interleaved {
-		r.rep.recognised("/distribution", "Nơi nhận và chữ ký bị trích xen kẽ từng dòng: đã tách ra.", "Nơi nhận and the signature were extracted interleaved line by line: separated")
+		r.rep.recognisedAt("/distribution", ls[0].src, ls[0].text(), "Nơi nhận và chữ ký bị trích xen kẽ từng dòng: đã tách ra.", "Nơi nhận and the signature were extracted interleaved line by line: separated")
 	}
 	for i, s := range recips {
 		d.Distribution.Recipients = append(d.Distribution.Recipients, recipient(s, recipNotes[i]))
@@ -597,18 +618,33 @@ func (r *recogniser) closing(ls []line) {
 		d.Distribution.Electronic = append(d.Distribution.Electronic, recipient(s, elecNotes[i]))
 	}
 	if len(elec) > 0 {
-		r.rep.recognised("/distribution/electronic", fmt.Sprintf("Bản điện tử: %d nơi.", len(elec)), fmt.Sprintf("Bản điện tử: %d recipient(s)", len(elec)))
+		for k, at := range elecAt {
+			r.rep.place(at, "/distribution/electronic/"+strconv.Itoa(k))
+		}
+		r.rep.recognisedAt("/distribution/electronic", elecAt[0], elec[0], fmt.Sprintf("Bản điện tử: %d nơi.", len(elec)), fmt.Sprintf("Bản điện tử: %d recipient(s)", len(elec)))
 	}
 	if len(recips) > 0 {
-		r.rep.recognised("/distribution/recipients", fmt.Sprintf("Nơi nhận: %d nơi.", len(recips)), fmt.Sprintf("Nơi nhận: %d recipient(s)", len(recips)))
+		for k, at := range recipAt {
+			r.rep.place(at, "/distribution/recipients/"+strconv.Itoa(k))
+		}
+		r.rep.recognisedAt("/distribution/recipients", recipAt[0], recips[0], fmt.Sprintf("Nơi nhận: %d nơi.", len(recips)), fmt.Sprintf("Nơi nhận: %d recipient(s)", len(recips)))
 	}
 	if archive != "" {
-		r.archive(archive)
+		r.archive(archive, archiveSrc)
 		if d.Distribution.Archive != nil {
 			r.rep.drop(archiveSrc, "Lưu: VT", true, "Nhãn \"Lưu: VT\": hệ thống in lại từ dữ liệu.", "printed again by the system from the model")
 		}
 	}
+	for _, t := range sig {
+		r.rep.place(r.sigSrc[t], "/signature")
+	}
+	if name != "" {
+		r.rep.place(nameSrc, "/signature/name")
+	}
 	r.signature(sig, name)
+	if d.Signature.Name != "" {
+		r.rep.recognisedAt("/signature/name", nameSrc, name, "Họ tên người ký: "+d.Signature.Name+".", "signer's name: "+d.Signature.Name)
+	}
 }
 
 // recipient splits "Bộ LĐTBXH (để b/c);" into the name and the note. A
@@ -667,16 +703,16 @@ func notesIn(ns []runNote, seg string) []runNote {
 
 // archive keeps the Lưu line structured when the structured form prints
 // it exactly, and verbatim otherwise, so the paper is unchanged.
-func (r *recogniser) archive(s string) {
+func (r *recogniser) archive(s string, line int) {
 	d := r.d
 	s = strings.TrimSpace(s)
 	if a, ok := parseArchive(s); ok && compose.ArchiveLine(a) == "- "+s {
 		d.Distribution.Archive = &a
-		r.rep.recognised("/distribution/archive", "Dòng Lưu: "+s+".", "Lưu line: "+s)
+		r.rep.recognisedAt("/distribution/archive", line, s, "Dòng Lưu: "+s+".", "Lưu line: "+s)
 		return
 	}
 	d.Distribution.ArchiveLine = s
-	r.rep.recognised("/distribution/archive_line", "Dòng Lưu giữ nguyên như in: "+s+".", "Lưu line kept as printed: "+s)
+	r.rep.recognisedAt("/distribution/archive_line", line, s, "Dòng Lưu giữ nguyên như in: "+s+".", "Lưu line kept as printed: "+s)
 }
 
 // parseArchive reads "Lưu: VT, A, B. x(30)." into an Archive.
@@ -750,7 +786,7 @@ func (r *recogniser) signature(lines []string, name string) {
 		es = append(es, entry{"", t})
 	}
 	if len(es) == 0 {
-		r.rep.guessed("/signature", "Không tìm thấy khối chữ ký.", "no signature block found")
+		r.rep.supplied("/signature", "Không tìm thấy khối chữ ký.", "no signature block found")
 		return
 	}
 	// A one-word line right under a prefixed one finishes it ("TM. ỦY
@@ -779,7 +815,7 @@ func (r *recogniser) signature(lines []string, name string) {
 	chain := merged[:n-1]
 	if title.prefix != "" {
 		// No title line: the signer holds the office the chain names.
-		r.rep.guessed("/signature/title", "Không có dòng chức vụ riêng: lấy dòng quyền hạn cuối làm chức vụ.", "no separate title line: the last authority line is taken as the title")
+		r.rep.guessedAt("/signature/title", r.sigSrc[lines[0]], strings.Join(lines, " / "), "Không có dòng chức vụ riêng: lấy dòng quyền hạn cuối làm chức vụ.", "no separate title line: the last authority line is taken as the title")
 	}
 	d.Signature.Title = title.title
 	for _, e := range chain {
@@ -798,9 +834,13 @@ func (r *recogniser) signature(lines []string, name string) {
 	if name != "" {
 		desc += ", " + name
 	}
-	r.rep.recognised("/signature", "Chữ ký: "+desc+".", "signature: "+desc)
+	src := strings.Join(lines, " / ")
+	if name != "" {
+		src += " / " + name
+	}
+	r.rep.recognisedAt("/signature", r.sigSrc[lines[0]], src, "Chữ ký: "+desc+".", "signature: "+desc)
 	if name == "" {
-		r.rep.recognised("/signature/name", "Chưa có họ tên người ký (dự thảo).", "no signer name yet (a draft)")
+		r.rep.supplied("/signature", "Chưa có họ tên người ký (dự thảo).", "no signer name yet (a draft)")
 	}
 }
 
@@ -811,7 +851,7 @@ func (r *recogniser) finish() {
 	d := r.d
 	if d.Type == "" {
 		d.Type = document.TypeKeHoach
-		r.rep.guessed("/type", "Không thấy tên loại văn bản: mặc định là Kế hoạch.", "no document type found: defaulted to Kế hoạch")
+		r.rep.supplied("/type", "Không thấy tên loại văn bản: mặc định là Kế hoạch.", "no document type found: defaulted to Kế hoạch")
 	}
 	if !r.issuerStyle && len(r.issuerLines) > 0 {
 		k := 0
@@ -828,7 +868,11 @@ func (r *recogniser) finish() {
 		if len(d.Issuer.Parent) > 0 {
 			msg = strings.Join(d.Issuer.Parent, " / ") + " → " + msg
 		}
-		r.rep.recognisedFrom("/issuer", strings.Join(r.issuerLines, " / "), "Cơ quan ban hành: "+msg+".", "issuer: "+msg)
+		src := strings.Join(r.issuerLines, " / ")
+		if r.issuerStyle {
+			src = strings.Join(append(append([]string(nil), d.Issuer.Parent...), d.Issuer.Name...), " / ")
+		}
+		r.rep.recognisedAt("/issuer", r.issuerSrc, src, "Cơ quan ban hành: "+msg+".", "issuer: "+msg)
 	} else {
 		r.inferIssuer()
 	}
@@ -836,7 +880,7 @@ func (r *recogniser) finish() {
 	if d.Place == "" {
 		if p := placeOf(d.Issuer.Name); p != "" {
 			d.Place = p
-			r.rep.guessedFrom("/place", strings.Join(d.Issuer.Name, " "), "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
+			r.rep.guessedAt("/place", r.issuerSrc, strings.Join(d.Issuer.Name, " "), "Không có địa danh: lấy theo tên cơ quan: "+p+".", "no place: taken from the issuer's name: "+p)
 		}
 	}
 	if d.Date.Year == 0 {
@@ -848,7 +892,7 @@ func (r *recogniser) finish() {
 	}
 	if d.Number == "" || d.Date.Day == 0 || d.Date.Month == 0 || d.Date.Year == 0 || d.Signature.Name == "" {
 		d.Draft = true
-		r.rep.recognised("/draft", "Số, ngày hoặc người ký còn trống: nhập như dự thảo.", "the number, date or signer is blank: imported as a draft")
+		r.rep.supplied("/draft", "Số, ngày hoặc người ký còn trống: nhập như dự thảo.", "the number, date or signer is blank: imported as a draft")
 	}
 }
 
@@ -869,11 +913,17 @@ func (r *recogniser) inferIssuer() {
 	}
 	texts = append(texts, d.Summary, d.Place)
 	all := strings.Join(texts, " \n ")
-	unit := ""
+	unit, from := "", ""
 	for _, u := range unitWords {
 		for _, p := range []string{"Ủy ban nhân dân " + u, "Uỷ ban nhân dân " + u, "UBND " + u} {
 			if strings.Contains(all, p) && unit == "" {
 				unit = u
+				for _, t := range texts {
+					if strings.Contains(t, p) {
+						from = t
+						break
+					}
+				}
 			}
 		}
 	}
@@ -892,13 +942,13 @@ func (r *recogniser) inferIssuer() {
 	if unit == "" || place == "" {
 		d.Issuer.Name = []string{"CƠ QUAN BAN HÀNH"}
 		d.Issuer.Abbreviation = "CQ"
-		r.rep.guessed("/issuer", "Không tìm thấy cơ quan ban hành: điền tạm \"CƠ QUAN BAN HÀNH\", cần sửa.", "no issuing body found: a placeholder was filled in, correct it")
+		r.rep.supplied("/issuer", "Không tìm thấy cơ quan ban hành: điền tạm \"CƠ QUAN BAN HÀNH\", cần sửa.", "no issuing body found: a placeholder was filled in, correct it")
 		return
 	}
 	d.Issuer.Name = []string{"ỦY BAN NHÂN DÂN", vntext.Upper(unit + " " + place)}
 	d.Issuer.Abbreviation = "UBND"
 	d.Issuer.ShortName = "UBND " + unit
-	r.rep.guessed("/issuer", "Văn bản không có phần đầu: cơ quan ban hành suy ra từ nội dung: Ủy ban nhân dân "+unit+" "+place+".",
+	r.rep.guessedFrom("/issuer", from, "Văn bản không có phần đầu: cơ quan ban hành suy ra từ nội dung: Ủy ban nhân dân "+unit+" "+place+".",
 		"the text has no header: the issuer was inferred from the content: Ủy ban nhân dân "+unit+" "+place)
 }
 
@@ -946,7 +996,7 @@ func (r *recogniser) symbolParts() {
 	}
 	if d.Issuer.Abbreviation == "" {
 		d.Issuer.Abbreviation = abbreviate(d.Issuer.Name)
-		r.rep.guessedFrom("/issuer/abbreviation", strings.Join(d.Issuer.Name, " "), "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
+		r.rep.guessedAt("/issuer/abbreviation", r.issuerSrc, strings.Join(d.Issuer.Name, " "), "Chữ viết tắt của cơ quan suy ra từ tên: "+d.Issuer.Abbreviation+".", "the issuer's abbreviation was derived from its name: "+d.Issuer.Abbreviation)
 	}
 	if d.Symbol != "" {
 		sym := d.Symbol

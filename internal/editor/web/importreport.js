@@ -5,7 +5,9 @@
 // source paragraph it did not put in the document, with why. This module
 // keeps that report for the imported document, shows each note beside
 // its field (again after every redraw), and lists the dropped lines and
-// the guesses in a panel, each guess a link to its field.
+// the guesses in a panel, each guess a link to its field. A lost line that
+// names the part it was next to (its path) is also shown beside that part,
+// where the clerk would put it back.
 //
 // The functions above the DOM section are pure (node --test).
 import * as M from "./model.js";
@@ -32,15 +34,17 @@ export function fieldFor(path, find) {
 
 /**
  * organise sorts a report for the clerk: notes (guesses first, then what
- * was recognised with the line it was read from) by the field they go
- * beside; notes with no field; the dropped lines that are lost unless the
- * clerk adds them back; and those the system prints again (Quốc hiệu,
- * "Số:" …), counted and listed apart. find is as for fieldFor.
+ * was recognised with the line it was read from, then the lost lines next
+ * to the part) by the field they go beside; notes with no field; the
+ * dropped lines that are lost unless the clerk adds them back (each with
+ * the field of the part it was next to, when there is one); and those the
+ * system prints again (Quốc hiệu, "Số:" …), counted and listed apart. find
+ * is as for fieldFor.
  */
 export function organise(rep, find) {
   const out = { byField: new Map(), general: [], lost: [], reprinted: [], guesses: 0 };
   const add = (n, kind) => {
-    const note = { kind, path: n.path || "", vi: n.message_vi || n.message_en || "", en: n.message_en || "", source: n.source || "" };
+    const note = { kind, path: n.path || "", vi: n.message_vi || n.message_en || "", en: n.message_en || "", source: n.source || "", line: n.line || 0, supplied: !!n.supplied };
     const f = note.path ? fieldFor(note.path, find) : "";
     if (!f) { out.general.push(note); return; }
     if (!out.byField.has(f)) out.byField.set(f, []);
@@ -49,8 +53,13 @@ export function organise(rep, find) {
   for (const n of (rep && rep.guessed) || []) { add(n, "guess"); out.guesses++; }
   for (const n of (rep && rep.recognised) || []) add(n, "recognised");
   for (const d of (rep && rep.dropped) || []) {
-    const item = { line: d.line || 0, text: d.text || "", vi: d.reason_vi || d.reason_en || "", en: d.reason_en || "" };
+    const item = { line: d.line || 0, text: d.text || "", vi: d.reason_vi || d.reason_en || "", en: d.reason_en || "", path: d.path || "", field: "" };
     (d.printed ? out.reprinted : out.lost).push(item);
+    item.field = !d.printed && item.path ? fieldFor(item.path, find) : "";
+    if (item.field) {
+      if (!out.byField.has(item.field)) out.byField.set(item.field, []);
+      out.byField.get(item.field).push({ kind: "lost", path: item.path, vi: item.vi, en: item.en, source: item.text, line: item.line });
+    }
   }
   out.lost.sort((a, b) => a.line - b.line);
   return out;
@@ -102,6 +111,9 @@ function finder(root) {
   };
 }
 
+const NOTE_CLASS = { guess: "guess", recognised: "read", lost: "lost" };
+const NOTE_LABEL = { guess: "Nhập (đoán, cần kiểm tra): ", recognised: "Nhập: ", lost: "Chưa đưa vào văn bản (đoạn ở chỗ này): " };
+
 /** annotate puts each note beside its field in form; call it after every redraw. */
 export function annotate(form, doc) {
   for (const el of $$(".import-note", form)) el.remove();
@@ -112,9 +124,9 @@ export function annotate(form, doc) {
     const el = byPath(p, form);
     const host = (el.closest && el.closest(".field")) || el;
     const box = h("div", { class: "import-note", role: "note", dataset: { importFor: p } },
-      notes.map((n) => h("div", { class: n.kind === "guess" ? "guess" : "read", title: n.en },
-        h("b", null, n.kind === "guess" ? "Nhập (đoán, cần kiểm tra): " : "Nhập: "), n.vi,
-        n.source ? h("div", { class: "source" }, "Từ dòng: “", lineText(n.source), "”") : null)));
+      notes.map((n) => h("div", { class: NOTE_CLASS[n.kind] || "read", title: n.en },
+        h("b", null, n.supplied ? "Nhập (hệ thống tự điền, không có trong tệp): " : NOTE_LABEL[n.kind] || "Nhập: "), n.vi,
+        n.source ? h("div", { class: "source" }, n.kind === "lost" && n.line ? `Đoạn ${n.line}: “` : "Từ dòng: “", lineText(n.source), "”") : null)));
     if (host.tagName === "FIELDSET" || host.classList.contains("sub") || host.classList.contains("list")) host.prepend(box);
     else host.append(box);
   }
@@ -137,7 +149,8 @@ export function showPanel(doc, jumpTo) {
       button("Đóng", () => forget(), { cls: "close", title: "Ẩn kết quả nhập" })),
     h("h3", null, o.lost.length ? `Chưa đưa vào văn bản (${o.lost.length} đoạn): hãy thêm lại nếu cần` : "Không bỏ sót đoạn nào của tệp."),
     o.lost.length ? h("ol", { class: "dropped" }, o.lost.map((d) => h("li", { title: d.en, dataset: { line: String(d.line) } },
-      h("span", { class: "line" }, d.line ? `Đoạn ${d.line}: ` : ""), h("q", null, lineText(d.text)), h("div", { class: "why" }, d.vi)))) : null,
+      h("span", { class: "line" }, d.line ? `Đoạn ${d.line}: ` : ""), h("q", null, lineText(d.text)), h("div", { class: "why" }, d.vi),
+      d.field ? button("Đến chỗ của đoạn này", () => jumpTo(d.field), { cls: "link", dataset: { lostPath: d.field } }) : null))) : null,
     guesses.length ? [h("h3", null, `Chỗ phải đoán (${guesses.length})`),
       h("ul", { class: "import-guesses" }, guesses.map(([p, n]) => h("li", { title: n.en },
         p ? button(n.vi, () => jumpTo(p), { cls: "link", dataset: { guessPath: p } }) : n.vi)))] : null,
