@@ -199,12 +199,16 @@ func pdfLines(words []pdfread.Word) []Para {
 			sameLine := math.Abs((w.Y0+w.Y1)/2-(last.Y0+last.Y1)/2) <= h*0.4
 			// Columns part at a gap of 1.5 times the type size: the font's
 			// size, not its box, which differs between producers (a PDF
-			// from LibreOffice and vanban's of the same layout).
+			// from LibreOffice and vanban's of the same layout), less
+			// 0.1 pt: LibreOffice places words on a 0.1 pt grid, so a gap
+			// of just 1.5 em reads 21.40 pt in vanban's PDF and 21.45 pt
+			// in LibreOffice's (gia-lai's biểu); without the margin one
+			// reading joins the two cells and the other parts them.
 			em := h
 			if last.Size > 0 {
 				em = last.Size
 			}
-			if !sameLine || w.X0-last.X1 > 1.5*em {
+			if !sameLine || w.X0-last.X1 > 1.5*em-0.1 {
 				flush()
 			}
 		}

@@ -298,7 +298,13 @@ func TestPDFLines(t *testing.T) {
 		for _, tc := range []struct {
 			gap  float64
 			want int
-		}{{22, 2}, {16, 1}} {
+		}{
+			{22, 2}, {16, 1},
+			// A gap of just 1.5 em (18 pt) reads a hundredth or two short
+			// in one PDF and on LibreOffice's 0.1 pt grid in the other:
+			// both read two columns, and 17.8 pt one line.
+			{17.95, 2}, {18, 2}, {17.8, 1},
+		} {
 			a := pdfread.Word{Text: "HUẾ", X0: 100, X1: 130, Y0: 57, Y1: 57 + box, Size: 12}
 			b := pdfread.Word{Text: "CỘNG", X0: 130 + tc.gap, X1: 170 + tc.gap, Y0: 57, Y1: 57 + box, Size: 12}
 			if n := len(pdfLines([]pdfread.Word{a, b})); n != tc.want {

@@ -80,7 +80,7 @@ func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, wid
 		case start:
 			line += w
 			start = false
-		case line+space+w <= width+0.01:
+		case Fits(line+space+w, width):
 			line += space + w
 			return
 		default:

@@ -19,9 +19,10 @@ func TestEstimateLines(t *testing.T) {
 	}{
 		{"empty", "", 100, 1},
 		{"one word", "nhiệm", 100, 1},
-		{"two fit", "nhiệm nhiệm", 2*word + space + 0.001, 1},
+		{"two fit", "nhiệm nhiệm", 2*word + space + LineSlack + 0.001, 1},
+		{"two within the slack do not", "nhiệm nhiệm", 2*word + space + LineSlack - 0.01, 2},
 		{"two do not", "nhiệm nhiệm", 2*word + space - 0.1, 2},
-		{"ten on five lines", strings.Repeat("nhiệm ", 10), 2*word + space + 0.001, 5},
+		{"ten on five lines", strings.Repeat("nhiệm ", 10), 2*word + space + LineSlack + 0.001, 5},
 		{"a word three lines wide", strings.Repeat("x", 30), fo.Width(strings.Repeat("x", 10), 14, false, false) + 0.001, 3},
 	}
 	for _, tt := range tests {

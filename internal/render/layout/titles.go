@@ -149,7 +149,7 @@ func (fo *Fonts) titleLines(p *compose.Para, spec compose.StyleSpec, width float
 			full += u.space
 		}
 	}
-	if indent+full <= width+0.01 {
+	if Fits(indent+full, width) {
 		return nil, nil // one line, as every writer sets it
 	}
 	avail := width - TitleMargin

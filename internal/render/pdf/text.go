@@ -302,7 +302,8 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 
 // breakLines is greedy first-fit on word boundaries, as Word does: a word
 // goes on the line if the line's width up to the end of that word (trailing
-// spaces hang in the margin) fits. A word wider than a whole line is broken
+// spaces hang in the margin) fits as LibreOffice sets it (layout.Fits:
+// italic reserve and slack kept). A word wider than a whole line is broken
 // between characters.
 func (w *Writer) breakLines(words []word, width, indent float64) []line {
 	const eps = 0.01
@@ -318,7 +319,7 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 	}
 	for i := 0; i < len(words); i++ {
 		wd := words[i]
-		if len(cur.words) > 0 && cur.natural+pending+wd.w > avail-w.italicReserve(wd)+eps {
+		if len(cur.words) > 0 && !layout.Fits(cur.natural+pending+wd.w+w.italicReserve(wd), avail) {
 			push()
 		}
 		if len(cur.words) == 0 && wd.w > avail+eps {
