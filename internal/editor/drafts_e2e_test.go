@@ -22,7 +22,8 @@ import (
 const draftsPass = "correct-horse-battery"
 
 // openBrowser is a headless Chromium on srv's editor for a session s
-// whose server is srv (the part of openEditorWith after the server).
+// whose server is already started; openEditorWith and the drafts tests
+// share it.
 func openBrowser(t *testing.T, s *session) {
 	t.Helper()
 	chrome := testtools.Chromium(t)
@@ -30,12 +31,15 @@ func openBrowser(t *testing.T, s *session) {
 	t.Cleanup(cancel)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
+		// The build machines have no network: without these Chromium
+		// stalls on start-up trying to reach Google services.
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 		chromedp.Flag("lang", "vi-VN"), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1366, 768),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	t.Cleanup(cancelAlloc)
+	// Script errors fail the test: a broken handler is invisible otherwise.
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithListener(func(ev any) {
 		if e, ok := ev.(*runtime.EventExceptionThrown); ok && e.ExceptionDetails != nil {
 			msg := e.ExceptionDetails.Text

@@ -21,7 +21,6 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -68,7 +67,7 @@ func openEditor(t *testing.T) *session {
 // and the key is typed into its form.
 func openEditorWith(t *testing.T, apiKey string) *session {
 	t.Helper()
-	chrome := testtools.Chromium(t)
+	testtools.Chromium(t) // fail before a server is started for nothing
 	s := &session{t: t, base: os.Getenv("VANBAN_E2E_URL"), shots: t.TempDir()}
 	if s.base == "" {
 		var env []string
@@ -83,39 +82,7 @@ func openEditorWith(t *testing.T, apiKey string) *session {
 	s.base = strings.TrimRight(s.base, "/")
 	checkServesEditor(t, s.base)
 
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	t.Cleanup(cancel)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		// The build machines have no network: without these Chromium
-		// stalls on start-up trying to reach Google services.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("lang", "vi-VN"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1366, 768),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	// Script errors fail the test: a broken handler is invisible otherwise.
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithListener(func(ev any) {
-		if e, ok := ev.(*runtime.EventExceptionThrown); ok && e.ExceptionDetails != nil {
-			msg := e.ExceptionDetails.Text
-			if e.ExceptionDetails.Exception != nil {
-				msg += " " + e.ExceptionDetails.Exception.Description
-			}
-			s.mu.Lock()
-			s.jsErrors = append(s.jsErrors, msg)
-			s.mu.Unlock()
-		}
-	}))
-	t.Cleanup(cancelBrowser)
-	s.ctx = bctx
-	t.Cleanup(s.finish)
+	openBrowser(t, s)
 
 	if apiKey != "" {
 		s.step("sign in",

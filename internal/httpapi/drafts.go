@@ -500,17 +500,24 @@ type VersionInfo struct {
 }
 
 func (s *Server) listVersions(c *gin.Context) error {
+	return draftList(s, c, "versions", store.Store.Versions, func(v store.Version) VersionInfo {
+		return VersionInfo{N: v.N, Status: v.Status, Author: v.Author, CreatedAt: v.CreatedAt}
+	})
+}
+
+// draftList answers one of a draft's own lists (versions, comments, audit)
+// in the caller's office: get reads it from the store, view shows each.
+func draftList[T, U any](s *Server, c *gin.Context, key string,
+	get func(store.Store, context.Context, string, string) ([]T, error), view func(T) U) error {
 	st, err := s.drafts()
 	if err != nil {
 		return err
 	}
-	vs, err := st.Versions(c.Request.Context(), s.callerOf(c).office, c.Param("id"))
+	items, err := get(st, c.Request.Context(), s.callerOf(c).office, c.Param("id"))
 	if err != nil {
 		return err
 	}
-	writeList(c, "versions", vs, func(v store.Version) VersionInfo {
-		return VersionInfo{N: v.N, Status: v.Status, Author: v.Author, CreatedAt: v.CreatedAt}
-	})
+	writeList(c, key, items, view)
 	return nil
 }
 
@@ -612,16 +619,7 @@ func (s *Server) addComment(c *gin.Context) error {
 }
 
 func (s *Server) listComments(c *gin.Context) error {
-	st, err := s.drafts()
-	if err != nil {
-		return err
-	}
-	cs, err := st.Comments(c.Request.Context(), s.callerOf(c).office, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	writeList(c, "comments", cs, commentOf)
-	return nil
+	return draftList(s, c, "comments", store.Store.Comments, commentOf)
 }
 
 func (s *Server) resolveComment(c *gin.Context) error {
@@ -648,18 +646,9 @@ type AuditInfo struct {
 }
 
 func (s *Server) draftAudit(c *gin.Context) error {
-	st, err := s.drafts()
-	if err != nil {
-		return err
-	}
-	log, err := st.Audit(c.Request.Context(), s.callerOf(c).office, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	writeList(c, "audit", log, func(a store.AuditEntry) AuditInfo {
+	return draftList(s, c, "audit", store.Store.Audit, func(a store.AuditEntry) AuditInfo {
 		return AuditInfo{Actor: a.Actor, Role: a.Role, Action: a.Action, Detail: a.Detail, At: a.At}
 	})
-	return nil
 }
 
 // storeError maps the store's errors to the public error (errorFor).

@@ -908,33 +908,21 @@ func (p *parser) table(end xml.Name, doc *Document) (*Table, error) {
 // maxSpan of them; a missing or unreadable width counts as 0.
 func (p *parser) tblGrid(end xml.Name) ([]int, error) {
 	var out []int
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return nil, unexpectedEOF(err)
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name == end {
-				return out, nil
-			}
-		case xml.StartElement:
-			if isW(t.Name) && t.Name.Local == "gridCol" && len(out) < maxSpan {
-				w := 0
-				for _, a := range t.Attr {
-					if a.Name.Local == "w" {
-						if v, err := strconv.Atoi(a.Value); err == nil && v > 0 && v < 1<<24 {
-							w = v
-						}
+	err := p.elements(end, func(t xml.StartElement) (bool, error) {
+		if isW(t.Name) && t.Name.Local == "gridCol" && len(out) < maxSpan {
+			w := 0
+			for _, a := range t.Attr {
+				if a.Name.Local == "w" {
+					if v, err := strconv.Atoi(a.Value); err == nil && v > 0 && v < 1<<24 {
+						w = v
 					}
 				}
-				out = append(out, w)
 			}
-			if err := p.skip(); err != nil {
-				return nil, err
-			}
+			out = append(out, w)
 		}
-	}
+		return false, nil
+	})
+	return out, err
 }
 
 func (p *parser) row(end xml.Name, doc *Document) (Row, error) {

@@ -439,7 +439,7 @@ func (r *renderer) drawPageNumber(n int) {
 // area on the page number's line, as the DOCX's first-page header does.
 func (r *renderer) drawMark(s string) {
 	size := float64(compose.MarkSize)
-	line := compose.Styles[compose.StylePageNumber].Line
+	line := r.geo.Styles[compose.StylePageNumber].Line // the DOCX paragraph is in the same style, restyled by a profile
 	f := r.w.face(layout.Bold)
 	pad := f.Advance(' ') * size
 	w := f.Width(s, size) + 2*pad
