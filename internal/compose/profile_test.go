@@ -42,9 +42,9 @@ func TestGeometryOf(t *testing.T) {
 				t.Error("the title is not body text and must keep the house style")
 			}
 		}},
-		{"10 mm indent", document.Profile{FirstIndent: fp(10)}, func(t *testing.T, g Geometry) {
-			if g.Styles[StyleBody].FirstIndent != 10 || g.Styles[StyleHeading1].FirstIndent != 10 {
-				t.Error("the body indent is not 10 mm")
+		{"12.5 mm indent", document.Profile{FirstIndent: fp(12.5)}, func(t *testing.T, g Geometry) {
+			if g.Styles[StyleBody].FirstIndent != 12.5 || g.Styles[StyleHeading1].FirstIndent != 12.5 {
+				t.Error("the body indent is not 12.5 mm")
 			}
 			if g.Styles[StyleCentered].FirstIndent != 0 {
 				t.Error("a centred style got an indent")

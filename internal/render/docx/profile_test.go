@@ -40,11 +40,11 @@ func TestProfileStyles(t *testing.T) {
 		pgMar   string
 	}{
 		{"house", nil,
-			[]string{`w:line="240" w:lineRule="auto"`, `<w:ind w:firstLine="720"/>`, `<w:sz w:val="28"/>`},
+			[]string{`w:line="240" w:lineRule="auto"`, `<w:ind w:firstLine="567"/>`, `<w:sz w:val="28"/>`},
 			`<w:sz w:val="26"/>`, `<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701"`},
 		{"office", &document.Profile{MarginLeft: fp(35), MarginRight: fp(15), MarginTop: fp(25), BodySize: fp(13),
-			LineSpacing: fp(1.15), FirstIndent: fp(10), AgencySize: fp(12)},
-			[]string{`w:line="276" w:lineRule="auto"`, `<w:ind w:firstLine="567"/>`, `<w:sz w:val="26"/>`},
+			LineSpacing: fp(1.15), FirstIndent: fp(12.5), AgencySize: fp(12)},
+			[]string{`w:line="276" w:lineRule="auto"`, `<w:ind w:firstLine="709"/>`, `<w:sz w:val="26"/>`},
 			`<w:sz w:val="24"/>`, `<w:pgMar w:top="1417" w:right="850" w:bottom="1134" w:left="1984"`},
 	}
 	for _, tt := range tests {

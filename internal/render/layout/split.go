@@ -64,7 +64,7 @@ func HeaderOnce(n int, share float64) document.Finding {
 // as many lines as its characters need.
 func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, width, indent float64) int {
 	f := fo.faces[FaceOf(bold, italic)]
-	space := f.Advance(' ') * size
+	space := f.FitAdvance(' ', size)
 	lines, line := 1, indent
 	start := true
 	wordW := 0.0
@@ -99,7 +99,7 @@ func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, wid
 			continue
 		}
 		inWord = true
-		wordW += f.Advance(r) * size
+		wordW += f.FitAdvance(r, size)
 	}
 	flush()
 	return lines
@@ -110,7 +110,7 @@ func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, wid
 func (fo *Fonts) ParaHeight(p *compose.Para, spec compose.StyleSpec, width float64) float64 {
 	n := fo.TitleLines(p, spec, width)
 	if n == 0 {
-		n = fo.EstimateLines(ParaText(p), spec.Size, spec.Bold, spec.Italic, width, spec.FirstIndent*MMToPt)
+		n = fo.EstimateLines(ParaText(p), spec.Size, spec.Bold, spec.Italic, width, IndentPt(spec.FirstIndent))
 	}
 	h := float64(n)*spec.Line + spec.SpaceBefore + spec.SpaceAfter
 	if p.Rule != compose.RuleNone {

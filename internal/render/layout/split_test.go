@@ -9,8 +9,9 @@ import (
 
 func TestEstimateLines(t *testing.T) {
 	fo := loadFonts(t)
-	word := fo.Width("nhiệm", 14, false, false)
-	space := fo.Width(" ", 14, false, false)
+	f := fo.faces[FaceOf(false, false)]
+	word := f.FitWidth("nhiệm", 14)
+	space := f.FitWidth(" ", 14)
 	tests := []struct {
 		name  string
 		text  string
@@ -29,6 +30,36 @@ func TestEstimateLines(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := fo.EstimateLines(tt.text, 14, false, false, tt.width, 0); got != tt.want {
 				t.Errorf("EstimateLines = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLibreOfficeLines holds EstimateLines to lines LibreOffice 7.4 set in
+// the samples' DOCX at a 10 mm first-line indent on a 160 mm measure
+// (8504 twips for the first line): with exact advances each first line
+// comes within LineSlack of the measure, and the last fits with its next
+// word, yet LibreOffice set them the other way; with its whole-twip
+// character widths (FitAdvance) each comes out as LibreOffice set it.
+func TestLibreOfficeLines(t *testing.T) {
+	fo := loadFonts(t)
+	width, indent := Pt(9071), IndentPt(10)
+	tests := []struct {
+		first string // LibreOffice's first line
+		next  string // the word it carried to the second line
+	}{
+		{"- Kế hoạch Tháng hành động vì bình đẳng giới và phòng chống bạo lực trên", "cơ"},
+		{"d) Quyết định cơ cấu tổ chức bộ máy của Hội. Ban hành Quy chế hoạt động", "của"},
+		{"- Không phải là cán bộ, công chức trong các cơ quan, tổ chức trực tiếp quản", "lý"},
+		{"1. Tổ chức thuộc Hội, hội viên vi phạm pháp luật, vi phạm Điều lệ Hội,", "quy"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.first, func(t *testing.T) {
+			if got := fo.EstimateLines(tt.first, 14, false, false, width, indent); got != 1 {
+				t.Errorf("%d lines, LibreOffice set one", got)
+			}
+			if got := fo.EstimateLines(tt.first+" "+tt.next, 14, false, false, width, indent); got != 2 {
+				t.Errorf("with %q: %d lines, LibreOffice set two", tt.next, got)
 			}
 		})
 	}

@@ -17,6 +17,12 @@ func Pt(tw int) float64 { return float64(tw) / 20 }
 // MMTwips is a length in millimetres as whole twips.
 func MMTwips(mm float64) int { return int(math.Round(mm * 72 / 25.4 * 20)) }
 
+// IndentPt is a first-line indent of mm millimetres in points, rounded to
+// whole twips as the DOCX writes it (w:ind w:firstLine): 10 mm is 567
+// twips, 28.35 pt, not 28.346 pt, so the PDF's and layout's line breaks use
+// the measure Word and LibreOffice use.
+func IndentPt(mm float64) float64 { return Pt(MMTwips(mm)) }
+
 // MMToPt converts millimetres to points (no rounding).
 const MMToPt = 72 / 25.4
 

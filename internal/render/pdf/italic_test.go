@@ -23,7 +23,7 @@ func TestItalicLineReserve(t *testing.T) {
 		// The width the first line (with its indent) just fits, upright:
 		// 0.4 pt to spare, less than the italic reserve.
 		words := "Căn cứ Luật số 15/2012/QH13 ngày 20/6/2012 về Xử lý vi phạm hành chính,"
-		width := s.FirstIndent*layout.MMToPt + w.fonts.Width(words, s.Size, false, italic) + 0.4
+		width := layout.IndentPt(s.FirstIndent) + w.fonts.Width(words, s.Size, false, italic) + 0.4
 		p := w.layoutPara(compose.Para{Style: compose.StyleBasis, Runs: []compose.Run{{Text: text}}}, width, s)
 		var b strings.Builder
 		for i, wd := range p.lines[0].words {

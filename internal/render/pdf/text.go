@@ -42,6 +42,9 @@ type word struct {
 	// brk ends the line after the word: a title's break chosen by
 	// layout.TitleBreaks, where the DOCX has a w:br.
 	brk bool
+	// fit and spaceFit are w and space as LibreOffice measures them to
+	// break lines (layout.Face.FitAdvance); breakLines decides with them.
+	fit, spaceFit float64
 }
 
 // line is one laid-out line of a paragraph.
@@ -185,6 +188,7 @@ func (b *textBuilder) addFixedPiece(s string, fi layout.FaceIndex, size, rise, e
 	b.cur.glued += strings.Count(s, " ")
 	b.cur.pieces = append(b.cur.pieces, piece{text: s, face: fi, size: size, rise: rise, w: w, fixed: true})
 	b.cur.w += w
+	b.cur.fit += b.w.face(fi).FitWidth(s, size) + extra
 	b.open = true
 }
 
@@ -198,6 +202,7 @@ func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64
 		w += f.Advance(r)
 	}
 	w *= size
+	b.cur.fit += f.FitWidth(s, size)
 	b.cur.glued += strings.Count(s, " ")
 	// Merge with the previous piece when the style is the same.
 	if n := len(b.cur.pieces); n > 0 {
@@ -217,12 +222,15 @@ func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64
 
 func (b *textBuilder) addSpace(fi layout.FaceIndex, size float64) {
 	sw := b.w.face(fi).Advance(' ') * size
+	sf := b.w.face(fi).FitAdvance(' ', size)
 	if b.open {
+		b.cur.spaceFit = sf
 		b.endWord(sw, 1)
 		return
 	}
 	// Spaces before any word, or a second space: widen the previous gap.
 	if n := len(b.words); n > 0 {
+		b.words[n-1].spaceFit += sf
 		b.words[n-1].space += sw
 		b.words[n-1].spaces++
 	}
@@ -285,7 +293,7 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 	}
 	words := b.finish()
 	out.footnotes = b.notes
-	indent := spec.FirstIndent * layout.MMToPt
+	indent := layout.IndentPt(spec.FirstIndent)
 	out.lines = w.breakLines(words, width, indent)
 	if len(b.noteAt) > 0 {
 		out.lineNotes = make([][]int, len(out.lines))
@@ -311,15 +319,18 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 	avail := width - indent
 	cur := line{indent: indent, avail: avail}
 	pending := 0.0 // space owed before the next word on this line
+	// fit and pendingFit are the line and the space as LibreOffice
+	// measures them (word.fit): the break is decided on them.
+	fit, pendingFit := 0.0, 0.0
 	push := func() {
 		lines = append(lines, cur)
 		cur = line{avail: width}
 		avail = width
-		pending = 0
+		pending, fit, pendingFit = 0, 0, 0
 	}
 	for i := 0; i < len(words); i++ {
 		wd := words[i]
-		if len(cur.words) > 0 && !layout.Fits(cur.natural+pending+wd.w+w.italicReserve(wd), avail) {
+		if len(cur.words) > 0 && !layout.Fits(fit+pendingFit+wd.fit+w.italicReserve(wd), avail) {
 			push()
 		}
 		if len(cur.words) == 0 && wd.w > avail+eps {
@@ -333,6 +344,7 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 			}
 			cur.words = append(cur.words, head)
 			cur.natural += head.w
+			fit += head.w // a word split between characters: exact widths
 			if len(tail.pieces) > 0 {
 				push()
 				// The tail is the next word to place: in place, so a word
@@ -341,12 +353,13 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 				i--
 				continue
 			}
-			pending = head.space
+			pending, pendingFit = head.space, head.spaceFit
 			continue
 		}
 		cur.natural += pending + wd.w
+		fit += pendingFit + wd.fit
 		cur.words = append(cur.words, wd)
-		pending = wd.space
+		pending, pendingFit = wd.space, wd.spaceFit
 		if wd.brk && i < len(words)-1 {
 			push()
 		}
