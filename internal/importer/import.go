@@ -161,6 +161,9 @@ func importDOCX(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*do
 	rep := &Report{Format: FormatDOCX, Encoding: "utf-8", Dropped: []Drop{}}
 	lines := docxLines(dx, rep)
 	d := recognise(lines, rep, true)
+	if err := sourceProfile(ctx, r, size, docxread.Limits{MaxEntries: lim.MaxEntries, MaxUncompressed: lim.MaxUncompressed, MaxDepth: lim.MaxDepth, MaxXML: lim.MaxXML, MaxParagraphs: lim.MaxParagraphs, MaxRuns: lim.MaxRuns, MaxText: lim.MaxText}, d, rep); err != nil {
+		return nil, nil, fmt.Errorf("import: %w", err)
+	}
 	return d, rep, nil
 }
 
