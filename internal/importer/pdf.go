@@ -48,6 +48,9 @@ func ImportPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*doc
 		return nil, nil, fmt.Errorf("import: the PDF has no text layer (a scan?): %w", ErrMalformed)
 	}
 	d := recognise(lines, rep, true)
+	if p := pdfProfile(pages, rep); p != nil {
+		d.Options.Profile = p
+	}
 	return d, rep, nil
 }
 

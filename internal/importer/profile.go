@@ -103,6 +103,12 @@ func profileOf(f *docxread.Format, d *document.Document, rep *Report) *document.
 		cs = append(cs, candidate{"AgencySize", float64(sz) / 2, house.Styles[compose.StyleAgency].Size,
 			"cỡ chữ tên cơ quan", "agency size", "pt", fmt.Sprintf(`w:sz w:val="%d"`, sz)})
 	}
+	return keepProfile(cs, rep)
+}
+
+// keepProfile is the profile of the candidates inside NĐ30's range that
+// differ from the house style, nil when none does; each is noted in rep.
+func keepProfile(cs []candidate, rep *Report) *document.Profile {
 	p := &document.Profile{}
 	kept := false
 	rv := reflect.ValueOf(p).Elem()

@@ -15,6 +15,7 @@ import (
 	"github.com/go-playground/validator/v10"
 
 	"github.com/vanban/vanban/internal/importer/docxread"
+	"github.com/vanban/vanban/internal/importer/pdfread"
 )
 
 // profileDOCX is a small công văn whose body paragraphs carry ppr and
@@ -187,4 +188,76 @@ func xmlOf(t *testing.T, data []byte) string {
 		}
 	}
 	return b.String()
+}
+
+// pdfPage is an A4 page of body text: n paragraphs of four full lines
+// between left and right (points), each first line indent points in, at
+// pitch, in words of size pt.
+func pdfPage(left, right, indent, pitch, size float64, n int) pdfread.Page {
+	pg := pdfread.Page{Width: 595.28, Height: 841.89}
+	y := 80.0
+	for p := 0; p < n; p++ {
+		for l := 0; l < 4; l++ {
+			x0 := left
+			if l == 0 {
+				x0 += indent
+			}
+			mid := (x0 + right) / 2
+			pg.Words = append(pg.Words,
+				pdfread.Word{Text: "Thực hiện", X0: x0, X1: mid - 3, Y0: y - size, Y1: y, Size: size},
+				pdfread.Word{Text: "kế hoạch", X0: mid, X1: right, Y0: y - size, Y1: y, Size: size})
+			y += pitch
+		}
+		y += 6
+	}
+	return pg
+}
+
+func TestPDFProfile(t *testing.T) {
+	mm := func(v float64) float64 { return v * 72 / 25.4 }
+	pageW := 595.28
+	tests := []struct {
+		name string
+		page pdfread.Page
+		want map[string]float64
+		left string
+	}{
+		{"house style", pdfPage(mm(30), pageW-mm(20), mm(10), 16.1, 14, 6), nil, ""},
+		{"12.7 mm indent, 15 mm right, 1.15 lines", pdfPage(mm(30), pageW-mm(15)-0.2, mm(12.7), 18.5, 14, 6),
+			map[string]float64{"first_indent": 12.7, "margin_right": 15, "line_spacing": 1.15}, ""},
+		{"20 mm left margin out of range", pdfPage(mm(20), pageW-mm(20), mm(10), 16.1, 14, 6), nil, "margin_left"},
+		{"13 pt body", pdfPage(mm(30), pageW-mm(20), mm(10), 15, 13, 6), map[string]float64{"body_size": 13}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := &Report{}
+			p := pdfProfile([]pdfread.Page{tt.page}, rep)
+			got := map[string]float64{}
+			if p != nil {
+				for k, v := range map[string]*float64{"margin_right": p.MarginRight, "margin_left": p.MarginLeft,
+					"first_indent": p.FirstIndent, "body_size": p.BodySize, "line_spacing": p.LineSpacing} {
+					if v != nil {
+						got[k] = *v
+					}
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("profile %v, want %v", got, tt.want)
+			}
+			for k, v := range tt.want {
+				if got[k] != v {
+					t.Errorf("%s = %v, want %v", k, got[k], v)
+				}
+			}
+			left := ""
+			for _, n := range rep.Guessed {
+				if _, after, ok := strings.Cut(n.EN, "("); ok {
+					left, _, _ = strings.Cut(after, ")")
+				}
+			}
+			if left != tt.left {
+				t.Errorf("left to the house style: %q, want %q", left, tt.left)
+			}
+		})
+	}
 }
