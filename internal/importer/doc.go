@@ -41,6 +41,12 @@
 // legacy .doc is converted to .docx by LibreOffice when soffice is
 // installed.
 //
+// The office's habit comes along: the margins, body size, line spacing,
+// first-line indent and agency size the source sets (a .docx's styles and
+// sections, a PDF's text positions) become options.profile where they are
+// inside NĐ30's range and differ from the house style, each noted in the
+// Report (profile.go, profile_pdf.go).
+//
 // Input is bounded (Limits): the upload size, and for a .docx the zip entry
 // count, the uncompressed size and the XML depth (package docxread); the
 // external tools run under a deadline with their output capped. A legacy

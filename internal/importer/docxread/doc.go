@@ -24,6 +24,11 @@
 // nothing is returned with it. ReadContext also stops, with the context's
 // error, once its context is done (the parser looks every 4096 tokens).
 //
+// ReadFormat reads, under the same limits, how the file is set rather than
+// what it says: the first section's margins and each paragraph's indent,
+// line spacing and run size resolved through w:docDefaults and the style
+// chain, from which the importer takes the office's profile.
+//
 // Layout and meaning are left to the caller (package importer): this
 // package only reports what is in the file.
 package docxread

@@ -419,8 +419,9 @@ func parseCmap4(cmap []byte, numGlyphs int) ([]uint16, error) {
 // lines under the house geometry: lines one and two twips under the
 // measure wrapped (a line of ha-nam-2014, the first line of a khoản of the
 // Điều lệ at a 10 mm indent),
-// lines three and more under stayed; so a line keeps more than two twips.
-const LineSlack = 0.125 // 2.5 twips: between the two
+// lines three and more under stayed; so a line keeps more than two twips
+// free: 2.5, between the two.
+const LineSlack = 0.125
 
 // Fits reports whether a line natural points wide (italic reserve
 // included) is set within avail points by LibreOffice, keeping LineSlack.

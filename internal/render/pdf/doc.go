@@ -7,7 +7,9 @@
 // spacing collapsed as Word and LibreOffice collapse it, table columns,
 // cell padding and row heights, the closing block) and the text
 // measurement come from package layout; this package adds Word's greedy
-// line breaking with exact advance widths (never at layout.Glue), widow and
+// line breaking on LibreOffice's whole-twip character widths
+// (layout.Face.FitAdvance; glyphs are drawn at their exact advances), never
+// at layout.Glue, widow and
 // orphan control, keep-with-next, repeated table header rows, and the
 // continuation of everything taller than a page: a table row (the header
 // block's, the closing block's, a data row) splits between the lines of
