@@ -40,7 +40,9 @@ var transcribed = []struct{ sample, reference string }{
 	{"lam-dong-2026-quyet-dinh-dieu-le.json", "07-qd-lamdong-dieu-le-hoi-cuu-giao-chuc.txt"},
 	{"lao-cai-2026-quyet-dinh-phu-luc.json", "12-qd-laocai-sct-kiem-tra-hoa-chat-2026.txt"},
 	{"lao-cai-2025-quyet-dinh-uy-quyen.json", "13-qd-laocai-ubnd-uy-quyen-vlncn-du-thao.txt"},
+	{"lao-cai-2025-bao-cao-vlncn.json", "22-bc-laocai-ubnd-vlncn-2025.txt"},
 	{"lam-dong-2026-to-trinh-kinh-gui.json", "24-ttr-lamdong-snv-bvd-hiep-hoi-bds.txt"},
+	{"ha-noi-2026-thong-bao-treo-co.json", "33-tb-hanoi-453-treo-co-2026.txt"},
 	{"lam-dong-2026-giay-moi-hop.json", "36-gm-lamdong-85-hop-cchc-2026.txt"},
 }
 
