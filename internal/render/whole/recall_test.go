@@ -42,6 +42,7 @@ var transcribed = []struct{ sample, reference string }{
 	{"lao-cai-2025-quyet-dinh-uy-quyen.json", "13-qd-laocai-ubnd-uy-quyen-vlncn-du-thao.txt"},
 	{"lao-cai-2025-bao-cao-vlncn.json", "22-bc-laocai-ubnd-vlncn-2025.txt"},
 	{"lam-dong-2026-to-trinh-kinh-gui.json", "24-ttr-lamdong-snv-bvd-hiep-hoi-bds.txt"},
+	{"lam-dong-2026-thong-bao-ket-luan.json", "29-tb-lamdong-ket-luan-hop-cchc-2026.txt"},
 	{"ha-noi-2026-thong-bao-treo-co.json", "33-tb-hanoi-453-treo-co-2026.txt"},
 	{"lam-dong-2026-giay-moi-hop.json", "36-gm-lamdong-85-hop-cchc-2026.txt"},
 }
