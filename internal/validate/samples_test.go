@@ -35,6 +35,9 @@ var sampleExpect = map[string][]string{
 	"mau-2026-ke-hoach-lien-tich.json":      nil,
 	"mau-2026-cong-dien-bao.json":           nil,
 	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
+	"lao-cai-2025-bao-cao-vlncn.json":       {"text.mixed_tone"},
+	"ha-noi-2026-thong-bao-treo-co.json":    {"nd30.recipients.archive_line"},
+	"lam-dong-2026-thong-bao-ket-luan.json": {"nd30.body.label_sequence"},
 }
 
 func loadSample(t testing.TB, path string) *document.Document {
