@@ -34,6 +34,7 @@ var sampleExpect = map[string][]string{
 	"mau-2026-giay-gioi-thieu.json":         nil,
 	"mau-2026-ke-hoach-lien-tich.json":      nil,
 	"mau-2026-cong-dien-bao.json":           nil,
+	"mau-2026-nghi-quyet-hdnd.json":         nil,
 	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
 }
 
