@@ -153,10 +153,14 @@ func documentXML(t *testing.T, data []byte) string {
 	return string(b)
 }
 
-// named14 are the văn bản có tên loại (Mẫu 1.4) the issue names beside
-// kế hoạch, báo cáo, tờ trình and thông báo. Those without a sample yet
-// print from their blank (TestEveryTypePrints); the test says which.
+// named14 are the văn bản có tên loại (Mẫu 1.4) the issue names, each of
+// which needs a sample of its own: their conventions differ (a đề án in
+// Phần, a hướng dẫn's closing, a chương trình's table of tasks).
 var named14 = []string{"ke_hoach", "bao_cao", "to_trinh", "thong_bao", "huong_dan", "chuong_trinh", "phuong_an", "de_an"}
+
+// awaited are named types whose sample is being transcribed elsewhere;
+// until it arrives they print from their blank only (TestEveryTypePrints).
+var awaited = map[string]string{"thong_bao": "a thông báo transcribed from the corpus"}
 
 // TestEveryFormHasASample: every form the editor offers (each Mẫu of
 // Phụ lục III that forms.Of gives a type, Mẫu 1.3 as a quyết định with an
@@ -203,8 +207,14 @@ func TestEveryFormHasASample(t *testing.T) {
 		}
 	}
 	for _, code := range named14 {
-		if len(byType[code]) == 0 {
-			t.Logf("%s: no sample yet; prints from its blank only (TestEveryTypePrints)", code)
+		why, wait := awaited[code]
+		switch {
+		case len(byType[code]) == 0 && wait:
+			t.Logf("%s: no sample yet (awaiting %s); prints from its blank only", code, why)
+		case len(byType[code]) == 0:
+			t.Errorf("%s: the issue names this form and no sample prints it", code)
+		case wait:
+			t.Logf("%s: has a sample now (%s); drop it from awaited", code, byType[code][0])
 		}
 	}
 }

@@ -38,6 +38,7 @@ var sampleExpect = map[string][]string{
 	"mau-2026-de-an-chuyen-doi-so.json":     nil,
 	"mau-2026-huong-dan-nop-luu.json":       nil,
 	"mau-2026-chuong-trinh-cong-tac.json":   nil,
+	"mau-2026-phuong-an-ung-pho-bao.json":   nil,
 	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
 }
 
