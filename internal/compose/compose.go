@@ -672,7 +672,7 @@ func IssuedBy(d *document.Document) string {
 	if body == "" {
 		body = sentenceCase(d.Issuer.Name)
 	}
-	comp := strings.Join(strings.Fields(strings.Join(d.Competence, " ")), " ")
+	comp := withoutSession(strings.Join(strings.Fields(strings.Join(d.Competence, " ")), " "))
 	if comp == "" {
 		return body
 	}
@@ -689,6 +689,24 @@ func IssuedBy(d *document.Document) string {
 		return title + " " + body
 	}
 	return sentenceCase([]string{comp})
+}
+
+// sessionWords open the part of a thẩm quyền that names the term and
+// sitting of an elected body, "… KHÓA X, KỲ HỌP THỨ 25" (a Hội đồng nhân
+// dân's nghị quyết, Mẫu 1.1): it says when the body resolved, not who, so
+// a "của …" line leaves it out.
+var sessionWords = regexp.MustCompile(`[ ,]+(KHÓA|KHOÁ|NHIỆM KỲ) [IVXLCDM0-9]|[ ,]+KỲ HỌP `)
+
+// withoutSession is comp up to its term and sitting (sessionWords).
+func withoutSession(comp string) string {
+	up := vntext.Upper(comp)
+	if len(up) != len(comp) {
+		return comp // no case mapping changes the length of Vietnamese text; be safe
+	}
+	if loc := sessionWords.FindStringIndex(up); loc != nil && loc[0] > 0 {
+		return comp[:loc[0]]
+	}
+	return comp
 }
 
 // sentenceCase turns the upper-case name lines of a body ("ỦY BAN NHÂN
@@ -723,6 +741,12 @@ func sentenceCase(lines []string) string {
 // them, the first of the field's name ("Sở Y tế", "Bộ Tài chính").
 var bodyWords = []string{"tổng cục", "văn phòng", "trung tâm", "sở", "bộ", "ban", "phòng", "cục", "hội", "viện"}
 
+// wholeKinds are the bodies of a local government whose name is all kind
+// and no field (Phụ lục II: "Hội đồng nhân dân tỉnh Sơn La"): they must not
+// read "hội" as the kind of an association ("Hội Nông dân") and capitalise
+// what follows it.
+var wholeKinds = []string{"hội đồng nhân dân", "ủy ban nhân dân", "uỷ ban nhân dân"}
+
 // bodyCase capitalises a lower-case body name: its first letter, and
 // after a kind word the first word of each field of its name, as Phụ lục II
 // writes "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch",
@@ -730,6 +754,14 @@ var bodyWords = []string{"tổng cục", "văn phòng", "trung tâm", "sở", "b
 // gia lai") keeps its unit word lower case (placeCase). Names whose fields
 // do not follow that pattern take issuer.short_name.
 func bodyCase(low string) string {
+	for _, k := range wholeKinds {
+		if rest, ok := strings.CutPrefix(low, k); ok && (rest == "" || rest[0] == ' ') {
+			if rest = strings.TrimSpace(rest); rest != "" {
+				return vntext.CapitalizeFirst(k) + " " + placeCase(rest)
+			}
+			return vntext.CapitalizeFirst(k)
+		}
+	}
 	for _, w := range bodyWords {
 		if rest, ok := strings.CutPrefix(low, w+" "); ok {
 			return vntext.CapitalizeFirst(w) + " " + fieldCase(rest)

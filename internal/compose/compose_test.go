@@ -555,6 +555,9 @@ func TestSentenceCase(t *testing.T) {
 		{[]string{"SỞ Y TẾ TỈNH GIA LAI"}, "Sở Y tế tỉnh Gia Lai"},
 		{[]string{"BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI"}, "Ban Chỉ đạo phòng, chống thiên tai"},
 		{[]string{"Sở Tài chính"}, "Sở Tài chính"},
+		{[]string{"HỘI ĐỒNG NHÂN DÂN", "TỈNH LÂM ĐỒNG"}, "Hội đồng nhân dân tỉnh Lâm Đồng"},
+		{[]string{"HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA"}, "Hội đồng nhân dân tỉnh Sơn La"},
+		{[]string{"HỘI NÔNG DÂN", "TỈNH GIA LAI"}, "Hội Nông dân tỉnh Gia Lai"},
 	}
 	for _, tt := range tests {
 		if got := sentenceCase(tt.in); got != tt.want {

@@ -107,6 +107,7 @@ func TestIssuedBy(t *testing.T) {
 	short := ubnd
 	short.ShortName = "UBND tỉnh"
 	snv := document.Issuer{Name: []string{"SỞ NỘI VỤ"}}
+	hdnd := document.Issuer{Name: []string{"HỘI ĐỒNG NHÂN DÂN", "TỈNH LÂM ĐỒNG"}}
 	tests := []struct {
 		name       string
 		issuer     document.Issuer
@@ -120,6 +121,11 @@ func TestIssuedBy(t *testing.T) {
 		{"giám đốc sở", snv, []string{"GIÁM ĐỐC SỞ NỘI VỤ"}, "Giám đốc Sở Nội vụ"},
 		{"a short name that names the head", document.Issuer{Name: ubnd.Name, ShortName: "Chủ tịch UBND tỉnh"}, []string{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"}, "Chủ tịch UBND tỉnh"},
 		{"another body", snv, []string{"TRƯỞNG BAN CHỈ ĐẠO"}, "Trưởng ban chỉ đạo"},
+		{"hđnd at its sitting", hdnd, []string{"HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG", "KHÓA X, KỲ HỌP THỨ 25"}, "Hội đồng nhân dân tỉnh Lâm Đồng"},
+		{"hđnd, sitting on the same line", hdnd, []string{"HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG KHOÁ X, KỲ HỌP CHUYÊN ĐỀ"}, "Hội đồng nhân dân tỉnh Lâm Đồng"},
+		{"hđnd with a short name", document.Issuer{Name: hdnd.Name, ShortName: "HĐND tỉnh"}, []string{"HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG", "KHÓA X, KỲ HỌP THỨ 25"}, "HĐND tỉnh"},
+		{"a name holding the word, no sitting", snv, []string{"GIÁM ĐỐC SỞ NỘI VỤ", "KHÓA HỌC"}, "Giám đốc sở nội vụ khóa học"},
+		{"a sitting named alone", hdnd, []string{"KỲ HỌP THỨ 25"}, "Kỳ họp thứ 25"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -93,9 +93,14 @@ func decision(d *document.Document, t document.DocType) {
 		d.Signature = document.Signature{Authority: []document.Authority{{Prefix: "TM.", Title: "ỦY BAN NHÂN DÂN"}}, Title: "CHỦ TỊCH"}
 		verb = "Nghị quyết"
 	}
+	consider := "Xét đề nghị của "
+	if t.Code == "nghi_quyet" {
+		// Mẫu 1.1: the collective resolves on a submission.
+		consider = "Xét Tờ trình số "
+	}
 	d.Bases = []document.Text{
 		text("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"),
-		text("Xét đề nghị của "),
+		text(consider),
 	}
 	d.Body = []document.Block{
 		heading("", para("")),

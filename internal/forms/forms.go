@@ -89,6 +89,10 @@ func Of(t document.DocType) Form {
 	switch {
 	case t.Code == compose.TypeTelegram:
 		add(Part{Key: PartCompetence, Label: "Người gửi điện", Hint: "In đậm, giữa trang, kết thúc bằng “điện:”, vd: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"})
+	case t.Code == "nghi_quyet":
+		// Mẫu 1.1: the body that resolves, and for an elected body its
+		// term and sitting on the next line.
+		add(Part{Key: PartCompetence, Label: "Thẩm quyền ban hành", Hint: "In hoa, đậm, giữa trang, mỗi dòng một ô, vd: HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG / KHÓA X, KỲ HỌP THỨ 25."})
 	case articles && decides[t.Code]:
 		add(Part{Key: PartCompetence, Label: "Thẩm quyền ban hành", Hint: "In hoa, đậm, giữa trang, vd: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG."})
 	}
@@ -100,7 +104,11 @@ func Of(t document.DocType) Form {
 		add(Part{Key: PartAddressees, Label: label, Optional: !t.IsLetter() && t.Code != compose.TypeTelegram})
 	}
 	if decides[t.Code] {
-		add(Part{Key: PartBases, Label: "Căn cứ và “Xét đề nghị …”", Hint: "Mỗi dòng một căn cứ, in nghiêng, kết thúc bằng “;”. Dòng “Xét đề nghị của …” đặt cuối. Không gõ “" + compose.DecisionLine(t.Code) + "”: hệ thống tự in."})
+		lead, consider := "Xét đề nghị …", "Xét đề nghị của …"
+		if t.Code == "nghi_quyet" {
+			lead, consider = "Xét Tờ trình …", "Xét Tờ trình số … của …; Báo cáo thẩm tra …"
+		}
+		add(Part{Key: PartBases, Label: "Căn cứ và “" + lead + "”", Hint: "Mỗi dòng một căn cứ, in nghiêng, kết thúc bằng “;”. Dòng “" + consider + "” đặt cuối. Không gõ “" + compose.DecisionLine(t.Code) + "”: hệ thống tự in."})
 	} else {
 		add(Part{Key: PartBases, Label: "Căn cứ ban hành", Hint: "Mỗi căn cứ một dòng, in nghiêng; kết thúc bằng “;”, dòng cuối bằng “.”.", Optional: true})
 	}

@@ -143,6 +143,12 @@ func TestBlankFormParts(t *testing.T) {
 	if a := d.Signature.Authority; len(a) != 1 || a[0].Prefix != "KT." || a[0].Title != "CHỦ TỊCH" {
 		t.Errorf("a quyết định of the Chủ tịch is signed KT. CHỦ TỊCH, not %+v", a)
 	}
+	nq, _ := document.LookupType("nghi_quyet")
+	for _, p := range Of(nq).Parts {
+		if p.Key == PartCompetence && !strings.Contains(p.Hint, "KỲ HỌP") || p.Key == PartBases && !strings.Contains(p.Label, "Xét Tờ trình") {
+			t.Errorf("nghị quyết (Mẫu 1.1) %s: %q / %q", p.Key, p.Label, p.Hint)
+		}
+	}
 	bb, _ := document.LookupType("bien_ban")
 	if d := Blank(bb, 2026); d.Cosignature == nil || d.Cosignature.Title != "THƯ KÝ" {
 		t.Errorf("biên bản blank has no thư ký: %+v", d.Cosignature)

@@ -390,7 +390,7 @@ func (r *recogniser) articles(us []unit) []unit {
 			// written in articles (the preamble) stays text.
 			u.kind, u.runs, u.label, u.lkind = "para", u.whole, "", ""
 		}
-		if m := divisionRE.FindStringSubmatch(t); m != nil && hasArticleAfter(us[k+1:]) {
+		if m := divisionRE.FindStringSubmatch(t); m != nil && (hasArticleAfter(us[k+1:]) || romanNext(us[k+1:], m[2] == "")) {
 			u.whole = u.runs
 			u.kind, u.label, u.lkind = "heading", m[1], "division"
 			title := strings.TrimSpace(m[2])
@@ -406,6 +406,28 @@ func (r *recogniser) articles(us []unit) []unit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// divisionLine: a line that is a division's label alone ("Phần thứ
+// nhất", "CHƯƠNG II"), its title on the next line: in a PDF it never
+// continues the centred line above it (a trích yếu) nor the title under it.
+func divisionLine(t string) bool {
+	m := divisionRE.FindStringSubmatch(strings.TrimSpace(t))
+	return m != nil && m[2] == ""
+}
+
+// romanNext: a division line ("Phần thứ nhất") is followed, after its
+// title line when the title is not run in, by a mục "I.": the parts of a
+// đề án or báo cáo tổng kết, whose mục restart in each part, as the
+// khoản of a text in articles restart in each Điều.
+func romanNext(us []unit, titled bool) bool {
+	if titled {
+		if len(us) == 0 || us[0].table != nil || !isCaps(us[0].text()) {
+			return false
+		}
+		us = us[1:]
+	}
+	return len(us) > 0 && us[0].kind == "heading" && us[0].lkind == "roman"
 }
 
 // hasArticleAfter: an "Điều 1." line is among us.

@@ -177,6 +177,19 @@ func TestRecogniseText(t *testing.T) {
 				t.Errorf("first child = %+v, want the paragraph as printed", ch[0])
 			}
 		}},
+		{"parts of a đề án over mục restarting in each", "ĐỀ ÁN\nChuyển đổi số\nPhần thứ nhất\nSỰ CẦN THIẾT\nI. THỰC TRẠNG\nA.\nII. CĂN CỨ\nB.\nPhần thứ hai\nGIẢI PHÁP\nI. MỤC TIÊU\nC.\n", func(t *testing.T, d *document.Document) {
+			eq(t, "summary", d.Summary, "Chuyển đổi số")
+			if eq(t, "parts", len(d.Body), 2); len(d.Body) != 2 || d.Body[1].Heading == nil || len(d.Body[1].Heading.Children) == 0 {
+				t.Fatalf("body = %+v", d.Body)
+			}
+			p := d.Body[1].Heading
+			eq(t, "part label", p.Label, "Phần thứ hai")
+			eq(t, "part title", p.Title.Plain(), "GIẢI PHÁP")
+			eq(t, "mục under it", p.Children[0].Heading.Label, "I.")
+		}},
+		{"a Phần line with no mục under it stays text", "BÁO CÁO\nKết quả\nI. A\nPhần thứ nhất\nB.\n", func(t *testing.T, d *document.Document) {
+			eq(t, "top level", len(d.Body), 1)
+		}},
 		{"decimal ladder and points", "KẾ HOẠCH\nX\nI. A\n1. B\n1.1. C\na) D\n- E\n+ F\n", func(t *testing.T, d *document.Document) {
 			eq(t, "numbering", d.Options.Numbering, "decimal")
 			h := d.Body[0].Heading.Children[0].Heading.Children[0].Heading

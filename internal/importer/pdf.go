@@ -64,7 +64,7 @@ var pdfOptions = pdfread.Options{
 		return (startsBlock(t) && !amountStartRE.MatchString(t)) || kinhGuiRE.MatchString(t) || isNation(t)
 	},
 	Standalone: func(t string) bool {
-		return isTypeLine(t) || strings.TrimSpace(t) == "QUYẾT ĐỊNH:" || appendixRE.MatchString(t)
+		return isTypeLine(t) || decisionLineRE.MatchString(strings.TrimSpace(t)) || appendixRE.MatchString(t) || divisionLine(t)
 	},
 	EndsHeader: kinhGuiRE.MatchString,
 	// A "Nơi nhận:" heading alone (a body line "Nơi nhận hồ sơ: ..." is

@@ -416,6 +416,9 @@ func (r *recogniser) summary(i int) int {
 		n := ls[j].text()
 		join := false
 		switch {
+		case divisionLine(n):
+			// "Phần thứ nhất" centred and bold under the trích yếu opens
+			// the body of a đề án or báo cáo.
 		case r.docx && (kinhGuiRE.MatchString(n) || startsBlock(n) || ruleRE.MatchString(n) || blanks > 0 && style == ""):
 		case r.docx && isCaps(n) && !isCaps(t):
 			// Capitals under a sentence-case trích yếu: the authority line
