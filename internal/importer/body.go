@@ -671,7 +671,7 @@ func (r *recogniser) body(ls []line) {
 	}
 	hasHeadings := first < len(us)
 	// Bases and intro.
-	pre := r.competence(us[:first])
+	pre := r.formOpening(r.competence(us[:first]))
 	introStarted := false
 	baseAt, introAt := -1, -1
 	var rest []unit
@@ -690,7 +690,7 @@ func (r *recogniser) body(ls []line) {
 			d.Bases = append(d.Bases, document.Text(u.runs))
 			continue
 		}
-		if !hasHeadings {
+		if !hasHeadings || textFirst(d.Type) {
 			rest = append(rest, pre[k:]...)
 			break
 		}
@@ -718,12 +718,12 @@ func (r *recogniser) body(ls []line) {
 	}
 	closeAt := len(main)
 	for k := lastStruct + 1; k < len(main); k++ {
-		if closingCueRE.MatchString(main[k].text()) {
+		if r.formClosing(main[k].text()) {
 			closeAt = k
 			break
 		}
 	}
-	if n := len(main); !r.vbStyles && closeAt == n && n > 0 && lastStruct < n-1 {
+	if n := len(main); !r.vbStyles && !openingForm(d.Type) && closeAt == n && n > 0 && lastStruct < n-1 {
 		// The body's last sentence, the one that carries the final "./.",
 		// addressing the recipients ("Sở ... thông báo cho các đơn vị
 		// được biết và thực hiện./.", "đề nghị ... xem xét./."), is the

@@ -229,20 +229,11 @@ func unnamedTable(t *document.Table) {
 }
 
 // formGaps are the samples of the Phụ lục III forms whose printed layout
-// the importer does not read back yet: the opening lines of a form with no
-// trích yếu (giấy nghỉ phép, giấy giới thiệu) come back as body or
-// closing, a second signature block (biên bản's thư ký, a joint
-// document's second body) and a công điện's sender line are not
-// recognised. Each must leave this list
-// when the importer learns it; the samples print as their forms and pass
-// vanban check and --parity.
-var formGaps = map[string]string{
-	"mau-2026-giay-nghi-phep":     "form without trích yếu: its intro lines are read back as body",
-	"mau-2026-giay-gioi-thieu":    "form without trích yếu: its intro line is read back as closing",
-	"mau-2026-bien-ban-hop":       "biên bản: the thư ký's signature block beside the chủ tọa's is not read back",
-	"mau-2026-ke-hoach-lien-tich": "joint document: the second body and its signature block are not read back",
-	"mau-2026-cong-dien-bao":      "công điện: the sender line (\"… điện:\") and the list it is sent to are not read back",
-}
+// the importer does not read back yet. Each must leave this list when the
+// importer learns it. (Empty: biên bản's two signature blocks, the công
+// điện's sender line and list, the openings of giấy giới thiệu and giấy
+// nghỉ phép, and a joint document's two bodies come back; see forms.go.)
+var formGaps = map[string]string{}
 
 // TestRoundTripDOCX renders every sample to DOCX, imports it back, and
 // requires the same document JSON (after unprinted) and the same composed
