@@ -775,8 +775,9 @@ func (r *recogniser) competence(pre []unit) []unit {
 			r.rep.drop(u.src, t, true, "Dòng \""+t+"\": hệ thống tự in giữa căn cứ và các điều.", "the \""+t+"\" line: the system prints it between the căn cứ and the articles")
 			continue
 		case lead && isCaps(t) && len(d.Competence) < 4 && competenceBefore(pre[k+1:]):
-			d.Competence = append(d.Competence, t)
-			r.rep.recognisedAt("/competence", u.src, t, "Thẩm quyền ban hành: "+t+".", "issuing competence: "+t)
+			ls := sessionLines(t)
+			d.Competence = append(d.Competence, ls...)
+			r.rep.recognisedAt("/competence", u.src, t, "Thẩm quyền ban hành: "+strings.Join(ls, " / ")+".", "issuing competence: "+strings.Join(ls, " / "))
 			continue
 		}
 		lead = false

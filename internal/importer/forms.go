@@ -156,15 +156,34 @@ func (r *recogniser) formOpening(pre []unit) []unit {
 // … bản", "Biên bản đã được đọc lại …".
 var minutesEndRE = regexp.MustCompile(`^(?:(?:Cuộc|Buổi|Phiên|Kỳ|Hội nghị|Hội thảo)\b[^.;]{0,40}?\bkết thúc\b|Biên bản(?: này)? (?:được|đã được|đã|lập|làm|kết thúc))`)
 
+// passedRE: the line that closes a nghị quyết of a council (Mẫu 1.1),
+// "Nghị quyết này được Hội đồng nhân dân … Khóa …, Kỳ họp thứ …
+// thông qua ngày …".
+var passedRE = regexp.MustCompile(`^Nghị quyết này (?:đã )?được\b.*\bthông qua\b`)
+
+// sessionRE: the term and session a council's nghị quyết names under the
+// council (Mẫu 1.1), "KHÓA X, KỲ HỌP THỨ 5", run into the line above when
+// a PDF's text joins the centred lines.
+var sessionRE = regexp.MustCompile(`\s(KHÓA|KHOÁ)\s+[IVXLC\d]+\s*[,\-–]\s*KỲ HỌP\b`)
+
+// sessionLines splits "HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA X, KỲ HỌP THỨ 5"
+// into the council's line and the session's, as the Mẫu prints them.
+func sessionLines(t string) []string {
+	if loc := sessionRE.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		return []string{strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[0]:])}
+	}
+	return []string{t}
+}
+
 // formClosing: the paragraph t after the last numbered part opens the
 // closing of the body ("Trên đây là …"; a biên bản's "Cuộc họp kết thúc
-// …"). A giấy giới thiệu or giấy nghỉ phép has none: its "Đề nghị …" and
+// …", a nghị quyết's "Nghị quyết này được … thông qua …"). A giấy giới thiệu or giấy nghỉ phép has none: its "Đề nghị …" and
 // "Giấy này có giá trị …" lines are its text.
 func (r *recogniser) formClosing(t string) bool {
 	switch {
 	case openingForm(r.d.Type):
 		return false
-	case r.d.Type == "bien_ban" && minutesEndRE.MatchString(t):
+	case r.d.Type == "bien_ban" && minutesEndRE.MatchString(t), r.d.Type == "nghi_quyet" && passedRE.MatchString(t):
 		return true
 	}
 	return closingCueRE.MatchString(t)
@@ -176,6 +195,13 @@ func (r *recogniser) formClosing(t string) bool {
 // its first numbered part are body, not intro.
 func textFirst(typ string) bool {
 	return typ == compose.TypeTelegram || typ == "bien_ban"
+}
+
+// openingLine: under the type name of a form with no trích yếu, a line
+// ending in ":" opens its text ("… trân trọng giới thiệu:"); a trích
+// yếu never ends so.
+func openingLine(typ, t string) bool {
+	return openingForm(typ) && strings.HasSuffix(strings.TrimSpace(t), ":")
 }
 
 func formName(typ string) string {
@@ -386,38 +412,44 @@ func (r *recogniser) cosign(bs []block) {
 
 // coIssuer splits the issuing lines of a joint document (văn bản liên
 // tịch) into its two bodies when the ký hiệu names two ("KH-SNV-LĐLĐ"):
-// the split is at a line that opens with an agency word ("LIÊN ĐOÀN …")
-// where the part above abbreviates to the first abbreviation or the part
-// from it to the second, so "ỦY BAN NHÂN DÂN / TỈNH X" is never split.
+// the second body starts at a line that opens with an agency word
+// ("LIÊN ĐOÀN …") where the first body's name above it (from its own
+// agency word, under any parent line) abbreviates to the first
+// abbreviation or the lines from it to the second, so "ỦY BAN NHÂN DÂN /
+// TỈNH X" is never split.
 func (r *recogniser) coIssuer() {
 	d := r.d
-	if d.CoIssuer != nil || len(d.Issuer.Name) < 2 {
+	if d.CoIssuer != nil {
 		return
 	}
 	parts := strings.Split(d.Symbol, "-")
-	if len(parts) != 3 {
+	if len(parts) != 3 || parts[1] == "" || parts[2] == "" {
 		return
 	}
 	a, b := parts[1], parts[2]
-	if a == "" || b == "" {
-		return
-	}
-	name := d.Issuer.Name
-	at := -1
-	for k := 1; k < len(name) && at < 0; k++ {
-		if startsAgency(name[k]) && (abbreviate(name[:k]) == a || abbreviate(name[k:]) == b) {
-			at = k
+	all := append(append([]string(nil), d.Issuer.Parent...), d.Issuer.Name...)
+	for k := len(all) - 1; k >= 1; k-- {
+		if !startsAgency(all[k]) {
+			continue
 		}
-	}
-	if at < 0 {
+		j := -1
+		for x := 0; x < k; x++ {
+			if startsAgency(all[x]) {
+				j = x
+			}
+		}
+		if j < 0 || (abbreviate(all[j:k]) != a && abbreviate(all[k:]) != b) {
+			continue
+		}
+		d.Issuer.Parent = append([]string(nil), all[:j]...)
+		d.Issuer.Name = append([]string(nil), all[j:k]...)
+		d.CoIssuer = &document.Issuer{Name: append([]string(nil), all[k:]...), Abbreviation: b}
+		if d.Issuer.Abbreviation == "" {
+			d.Issuer.Abbreviation = a
+		}
+		r.rep.recognisedAt("/co_issuer", r.issuerSrc, strings.Join(all, " / "),
+			"Văn bản liên tịch: cơ quan thứ hai "+strings.Join(d.CoIssuer.Name, " ")+" ("+b+", theo ký hiệu).",
+			"a joint document: the second body "+strings.Join(d.CoIssuer.Name, " ")+" ("+b+", from the ký hiệu)")
 		return
 	}
-	d.Issuer.Name = append([]string(nil), name[:at]...)
-	d.CoIssuer = &document.Issuer{Name: append([]string(nil), name[at:]...), Abbreviation: b}
-	if d.Issuer.Abbreviation == "" {
-		d.Issuer.Abbreviation = a
-	}
-	r.rep.recognisedAt("/co_issuer", r.issuerSrc, strings.Join(name, " / "),
-		"Văn bản liên tịch: cơ quan thứ hai "+strings.Join(d.CoIssuer.Name, " ")+" ("+b+", theo ký hiệu).",
-		"a joint document: the second body "+strings.Join(d.CoIssuer.Name, " ")+" ("+b+", from the ký hiệu)")
 }

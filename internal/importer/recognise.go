@@ -387,7 +387,7 @@ func (r *recogniser) summary(i int) int {
 		return i
 	}
 	t := ls[i].text()
-	if (startsBlock(t) && !strings.HasPrefix(t, "Trên")) || ls[i].running {
+	if (startsBlock(t) && !strings.HasPrefix(t, "Trên")) || ls[i].running || openingLine(r.d.Type, t) {
 		return i
 	}
 	if !r.docx && wordCount(t) > 30 && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":")) {
