@@ -227,17 +227,18 @@ func sigName(t string) bool {
 
 // signatureColumn: the texts of one column of a layout, top to bottom,
 // read as a signature block: a title, more titles or notes ("(Ký, ghi rõ
-// họ tên)"), then a name, after which anything may follow (vanban puts
-// Nơi nhận under the left block). A draft has no name yet: titles alone
+// họ tên)"), then a name, which ends the column or is followed by a Nơi
+// nhận (vanban puts it under the left block), so a data table's column of
+// names under a heading is none. A draft has no name yet: titles alone
 // count when named is false.
 func signatureColumn(ts []string, named bool) bool {
 	if len(ts) == 0 || !sigTitle(ts[0]) {
 		return false
 	}
-	for _, t := range ts[1:] {
+	for k, t := range ts[1:] {
 		switch {
 		case sigName(t):
-			return true
+			return k+2 == len(ts) || noiNhanRE.MatchString(ts[k+2])
 		case sigTitle(t), signedRE.MatchString(t):
 		default:
 			return !named && noiNhanRE.MatchString(t)

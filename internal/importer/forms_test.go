@@ -226,3 +226,53 @@ func withBuiltForms(t testing.TB, docs map[string]*document.Document) map[string
 	docs["built-nghi-quyet"] = nq
 	return docs
 }
+
+// TestFormLayoutsText: the same layouts pasted as text: two signature
+// blocks as space-separated columns, and a data table of names under two
+// headings that is no signature.
+func TestFormLayoutsText(t *testing.T) {
+	head := "SỞ NỘI VỤ\nSố: 05/BB-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 20 tháng 01 năm 2026\n\nBIÊN BẢN\nHọp giao ban tháng 01 năm 2026\n\n" +
+		"Thời gian bắt đầu: 08 giờ 00 phút.\nĐịa điểm: Phòng họp số 2.\n1. Các phòng báo cáo kết quả tháng 01.\n2. Chủ trì kết luận.\nCuộc họp kết thúc vào 11 giờ 00 phút cùng ngày.\n\n"
+	for _, tc := range []struct{ name, text, sig, cosig string }{
+		{"columns by spaces", head + "THƯ KÝ                         CHỦ TỌA\n\n\nLê Thị Hồng Nhung              Nguyễn Văn Minh\n",
+			"CHỦ TỌA / Nguyễn Văn Minh", "THƯ KÝ / Lê Thị Hồng Nhung"},
+		{"columns by tabs", head + "NGƯỜI GHI BIÊN BẢN\tCHỦ TRÌ\nLê Thị Hồng Nhung\tNguyễn Văn Minh\n",
+			"CHỦ TRÌ / Nguyễn Văn Minh", "NGƯỜI GHI BIÊN BẢN / Lê Thị Hồng Nhung"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, rep := imp(t, tc.text)
+			eq(t, "signature", sig(&d.Signature), tc.sig)
+			eq(t, "cosignature", sig(d.Cosignature), tc.cosig)
+			eq(t, "closing", strings.Join(plains(d.Closing), " | "), "Cuộc họp kết thúc vào 11 giờ 00 phút cùng ngày.")
+			eq(t, "lost", strings.Join(lost(rep), " | "), "")
+		})
+	}
+}
+
+// TestDataTableIsNoSignature: a two-column table of names under headings
+// in capitals after the body stays a table, and the signature is the
+// closing's.
+func TestDataTableIsNoSignature(t *testing.T) {
+	data := table(row(cell(p("HỌ VÀ TÊN")), cell(p("ĐƠN VỊ"))), row(cell(p("Nguyễn Văn An")), cell(p("Văn Phòng Sở"))),
+		row(cell(p("Trần Thị Bình")), cell(p("Thanh Tra Sở"))))
+	d, _ := importDOCX(t, map[string]string{"word/document.xml": body(formHeader("05/KH-SNV", "SỞ NỘI VỤ") + p("KẾ HOẠCH") + p("Kiểm tra năm 2026") +
+		p("I. THÀNH PHẦN") + p("Đoàn kiểm tra gồm:") + data + p("II. TỔ CHỨC THỰC HIỆN") + p("Các phòng thực hiện.") + closing)})
+	eq(t, "signature", sig(&d.Signature), "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn An")
+	eq(t, "cosignature", sig(d.Cosignature), "<none>")
+	eq(t, "tables", tablesIn(d.Body), 1)
+}
+
+func tablesIn(bs []document.Block) int {
+	n := 0
+	for _, b := range bs {
+		switch {
+		case b.Table != nil:
+			n++
+		case b.Heading != nil:
+			n += tablesIn(b.Heading.Children)
+		case b.Item != nil:
+			n += tablesIn(b.Item.Children)
+		}
+	}
+	return n
+}
