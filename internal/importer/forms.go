@@ -265,8 +265,25 @@ func signaturePair(cols [][]string) bool {
 }
 
 // docxSignaturePair: a DOCX table laid out as two signature blocks side
-// by side, read by its grid columns.
+// by side, read by its grid columns; in vanban's own styles, two cells
+// that open with a signature line (a draft's blocks have no name yet).
 func docxSignaturePair(t *docxread.Table) bool {
+	for _, row := range t.Rows {
+		n := 0
+		for k := range row.Cells {
+			for _, b := range row.Cells[k].Blocks {
+				if b.Para != nil && strings.TrimSpace(b.Para.Text()) != "" {
+					if b.Para.Style == "VbQuyenHan" {
+						n++
+					}
+					break
+				}
+			}
+		}
+		if n == 2 {
+			return true
+		}
+	}
 	var cols [][]string
 	for _, row := range t.Rows {
 		lo := 0

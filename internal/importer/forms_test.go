@@ -276,3 +276,13 @@ func tablesIn(bs []document.Block) int {
 	}
 	return n
 }
+
+// TestRoundTripDraftMinutes: a draft biên bản, neither signer named yet,
+// comes back from its DOCX with both blocks.
+func TestRoundTripDraftMinutes(t *testing.T) {
+	want := sampleDocs(t)["mau-2026-bien-ban-hop"]
+	want.Draft = true
+	want.Signature.Name = ""
+	want.Cosignature.Name = ""
+	roundTripDOCX(t, "draft-bien-ban", want)
+}

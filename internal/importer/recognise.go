@@ -597,7 +597,10 @@ func (r *recogniser) closing(ls []line) {
 					recipAt = append(recipAt, l.src)
 				}
 			case "sig":
-				if namedBy && len(sig) > 0 {
+				if len(sig) > 0 && (namedBy || paired && lastKind != "sig") {
+					// A title after the name, or, in two blocks side by
+					// side, after the Nơi nhận under the left one (a
+					// draft's blocks have no name yet), opens the next.
 					blocks = append(blocks, block{sig: sig, name: name, nameSrc: nameSrc})
 					sig, name, namedBy = nil, "", false
 				}
