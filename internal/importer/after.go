@@ -125,6 +125,15 @@ func (r *recogniser) closingEnd(at, end int) int {
 			}
 			return i
 		}
+		if pairedSegs(l) != nil && (sawSig || pairedTitles(l)) && !sawName {
+			// Two signature blocks side by side, a line of both titles
+			// or both names (forms.go).
+			for _, seg := range pairedSegs(l) {
+				observe(seg, l.style)
+			}
+			i++
+			continue
+		}
 		// A closing pasted as text may hold both columns on one line
 		// ("- Sở Nội vụ;<TAB>PHÓ CHỦ TỊCH", or " | " between them).
 		segs := l.cells

@@ -693,7 +693,7 @@ func (r *recogniser) body(ls []line) {
 	}
 	hasHeadings := first < len(us)
 	// Bases and intro.
-	pre := r.competence(us[:first])
+	pre := r.formOpening(r.competence(us[:first]))
 	introStarted := false
 	baseAt, introAt := -1, -1
 	var rest []unit
@@ -712,7 +712,7 @@ func (r *recogniser) body(ls []line) {
 			d.Bases = append(d.Bases, document.Text(u.runs))
 			continue
 		}
-		if !hasHeadings {
+		if !hasHeadings || textFirst(d.Type) {
 			rest = append(rest, pre[k:]...)
 			break
 		}
@@ -740,12 +740,12 @@ func (r *recogniser) body(ls []line) {
 	}
 	closeAt := len(main)
 	for k := lastStruct + 1; k < len(main); k++ {
-		if closingCueRE.MatchString(main[k].text()) {
+		if r.formClosing(main[k].text()) {
 			closeAt = k
 			break
 		}
 	}
-	if n := len(main); !r.vbStyles && closeAt == n && n > 0 && lastStruct < n-1 {
+	if n := len(main); !r.vbStyles && !openingForm(d.Type) && closeAt == n && n > 0 && lastStruct < n-1 {
 		// The body's last sentence, the one that carries the final "./.",
 		// addressing the recipients ("Sở ... thông báo cho các đơn vị
 		// được biết và thực hiện./.", "đề nghị ... xem xét./."), is the
@@ -797,8 +797,9 @@ func (r *recogniser) competence(pre []unit) []unit {
 			r.rep.drop(u.src, t, true, "Dòng \""+t+"\": hệ thống tự in giữa căn cứ và các điều.", "the \""+t+"\" line: the system prints it between the căn cứ and the articles")
 			continue
 		case lead && isCaps(t) && len(d.Competence) < 4 && competenceBefore(pre[k+1:]):
-			d.Competence = append(d.Competence, t)
-			r.rep.recognisedAt("/competence", u.src, t, "Thẩm quyền ban hành: "+t+".", "issuing competence: "+t)
+			ls := sessionLines(t)
+			d.Competence = append(d.Competence, ls...)
+			r.rep.recognisedAt("/competence", u.src, t, "Thẩm quyền ban hành: "+strings.Join(ls, " / ")+".", "issuing competence: "+strings.Join(ls, " / "))
 			continue
 		}
 		lead = false

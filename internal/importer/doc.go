@@ -28,6 +28,13 @@
 // "(Kèm theo ...)" line kept as written where they differ from the
 // derived ones.
 //
+// The Phụ lục III forms have their own layouts (forms.go): two signature
+// blocks side by side (a biên bản's thư ký, a joint document's second
+// body) give the cosignature, a công điện's "… điện:" line and its list
+// the competence and addressees, the opening of a giấy giới thiệu or
+// giấy nghỉ phép its intro, and a ký hiệu with two abbreviations splits a
+// joint header into issuer and co_issuer.
+//
 // Every choice the importer had to guess is listed in the Report next to
 // what it recognised, with the source line, so a clerk knows what to
 // check; every source paragraph the model does not hold is listed as

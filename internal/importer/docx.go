@@ -43,11 +43,14 @@ func docxLines(dx *docxread.Document, rep *Report) []line {
 				closeSection(b.Para.Landscape)
 			}
 		case b.Table != nil:
-			if !sawText || layoutTable(b.Table) {
+			if pair := docxSignaturePair(b.Table); !sawText || pair || layoutTable(b.Table) {
 				tables++
 				ls := flattenTable(b.Table)
 				for i := range ls {
 					ls[i].tbl = tables
+					// Two signature blocks side by side (forms.go): the
+					// closing starts here though no line says Nơi nhận.
+					ls[i].sigPair = pair
 				}
 				out = append(out, ls...)
 				continue

@@ -178,7 +178,7 @@ func startsBlock(t string) bool {
 
 // agencyWords start the name of a body; in the header the last line that
 // starts with one begins the issuing body, the lines above are its parent.
-var agencyWords = []string{"ỦY BAN", "UỶ BAN", "UBND", "SỞ", "PHÒNG", "BAN", "CỤC", "TỔNG CỤC", "CHI CỤC", "VỤ", "VIỆN", "TRUNG TÂM", "BỘ", "HỘI ĐỒNG", "VĂN PHÒNG", "THANH TRA", "TRƯỜNG", "BỆNH VIỆN", "ĐÀI", "HỘI", "KHO BẠC", "CÔNG AN", "BỘ CHỈ HUY", "ĐẢNG ỦY", "HUYỆN ỦY", "TỈNH ỦY"}
+var agencyWords = []string{"ỦY BAN", "UỶ BAN", "UBND", "SỞ", "PHÒNG", "BAN", "CỤC", "TỔNG CỤC", "CHI CỤC", "VỤ", "VIỆN", "TRUNG TÂM", "BỘ", "HỘI ĐỒNG", "VĂN PHÒNG", "THANH TRA", "TRƯỜNG", "BỆNH VIỆN", "ĐÀI", "HỘI", "KHO BẠC", "CÔNG AN", "BỘ CHỈ HUY", "ĐẢNG ỦY", "HUYỆN ỦY", "TỈNH ỦY", "LIÊN ĐOÀN", "CÔNG ĐOÀN", "TỈNH ĐOÀN", "MẶT TRẬN"}
 
 func startsAgency(t string) bool {
 	u := vntext.Upper(t)

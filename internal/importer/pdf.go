@@ -128,6 +128,17 @@ func pdfLines(pages []pdfread.Page, rep *Report) []line {
 					rows[i] = append(rows[i], vntext.NFC(c))
 				}
 			}
+			if rowsSignaturePair(rows) {
+				// Two signature blocks side by side (forms.go), which
+				// the layout saw as a grid: their lines, as a DOCX
+				// layout table's, the two columns in cells.
+				tables++
+				for _, row := range rows {
+					out = append(out, line{runs: []document.Run{{Text: strings.Join(row, "\t")}}, cells: row, tbl: tables, sigPair: true})
+				}
+				prev = pdfread.ZoneBody
+				continue
+			}
 			out = append(out, line{table: tableFromRows(rows)})
 			continue
 		}

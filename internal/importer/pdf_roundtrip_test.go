@@ -38,7 +38,7 @@ func TestRoundTripPDF(t *testing.T) {
 		}
 		return m
 	}
-	for name, want := range sampleDocs(t) {
+	for name, want := range withBuiltForms(t, sampleDocs(t)) {
 		t.Run(name, func(t *testing.T) {
 			if why, ok := formGaps[name]; ok {
 				t.Skip(why)
@@ -67,6 +67,12 @@ func TestRoundTripPDF(t *testing.T) {
 			}
 			if g, w := len(got.Distribution.Recipients), len(want.Distribution.Recipients); g != w {
 				t.Errorf("%d recipients, want %d", g, w)
+			}
+			// The parts of the Phụ lục III forms (forms.go): the left
+			// signature, the công điện's sender and list, a joint
+			// document's second body, a form's opening.
+			if g, w := formParts(got), formParts(want); g != w {
+				t.Errorf("form parts:\n got %s\nwant %s", g, w)
 			}
 			again := e.CheckDocument(got, true)
 			var buf2 bytes.Buffer

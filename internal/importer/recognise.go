@@ -166,7 +166,14 @@ func (r *recogniser) header() int {
 			i++
 		case r.typeFound && !kinhGuiRE.MatchString(t):
 			// After the type name and trích yếu only Kính gửi belongs to
-			// the header (a tờ trình has one).
+			// the header (a tờ trình has one), and a công điện's sender
+			// line with the list it is sent to (forms.go).
+			if d.Type == compose.TypeTelegram && len(d.Competence) == 0 {
+				if j := r.telegram(i); j > i {
+					i = j
+					continue
+				}
+			}
 			return i
 		case placeDateRE.MatchString(t) && d.Place == "" && wordCount(placeDateRE.FindStringSubmatch(t)[1]) <= 8:
 			i = r.placeDate(i)
@@ -380,7 +387,7 @@ func (r *recogniser) summary(i int) int {
 		return i
 	}
 	t := ls[i].text()
-	if (startsBlock(t) && !strings.HasPrefix(t, "Trên")) || ls[i].running {
+	if (startsBlock(t) && !strings.HasPrefix(t, "Trên")) || ls[i].running || openingLine(r.d.Type, t) {
 		return i
 	}
 	if !r.docx && wordCount(t) > 30 && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":")) {
@@ -420,6 +427,8 @@ func (r *recogniser) summary(i int) int {
 			// "Phần thứ nhất" centred and bold under the trích yếu opens
 			// the body of a đề án or báo cáo.
 		case r.docx && (kinhGuiRE.MatchString(n) || startsBlock(n) || ruleRE.MatchString(n) || blanks > 0 && style == ""):
+		case r.docx && r.d.Type == compose.TypeTelegram && senderLine(n):
+			// A công điện's sender line ("… điện:") under its trích yếu.
 		case r.docx && isCaps(n) && !isCaps(t):
 			// Capitals under a sentence-case trích yếu: the authority line
 			// of a quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...").
@@ -466,7 +475,7 @@ func summaryStyle(s string) string {
 func (r *recogniser) findClosing(start, end int) int {
 	for i := start; i < end; i++ {
 		l := r.lines[i]
-		if l.style == "VbNoiNhan" || l.style == "VbQuyenHan" {
+		if l.style == "VbNoiNhan" || l.style == "VbQuyenHan" || l.sigPair || pairedTitles(l) {
 			return i
 		}
 		if l.style != "" && r.vbStyles {
@@ -487,6 +496,16 @@ func (r *recogniser) findClosing(start, end int) int {
 // the signer.
 func (r *recogniser) closing(ls []line) {
 	d := r.d
+	paired := false // laid out as two signature blocks side by side
+	for _, l := range ls {
+		paired = paired || l.sigPair || pairedTitles(l)
+	}
+	ls = unpair(ls)
+	// blocks are the signature blocks read before the current one (sig,
+	// name): a title after a name opens another, the right one of two
+	// side by side (biên bản, joint document).
+	var blocks []block
+	namedBy := false // the current block's name was read as a name
 	var sig []string
 	var recips, elec []string
 	electronic := false
@@ -581,12 +600,20 @@ func (r *recogniser) closing(ls []line) {
 					recipAt = append(recipAt, l.src)
 				}
 			case "sig":
+				if len(sig) > 0 && (namedBy || paired && lastKind != "sig") {
+					// A title after the name, or, in two blocks side by
+					// side, after the Nơi nhận under the left one (a
+					// draft's blocks have no name yet), opens the next.
+					blocks = append(blocks, block{sig: sig, name: name, nameSrc: nameSrc})
+					sig, name, namedBy = nil, "", false
+				}
 				sig = append(sig, t)
 				if r.sigSrc == nil {
 					r.sigSrc = map[string]int{}
 				}
 				r.sigSrc[t] = l.src
 			case "name":
+				namedBy = true
 				if name != "" {
 					r.rep.drop(nameSrc, name, false, "Có hai dòng họ tên người ký: giữ dòng sau.", "two signer-name lines: the later one is kept")
 				}
@@ -611,7 +638,7 @@ func (r *recogniser) closing(ls []line) {
 			}
 		}
 	}
-	if interleaved {
+	if interleaved && len(blocks) == 0 {
 		r.rep.recognisedAt("/distribution", ls[0].src, ls[0].text(), "Nơi nhận và chữ ký bị trích xen kẽ từng dòng: đã tách ra.", "Nơi nhận and the signature were extracted interleaved line by line: separated")
 	}
 	for i, s := range recips {
@@ -644,7 +671,15 @@ func (r *recogniser) closing(ls []line) {
 	if name != "" {
 		r.rep.place(nameSrc, "/signature/name")
 	}
+	if n := len(blocks); n > 0 && name == "" && !paired {
+		// Capitals after the signer's name with no name of their own
+		// are a second capacity of the same signer ("PHÓ GIÁM ĐỐC SỞ
+		// …" under "TRƯỞNG ĐOÀN"), not a second block.
+		sig, name, nameSrc = append(blocks[n-1].sig, sig...), blocks[n-1].name, blocks[n-1].nameSrc
+		blocks = blocks[:n-1]
+	}
 	r.signature(sig, name)
+	r.cosign(blocks)
 	if d.Signature.Name != "" {
 		r.rep.recognisedAt("/signature/name", nameSrc, name, "Họ tên người ký: "+d.Signature.Name+".", "signer's name: "+d.Signature.Name)
 	}
@@ -778,6 +813,12 @@ func abbreviationLike(s string) bool {
 // capitals line between two prefixed ones continues the one above ("TM.
 // ỦY BAN NHÂN" / "DÂN").
 func (r *recogniser) signature(lines []string, name string) {
+	r.signatureAt("/signature", lines, name)
+}
+
+// signatureAt reads a signature block into d.Signature, its report notes
+// at ptr ("/signature", or "/cosignature" for the left block of two).
+func (r *recogniser) signatureAt(ptr string, lines []string, name string) {
 	d := r.d
 	type entry struct{ prefix, title string }
 	var es []entry
@@ -789,7 +830,7 @@ func (r *recogniser) signature(lines []string, name string) {
 		es = append(es, entry{"", t})
 	}
 	if len(es) == 0 {
-		r.rep.supplied("/signature", "Không tìm thấy khối chữ ký.", "no signature block found")
+		r.rep.supplied(ptr, "Không tìm thấy khối chữ ký.", "no signature block found")
 		return
 	}
 	// A one-word line right under a prefixed one finishes it ("TM. ỦY
@@ -818,7 +859,7 @@ func (r *recogniser) signature(lines []string, name string) {
 	chain := merged[:n-1]
 	if title.prefix != "" {
 		// No title line: the signer holds the office the chain names.
-		r.rep.guessedAt("/signature/title", r.sigSrc[lines[0]], strings.Join(lines, " / "), "Không có dòng chức vụ riêng: lấy dòng quyền hạn cuối làm chức vụ.", "no separate title line: the last authority line is taken as the title")
+		r.rep.guessedAt(ptr+"/title", r.sigSrc[lines[0]], strings.Join(lines, " / "), "Không có dòng chức vụ riêng: lấy dòng quyền hạn cuối làm chức vụ.", "no separate title line: the last authority line is taken as the title")
 	}
 	d.Signature.Title = title.title
 	for _, e := range chain {
@@ -841,9 +882,9 @@ func (r *recogniser) signature(lines []string, name string) {
 	if name != "" {
 		src += " / " + name
 	}
-	r.rep.recognisedAt("/signature", r.sigSrc[lines[0]], src, "Chữ ký: "+desc+".", "signature: "+desc)
+	r.rep.recognisedAt(ptr, r.sigSrc[lines[0]], src, "Chữ ký: "+desc+".", "signature: "+desc)
 	if name == "" {
-		r.rep.supplied("/signature", "Chưa có họ tên người ký (dự thảo).", "no signer name yet (a draft)")
+		r.rep.supplied(ptr, "Chưa có họ tên người ký (dự thảo).", "no signer name yet (a draft)")
 	}
 }
 
@@ -879,6 +920,7 @@ func (r *recogniser) finish() {
 	} else {
 		r.inferIssuer()
 	}
+	r.coIssuer()
 	r.symbolParts()
 	if d.Place == "" {
 		if p := placeOf(d.Issuer.Name); p != "" {

@@ -48,6 +48,9 @@ type line struct {
 	align string
 	// src is the line's index in the recogniser's input, for the report.
 	src int
+	// sigPair: the line is from a layout of two signature blocks side by
+	// side (forms.go).
+	sigPair bool
 	// pageNo: a page number left in text copied from a PDF viewer.
 	pageNo bool
 }

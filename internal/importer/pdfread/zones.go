@@ -282,8 +282,13 @@ func (lo *layout) closing(ls []*vline) {
 			// A recipient wrapped onto the next line goes on it, and so
 			// does a note under it ("(để đưa tin)"); other text after a
 			// line that ended its item (";", ".", "Lưu: VT.") starts a new
-			// one, such as a group heading "Bản điện tử:".
+			// one, such as a group heading "Bản điện tử:". A line in
+			// capitals that is no "- …" item is a signature block's (the
+			// left one of two, as a biên bản's thư ký or a joint
+			// document's second body sign): nothing joins it, neither
+			// its next title line nor the name under it.
 			if n := len(left); n > 0 && !call(lo.opt.StartsBlock, t) && !call(lo.opt.Closing, t) && !strings.HasPrefix(t, "Lưu") &&
+				!sigCaps(left[n-1].Text()) &&
 				(!endsTerminal(left[n-1].Text()) || strings.HasPrefix(t, "(")) {
 				left[n-1].Runs = joinRuns(left[n-1].Runs, runs)
 			} else {
@@ -295,6 +300,13 @@ func (lo *layout) closing(ls []*vline) {
 		}
 	}
 	lo.emitColumns([][]Para{left, right})
+}
+
+// sigCaps: a left-column line in capitals that is no "- …" item, a line
+// of a signature block.
+func sigCaps(t string) bool {
+	t = strings.TrimSpace(t)
+	return isCaps(t) && strings.IndexAny(t, "-–•+") != 0
 }
 
 func joinRuns(a, b []Run) []Run {
