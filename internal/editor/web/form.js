@@ -226,6 +226,11 @@ export function renderForm() {
     ? { path: active.dataset.path, start: active.selectionStart, end: active.selectionEnd }
     : null;
   state.derived = [];
+  if (!state.doc.type) {
+    // The server's blank is on its way (app.js startBlank).
+    form.replaceChildren(h("p", { class: "muted", id: "form-loading" }, "Đang tải văn bản mới…"));
+    return;
+  }
   const sections = [sectionDocument(), sectionIssuer(), sectionBases(), sectionBody(), F.sectionAttachments(outline), sectionSignature(), F.sectionJoint(), sectionDistribution(), sectionAppendices(), sectionOptions()].filter(Boolean);
   const nav = h("nav", { class: "sections", "aria-label": "Các phần của văn bản" },
     sections.map((sec) => h("a", { href: "#" + sec.id }, NAV_LABELS[sec.id] || $("h2", sec).textContent)));

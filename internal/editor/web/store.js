@@ -9,10 +9,11 @@
 //   "rules"    the server's composed values (state.rules) changed
 //   "findings" state.findings changed
 //   "preview"  the preview's freshness changed
-import * as M from "./model.js";
-
 export const state = {
-  doc: M.newKeHoach(),
+  // Empty until the server's blank kế hoạch (GET /v1/document-types/
+  // ke_hoach/blank) or the copy kept in this browser is put in place: a
+  // new document's content is the server's, never the editor's.
+  doc: {},
   types: [], // the Phụ lục III table, from GET /v1/document-types
   samples: [],
   findings: [],
