@@ -28,10 +28,12 @@ import { mountHistory } from "./undo.js";
 import { api } from "./api.js";
 import { blankURL, formChooser } from "./forms.js";
 import * as IR from "./importreport.js";
+import { ProfilesAPI, loadProfiles } from "./profiles.js";
+import { authFetch } from "./auth.js";
 
 // Test hook: the page's own download path records the last file here, so
 // the end-to-end test can read the exact bytes a clerk would save.
-window.vanban = { state, lastDownload: null };
+window.vanban = { state, lastDownload: null, lastPreview: null };
 
 subscribe("edit", (o) => {
   state.dirty = true;
@@ -94,6 +96,8 @@ subscribe("rules", ({ redraw, relabelled }) => {
 });
 
 subscribe("visited", () => showFindings());
+
+subscribe("profiles", () => renderForm());
 
 subscribe("findings", ({ valid }) => {
   showFindings();
@@ -160,7 +164,7 @@ async function init() {
   // The composed values are asked for the document in place: the kept
   // copy, or the server's blank once it has arrived.
   const first = (state.doc.type ? Promise.resolve() : startBlank()).then(() => fetchRules());
-  await Promise.all([types, loadSamples(), first]);
+  await Promise.all([types, loadSamples(), first, loadProfiles(new ProfilesAPI(authFetch), authFetch)]);
   const slot = $("#new-form-slot");
   if (slot) slot.replaceChildren(...formChooser(newOfForm));
   renderForm();
