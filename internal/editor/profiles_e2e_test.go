@@ -104,8 +104,8 @@ func TestEditorProfiles(t *testing.T) {
 
 var wordX = regexp.MustCompile(`<word xMin="([0-9.]+)"`)
 
-// previewLeft is where the text of the preview's first page starts: the
-// smallest x of its words (pdftotext -bbox), in points.
+// previewLeft is where the body text of the preview's first page starts,
+// in points (pdftotext -bbox).
 func (s *session) previewLeft() float64 {
 	s.t.Helper()
 	b64, err := chromedp.Run(s.ctx, chromedp.Evaluate[string](`(async () => {
@@ -129,13 +129,19 @@ func (s *session) previewLeft() float64 {
 	if err != nil {
 		s.t.Fatalf("pdftotext -bbox: %v", err)
 	}
-	left := math.Inf(1)
+	// The most frequent x of the words: every body line starts at the
+	// left margin (the header table may reach into it, as in Word).
+	count := map[float64]int{}
+	left, most := 0.0, 0
 	for _, m := range wordX.FindAllSubmatch(out, -1) {
 		if x, err := strconv.ParseFloat(string(m[1]), 64); err == nil {
-			left = math.Min(left, x)
+			x = math.Round(x*10) / 10
+			if count[x]++; count[x] > most {
+				left, most = x, count[x]
+			}
 		}
 	}
-	if math.IsInf(left, 1) {
+	if most == 0 {
 		s.t.Fatal("the preview's first page has no text")
 	}
 	return left
