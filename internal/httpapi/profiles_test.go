@@ -142,3 +142,19 @@ func TestProfilesAPIRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestProfilesWithoutStore: a server that keeps no drafts lists no office
+// profile but still its own, and refuses to store one (501).
+func TestProfilesWithoutStore(t *testing.T) {
+	right := 15.0
+	s := newTestServer(t, func(o *Options) { o.ServiceProfile = &document.Profile{Name: "Dịch vụ", MarginRight: &right} })
+	rec := do(s.Handler(), "GET", "/v1/profiles", "", nil)
+	var list ProfilesResponse
+	if err := json.Unmarshal(rec.Body.Bytes(), &list); err != nil || rec.Code != 200 || len(list.Profiles) != 0 || list.Service == nil || *list.Service.MarginRight != 15 {
+		t.Errorf("list: %d %s", rec.Code, rec.Body.String())
+	}
+	rec = do(s.Handler(), "PUT", "/v1/profiles/A", `{}`, map[string]string{"Content-Type": "application/json", "If-None-Match": "*"})
+	if rec.Code != 501 {
+		t.Errorf("put without a store: %d %s, want 501", rec.Code, rec.Body.String())
+	}
+}
