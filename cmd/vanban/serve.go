@@ -51,11 +51,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	defer collectLessOften()()
 	defer limitMemory(cfg.MemoryLimit, getenv)()
 	eng, err := engine.New(templatesFS(), fontsFS(), cfg.Limits())
+	var service *document.Profile
 	if path := strings.TrimSpace(getenv("VANBAN_PROFILE")); err == nil && path != "" {
 		// The office's house style for every document without its own.
-		var p *document.Profile
-		if p, err = loadProfile(path); err == nil {
-			eng.UseProfile(p)
+		if service, err = loadProfile(path); err == nil {
+			eng.UseProfile(service)
 		}
 	}
 	if err == nil {
@@ -92,6 +92,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		Logger:   log,
 		Editor:   editor.FS(),
 		Drafts:   drafts,
+		// The editor shows it beside the office's stored profiles.
+		ServiceProfile: service,
 	})
 	if err != nil {
 		log.Error("start", slog.Any("error", err))

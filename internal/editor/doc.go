@@ -7,7 +7,10 @@
 // dependencies and no build step: what is in web/ is what the browser
 // runs. Every input carries a data-path attribute holding the JSON Pointer
 // of the value it edits, the same pointers the validator puts in its
-// findings, which is how a finding is shown next to its field.
+// findings, which is how a finding is shown next to its field. The page
+// holds no document content of its own: a new document is the server's
+// blank of its form, and an office profile's fields and ranges are the
+// server's JSON Schema.
 //
 // The page's code is split by job around one store (web/store.js, with
 // subscribe and emit); web/app.js only wires the modules together. The

@@ -62,7 +62,7 @@ func TestEditorForms(t *testing.T) {
 
 	// A dự toán: a section row shows its subtotal from the server.
 	s.step("new kế hoạch with a table",
-		chromedp.Click(chromedp.CSS(`#new-kh`)),
+		newBlank("#new-kh", "ke_hoach"),
 		poll(`!!document.querySelector('.outline[data-path="/body"]')`),
 		chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll('.outline[data-path="/body"] > ol > li.addbar button')].find((b) => b.textContent === "+ Bảng").click()`),
 		poll(`!!document.querySelector('[data-action="add-section"]')`),

@@ -18,7 +18,7 @@ import (
 func TestEditorUnvisitedFields(t *testing.T) {
 	s := openEditor(t)
 	const errors = `window.vanban.state.findings.filter(f => f.severity === "error")`
-	s.step("new kế hoạch", click("#new-kh"), waitValidated(), poll(errors+".length > 0"))
+	s.step("new kế hoạch", newBlank("#new-kh", "ke_hoach"), waitValidated(), poll(errors+".length > 0"))
 	if n := s.js(`document.querySelectorAll("#findings .finding, #form .finding-msg, #form [aria-invalid]").length`); n != "0" {
 		t.Fatalf("blank form shows %s findings before any field is visited; the server found %s", n, s.js(errors+".map(f => f.path)"))
 	}

@@ -25,7 +25,8 @@ func TestEditorUndoRedo(t *testing.T) {
 	s := openEditor(t)
 	const doc = "window.vanban.state.doc"
 	const summary = `document.querySelector('[data-path="/summary"]').value`
-	s.step("new kế hoạch", click("#new-kh"), poll(`document.querySelector("#undo").disabled`))
+	s.openPlan()
+	s.step("a new history", poll(`document.querySelector("#undo").disabled`))
 	before := s.js(doc + ".summary ?? null")
 
 	// First run: several keystrokes, each an input event.

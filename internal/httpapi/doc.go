@@ -48,7 +48,10 @@
 // issues, in one table; a refusal is 403 forbidden_role. Templates
 // (templates.go: the samples built in, the office's own in the store) start
 // new drafts; the recipients directory (recipients.go) is searched as a
-// clerk types and learns the Nơi nhận of every issued draft.
+// clerk types and learns the Nơi nhận of every issued draft. Office
+// profiles (profiles.go) are the office's house styles kept by name,
+// versioned and guarded like drafts, held to NĐ30's ranges by the
+// document validator; everyone reads them, a lead keeps them.
 //
 // Answers are gzipped by content type (cache.go: JSON, HTML, JS, CSS,
 // never a PDF, DOCX or zip), and the static ones (the editor, the OpenAPI

@@ -655,8 +655,8 @@ func (s *Server) draftAudit(c *gin.Context) error {
 func storeError(err error) (*Error, bool) {
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return notFound("Không tìm thấy dự thảo (hoặc phiên bản, ý kiến, mẫu, nơi nhận) này trong đơn vị của bạn.",
-			"no such draft (or version, comment, template, recipient) in your office"), true
+		return notFound("Không tìm thấy dự thảo (hoặc phiên bản, ý kiến, mẫu, nơi nhận, bộ thông số) này trong đơn vị của bạn.",
+			"no such draft (or version, comment, template, recipient, profile) in your office"), true
 	case errors.Is(err, store.ErrConflict):
 		return &Error{Status: http.StatusPreconditionFailed, Code: CodeStale,
 			VI: "Dự thảo đã được người khác lưu sau lần bạn đọc; hãy tải lại bản mới nhất rồi lưu lại.",

@@ -14,7 +14,8 @@ type Role string
 // for review, keeps templates and the recipients directory, and resolves
 // comments. A reviewer (người duyệt) reads, comments, and decides on a
 // draft under review: issues it or returns it to the drafter; a reviewer
-// does not edit the text. A lead (lãnh đạo) may do both.
+// does not edit the text. A lead (lãnh đạo) may do both, and alone keeps
+// the office's profiles (house styles) that everyone prints in.
 const (
 	RoleClerk    Role = "clerk"
 	RoleReviewer Role = "reviewer"
@@ -33,13 +34,14 @@ const (
 	actDecide                // trình duyệt → đã ban hành, or back to dự thảo
 	actComment               // comment on a field
 	actResolve               // mark a comment resolved
+	actStyle                 // keep the office's profiles (house styles)
 )
 
 // allowed is the one table of who may do what.
 var allowed = map[Role]map[action]bool{
 	RoleClerk:    {actEdit: true, actSubmit: true, actResolve: true},
 	RoleReviewer: {actDecide: true, actComment: true, actResolve: true},
-	RoleLead:     {actEdit: true, actSubmit: true, actDecide: true, actComment: true, actResolve: true},
+	RoleLead:     {actEdit: true, actSubmit: true, actDecide: true, actComment: true, actResolve: true, actStyle: true},
 }
 
 // roleOf is the role of a signed-in office user. Without VANBAN_ROLES
@@ -69,6 +71,7 @@ var actionNames = map[action][2]string{
 	actDecide:  {"ban hành hoặc trả lại dự thảo đang trình duyệt", "issue or return a draft under review"},
 	actComment: {"góp ý vào dự thảo", "comment on a draft"},
 	actResolve: {"đánh dấu đã xử lý góp ý", "resolve a comment"},
+	actStyle:   {"sửa bộ thông số trình bày của đơn vị", "change the office's profiles"},
 }
 
 // actionCodes name the actions for the editor (SessionResponse.May), in
@@ -76,7 +79,7 @@ var actionNames = map[action][2]string{
 var actionCodes = []struct {
 	a    action
 	code string
-}{{actEdit, "edit"}, {actSubmit, "submit"}, {actDecide, "decide"}, {actComment, "comment"}, {actResolve, "resolve"}}
+}{{actEdit, "edit"}, {actSubmit, "submit"}, {actDecide, "decide"}, {actComment, "comment"}, {actResolve, "resolve"}, {actStyle, "style"}}
 
 // mayDo lists what role r may do, so the editor offers only that; the
 // API refuses the rest anyway.

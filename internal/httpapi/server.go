@@ -66,6 +66,9 @@ type Options struct {
 	// Drafts keeps the drafting desk's drafts (/v1/drafts); the routes
 	// answer 501 when nil. The caller opens and closes it.
 	Drafts store.Store
+	// ServiceProfile is the service's house style (VANBAN_PROFILE), shown
+	// to the editor beside the office's stored profiles; nil when unset.
+	ServiceProfile *document.Profile
 }
 
 // Server is the HTTP service. Build it with New; it is safe for
@@ -87,6 +90,7 @@ type Server struct {
 	sessions *sessionStore
 	mem      *memoryReturn
 	store    store.Store
+	service  *document.Profile // Options.ServiceProfile
 	ready    atomic.Bool
 	router   *gin.Engine
 	handler  http.Handler // router behind compression
@@ -119,6 +123,7 @@ func New(o Options) (*Server, error) {
 		sessions: newSessionStore(o.Config.SessionTTL),
 		mem:      newMemoryReturn(),
 		store:    o.Drafts,
+		service:  o.ServiceProfile,
 	}
 	if s.types == nil {
 		s.types = document.Types
@@ -216,10 +221,13 @@ func (s *Server) routes() *gin.Engine {
 	v1.POST("/recipients", json(s.addRecipient))
 	v1.PUT("/recipients/:id", json(s.updateRecipient))
 	v1.DELETE("/recipients/:id", s.handle(s.deleteRecipient))
+	v1.PUT("/profiles/:name", json(s.putProfile))
+	v1.DELETE("/profiles/:name", s.handle(s.deleteProfile))
 	for path, h := range map[string]func(*gin.Context) error{
 		"/drafts": s.listDrafts, "/drafts/:id": s.getDraft, "/drafts/:id/versions": s.listVersions,
 		"/drafts/:id/versions/:n": s.getVersion, "/drafts/:id/comments": s.listComments, "/drafts/:id/audit": s.draftAudit,
 		"/templates": s.listTemplates, "/templates/:id": s.getTemplate, "/recipients": s.listRecipients,
+		"/profiles": s.listProfiles, "/profiles/:name": s.getProfile,
 	} {
 		v1.GET(path, s.handle(h))
 		v1.HEAD(path, s.handle(h))

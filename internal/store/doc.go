@@ -1,7 +1,9 @@
 // Package store keeps the drafting desk's data: drafts, every saved
 // version of them, the comments reviewers leave on a field (by JSON
 // Pointer), an audit trail of who changed what (and in which role), the
-// office's templates, and its directory of recipients for Nơi nhận.
+// office's templates, its directory of recipients for Nơi nhận, and its
+// house styles (profiles: a document's options.profile kept by name,
+// versioned like a draft so two leads editing one never lose a save).
 //
 // Template and recipient names are compared by NameKey, built on the one
 // folding rule (vntext.Fold), so typing "so tai ch" finds "Sở Tài chính"

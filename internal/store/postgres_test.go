@@ -33,7 +33,7 @@ func resetPostgres(t *testing.T, url string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, tbl := range []string{"comments", "versions", "audit", "drafts", "templates", "recipients", "schema_migrations"} {
+	for _, tbl := range []string{"comments", "versions", "audit", "drafts", "templates", "recipients", "profiles", "schema_migrations"} {
 		if _, err := db.Exec("DROP TABLE IF EXISTS " + tbl + " CASCADE"); err != nil {
 			t.Fatal(err)
 		}

@@ -44,8 +44,8 @@ var (
 	ErrReadOnly = errors.New("store: issued draft is read-only")
 	// ErrBadMove: the workflow does not allow that status change.
 	ErrBadMove = errors.New("store: status change not allowed")
-	// ErrDuplicate: the office already has a template or a recipient of
-	// that name (compared folded: "Sở Tài chính" = "SO TAI CHINH").
+	// ErrDuplicate: the office already has a template, a recipient or a
+	// profile of that name (compared folded: "Sở Tài chính" = "SO TAI CHINH").
 	ErrDuplicate = errors.New("store: name already taken")
 )
 
@@ -246,6 +246,18 @@ type Store interface {
 	// UpdateRecipient renames or reclassifies an entry.
 	UpdateRecipient(ctx context.Context, r Recipient) (Recipient, error)
 	DeleteRecipient(ctx context.Context, office, id string) error
+
+	// Profiles lists the office's house styles by name, with bodies.
+	Profiles(ctx context.Context, office string) ([]Profile, error)
+	// Profile finds one by name (compared by NameKey).
+	Profile(ctx context.Context, office, name string) (Profile, error)
+	// PutProfile creates the profile when base is 0 (ErrDuplicate if
+	// the name is taken) or replaces it if it is still at version base
+	// (ErrConflict if not, ErrNotFound when gone); the result is at
+	// version base+1.
+	PutProfile(ctx context.Context, p Profile, base int) (Profile, error)
+	// DeleteProfile removes the profile if it is still at version base.
+	DeleteProfile(ctx context.Context, office, name string, base int) error
 
 	Close() error
 }

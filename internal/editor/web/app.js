@@ -11,8 +11,7 @@
 //   open.js      types, samples, JSON files; import.js: .docx/.pdf/.txt
 //   desk.js      drafts on the server; local.js: the copy in the browser
 //   undo.js      undo/redo of the whole document (history.js)
-import * as M from "./model.js";
-import { state, subscribe } from "./store.js";
+import { state, subscribe, emit } from "./store.js";
 import { $, button, focusPath, focusAction } from "./dom.js";
 import { OFFLINE } from "./api.js";
 import { notice, alertMessage } from "./notices.js";
@@ -29,10 +28,12 @@ import { mountHistory } from "./undo.js";
 import { api } from "./api.js";
 import { blankURL, formChooser } from "./forms.js";
 import * as IR from "./importreport.js";
+import { ProfilesAPI, loadProfiles } from "./profiles.js";
+import { authFetch } from "./auth.js";
 
 // Test hook: the page's own download path records the last file here, so
 // the end-to-end test can read the exact bytes a clerk would save.
-window.vanban = { state, lastDownload: null };
+window.vanban = { state, lastDownload: null, lastPreview: null };
 
 subscribe("edit", (o) => {
   state.dirty = true;
@@ -63,16 +64,29 @@ subscribe("rendered", () => {
 // Another document put in place drops the import report of the last one.
 subscribe("replace", () => { if (!IR.active(state.doc)) IR.forget(); });
 
-/** newOfForm opens the server's blank draft of a form (forms.js). */
-async function newOfForm(code) {
+/** newOfForm opens the server's blank draft of a form (forms.js); every "new" button comes here. */
+async function newOfForm(code, message = "") {
   try {
     const res = await api(blankURL(code));
     const doc = await res.json();
     const t = state.types.find((x) => x.code === code);
-    replaceDoc(doc, `Đã tạo ${t ? t.name.toLowerCase() : "văn bản"} mới theo Mẫu ${t && t.form ? t.form.sample : ""} Phụ lục III.`, null, { blank: true });
+    replaceDoc(doc, message || `Đã tạo ${t ? t.name.toLowerCase() : "văn bản"} mới theo Mẫu ${t && t.form ? t.form.sample : ""} Phụ lục III.`, null, { blank: true });
   } catch (e) {
     alertMessage(e.message || "Không tạo được văn bản mới.");
   }
+}
+
+/** startBlank puts the server's blank kế hoạch in place on a first visit, without a notice or an undo. */
+async function startBlank() {
+  try {
+    state.doc = await (await api(blankURL("ke_hoach"))).json();
+  } catch (e) {
+    alertMessage(e.message || "Không tải được văn bản mới.", button("Thử lại", () => startBlank()));
+    return;
+  }
+  state.visited = new Set();
+  state.checkAll = false;
+  emit("replace", { restore: [] });
 }
 
 subscribe("rules", ({ redraw, relabelled }) => {
@@ -83,6 +97,8 @@ subscribe("rules", ({ redraw, relabelled }) => {
 
 subscribe("visited", () => showFindings());
 
+subscribe("profiles", () => renderForm());
+
 subscribe("findings", ({ valid }) => {
   showFindings();
   showFreshness();
@@ -92,12 +108,12 @@ subscribe("findings", ({ valid }) => {
 /** restore opens the document kept in this browser, if any. */
 function restore() {
   const saved = loadLocal(localStorage);
-  if (!saved) return false;
+  if (!saved || !saved.doc.type) return false;
   state.doc = saved.doc;
   state.checkAll = true; // which fields were visited is not kept
   notice(`Bản nháp đã được khôi phục (lưu lúc ${savedAt(new Date(saved.saved || Date.now()))}).`, "info",
     button("Bỏ bản nháp, tạo văn bản mới", () => {
-      replaceDoc(M.newKeHoach(), "Đã bỏ bản nháp và tạo kế hoạch mới.", null, { blank: true });
+      newOfForm("ke_hoach", "Đã bỏ bản nháp và tạo kế hoạch mới.");
     }, { dataset: { action: "discard" } }));
   return true;
 }
@@ -108,8 +124,8 @@ function wire() {
   form.addEventListener("change", onInput);
   form.addEventListener("focusout", onLeave);
   form.addEventListener("submit", (e) => e.preventDefault());
-  $("#new-kh").addEventListener("click", () => replaceDoc(M.newKeHoach(), "Đã tạo kế hoạch mới.", null, { blank: true }));
-  $("#new-cv").addEventListener("click", () => replaceDoc(M.newCongVan(), "Đã tạo công văn mới.", null, { blank: true }));
+  $("#new-kh").addEventListener("click", () => newOfForm("ke_hoach", "Đã tạo kế hoạch mới."));
+  $("#new-cv").addEventListener("click", () => newOfForm("cong_van", "Đã tạo công văn mới."));
   $("#check-all").addEventListener("click", () => {
     state.checkAll = true;
     showFindings();
@@ -145,7 +161,10 @@ async function init() {
   const types = loadTypes().catch((e) => {
     if (!e.status) alertMessage(OFFLINE, button("Thử lại", () => init()));
   });
-  await Promise.all([types, loadSamples(), fetchRules()]);
+  // The composed values are asked for the document in place: the kept
+  // copy, or the server's blank once it has arrived.
+  const first = (state.doc.type ? Promise.resolve() : startBlank()).then(() => fetchRules());
+  await Promise.all([types, loadSamples(), first, loadProfiles(new ProfilesAPI(authFetch), authFetch)]);
   const slot = $("#new-form-slot");
   if (slot) slot.replaceChildren(...formChooser(newOfForm));
   renderForm();

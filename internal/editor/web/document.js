@@ -14,6 +14,8 @@ let storageWarned = false;
 
 /** keepLocal saves the document in the browser; a refusal is told once. */
 export function keepLocal() {
+  // Nothing to keep before the first document arrives.
+  if (!state.doc.type) return;
   if (saveLocal(localStorage, state.doc) || storageWarned) return;
   storageWarned = true;
   notice("Trình duyệt không cho lưu bản nháp (bộ nhớ đầy hoặc chế độ riêng tư). Hãy tải tệp JSON về máy để giữ bài.", "warn");

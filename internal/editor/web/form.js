@@ -8,6 +8,7 @@ import { h, $, nextID, button, autosizeAll, focusPath } from "./dom.js";
 import { field, textField, listEditor, rowTools, section } from "./fields.js";
 import { outline, showLabels } from "./outline.js";
 import * as F from "./forms.js";
+import { profileChooser } from "./profiles.js";
 
 function sectionDocument() {
   const d = state.doc;
@@ -202,6 +203,7 @@ function sectionAppendices() {
 function sectionOptions() {
   const o = state.doc.options || {};
   return section("sec-tuychon", "Tùy chọn trình bày",
+    profileChooser(),
     h("div", { class: "grid2" },
       field({ path: "/options/numbering", label: "Cách đánh số", kind: "enum", optional: true, rerender: true, value: o.numbering || "", options: [["", `Theo mẫu (${(F.current().form || {}).numbering === "article" ? "Điều 1. / 1. / a)" : "I. / 1. / a)"})`], ["roman", "I. / 1. / a)"], ["decimal", "I. / 1. / 1.1. / 1.1.1."], ["article", "Điều 1. / 1. / a)"]] }),
       field({ path: "/options/tone", label: "Kiểu bỏ dấu", kind: "enum", optional: true, value: o.tone || "", options: [["", "Báo khi lẫn hai kiểu"], ["old", "Kiểu cũ: hòa, thủy"], ["new", "Kiểu mới: hoà, thuỷ"]] })),
@@ -226,6 +228,11 @@ export function renderForm() {
     ? { path: active.dataset.path, start: active.selectionStart, end: active.selectionEnd }
     : null;
   state.derived = [];
+  if (!state.doc.type) {
+    // The server's blank is on its way (app.js startBlank).
+    form.replaceChildren(h("p", { class: "muted", id: "form-loading" }, "Đang tải văn bản mới…"));
+    return;
+  }
   const sections = [sectionDocument(), sectionIssuer(), sectionBases(), sectionBody(), F.sectionAttachments(outline), sectionSignature(), F.sectionJoint(), sectionDistribution(), sectionAppendices(), sectionOptions()].filter(Boolean);
   const nav = h("nav", { class: "sections", "aria-label": "Các phần của văn bản" },
     sections.map((sec) => h("a", { href: "#" + sec.id }, NAV_LABELS[sec.id] || $("h2", sec).textContent)));

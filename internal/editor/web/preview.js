@@ -136,6 +136,9 @@ export async function preview(explicit) {
   showFreshness();
   try {
     const { blob } = await renderFile("pdf");
+    // Test hook, like lastDownload: the end-to-end test reads the
+    // preview's own bytes (the page's CSP keeps fetch off blob: URLs).
+    if (window.vanban) window.vanban.lastPreview = blob;
     const url = URL.createObjectURL(new Blob([blob], { type: "application/pdf" }));
     if (run.url) URL.revokeObjectURL(run.url);
     run.url = url;

@@ -9,10 +9,12 @@
 //   "rules"    the server's composed values (state.rules) changed
 //   "findings" state.findings changed
 //   "preview"  the preview's freshness changed
-import * as M from "./model.js";
-
+//   "profiles" the office's profiles (state.profiles) were read
 export const state = {
-  doc: M.newKeHoach(),
+  // Empty until the server's blank kế hoạch (GET /v1/document-types/
+  // ke_hoach/blank) or the copy kept in this browser is put in place: a
+  // new document's content is the server's, never the editor's.
+  doc: {},
   types: [], // the Phụ lục III table, from GET /v1/document-types
   samples: [],
   findings: [],
@@ -30,6 +32,10 @@ export const state = {
   // document that already has content.
   visited: new Set(),
   checkAll: false,
+  // The office's profiles (GET /v1/profiles), the service's own, the
+  // fields and ranges of a profile (the schema's), and whether this user
+  // keeps them (a lead): profiles.js.
+  profiles: { profiles: [], service: null, fields: [], canKeep: false },
 };
 
 const listeners = new Map();
