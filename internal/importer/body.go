@@ -740,6 +740,13 @@ func (r *recogniser) body(ls []line) {
 	}
 	closeAt := len(main)
 	for k := lastStruct + 1; k < len(main); k++ {
+		// A form's own closing words ("Nghị quyết này được … thông qua
+		// …") written as the only text of the last article ("Điều 3.
+		// Hiệu lực thi hành") are that article's text, as offices also
+		// write them: only a generic cue opens a closing there.
+		if k == lastStruct+1 && lastStruct >= 0 && main[lastStruct].kind == "heading" && strings.HasPrefix(main[lastStruct].label, "Điều") && !closingCueRE.MatchString(main[k].text()) {
+			continue
+		}
 		if r.formClosing(main[k].text()) {
 			closeAt = k
 			break
