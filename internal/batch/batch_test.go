@@ -11,30 +11,15 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/plantemplate"
-	"github.com/vanban/vanban/templates"
+	"github.com/vanban/vanban/internal/testengine"
 )
 
-var (
-	engOnce sync.Once
-	eng     *engine.Engine
-	engErr  error
-)
-
-func testEngine(tb testing.TB) *engine.Engine {
-	tb.Helper()
-	engOnce.Do(func() { eng, engErr = engine.New(templates.FS, fonts.FS, document.Limits{}) })
-	if engErr != nil {
-		tb.Fatal(engErr)
-	}
-	return eng
-}
+var testEngine = testengine.Shared
 
 // communeItems fills the Vĩnh Linh commune template with its ten rows,
 // repeated to n items.

@@ -10,32 +10,20 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/vanban/vanban/fonts"
-	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/golden"
+	"github.com/vanban/vanban/internal/testengine"
 	"github.com/vanban/vanban/samples"
-	"github.com/vanban/vanban/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-var (
-	engOnce sync.Once
-	eng     *engine.Engine
-	engErr  error
-)
-
 // rendered renders a sample in one format with the engine.
 func rendered(t testing.TB, name string, f engine.Format) []byte {
 	t.Helper()
-	engOnce.Do(func() { eng, engErr = engine.New(templates.FS, fonts.FS, document.Limits{}) })
-	if engErr != nil {
-		t.Fatal(engErr)
-	}
+	eng := testengine.Shared(t)
 	data, err := fs.ReadFile(samples.FS, name)
 	if err != nil {
 		t.Fatal(err)

@@ -8,32 +8,17 @@ import (
 	"io"
 	"io/fs"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/forms"
+	"github.com/vanban/vanban/internal/testengine"
 	"github.com/vanban/vanban/internal/vntext"
 	"github.com/vanban/vanban/samples"
-	"github.com/vanban/vanban/templates"
 )
 
-var (
-	engOnce sync.Once
-	eng     *engine.Engine
-	engErr  error
-)
-
-func newEngine(tb testing.TB) *engine.Engine {
-	tb.Helper()
-	engOnce.Do(func() { eng, engErr = engine.New(templates.FS, fonts.FS, document.Limits{}) })
-	if engErr != nil {
-		tb.Fatal(engErr)
-	}
-	return eng
-}
+var newEngine = testengine.Shared
 
 // filler is what the clerk types into each value the blank leaves empty.
 const filler = "Nội dung điền thử"

@@ -4,29 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
-	"github.com/vanban/vanban/fonts"
-	"github.com/vanban/vanban/internal/document"
-	"github.com/vanban/vanban/internal/engine"
-	"github.com/vanban/vanban/templates"
+	"github.com/vanban/vanban/internal/testengine"
 )
 
-var (
-	engOnce sync.Once
-	eng     *engine.Engine
-	engErr  error
-)
-
-func testEngine(t testing.TB) *engine.Engine {
-	t.Helper()
-	engOnce.Do(func() { eng, engErr = engine.New(templates.FS, fonts.FS, document.Limits{}) })
-	if engErr != nil {
-		t.Fatal(engErr)
-	}
-	return eng
-}
+var testEngine = testengine.Shared
 
 // seedFiles returns the seed texts: the shared folder beside the module
 // when it is there (the originals), else the copies in testdata.

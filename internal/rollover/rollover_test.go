@@ -3,34 +3,18 @@ package rollover
 import (
 	"bytes"
 	"flag"
-	"github.com/vanban/vanban/internal/golden"
 	"io/fs"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/document"
-	"github.com/vanban/vanban/internal/engine"
+	"github.com/vanban/vanban/internal/golden"
+	"github.com/vanban/vanban/internal/testengine"
 	"github.com/vanban/vanban/samples"
-	"github.com/vanban/vanban/templates"
 )
 
-var (
-	engOnce sync.Once
-	eng     *engine.Engine
-	engErr  error
-)
-
-func testEngine(t *testing.T) *engine.Engine {
-	t.Helper()
-	engOnce.Do(func() { eng, engErr = engine.New(templates.FS, fonts.FS, document.Limits{}) })
-	if engErr != nil {
-		t.Fatal(engErr)
-	}
-	return eng
-}
+var testEngine = testengine.Shared
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/")
 

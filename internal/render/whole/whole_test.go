@@ -18,7 +18,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"unicode"
 
@@ -26,32 +25,18 @@ import (
 
 	"github.com/vanban/vanban/fonts"
 	"github.com/vanban/vanban/internal/compose"
-	"github.com/vanban/vanban/internal/document"
 	"github.com/vanban/vanban/internal/engine"
 	"github.com/vanban/vanban/internal/render/layout"
+	"github.com/vanban/vanban/internal/testengine"
 	"github.com/vanban/vanban/internal/testtools"
 	"github.com/vanban/vanban/samples"
-	"github.com/vanban/vanban/templates"
 )
 
 // keep, when set, is a folder every rendered document of the test is
 // written to (name.json, name.docx, name.pdf), to look at.
 var keep = flag.String("keep", "", "write each document's JSON, DOCX and PDF to this folder")
 
-var (
-	engOnce sync.Once
-	eng     *engine.Engine
-	engErr  error
-)
-
-func newEngine(tb testing.TB) *engine.Engine {
-	tb.Helper()
-	engOnce.Do(func() { eng, engErr = engine.New(templates.FS, fonts.FS, document.Limits{}) })
-	if engErr != nil {
-		tb.Fatal(engErr)
-	}
-	return eng
-}
+var newEngine = testengine.Shared
 
 // rendered is one document through the whole pipeline.
 type rendered struct {
