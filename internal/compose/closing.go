@@ -125,8 +125,10 @@ func VerbatimArchiveLine(s string) string {
 }
 
 // archiveStrictRE is the NĐ30 Lưu line (Phụ lục I, mục II.9), with the
-// drafter mark and copy count of ô số 12 allowed after the dot.
-var archiveStrictRE = regexp.MustCompile(`^Lưu: VT(?:, [^,;.:\s][^,;.:]*)*\.(?:\s?[\p{L}\d]+(?:\(\d+\))?\.?)?$`)
+// drafter mark and copy count of ô số 12 allowed after the dot; the line
+// ends with "." after the drafter mark too ("- Lưu: VT, …(unit). …(drafter).",
+// nd30-rules §7).
+var archiveStrictRE = regexp.MustCompile(`^Lưu: VT(?:, [^,;.:\s][^,;.:]*)*\.(?:\s?[\p{L}\d]+(?:\(\d+\))?\.)?$`)
 
 // ArchiveLineOK reports whether s is a Lưu line in the NĐ30 form, with or
 // without the leading "- " of the list: the validator warns about any other
@@ -147,6 +149,11 @@ func RepairArchiveLine(s string) (string, bool) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "-"))
 	if archiveStrictRE.MatchString(s) {
 		return "", false
+	}
+	// Only the final "." is missing ("Lưu: VT, NC.Châu"): add it and keep
+	// the rest as the author wrote it.
+	if archiveStrictRE.MatchString(s + ".") {
+		return "- " + s + ".", true
 	}
 	m := archiveLooseRE.FindStringSubmatch(s)
 	if m == nil {

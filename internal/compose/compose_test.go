@@ -118,12 +118,15 @@ func TestArchiveLine(t *testing.T) {
 	verbatim := []struct{ in, want string }{
 		// Well-formed lines are printed as given.
 		{"Lưu: VT, KGVX (PT).", "- Lưu: VT, KGVX (PT)."},
-		{"- Lưu: VT, KTTH, KGVX.h", "- Lưu: VT, KTTH, KGVX.h"},
+		{"- Lưu: VT, KTTH, KGVX.h.", "- Lưu: VT, KTTH, KGVX.h."},
 		{"Lưu: VT.", "- Lưu: VT."},
 		// Recognisable slips are printed in the NĐ30 form.
 		{"Lưu VT,VX.", "- Lưu: VT, VX."},
 		{"- Lưu: VT, BĐG", "- Lưu: VT, BĐG."},
 		{"Lưu:VT;TCCB;", "- Lưu: VT, TCCB."},
+		// A drafter mark with no final "." gets it, the rest kept as typed.
+		{"- Lưu: VT, KTTH, KGVX.h", "- Lưu: VT, KTTH, KGVX.h."},
+		{"Lưu: VT, NC.Châu", "- Lưu: VT, NC.Châu."},
 		// What cannot be read with confidence stays as typed (and the
 		// validator reports it).
 		{"Lưu hồ sơ", "- Lưu hồ sơ"},

@@ -42,7 +42,7 @@ var sampleExpect = map[string][]string{
 	"lam-dong-2026-quyet-dinh-dieu-le.json": {"nd30.body.label_sequence", "nd30.body.label_sequence", "text.mixed_tone"},
 	"lao-cai-2025-bao-cao-vlncn.json":       {"text.mixed_tone"},
 	"ha-noi-2026-thong-bao-treo-co.json":    {"nd30.recipients.archive_line"},
-	"lam-dong-2026-thong-bao-ket-luan.json": {"nd30.body.label_sequence"},
+	"lam-dong-2026-thong-bao-ket-luan.json": {"nd30.body.label_sequence", "nd30.recipients.archive_line"},
 }
 
 func loadSample(t testing.TB, path string) *document.Document {

@@ -8,6 +8,8 @@
 // fetch, timers and storage as arguments, so node's test runner drives it
 // without a browser; mountDraftsPanel is the DOM around it.
 
+import { ServerError as DraftError } from "./servererror.js";
+
 /** DraftsAPI wraps the routes; fetchFn is authFetch in the page. */
 export class DraftsAPI {
   constructor(fetchFn) {
@@ -88,15 +90,8 @@ export class DraftsAPI {
   }
 }
 
-/** DraftError carries the server's status and its Vietnamese message. */
-export class DraftError extends Error {
-  constructor(status, body) {
-    const e = body && body.error;
-    super((e && e.message_vi) || `Máy chủ trả lỗi ${status}.`);
-    this.status = status;
-    this.code = e && e.code;
-  }
-}
+/** DraftError is the server's refusal (status, code, message). */
+export { DraftError };
 
 /** listQuery builds the search of GET /v1/drafts from the filter form. */
 export function listQuery({ q = "", type = "", status = "", cursor = "", limit = 0 } = {}) {

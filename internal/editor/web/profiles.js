@@ -12,22 +12,15 @@
 //
 // The functions above the DOM section are pure (node --test).
 import { h, button, $ } from "./dom.js";
+import { callJSON } from "./servererror.js";
 import { state, changed, emit } from "./store.js";
 import { notice } from "./notices.js";
 
 // ---------------------------------------------------------------------------
 // Pure: the server's description, the choice, the values
 
-/** ProfileError carries the server's status, code, Vietnamese message and findings. */
-export class ProfileError extends Error {
-  constructor(status, body) {
-    const e = body && body.error;
-    super((e && e.message_vi) || `Máy chủ trả lỗi ${status}.`);
-    this.status = status;
-    this.code = e && e.code;
-    this.findings = (e && e.findings) || [];
-  }
-}
+/** ProfileError is the server's refusal (status, code, message, findings). */
+export { ServerError as ProfileError } from "./servererror.js";
 
 const path = (name) => `/v1/profiles/${encodeURIComponent(name)}`;
 
@@ -38,11 +31,7 @@ export class ProfilesAPI {
   }
 
   async #call(url, o) {
-    const res = await this.fetch(url, o);
-    let body = null;
-    try { body = await res.json(); } catch { /* empty or not JSON */ }
-    if (!res.ok) throw new ProfileError(res.status, body);
-    return body;
+    return (await callJSON(this.fetch, url, o)).body;
   }
 
   /** list gives { profiles: [{name, profile, version, …}], service: profile or null }. */

@@ -11,20 +11,14 @@
 // runner drives it without a browser; attachRecipientPicker and
 // mountRecipientsPanel are the DOM around it.
 import { h, nextID } from "./dom.js";
+import { callJSON } from "./servererror.js";
 import { panelHead } from "./templates.js";
 
 /** KINDS names the directory's kinds as a clerk says them. */
 export const KINDS = { agency: "Cơ quan, tổ chức", unit: "Đơn vị trong cơ quan", person: "Cá nhân", other: "Khác" };
 
-/** RecipientError carries the server's status, code and Vietnamese message. */
-export class RecipientError extends Error {
-  constructor(status, body) {
-    const e = body && body.error;
-    super((e && e.message_vi) || `Máy chủ trả lỗi ${status}.`);
-    this.status = status;
-    this.code = e && e.code;
-  }
-}
+/** RecipientError is the server's refusal (status, code, message). */
+export { ServerError as RecipientError } from "./servererror.js";
 
 /** recipientQuery builds the search of GET /v1/recipients. */
 export function recipientQuery({ q = "", kind = "", group = "", limit = 0 } = {}) {
@@ -44,11 +38,7 @@ export class RecipientsAPI {
   }
 
   async #call(url, o) {
-    const res = await this.fetch(url, o);
-    let body = null;
-    try { body = await res.json(); } catch { /* empty or not JSON */ }
-    if (!res.ok) throw new RecipientError(res.status, body);
-    return body;
+    return (await callJSON(this.fetch, url, o)).body;
   }
 
   async search(filter = {}, o = {}) {

@@ -8,16 +8,10 @@
 // an argument, so node's test runner drives it without a browser;
 // mountTemplatesPanel is the DOM around it.
 import { h } from "./dom.js";
+import { callJSON } from "./servererror.js";
 
-/** TemplateError carries the server's status, code and Vietnamese message. */
-export class TemplateError extends Error {
-  constructor(status, body) {
-    const e = body && body.error;
-    super((e && e.message_vi) || `Máy chủ trả lỗi ${status}.`);
-    this.status = status;
-    this.code = e && e.code;
-  }
-}
+/** TemplateError is the server's refusal (status, code, message). */
+export { ServerError as TemplateError } from "./servererror.js";
 
 const path = (id) => `/v1/templates/${encodeURIComponent(id)}`;
 
@@ -28,10 +22,7 @@ export class TemplatesAPI {
   }
 
   async #call(url, o) {
-    const res = await this.fetch(url, o);
-    let body = null;
-    try { body = await res.json(); } catch { /* empty or not JSON */ }
-    if (!res.ok) throw new TemplateError(res.status, body);
+    const { body, res } = await callJSON(this.fetch, url, o);
     return { body, etag: res.headers.get("ETag") };
   }
 
