@@ -61,10 +61,13 @@ func HeaderOnce(n int, share float64) document.Finding {
 
 // EstimateLines is the number of lines text takes in a column width points
 // wide when broken greedily at spaces, a word wider than the column taking
-// as many lines as its characters need.
+// as many lines as its characters need. Italic text keeps its reserve at
+// the end of each line (ItalicReserve), as the PDF's breaker does.
 func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, width, indent float64) int {
-	f := fo.faces[FaceOf(bold, italic)]
+	fi := FaceOf(bold, italic)
+	f := fo.faces[fi]
 	space := f.FitAdvance(' ', size)
+	reserve := fo.ItalicReserve(fi, size)
 	lines, line := 1, indent
 	start := true
 	wordW := 0.0
@@ -80,7 +83,7 @@ func (fo *Fonts) EstimateLines(text string, size float64, bold, italic bool, wid
 		case start:
 			line += w
 			start = false
-		case Fits(line+space+w, width):
+		case Fits(line+space+w+reserve, width):
 			line += space + w
 			return
 		default:

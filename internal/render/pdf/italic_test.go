@@ -42,7 +42,7 @@ func TestItalicLineReserve(t *testing.T) {
 		reserve float64
 	}{
 		{false, "chính,", 0},
-		{true, "hành", 1.25},
+		{true, "hành", 1.3},
 	}
 	for _, tt := range tests {
 		got, reserve := first(tt.italic)
