@@ -67,7 +67,7 @@ func (r *renderer) paraItems(p *para, container int, ruleRef float64) []*item {
 		after, ruleAfter = layout.RuleSpacing(p.after)
 	}
 	for i := range p.lines {
-		it := &item{h: p.line}
+		it := &item{h: p.line, tail: p.line - p.textBox()}
 		if i == 0 {
 			it.before = p.before
 		}

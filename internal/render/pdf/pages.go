@@ -56,6 +56,11 @@ type item struct {
 	// foot is room that must stay free under the item when it is the last
 	// on its page: a table row's closing grid line.
 	foot float64
+	// tail is the bottom part of h that may run past the foot of the page
+	// when the item is the last there: the extra space of a line set at a
+	// multiple of single spacing, which LibreOffice puts below the text and
+	// does not ask room for at the foot of a page (para.textBox).
+	tail float64
 	// keep forbids a page break between this item and the next: orphan and
 	// widow control, keep-with-next, rows of a row span, header rows.
 	keep  bool
@@ -208,7 +213,7 @@ func (r *renderer) paginate(items []*item) []*pageLayout {
 		if sepAlways && len(notes) == 0 && len(pg.carry) == 0 {
 			limit -= r.noteSepHeight()
 		}
-		fits := y+gap+head+it.h+it.foot <= limit+0.01
+		fits := y+gap+head+it.h-it.tail+it.foot <= limit+0.01
 		if !fits && it.split != nil && (atTop || !it.cantSplit) {
 			// A row taller than the room left: what fits goes here, the
 			// rest continues at the top of the next page.
@@ -544,7 +549,7 @@ func (r *renderer) setFont(fam string, page int, fi layout.FaceIndex, size float
 // drawLine draws one line of p in the column [x, x+w] with its box top at y.
 func (c *canvas) drawLine(p *para, l line, x, w, y float64) {
 	r := c.r
-	bl := baseline(y, p.line, p.spec.Size, r.w.face(layout.Regular))
+	bl := baseline(y, p.textBox(), p.spec.Size, r.w.face(layout.Regular))
 	avail := w - l.indent
 	x += l.indent
 	extra := 0.0

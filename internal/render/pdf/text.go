@@ -72,6 +72,21 @@ type para struct {
 
 func (p *para) height() float64 { return float64(len(p.lines)) * p.line }
 
+// textBox is the part of a line's height that holds its text, from the
+// line's top. A line at a multiple of single spacing (Word's "Multiple")
+// is as tall as the multiple, but LibreOffice sets its text in the single
+// line at the top and leaves the rest below, where the last line of a page
+// may run into the bottom margin (item.tail): measured on 14 pt lines at
+// 1.15 to 2 lines between 20 and 25 mm margins, a page holds
+// floor((H - single)/line) + 1 of them. An exact or single height is all
+// text box.
+func (p *para) textBox() float64 {
+	if p.spec.Spacing > 1 {
+		return min(compose.SpacedLine(p.spec.Size, 1), p.line)
+	}
+	return p.line
+}
+
 // maxLineWidth is the widest line's natural width.
 func (p *para) maxLineWidth() float64 {
 	w := 0.0
