@@ -100,7 +100,10 @@ func HeaderColumns(textW, needL, needR int) (left, right, ind int) {
 	}
 	right = max(int(math.Round(float64(textW)*HeaderRightShare)), needR)
 	right = min(right, max(total-needL, needR), total*3/4)
-	return total - right, right, ind
+	// The boundary moves only where the Quốc hiệu keeps its width
+	// (SnapColumns).
+	left = snapBoundary(total-right, 1, total-needR, total)
+	return left, total - left, ind
 }
 
 // Rules under a paragraph. A rule is an empty paragraph (the template's
@@ -177,7 +180,59 @@ func TableColumns(widths []float64, textW int) ([]int, error) {
 		used += out[i]
 	}
 	out[n-1] += textW - used
-	return out, nil
+	return SnapColumns(out), nil
+}
+
+// SnapColumns moves the inner boundaries of a table's columns (twips) to
+// the nearest twip LibreOffice keeps exactly, and returns the new widths;
+// the table's width stays. LibreOffice reads a DOCX grid as column
+// separators in 1/10000 of the table's width, rounded, and lays each out
+// at the whole twip below: a boundary in between moves by a twip, its
+// cell is a twip narrower or wider than in Word and the PDF, and a line
+// that just fits wraps (measured on tables of 9355 twips: the narrowest
+// cell holding a line came out 3647, 3648 or 3649 twips wide by where the
+// column started). At a boundary it keeps, all three agree. About half the
+// twips are kept, so a boundary moves by one twip at most, rarely two.
+func SnapColumns(cols []int) []int {
+	total := 0
+	for _, c := range cols {
+		total += c
+	}
+	if len(cols) < 2 || total <= 0 {
+		return cols
+	}
+	out := make([]int, len(cols))
+	prev, x := 0, 0
+	for i := 0; i < len(cols)-1; i++ {
+		x += cols[i]
+		at := snapBoundary(x, prev+1, total-1, total)
+		out[i] = at - prev
+		prev = at
+	}
+	out[len(out)-1] = total - prev
+	return out
+}
+
+// snapBoundary is the twip nearest x, within [lo, hi], that LibreOffice
+// keeps as a column boundary in a table total twips wide (keptBoundary);
+// x itself when none is within three twips.
+func snapBoundary(x, lo, hi, total int) int {
+	for d := 0; d <= 3; d++ {
+		for _, c := range []int{x - d, x + d} {
+			if c >= lo && c <= hi && keptBoundary(c, total) {
+				return c
+			}
+		}
+	}
+	return x
+}
+
+// keptBoundary reports whether LibreOffice lays a column boundary x twips
+// into a table total twips wide at x: round(x*10000/total) separator
+// units, each total/10000 twips, truncated.
+func keptBoundary(x, total int) bool {
+	s := (2*x*10000 + total) / (2 * total) // round half up
+	return s*total/10000 == x
 }
 
 // CellText is the font size (pt) and exact line height (twips) of a data
@@ -215,8 +270,8 @@ const (
 // ClosingColumns splits textW (twips) between the Nơi nhận and signature
 // columns.
 func ClosingColumns(textW int) (left, right int) {
-	left = int(math.Round(float64(textW) * ClosingLeftShare))
-	return left, textW - left
+	cols := SnapColumns([]int{int(math.Round(float64(textW) * ClosingLeftShare)), textW - int(math.Round(float64(textW)*ClosingLeftShare))})
+	return cols[0], cols[1]
 }
 
 // Addressees is the geometry, in twips, of a "Kính gửi:" block with
