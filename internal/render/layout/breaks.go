@@ -14,9 +14,12 @@ import (
 // document reference ("1898/QĐ-TTg", "02-NQ/TW", "KH-UBND"), a year range
 // or a date ("2018-2025", "30/6/2023"), a number and its unit ("70.000.000
 // đồng", "15 %", "450 triệu đồng"), an authority prefix and the word after
-// it ("KT. GIÁM ĐỐC"), "Điều 1."; and a line never starts with a
+// it ("KT. GIÁM ĐỐC"), "Điều 1."; a line never starts with a
 // free-standing dash, which would read as a bullet ("SỞ LAO ĐỘNG -
-// THƯƠNG BINH"). Glue finds those places; the PDF line breaker does not
+// THƯƠNG BINH"); and, as Unicode's line breaking (UAX #14) has it and
+// LibreOffice does, a line does not end on an opening bracket or start
+// with closing punctuation that a space parts from its word ("( 2018",
+// "Huế ;"). Glue finds those places; the PDF line breaker does not
 // break there, and the DOCX writer writes a non-breaking space (U+00A0) or
 // a non-breaking hyphen (w:noBreakHyphen) there, so Word and LibreOffice do
 // not either. Both draw the ordinary glyph: text extracted from either
@@ -95,6 +98,10 @@ func glueBetween(a, b string) bool {
 		return true
 	case scaleUnits[a] && trimPunct(b) == "đồng":
 		return true
+	case strings.ContainsAny(a[len(a)-1:], "([{"):
+		return true // no break after an opening bracket, even before a space (UAX #14 LB14): "( 2018"
+	case strings.ContainsAny(b[:1], ")]}!?,.;:/"):
+		return true // nor before closing punctuation, even after a space (LB13): "Huế ;"
 	}
 	return false
 }

@@ -28,6 +28,9 @@ func TestGlue(t *testing.T) {
 		{"a - b", "a~- b"},
 		{"- UBND xã", "- UBND xã"},
 		{"bình thường không dính", "bình thường không dính"},
+		{"giai đoạn I ( 2018 - 2020) và", "giai đoạn I (~2018~-~2020) và"},
+		{"tỉnh Thừa Thiên Huế ; các xã : và ( [ a", "tỉnh Thừa Thiên Huế~; các xã~: và (~[~a"},
+		{"văn bản khác ... và ) hết", "văn bản khác~... và~) hết"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
