@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -112,18 +113,36 @@ func docFonts(d *doc) ([]string, bool) {
 	return out, len(out) > 0 && !times
 }
 
-// pageLines: each page's lines, the page number left out (pdf.go), with
-// the header's two columns read as one visual line.
+// pageLines: each page's lines, the page number left out (pdf.go), each
+// visual row read as one line: the pieces pdfLines parts at a column gap
+// (the header's two columns, a table row's cells) are joined again, left
+// to right. Whether a gap parts columns depends on the size pdftohtml
+// reads, which differs a little between LibreOffice's PDF and ours, and
+// parity is about where words are, not how a reader groups them.
 func pageLines(d *doc) [][]string {
 	out := make([][]string, d.pages)
+	prevPage, prevY := 0, 0.0
 	for _, p := range d.paras {
 		t := strings.Join(strings.Fields(p.Text), " ")
-		if p.Page >= 1 && p.Page <= d.pages && t != "" {
-			out[p.Page-1] = append(out[p.Page-1], t)
+		if p.Page < 1 || p.Page > d.pages || t == "" {
+			continue
 		}
+		lines := out[p.Page-1]
+		if n := len(lines); n > 0 && p.Page == prevPage && math.Abs(p.Y0-prevY) <= rowTolerance {
+			lines[n-1] += " " + t
+		} else {
+			out[p.Page-1] = append(lines, t)
+			prevY = p.Y0
+		}
+		prevPage = p.Page
 	}
 	return out
 }
+
+// rowTolerance is how far apart, in points, the tops of two pieces of one
+// visual row may be: less than any line pitch, more than the 0.1 pt grid
+// LibreOffice places words on.
+const rowTolerance = 2.0
 
 func compareLines(a, b *doc) *ParityReport {
 	r := &ParityReport{PagesDOCX: a.pages, PagesPDF: b.pages}

@@ -8,8 +8,17 @@ import (
 func TestCompareLines(t *testing.T) {
 	page := func(n int, lines ...string) []Para {
 		var out []Para
-		for _, l := range lines {
-			out = append(out, Para{Text: l, Page: n})
+		for i, l := range lines {
+			out = append(out, Para{Text: l, Page: n, Y0: float64(i) * 16})
+		}
+		return out
+	}
+	// row is one visual row read as two pieces (a column gap), as
+	// pdfLines parts a table row's cells.
+	row := func(n int, y float64, pieces ...string) []Para {
+		var out []Para
+		for _, p := range pieces {
+			out = append(out, Para{Text: p, Page: n, Y0: y})
 		}
 		return out
 	}
@@ -39,6 +48,8 @@ func TestCompareLines(t *testing.T) {
 		{"a middle line differs", mk(1, page(1, "x", "a b", "z")), mk(1, page(1, "x", "a c", "z")), false, 1, 2, 1, 0, 2},
 		{"one more page", mk(1, page(1, "a")), mk(2, page(1, "a"), page(2, "b")), false, 2, 1, 1, 1, 1},
 		{"a word moves inside the page", mk(1, page(1, "x", "a b", "c", "z")), mk(1, page(1, "x", "a", "b c", "z")), false, 1, 2, 2, 0, 0},
+		{"a row's cells parted in one reading only", mk(1, row(1, 0, "1 Tổng kết", "Văn phòng"), row(1, 16, "x")), mk(1, row(1, 0.2, "1 Tổng kết Văn phòng"), row(1, 16, "x")), true, 0, 0, 0, 0, 0},
+		{"a cell's word on another row", mk(1, row(1, 0, "1 Tổng kết", "Văn"), row(1, 16, "phòng")), mk(1, row(1, 0, "1 Tổng kết", "Văn phòng"), row(1, 16, "")), false, 1, 1, 2, 2, 0},
 		{"every line differs, all counted", mk(1, many(30, "a")), mk(1, many(30, "b")), false, 1, 1, 30, 2, 60},
 	}
 	for _, tt := range tests {
