@@ -20,22 +20,13 @@ import (
 )
 
 // parityKnown are the renderings under a stored profile whose lines do
-// not yet all match LibreOffice's, each with its reason. The pages and
-// every word still match (nothing is lost or moved to another page count);
-// a case that comes to match fails the test until it is taken off here.
-var parityKnown = map[string]string{
-	// The PDF's line breaker keeps layout.LineSlack (0.1 pt), measured
-	// under the house geometry; with 13 pt text between 30 and 15 mm
-	// margins LibreOffice keeps a last word the PDF wraps.
-	"vinh-linh-2024-ke-hoach-du-thao/Thấp nhất": "a word that just fits: LibreOffice keeps it on the line, the PDF wraps it (LineSlack measured under the house geometry only)",
-	// The whole-twip character widths and LineSlack that hold every sample
-	// at the house style (layout.Face.FitAdvance) keep one last word at a
-	// 12.7 mm indent between 35 and 20 mm margins that LibreOffice wraps.
-	"vinh-linh-2024-ke-hoach-du-thao/Cao nhất": "a last word within the wrap slack: the PDF keeps it on the line, LibreOffice wraps it (the slack was measured at the house geometry)",
-	// At 1.5 lines LibreOffice sets a line's extra space below its text
-	// (the PDF, above) and fits one more line at the foot of a page.
-	"thua-thien-hue-2020-cong-van/Cao nhất": "line spacing 1.5: LibreOffice fits one more line at the foot of a page",
-}
+// not yet all match LibreOffice's, each with its reason; a case that comes
+// to match fails the test until it is taken off here. None is left: the
+// line breaker measures text as LibreOffice's reference device does
+// (layout.Face.FitAdvance, kerning off in the DOCX), and lines at a
+// multiple of single spacing keep their text at the top and may end a
+// page with their extra space in the margin, as LibreOffice sets them.
+var parityKnown = map[string]string{}
 
 // TestStoredProfilesParity stores two office profiles at the opposite
 // ends of every NĐ30 range, puts each into two samples as the editor does
