@@ -215,25 +215,10 @@ func Read(r io.ReaderAt, size int64, lim Limits) (*Document, error) {
 // ReadContext is Read that stops, with ctx's error, once ctx is done.
 func ReadContext(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*Document, error) {
 	lim = lim.orDefault()
-	zr, err := zip.NewReader(r, size)
+	rd, err := openPackage(r, size, lim)
 	if err != nil {
-		return nil, fmt.Errorf("docx: open zip: %w: %v", ErrMalformed, err)
+		return nil, err
 	}
-	if len(zr.File) > lim.MaxEntries {
-		return nil, fmt.Errorf("docx: %d zip entries, over the limit of %d: %w", len(zr.File), lim.MaxEntries, ErrTooLarge)
-	}
-	// Declared sizes first: a cheap refusal of the obvious bomb before a
-	// byte is inflated.
-	var declared uint64
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		declared += f.UncompressedSize64
-		if declared > uint64(lim.MaxUncompressed) {
-			return nil, fmt.Errorf("docx: declared uncompressed size over the limit of %d bytes: %w", lim.MaxUncompressed, ErrZipBomb)
-		}
-		files[strings.TrimPrefix(f.Name, "/")] = f
-	}
-	rd := &reader{files: files, budget: min(lim.MaxUncompressed, lim.MaxXML), maxDepth: lim.MaxDepth}
 	b := &bounds{ctx: ctx, lim: lim}
 	main, err := rd.mainPart()
 	if err != nil {
@@ -269,6 +254,29 @@ func ReadContext(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*D
 	}
 	num.label(doc.Blocks, map[string][]int{})
 	return doc, nil
+}
+
+// openPackage opens the zip of a .docx under lim: its entry count and,
+// before a byte is inflated, its declared sizes (a cheap refusal of the
+// obvious bomb), then a reader whose reads stay within the XML budget.
+func openPackage(r io.ReaderAt, size int64, lim Limits) (*reader, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("docx: open zip: %w: %v", ErrMalformed, err)
+	}
+	if len(zr.File) > lim.MaxEntries {
+		return nil, fmt.Errorf("docx: %d zip entries, over the limit of %d: %w", len(zr.File), lim.MaxEntries, ErrTooLarge)
+	}
+	var declared uint64
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		declared += f.UncompressedSize64
+		if declared > uint64(lim.MaxUncompressed) {
+			return nil, fmt.Errorf("docx: declared uncompressed size over the limit of %d bytes: %w", lim.MaxUncompressed, ErrZipBomb)
+		}
+		files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	return &reader{files: files, budget: min(lim.MaxUncompressed, lim.MaxXML), maxDepth: lim.MaxDepth}, nil
 }
 
 type reader struct {

@@ -1,7 +1,6 @@
 package docxread
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -190,18 +189,10 @@ func (s *styleSheet) chain(id string) []*xStyle {
 // ReadFormat accepts, Read accepts too.
 func ReadFormat(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*Format, error) {
 	lim = lim.orDefault()
-	zr, err := zip.NewReader(r, size)
+	rd, err := openPackage(r, size, lim)
 	if err != nil {
-		return nil, fmt.Errorf("docx: open zip: %w: %v", ErrMalformed, err)
+		return nil, err
 	}
-	if len(zr.File) > lim.MaxEntries {
-		return nil, fmt.Errorf("docx: %d zip entries, over the limit of %d: %w", len(zr.File), lim.MaxEntries, ErrTooLarge)
-	}
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[strings.TrimPrefix(f.Name, "/")] = f
-	}
-	rd := &reader{files: files, budget: min(lim.MaxUncompressed, lim.MaxXML), maxDepth: lim.MaxDepth}
 	main, err := rd.mainPart()
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -82,4 +83,69 @@ func TestReadContext(t *testing.T) {
 	if _, err := ReadContext(ctx, bytes.NewReader(data), int64(len(data)), Limits{}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
+}
+
+// TestPackageLimits: Read and ReadFormat open the package alike
+// (openPackage): too many entries is ErrTooLarge, a declared size over the
+// limit ErrZipBomb, before anything is inflated; a file that is no zip is
+// ErrMalformed.
+func TestPackageLimits(t *testing.T) {
+	data := docx(t, 3, 2, "Nội dung")
+	readers := map[string]func([]byte, Limits) error{
+		"Read": func(b []byte, lim Limits) error {
+			_, err := Read(bytes.NewReader(b), int64(len(b)), lim)
+			return err
+		},
+		"ReadFormat": func(b []byte, lim Limits) error {
+			_, err := ReadFormat(context.Background(), bytes.NewReader(b), int64(len(b)), lim)
+			return err
+		},
+	}
+	tests := []struct {
+		name string
+		data []byte
+		lim  Limits
+		want error
+	}{
+		{"within", data, Limits{}, nil},
+		{"entries at the limit", data, Limits{MaxEntries: 1}, nil},
+		{"entries over", withEntries(t, data, 2), Limits{MaxEntries: 2}, ErrTooLarge},
+		{"declared size over", data, Limits{MaxUncompressed: 100}, ErrZipBomb},
+		{"not a zip", []byte("not a zip"), Limits{}, ErrMalformed},
+	}
+	for name, read := range readers {
+		for _, tt := range tests {
+			t.Run(name+"/"+tt.name, func(t *testing.T) {
+				err := read(tt.data, tt.lim)
+				if tt.want == nil && err != nil || tt.want != nil && !errors.Is(err, tt.want) {
+					t.Errorf("err = %v, want %v", err, tt.want)
+				}
+			})
+		}
+	}
+}
+
+// withEntries is the package data with n more (empty) entries.
+func withEntries(t *testing.T, data []byte, n int) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range n {
+		if _, err := zw.Create(fmt.Sprintf("extra%d.xml", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

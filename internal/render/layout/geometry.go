@@ -270,8 +270,8 @@ const (
 // ClosingColumns splits textW (twips) between the Nơi nhận and signature
 // columns.
 func ClosingColumns(textW int) (left, right int) {
-	cols := SnapColumns([]int{int(math.Round(float64(textW) * ClosingLeftShare)), textW - int(math.Round(float64(textW)*ClosingLeftShare))})
-	return cols[0], cols[1]
+	left = snapBoundary(int(math.Round(float64(textW)*ClosingLeftShare)), 1, textW-1, textW)
+	return left, textW - left
 }
 
 // Addressees is the geometry, in twips, of a "Kính gửi:" block with
