@@ -99,6 +99,27 @@ func Join(base string, parts ...any) string {
 
 var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
+// PointerTokens splits JSON Pointer p into its reference tokens, unescaped
+// (RFC 6901): none for "", the whole document. ok is false when p is not a
+// pointer (neither empty nor starting with "/").
+func PointerTokens(p string) (tokens []string, ok bool) {
+	if p == "" {
+		return nil, true
+	}
+	if p[0] != '/' {
+		return nil, false
+	}
+	tokens = strings.Split(p[1:], "/")
+	for i, t := range tokens {
+		if strings.Contains(t, "~") {
+			tokens[i] = pointerUnescaper.Replace(t)
+		}
+	}
+	return tokens, true
+}
+
 // DecodeError is returned by Decode when the input is not a well-formed v1
 // document. It carries every structural finding, not only the first.
 type DecodeError struct {

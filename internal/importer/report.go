@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/vanban/vanban/internal/document"
 )
 
 // Report says what the importer recognised and what it had to guess, so
@@ -329,14 +331,11 @@ func (r *Report) settle(d any) {
 
 // resolves reports whether JSON Pointer p names a value in v.
 func resolves(v any, p string) bool {
-	if p == "" {
-		return true
-	}
-	if !strings.HasPrefix(p, "/") {
+	toks, ok := document.PointerTokens(p)
+	if !ok {
 		return false
 	}
-	for _, tok := range strings.Split(p[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for _, tok := range toks {
 		switch x := v.(type) {
 		case map[string]any:
 			y, ok := x[tok]

@@ -220,17 +220,13 @@ func singleVar(root *parse.ListNode) string {
 	return f.Ident[0]
 }
 
-// pointerEscape escapes one JSON Pointer segment (RFC 6901); built once,
-// as a Replacer is costly to build.
-var pointerEscape = strings.NewReplacer("~", "~0", "/", "~1")
-
+// pointer is the JSON Pointer of segs (document.Pointer).
 func pointer(segs []string) string {
-	var b strings.Builder
-	for _, s := range segs {
-		b.WriteByte('/')
-		b.WriteString(pointerEscape.Replace(s))
+	parts := make([]any, len(segs))
+	for i, s := range segs {
+		parts[i] = s
 	}
-	return b.String()
+	return document.Pointer(parts...)
 }
 
 func finding(path, code string, sev document.Severity, vi, en string) document.Finding {

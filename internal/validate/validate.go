@@ -146,11 +146,10 @@ func orderKey(p string) []int {
 	if p == "" {
 		return nil
 	}
-	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	segs, _ := document.PointerTokens("/" + strings.TrimPrefix(p, "/"))
 	key := make([]int, 0, len(segs))
 	t := documentType
 	for _, s := range segs {
-		s = strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
 		for t != nil && t.Kind() == reflect.Pointer {
 			t = t.Elem()
 		}
