@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io/fs"
 	"strings"
 	"testing"
 
@@ -18,26 +17,19 @@ import (
 // sampleDocs decodes every public sample.
 func sampleDocs(t testing.TB) map[string]*document.Document {
 	t.Helper()
-	names, err := fs.Glob(samples.FS, "*.json")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no samples: %v", err)
+	all, err := samples.Decoded()
+	if err != nil {
+		t.Fatal(err)
 	}
 	out := map[string]*document.Document{}
-	for _, n := range names {
-		data, err := fs.ReadFile(samples.FS, n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := document.DecodeBytes(data, document.Limits{})
-		if err != nil {
-			t.Fatalf("%s: %v", n, err)
-		}
+	for _, s := range all {
+		d := s.Doc
 		// Known gap, not hidden: table recognition (table.go) does not
 		// read a table's column widths (w:tblGrid) back yet, so widths a
 		// sample gives are cleared before the round trip; everything else
 		// must come back.
 		clearWidths(d)
-		out[strings.TrimSuffix(n, ".json")] = d
+		out[s.Name] = d
 	}
 	return out
 }

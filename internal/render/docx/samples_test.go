@@ -3,10 +3,6 @@ package docx
 import (
 	"bytes"
 	"context"
-	"io/fs"
-	"path"
-	"sort"
-	"strings"
 	"sync"
 	"testing"
 
@@ -43,27 +39,18 @@ type sample struct {
 // --draft does: decode, normalise, compose.
 func loadSamples(t testing.TB) []sample {
 	t.Helper()
-	names, err := fs.Glob(samples.FS, "*.json")
+	all, err := samples.Decoded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	sort.Strings(names)
 	var out []sample
-	for _, n := range names {
-		data, err := fs.ReadFile(samples.FS, n)
+	for _, s := range all {
+		document.Normalize(s.Doc, nil)
+		c, err := compose.Compose(s.Doc, compose.Options{Draft: true})
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: compose: %v", s.Name, err)
 		}
-		d, err := document.DecodeBytes(data, document.Limits{})
-		if err != nil {
-			t.Fatalf("%s: decode: %v", n, err)
-		}
-		document.Normalize(d, nil)
-		c, err := compose.Compose(d, compose.Options{Draft: true})
-		if err != nil {
-			t.Fatalf("%s: compose: %v", n, err)
-		}
-		out = append(out, sample{name: strings.TrimSuffix(path.Base(n), ".json"), doc: c})
+		out = append(out, sample{name: s.Name, doc: c})
 	}
 	if len(out) == 0 {
 		t.Fatal("no samples")

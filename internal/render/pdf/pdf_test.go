@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,26 +39,18 @@ type sample struct {
 // loadSamples composes every samples/*.json as the CLI does.
 func loadSamples(tb testing.TB) []sample {
 	tb.Helper()
-	names, err := fs.Glob(samples.FS, "*.json")
+	all, err := samples.Decoded()
 	if err != nil {
 		tb.Fatal(err)
 	}
 	var out []sample
-	for _, name := range names {
-		data, err := fs.ReadFile(samples.FS, name)
+	for _, s := range all {
+		document.Normalize(s.Doc, nil)
+		c, err := compose.Compose(s.Doc, compose.Options{Draft: true})
 		if err != nil {
-			tb.Fatal(err)
+			tb.Fatalf("%s: compose: %v", s.Name, err)
 		}
-		d, err := document.DecodeBytes(data, document.Limits{})
-		if err != nil {
-			tb.Fatalf("%s: decode: %v", name, err)
-		}
-		document.Normalize(d, nil)
-		c, err := compose.Compose(d, compose.Options{Draft: true})
-		if err != nil {
-			tb.Fatalf("%s: compose: %v", name, err)
-		}
-		out = append(out, sample{name: strings.TrimSuffix(name, ".json"), doc: c})
+		out = append(out, sample{name: s.Name, doc: c})
 	}
 	if len(out) == 0 {
 		tb.Skip("no samples")

@@ -612,7 +612,7 @@ var cases = []struct {
 // TestValidPrintsWhole is the invariant over every sample and every long
 // case: a valid document renders in both formats and loses no word.
 func TestValidPrintsWhole(t *testing.T) {
-	names, err := fs.Glob(samples.FS, "*.json")
+	all, err := samples.Decoded()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -621,12 +621,8 @@ func TestValidPrintsWhole(t *testing.T) {
 		data []byte
 	}
 	var docs []doc
-	for _, n := range names {
-		data, err := fs.ReadFile(samples.FS, n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, doc{"sample/" + strings.TrimSuffix(n, ".json"), data})
+	for _, s := range all {
+		docs = append(docs, doc{"sample/" + s.Name, s.Data})
 	}
 	for i, c := range cases {
 		docs = append(docs, doc{"long/" + c.name, build(c.spec, uint64(i+1))})
