@@ -174,20 +174,38 @@ func profileStale(err error) error {
 	return err
 }
 
-func (s *Server) putProfile(c *gin.Context) error {
+// profileWrite is what a write to a stored profile starts from: a lead's
+// desk (the style action), the profile's name and the version the write
+// is based on (profileBase).
+type profileWrite struct {
+	st   store.Store
+	who  caller
+	name string
+	base int
+}
+
+func (s *Server) profileWrite(c *gin.Context, creating bool) (profileWrite, error) {
 	st, who, err := s.deskAs(c, actStyle)
 	if err != nil {
-		return err
+		return profileWrite{}, err
 	}
 	name, err := profileName(c)
 	if err != nil {
-		return err
+		return profileWrite{}, err
 	}
-	base, err := profileBase(c, true)
+	base, err := profileBase(c, creating)
+	if err != nil {
+		return profileWrite{}, err
+	}
+	return profileWrite{st: st, who: who, name: name, base: base}, nil
+}
+
+func (s *Server) putProfile(c *gin.Context) error {
+	w, err := s.profileWrite(c, true)
 	if err != nil {
 		return err
 	}
-	p, err := s.readProfile(c, name)
+	p, err := s.readProfile(c, w.name)
 	if err != nil {
 		return err
 	}
@@ -195,7 +213,7 @@ func (s *Server) putProfile(c *gin.Context) error {
 	if err != nil {
 		return fmt.Errorf("put profile: %w", err)
 	}
-	saved, err := st.PutProfile(c.Request.Context(), store.Profile{Office: who.office, Name: name, Body: body, UpdatedBy: who.who}, base)
+	saved, err := w.st.PutProfile(c.Request.Context(), store.Profile{Office: w.who.office, Name: w.name, Body: body, UpdatedBy: w.who.who}, w.base)
 	if err != nil {
 		return profileStale(err)
 	}
@@ -204,7 +222,7 @@ func (s *Server) putProfile(c *gin.Context) error {
 		return err
 	}
 	status := http.StatusOK
-	if base == 0 {
+	if w.base == 0 {
 		status = http.StatusCreated
 		c.Header("Location", "/v1/profiles/"+url.PathEscape(saved.Name))
 	}
@@ -214,19 +232,11 @@ func (s *Server) putProfile(c *gin.Context) error {
 }
 
 func (s *Server) deleteProfile(c *gin.Context) error {
-	st, who, err := s.deskAs(c, actStyle)
+	w, err := s.profileWrite(c, false)
 	if err != nil {
 		return err
 	}
-	name, err := profileName(c)
-	if err != nil {
-		return err
-	}
-	base, err := profileBase(c, false)
-	if err != nil {
-		return err
-	}
-	if err := st.DeleteProfile(c.Request.Context(), who.office, name, base); err != nil {
+	if err := w.st.DeleteProfile(c.Request.Context(), w.who.office, w.name, w.base); err != nil {
 		return profileStale(err)
 	}
 	c.Status(http.StatusNoContent)
