@@ -55,9 +55,9 @@ func TestItalicLineReserve(t *testing.T) {
 	}
 }
 
-// TestItalicGluedPieces: in italic text a glued hyphen or space is a piece
-// of its own, ItalicReserve wider than its glyph (LibreOffice's portion for
-// w:noBreakHyphen and U+00A0); upright, it stays inside its word's piece.
+// TestItalicGluedPieces: a glued hyphen or space is a piece of its own,
+// as LibreOffice makes w:noBreakHyphen and U+00A0 a portion of their own;
+// in italic text it is ItalicReserve wider than its glyph, upright as wide.
 func TestItalicGluedPieces(t *testing.T) {
 	w := newWriter(t)
 	for _, italic := range []bool{false, true} {
@@ -79,10 +79,7 @@ func TestItalicGluedPieces(t *testing.T) {
 			}
 			extra += sum - w.fonts.Width(text, s.Size, false, italic)
 		}
-		want := 0
-		if italic {
-			want = 2 // the hyphen in the reference, the space before "đồng"
-		}
+		const want = 2 // the hyphen in the reference, the space before "đồng"
 		if fixed != want {
 			t.Errorf("italic %v: %d fixed pieces, want %d", italic, fixed, want)
 		}

@@ -62,3 +62,35 @@ func TestMultipleSpacingPage(t *testing.T) {
 		}
 	}
 }
+
+// TestPortionMeasure: a line of two runs breaks where LibreOffice 7.4
+// broke it, which counts the first run (a text portion it has finished)
+// in whole twips, rounded, and the run the line ends in to the pixel
+// (lineMeasure). Each line was set at measures a twip apart; edge is the
+// narrowest that held it on one line. Summing at the pixel throughout
+// puts each of these edges a twip off.
+func TestPortionMeasure(t *testing.T) {
+	w := newWriter(t)
+	tests := []struct {
+		runs []compose.Run
+		edge int // twips
+	}{
+		{[]compose.Run{{Text: "quá ủng phù THỜI Bộ 3 MẪU huyện Túc dứt Tỉnh dây lành ", Bold: true}, {Text: "trai II thích"}}, 8563},
+		{[]compose.Run{{Text: "tới 2021 tồn chỉnh tránh Quốc mét sâu O2 cơ Đẩy ", Bold: true}, {Text: "Sổ HỢP phép PHẠM"}}, 8414},
+		{[]compose.Run{{Text: "hết sẽ can mềm Giao tộc VNPT decimal sl năng bầu Đài HÀNH "}, {Text: "càng Thạc rãi", Italic: true}}, 8885},
+		{[]compose.Run{{Text: "Mở chức M38 Phấn nghệ làng Được quần ĐƠN Kho M58 học 00880 "}, {Text: "thế Lễ", Italic: true}}, 8575},
+	}
+	spec := compose.Styles[compose.StyleBody]
+	spec.FirstIndent = 0
+	for _, tt := range tests {
+		for _, c := range []struct {
+			width int
+			lines int
+		}{{tt.edge, 1}, {tt.edge - 1, 2}} {
+			p := w.layoutPara(compose.Para{Style: compose.StyleBody, Runs: tt.runs}, layout.Pt(c.width), spec)
+			if len(p.lines) != c.lines {
+				t.Errorf("%q at %d twips: %d lines, LibreOffice set %d", tt.runs[0].Text, c.width, len(p.lines), c.lines)
+			}
+		}
+	}
+}

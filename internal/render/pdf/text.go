@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -22,9 +23,21 @@ type piece struct {
 	size float64
 	rise float64 // baseline shift up, pt
 	w    float64 // pt
-	// fixed marks a piece wider than its glyphs (addFixedPiece): drawn
-	// alone, the next piece at its end.
+	// fit is w as LibreOffice measures it to break lines
+	// (layout.Face.FitAdvance).
+	fit float64
+	// fixed marks a piece of its own (addFixedPiece): drawn alone, the
+	// next piece at its end, and a portion of its own in the line measure.
 	fixed bool
+}
+
+// portion is what LibreOffice lays out as one text portion: text in one
+// face, size and rise. A glued space or hyphen (U+00A0, w:noBreakHyphen
+// in the DOCX) is a portion of its own.
+type portion struct {
+	face layout.FaceIndex
+	size float64
+	rise float64
 }
 
 // word is an unbreakable run of pieces. space is the width of the space
@@ -42,9 +55,11 @@ type word struct {
 	// brk ends the line after the word: a title's break chosen by
 	// layout.TitleBreaks, where the DOCX has a w:br.
 	brk bool
-	// fit and spaceFit are w and space as LibreOffice measures them to
-	// break lines (layout.Face.FitAdvance); breakLines decides with them.
-	fit, spaceFit float64
+	// spaceFit is space as LibreOffice measures it (layout.Face.FitAdvance)
+	// and spaceIn the portion the space belongs to: breakLines decides
+	// with them and the pieces' fit.
+	spaceFit float64
+	spaceIn  portion
 }
 
 // line is one laid-out line of a paragraph.
@@ -156,34 +171,37 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 	b.off += len(s)
 	for i, r := range s {
 		switch {
-		case (r == ' ' || r == '-') && (start >= 0 || b.open) && b.glued(base+i) && b.w.fonts.ItalicReserve(fi, size) > 0:
-			// A non-breaking space or hyphen in italic text: the DOCX has
-			// U+00A0 or w:noBreakHyphen there, which LibreOffice lays out
-			// as a portion of its own that it takes for the end of italic
-			// text and widens by layout.Fonts.ItalicReserve; the PDF
-			// draws it as wide, so the line breaks and the words stand
-			// where LibreOffice puts them.
+		case (r == ' ' || r == '-') && (start >= 0 || b.open) && b.glued(base+i):
+			// A non-breaking space or hyphen, part of the word: the DOCX
+			// has U+00A0 or w:noBreakHyphen there, which LibreOffice lays
+			// out as a portion of its own (measured: the text before it is
+			// counted in whole twips, see breakLines). In italic text it
+			// takes that portion for the end of italic text and widens it
+			// by layout.Fonts.ItalicReserve; the PDF draws it as wide, so
+			// the line breaks and the words stand where LibreOffice puts
+			// them.
 			flush(i)
 			b.addFixedPiece(s[i:i+1], fi, size, rise, b.w.fonts.ItalicReserve(fi, size))
-		case r == ' ' && (start >= 0 || b.open) && b.glued(base+i):
-			// A non-breaking space: part of the word.
-			if start < 0 {
-				start = i
-			}
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
 			flush(i)
 			b.addSpace(fi, size)
 			if r == ' ' && b.broken(base+i) {
 				b.breakAfterLast()
 			}
-		case r == '-' && start >= 0 && (b.glued(base+i) || b.glued(base+i+1)):
+		case r == '-' && (start >= 0 || b.open) && (b.glued(base+i) || b.glued(base+i+1)):
 			// A hyphen inside a reference or a range, or before a glued
 			// space ("04/HD- ĐCT"): no break after it.
-		case (r == '-' || r == '–') && start >= 0:
+			if start < 0 {
+				start = i
+			}
+		case (r == '-' || r == '–') && (start >= 0 || b.open):
 			// A break is allowed after a hyphen or an en dash inside a word
-			// ("2011-2015", "KH-UBND", "động –Thương") as Word and
-			// LibreOffice allow it (UAX #14 class HY and BA); the glue after
-			// it does not stretch.
+			// ("2011-2015", "KH-UBND", "động –Thương", where the space
+			// before the dash is glued) as Word and LibreOffice allow it
+			// (UAX #14 class HY and BA); the glue after it does not stretch.
+			if start < 0 {
+				start = i
+			}
 			b.addPiece(s[start:i+utf8.RuneLen(r)], fi, size, rise)
 			start = -1
 			b.endWord(0, 0)
@@ -201,9 +219,9 @@ func (b *textBuilder) addText(s string, fi layout.FaceIndex, size, rise float64)
 func (b *textBuilder) addFixedPiece(s string, fi layout.FaceIndex, size, rise, extra float64) {
 	w := b.w.face(fi).Width(s, size) + extra
 	b.cur.glued += strings.Count(s, " ")
-	b.cur.pieces = append(b.cur.pieces, piece{text: s, face: fi, size: size, rise: rise, w: w, fixed: true})
+	fit := b.w.face(fi).FitWidth(s, size) + extra
+	b.cur.pieces = append(b.cur.pieces, piece{text: s, face: fi, size: size, rise: rise, w: w, fit: fit, fixed: true})
 	b.cur.w += w
-	b.cur.fit += b.w.face(fi).FitWidth(s, size) + extra
 	b.open = true
 }
 
@@ -217,7 +235,7 @@ func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64
 		w += f.Advance(r)
 	}
 	w *= size
-	b.cur.fit += f.FitWidth(s, size)
+	fit := f.FitWidth(s, size)
 	b.cur.glued += strings.Count(s, " ")
 	// Merge with the previous piece when the style is the same.
 	if n := len(b.cur.pieces); n > 0 {
@@ -225,12 +243,13 @@ func (b *textBuilder) addPiece(s string, fi layout.FaceIndex, size, rise float64
 		if p.face == fi && p.size == size && p.rise == rise && !p.fixed {
 			p.text += s
 			p.w += w
+			p.fit += fit
 			b.cur.w += w
 			b.open = true
 			return
 		}
 	}
-	b.cur.pieces = append(b.cur.pieces, piece{text: s, face: fi, size: size, rise: rise, w: w})
+	b.cur.pieces = append(b.cur.pieces, piece{text: s, face: fi, size: size, rise: rise, w: w, fit: fit})
 	b.cur.w += w
 	b.open = true
 }
@@ -240,6 +259,7 @@ func (b *textBuilder) addSpace(fi layout.FaceIndex, size float64) {
 	sf := b.w.face(fi).FitAdvance(' ', size)
 	if b.open {
 		b.cur.spaceFit = sf
+		b.cur.spaceIn = portion{face: fi, size: size}
 		b.endWord(sw, 1)
 		return
 	}
@@ -325,28 +345,40 @@ func (w *Writer) layoutPara(p compose.Para, width float64, spec compose.StyleSpe
 
 // breakLines is greedy first-fit on word boundaries, as Word does: a word
 // goes on the line if the line's width up to the end of that word (trailing
-// spaces hang in the margin) fits as LibreOffice sets it (layout.Fits:
-// italic reserve and slack kept). A word wider than a whole line is broken
-// between characters.
+// spaces hang in the margin) fits as LibreOffice sets it (lineMeasure,
+// layout.Fits: italic reserve kept). A word wider than a whole line is
+// broken between characters.
 func (w *Writer) breakLines(words []word, width, indent float64) []line {
 	const eps = 0.01
 	var lines []line
 	avail := width - indent
 	cur := line{indent: indent, avail: avail}
 	pending := 0.0 // space owed before the next word on this line
-	// fit and pendingFit are the line and the space as LibreOffice
-	// measures them (word.fit): the break is decided on them.
-	fit, pendingFit := 0.0, 0.0
+	// m is the line as LibreOffice measures it; the break is decided on it.
+	var m lineMeasure
+	var pendingFit float64
+	var pendingIn portion
 	push := func() {
 		lines = append(lines, cur)
 		cur = line{avail: width}
 		avail = width
-		pending, fit, pendingFit = 0, 0, 0
+		pending, pendingFit, m = 0, 0, lineMeasure{}
 	}
 	for i := 0; i < len(words); i++ {
 		wd := words[i]
-		if len(cur.words) > 0 && !layout.Fits(fit+pendingFit+wd.fit+w.italicReserve(wd), avail) {
+		next := m
+		if len(cur.words) > 0 {
+			next.add(pendingIn, false, pendingFit)
+		}
+		for _, p := range wd.pieces {
+			next.add(portion{p.face, p.size, p.rise}, p.fixed, p.fit)
+		}
+		if len(cur.words) > 0 && !layout.Fits(next.width()+w.italicReserve(wd), avail) {
 			push()
+			next = lineMeasure{}
+			for _, p := range wd.pieces {
+				next.add(portion{p.face, p.size, p.rise}, p.fixed, p.fit)
+			}
 		}
 		if len(cur.words) == 0 && wd.w > avail+eps {
 			// Break the word between characters.
@@ -359,7 +391,8 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 			}
 			cur.words = append(cur.words, head)
 			cur.natural += head.w
-			fit += head.w // a word split between characters: exact widths
+			m = lineMeasure{}
+			m.add(portion{}, true, head.w) // a word split between characters: exact widths
 			if len(tail.pieces) > 0 {
 				push()
 				// The tail is the next word to place: in place, so a word
@@ -368,13 +401,13 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 				i--
 				continue
 			}
-			pending, pendingFit = head.space, head.spaceFit
+			pending, pendingFit, pendingIn = head.space, head.spaceFit, head.spaceIn
 			continue
 		}
 		cur.natural += pending + wd.w
-		fit += pendingFit + wd.fit
+		m = next
 		cur.words = append(cur.words, wd)
-		pending, pendingFit = wd.space, wd.spaceFit
+		pending, pendingFit, pendingIn = wd.space, wd.spaceFit, wd.spaceIn
 		if wd.brk && i < len(words)-1 {
 			push()
 		}
@@ -385,6 +418,32 @@ func (w *Writer) breakLines(words []word, width, indent float64) []line {
 	lines[len(lines)-1].last = true
 	return lines
 }
+
+// lineMeasure is a line's width as LibreOffice measures it to break it:
+// each text portion it has finished (a change of face, size or rise, a
+// glued space or hyphen) in whole twips, rounded, and the open one, where
+// the break falls, to the pixel of its reference device. Measured against
+// LibreOffice 7.4 with upright, bold and italic runs, U+00A0 and
+// w:noBreakHyphen: summing at the pixel throughout misses a quarter of the
+// edges by a twip; this meets all of them.
+type lineMeasure struct {
+	done    float64 // finished portions, whole twips, pt
+	open    float64 // the open portion, pt
+	in      portion
+	fixed   bool // the open portion is a piece of its own
+	started bool
+}
+
+func (m *lineMeasure) add(in portion, fixed bool, w float64) {
+	if m.started && (in != m.in || fixed || m.fixed) {
+		m.done += layout.Pt(int(math.Floor(m.open*20 + 0.5 + 1e-6)))
+		m.open = 0
+	}
+	m.in, m.fixed, m.started = in, fixed, true
+	m.open += w
+}
+
+func (m lineMeasure) width() float64 { return m.done + m.open }
 
 // italicReserve is the room LibreOffice keeps at the end of a line when wd
 // ends in italic text (layout.Fonts.ItalicReserve): the line must fit
@@ -421,15 +480,17 @@ func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
 			cut = i + utf8.RuneLen(r)
 		}
 		if cut > 0 {
-			head.pieces = append(head.pieces, piece{text: p.text[:cut], face: p.face, size: p.size, rise: p.rise, w: acc})
+			head.pieces = append(head.pieces, piece{text: p.text[:cut], face: p.face, size: p.size, rise: p.rise, w: acc, fit: f.FitWidth(p.text[:cut], p.size)})
 			used += acc
 		}
 		var rest []piece
 		if cut < len(p.text) {
-			rest = append(rest, piece{text: p.text[cut:], face: p.face, size: p.size, rise: p.rise, w: p.w - acc, fixed: p.fixed})
+			rest = append(rest, piece{text: p.text[cut:], face: p.face, size: p.size, rise: p.rise, w: p.w - acc, fit: f.FitWidth(p.text[cut:], p.size), fixed: p.fixed})
 		}
 		rest = append(rest, wd.pieces[pi+1:]...)
-		tail = word{pieces: rest, space: wd.space, spaces: wd.spaces}
+		// The word's end, with its space and any line break after it,
+		// goes with the tail.
+		tail = word{pieces: rest, space: wd.space, spaces: wd.spaces, spaceFit: wd.spaceFit, spaceIn: wd.spaceIn, brk: wd.brk}
 		for _, q := range rest {
 			tail.w += q.w
 		}
@@ -444,6 +505,7 @@ func (w *Writer) splitWord(wd word, width float64) (head, tail word) {
 	}
 	head.w = used
 	head.space, head.spaces, head.glued = wd.space, wd.spaces, wd.glued
+	head.spaceFit, head.spaceIn, head.brk = wd.spaceFit, wd.spaceIn, wd.brk
 	return head, word{}
 }
 
